@@ -1,0 +1,151 @@
+// FoxAPI client: create, query and cancel video tasks over undici.
+// The API key is sent only to the base URL's origin, and redirects are never followed.
+import * as core from '@actions/core'
+import { request, type Dispatcher } from 'undici'
+import {
+  RequestError,
+  httpStatusError,
+  toRequestError,
+  withRetries,
+  type RetryPolicy,
+} from './http'
+import type { GenerationRequest } from './request-schema'
+import { taskSchema, type Task } from './task'
+
+export interface CallOptions {
+  /** Epoch ms after which no retry is started. */
+  deadline: number
+  signal?: AbortSignal
+}
+
+export interface ApiClientOptions {
+  baseUrl: string
+  apiKey: string
+  agent: Dispatcher
+  retry: RetryPolicy
+  userAgent?: string
+}
+
+/** Path of the cancel call. FoxAPI's reference names `task_info.can_cancel` but not the route; this is the one we use. */
+export const cancelPath = (taskId: string): string => `/v1/tasks/${encodeURIComponent(taskId)}/cancel`
+
+export class FoxApiClient {
+  private readonly base: URL
+
+  constructor(private readonly options: ApiClientOptions) {
+    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
+  }
+
+  get origin(): string {
+    return this.base.origin
+  }
+
+  /**
+   * Creates a task. Never repeated once the request may have reached FoxAPI (that could charge twice):
+   * only refusals at the door (429, 503) and connections that never opened are retried.
+   */
+  async createTask(body: GenerationRequest, call: CallOptions): Promise<Task> {
+    try {
+      return await withRetries(() => this.send('POST', 'v1/videos/generations', 'Create task', call.signal, body), {
+        ...call,
+        policy: this.options.retry,
+        canRetry: (error) => !error.details.mayHaveBeenProcessed,
+        onRetry: (error, delay, attempt) =>
+          core.info(
+            `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`,
+          ),
+      })
+    } catch (error) {
+      if (error instanceof RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
+        error.message +=
+          '. Not retried: the request may have reached FoxAPI and a second one could charge twice.' +
+          ' If a task was created, re-run with the task-id input to pick it up.'
+      }
+      throw error
+    }
+  }
+
+  async getTask(taskId: string, call: CallOptions & { retry?: RetryPolicy }): Promise<Task> {
+    return withRetries(() => this.send('GET', `v1/tasks/${encodeURIComponent(taskId)}`, 'Task query', call.signal), {
+      ...call,
+      policy: call.retry ?? this.options.retry,
+      onRetry: (error, delay) => core.info(`${error.message}; retrying in ${seconds(delay)}.`),
+    })
+  }
+
+  async cancelTask(taskId: string, call: CallOptions): Promise<Task> {
+    return withRetries(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call.signal, {}), {
+      ...call,
+      policy: this.options.retry,
+      onRetry: (error, delay) => core.info(`${error.message}; retrying in ${seconds(delay)}.`),
+    })
+  }
+
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    what: string,
+    signal: AbortSignal | undefined,
+    body?: unknown,
+  ): Promise<Task> {
+    const url = new URL(path, this.base)
+    if (url.origin !== this.base.origin) throw new Error(`Refusing to send the API key to ${url.origin}`)
+    let response: Dispatcher.ResponseData
+    try {
+      response = await request(url, {
+        method,
+        dispatcher: this.options.agent,
+        signal,
+        headers: {
+          authorization: `Bearer ${this.options.apiKey}`,
+          accept: 'application/json',
+          'user-agent': this.options.userAgent ?? 'foxapi-video-action',
+          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      })
+    } catch (error) {
+      throw toRequestError(error, what, signal)
+    }
+    let text: string
+    try {
+      text = await response.body.text()
+    } catch (error) {
+      throw toRequestError(error, what, signal)
+    }
+    const json = parseJson(text)
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+      throw new RequestError(
+        `${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`,
+        { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true },
+      )
+    }
+    if (response.statusCode >= 400) throw httpStatusError(response.statusCode, json, response.headers, what)
+    const parsed = taskSchema.safeParse(json)
+    if (!parsed.success) {
+      throw new RequestError(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
+        status: response.statusCode,
+        retryable: false,
+        mayHaveBeenProcessed: true,
+      })
+    }
+    return parsed.data
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+function snippet(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || 'empty body'
+}
+
+export function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)}s`
+}

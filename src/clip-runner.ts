@@ -1,0 +1,301 @@
+// One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
+// Batches run several clips with at most `concurrency` tasks in flight.
+import path from 'node:path'
+import type { FoxApiClient } from './api-client'
+import { downloadVideo } from './download'
+import { RequestError, type RetryPolicy } from './http'
+import type { ClipSpec, RunSettings } from './inputs'
+import type { GenerationRequest } from './request-schema'
+import { requestCacheKey, type ResultCache } from './result-cache'
+import { redact } from './secrets'
+import { canCancel, isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
+import { waitForTask } from './wait-for-task'
+import type { Dispatcher } from 'undici'
+
+/** How a clip's run ended, beyond the task's own status. */
+export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
+
+export interface ClipResult {
+  name: string
+  outcome: ClipOutcome
+  /** The task's last known status (`completed`, `failed`, `cancelled`, `processing`, ...), or `not-submitted`. */
+  status: string
+  progress?: number
+  taskId?: string
+  videoUrl?: string
+  videoPath?: string
+  sha256?: string
+  bytes?: number
+  cacheHit: boolean
+  resumed: boolean
+  task?: Task
+  request?: GenerationRequest
+  error?: string
+  elapsedMs: number
+}
+
+export interface ClipContext {
+  settings: RunSettings
+  client: FoxApiClient
+  agent: Dispatcher
+  cache: ResultCache
+  /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
+  signal: AbortSignal
+  log: (clip: string, line: string) => void
+  /** Tasks being waited on; the post step cancels any left when the main step is killed. */
+  onTaskStarted?: (taskId: string) => void
+  onTaskSettled?: (taskId: string) => void
+}
+
+const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
+/** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000
+
+export function isSuccess(result: ClipResult): boolean {
+  return result.outcome === 'succeeded' || result.outcome === 'submitted'
+}
+
+export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipResult> {
+  const started = Date.now()
+  const log = (line: string) => ctx.log(spec.name, redact(line))
+  const result: ClipResult = {
+    name: spec.name,
+    outcome: 'failed',
+    status: 'not-submitted',
+    cacheHit: false,
+    resumed: false,
+    request: spec.request,
+    elapsedMs: 0,
+  }
+  const remember = (task: Task) => {
+    result.task = task
+    result.taskId = task.id
+    result.status = task.status
+    if (typeof task.progress === 'number') result.progress = task.progress
+  }
+  try {
+    await produceClip(spec, ctx, result, remember, log)
+  } catch (error) {
+    result.outcome = ctx.signal.aborted ? 'stopped' : 'failed'
+    result.error = redact(error instanceof Error ? error.message : String(error))
+  }
+  result.elapsedMs = Date.now() - started
+  return result
+}
+
+async function produceClip(
+  spec: ClipSpec,
+  ctx: ClipContext,
+  result: ClipResult,
+  remember: (task: Task) => void,
+  log: (line: string) => void,
+): Promise<void> {
+  const { settings, client, cache } = ctx
+  const key = spec.request && cache.enabled ? requestCacheKey(spec.request, settings.cacheKey) : undefined
+  const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
+
+  if (key && !spec.taskId && settings.wait && settings.download) {
+    const hit = await cache.restoreClip(key, destinationFor)
+    if (hit) {
+      remember(hit.task)
+      Object.assign(result, {
+        outcome: 'succeeded',
+        cacheHit: true,
+        videoUrl: videoUrlOf(hit.task),
+        videoPath: hit.path,
+        sha256: hit.sha256,
+        bytes: hit.bytes,
+      })
+      log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
+      return
+    }
+  }
+
+  const waitDeadline = Date.now() + settings.timeoutMs
+  let task = await findTaskToResume(spec, key, ctx, waitDeadline, log)
+  let pendingSave: Promise<void> = Promise.resolve()
+  if (task) {
+    result.resumed = true
+  } else {
+    if (!spec.request) throw new Error('No request to submit')
+    task = await client.createTask(spec.request, { deadline: waitDeadline, signal: ctx.signal })
+    const estimate = task.task_info?.estimated_time
+    log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
+    if (key) pendingSave = cache.savePendingTaskId(key, task.id)
+  }
+  remember(task)
+
+  try {
+    if (!settings.wait) {
+      result.outcome = 'submitted'
+      return
+    }
+    ctx.onTaskStarted?.(task.id)
+    const waited = await waitForTask({
+      client,
+      taskId: task.id,
+      pollIntervalMs: settings.pollIntervalMs,
+      deadline: waitDeadline,
+      signal: ctx.signal,
+      initial: result.resumed ? undefined : task,
+      log,
+      onUpdate: remember,
+    })
+    if (waited.kind !== 'finished') {
+      result.outcome = waited.kind
+      await cancelIfAllowed(result.task, ctx, log)
+      result.error = stopMessage(result, waited.kind, settings)
+      return
+    }
+    await finish(spec, ctx, result, waited.task, key, log)
+  } finally {
+    if (result.taskId) ctx.onTaskSettled?.(result.taskId)
+    await pendingSave
+  }
+}
+
+/** An explicit `task-id`, or a task an earlier run of the same request left (from the cache), when still usable. */
+async function findTaskToResume(
+  spec: ClipSpec,
+  key: string | undefined,
+  ctx: ClipContext,
+  deadline: number,
+  log: (line: string) => void,
+): Promise<Task | undefined> {
+  if (spec.taskId) {
+    log(`Resuming task ${spec.taskId}; nothing new is submitted.`)
+    return ctx.client.getTask(spec.taskId, { deadline, signal: ctx.signal })
+  }
+  if (!key) return undefined
+  const pendingId = await ctx.cache.restorePendingTaskId(key)
+  if (!pendingId) return undefined
+  try {
+    const task = await ctx.client.getTask(pendingId, { deadline, signal: ctx.signal })
+    if (task.status === 'failed' || task.status === 'cancelled') {
+      log(`An earlier run's task ${pendingId} ended ${task.status}; submitting a new one.`)
+      return undefined
+    }
+    log(`Resuming task ${pendingId} submitted by an earlier run of this request; nothing new is submitted.`)
+    return task
+  } catch (error) {
+    if (error instanceof RequestError && error.details.status === 404) {
+      log(`An earlier run's task ${pendingId} is unknown to FoxAPI; submitting a new one.`)
+      return undefined
+    }
+    throw error
+  }
+}
+
+async function finish(
+  spec: ClipSpec,
+  ctx: ClipContext,
+  result: ClipResult,
+  task: Task,
+  key: string | undefined,
+  log: (line: string) => void,
+): Promise<void> {
+  if (task.status === 'failed') {
+    result.error = `FoxAPI task ${task.id} failed: ${taskErrorText(task)}`
+    return
+  }
+  if (task.status === 'cancelled') {
+    result.error = `FoxAPI task ${task.id} was cancelled`
+    return
+  }
+  const url = videoUrlOf(task)
+  if (!url) {
+    result.error = `FoxAPI task ${task.id} completed without a video URL`
+    return
+  }
+  result.videoUrl = url
+  if (!ctx.settings.download) {
+    result.outcome = 'succeeded'
+    return
+  }
+  const destination = resolveOutputPath(spec, task.id, ctx.settings.workspace)
+  const downloaded = await downloadVideo({
+    url,
+    destination,
+    agent: ctx.agent,
+    maxBytes: ctx.settings.maxDownloadBytes,
+    auth: { origin: ctx.client.origin, authorization: `Bearer ${ctx.settings.apiKey}` },
+    retry: RETRY,
+    deadline: Date.now() + ctx.settings.timeoutMs,
+    signal: ctx.signal,
+    log,
+  })
+  Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
+  log(`Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`)
+  if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256, downloaded.bytes)
+}
+
+async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext, log: (line: string) => void): Promise<void> {
+  if (!task || !ctx.settings.cancelOnTimeout) return
+  if (!canCancel(task)) {
+    if (!isTerminal(task.status)) log(`Task ${task.id} cannot be cancelled (task_info.can_cancel is false).`)
+    return
+  }
+  try {
+    const cancelled = await ctx.client.cancelTask(task.id, { deadline: Date.now() + CANCEL_GRACE_MS })
+    Object.assign(task, cancelled)
+    log(`Cancelled task ${task.id} at FoxAPI (cancel-on-timeout: true).`)
+  } catch (error) {
+    log(`Could not cancel task ${task.id}: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings): string {
+  const id = result.taskId ?? 'unknown'
+  const last = `last status ${result.status}${result.progress !== undefined ? ` ${Math.round(result.progress)}%` : ''}`
+  const what =
+    kind === 'timed-out'
+      ? `Timed out after ${Math.round(settings.timeoutMs / 1000)}s waiting for task ${id} (${last}).`
+      : `The run was cancelled while waiting for task ${id} (${last}).`
+  if (result.status === 'cancelled') {
+    return `${what} The task was cancelled at FoxAPI. To keep it running for a later resume, set cancel-on-timeout: false.`
+  }
+  return `${what} Resume it without paying again: re-run with task-id: ${id}${kind === 'timed-out' ? ' (and a longer timeout)' : ''}.`
+}
+
+export function resolveOutputPath(spec: ClipSpec, taskId: string, workspace: string): string {
+  const filled = spec.outputPath.replaceAll('{task-id}', safeFileName(taskId)).replaceAll('{name}', safeFileName(spec.name))
+  return path.resolve(workspace, filled)
+}
+
+function safeFileName(text: string): string {
+  return text.replace(/[^A-Za-z0-9._-]/g, '_')
+}
+
+/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+export async function runClips(clips: ClipSpec[], ctx: ClipContext): Promise<ClipResult[]> {
+  const results: ClipResult[] = new Array(clips.length)
+  let next = 0
+  let failed = false
+  const worker = async () => {
+    for (let index = next++; index < clips.length; index = next++) {
+      const spec = clips[index] as ClipSpec
+      if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
+        results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled')
+        continue
+      }
+      const result = await runClip(spec, ctx)
+      results[index] = result
+      if (!isSuccess(result)) failed = true
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker))
+  return results
+}
+
+function skipped(spec: ClipSpec, reason: string): ClipResult {
+  return {
+    name: spec.name,
+    outcome: 'skipped',
+    status: 'not-submitted',
+    cacheHit: false,
+    resumed: false,
+    request: spec.request,
+    error: reason,
+    elapsedMs: 0,
+  }
+}

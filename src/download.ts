@@ -1,0 +1,187 @@
+// Downloads the finished clip: streamed to a temporary file beside the destination, hashed on the way,
+// checked for size and type, then renamed into place. A failure never leaves a file under the final name.
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { request, type Dispatcher } from 'undici'
+import { RequestError, httpStatusError, toRequestError, withRetries, type RetryPolicy } from './http'
+
+const MAX_REDIRECTS = 5
+const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/]
+
+export interface DownloadOptions {
+  url: string
+  /** Absolute path the clip ends up at. */
+  destination: string
+  agent: Dispatcher
+  maxBytes: number
+  /** The Authorization header goes only to this origin (the API's), never to a CDN or after a redirect elsewhere. */
+  auth?: { origin: string; authorization: string }
+  retry: RetryPolicy
+  deadline: number
+  signal?: AbortSignal
+  log: (line: string) => void
+}
+
+export interface DownloadResult {
+  path: string
+  bytes: number
+  sha256: string
+  contentType: string
+}
+
+export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
+  await mkdir(path.dirname(options.destination), { recursive: true })
+  const tempPath = temporaryPathFor(options.destination)
+  try {
+    const result = await withRetries(() => downloadOnce(options, tempPath), {
+      policy: options.retry,
+      deadline: options.deadline,
+      signal: options.signal,
+      onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
+    })
+    await syncFile(tempPath)
+    await rename(tempPath, options.destination)
+    return { ...result, path: options.destination }
+  } finally {
+    await rm(tempPath, { force: true })
+  }
+}
+
+async function downloadOnce(options: DownloadOptions, tempPath: string): Promise<Omit<DownloadResult, 'path'>> {
+  const what = 'Download'
+  let url = new URL(options.url)
+  for (let hop = 0; ; hop++) {
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+      throw new RequestError(`${what} failed: ${url.protocol} URLs are not supported`, notRetryable)
+    }
+    const headers: Record<string, string> = {
+      accept: 'video/*, application/octet-stream;q=0.9',
+      'user-agent': 'foxapi-video-action',
+    }
+    if (options.auth && url.origin === options.auth.origin) headers.authorization = options.auth.authorization
+    let response: Dispatcher.ResponseData
+    try {
+      response = await request(url, { method: 'GET', dispatcher: options.agent, signal: options.signal, headers })
+    } catch (error) {
+      throw toRequestError(error, what, options.signal)
+    }
+    const { statusCode } = response
+    if (statusCode >= 300 && statusCode < 400) {
+      await response.body.dump()
+      const location = header(response.headers, 'location')
+      if (!location) throw new RequestError(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable)
+      if (hop >= MAX_REDIRECTS) throw new RequestError(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable)
+      const next = new URL(location, url)
+      if (next.origin !== url.origin) options.log(`The clip's URL redirects to ${next.origin}; following it without credentials.`)
+      url = next
+      continue
+    }
+    if (statusCode >= 400) {
+      const text = await response.body.text().catch(() => '')
+      throw httpStatusError(statusCode, safeJson(text), response.headers, what)
+    }
+
+    const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
+    if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
+      await response.body.dump()
+      throw new RequestError(`${what} failed: the server sent ${contentType}, not a video`, notRetryable)
+    }
+    const declared = Number(header(response.headers, 'content-length') ?? Number.NaN)
+    if (declared > options.maxBytes) {
+      await response.body.dump()
+      throw new RequestError(
+        `${what} failed: the clip is ${declared} bytes, over max-download-size (${options.maxBytes} bytes)`,
+        notRetryable,
+      )
+    }
+
+    const hash = createHash('sha256')
+    let bytes = 0
+    const meter = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        bytes += chunk.length
+        if (bytes > options.maxBytes) {
+          callback(
+            new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
+          )
+          return
+        }
+        hash.update(chunk)
+        callback(null, chunk)
+      },
+    })
+    try {
+      await pipeline(response.body, meter, createWriteStream(tempPath, { flags: 'w' }))
+    } catch (error) {
+      throw toRequestError(error, what, options.signal)
+    }
+    if (Number.isFinite(declared) && bytes !== declared) {
+      throw new RequestError(`${what} failed: got ${bytes} of ${declared} bytes`, {
+        retryable: true,
+        mayHaveBeenProcessed: true,
+      })
+    }
+    if (bytes === 0) throw new RequestError(`${what} failed: the server sent an empty file`, notRetryable)
+    return { bytes, sha256: hash.digest('hex'), contentType: contentType || 'unknown' }
+  }
+}
+
+/** Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256. */
+export async function copyFileAtomically(source: string, destination: string): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(path.dirname(destination), { recursive: true })
+  const tempPath = temporaryPathFor(destination)
+  const hash = createHash('sha256')
+  let bytes = 0
+  try {
+    await pipeline(
+      createReadStream(source),
+      new Transform({
+        transform(chunk: Buffer, _encoding, callback) {
+          bytes += chunk.length
+          hash.update(chunk)
+          callback(null, chunk)
+        },
+      }),
+      createWriteStream(tempPath),
+    )
+    await syncFile(tempPath)
+    await rename(tempPath, destination)
+    return { bytes, sha256: hash.digest('hex') }
+  } finally {
+    await rm(tempPath, { force: true })
+  }
+}
+
+/** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
+function temporaryPathFor(destination: string): string {
+  return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`)
+}
+
+const notRetryable = { retryable: false, mayHaveBeenProcessed: true } as const
+
+function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
+  const value = headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
+/** Flushes the file to disk before the rename makes it visible. */
+async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}

@@ -1,0 +1,212 @@
+// Low-level HTTP plumbing shared by the API client and the downloader:
+// one undici Agent with per-request timeouts, error classification, and
+// retries with exponential backoff, jitter and Retry-After.
+import { setTimeout as sleep } from 'node:timers/promises'
+import { Agent } from 'undici'
+
+/** Statuses worth another try: rate limits and transient server trouble. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
+
+/** Network failures where the request surely never reached the server. */
+const NOT_SENT_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+])
+
+/** Network failures after which the request may or may not have been received. */
+const IN_FLIGHT_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'UND_ERR_SOCKET',
+  'UND_ERR_HEADERS_TIMEOUT',
+  'UND_ERR_BODY_TIMEOUT',
+  'UND_ERR_CLOSED',
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+])
+
+export interface RequestErrorDetails {
+  /** HTTP status when the server answered. */
+  status?: number
+  /** FoxAPI `error.type` (e.g. `rate_limit_error`). */
+  errorType?: string
+  /** FoxAPI `error.code`, when given. */
+  errorCode?: string
+  /** Node/undici error code for network failures (e.g. `ECONNRESET`). */
+  networkCode?: string
+  /** Wait the server asked for, from `Retry-After`. */
+  retryAfterMs?: number
+  /** Whether trying again could succeed. */
+  retryable: boolean
+  /** False only when the request surely never reached the server (or the server refused it before doing anything). */
+  mayHaveBeenProcessed: boolean
+  /** The caller gave up (deadline or cancellation), not the network. */
+  aborted?: boolean
+}
+
+export class RequestError extends Error {
+  override readonly name = 'RequestError'
+  constructor(
+    message: string,
+    readonly details: RequestErrorDetails,
+  ) {
+    super(message)
+  }
+}
+
+export function createHttpAgent(requestTimeoutMs: number): Agent {
+  return new Agent({
+    connect: { timeout: Math.min(requestTimeoutMs, 30_000) },
+    headersTimeout: requestTimeoutMs,
+    bodyTimeout: requestTimeoutMs,
+    keepAliveTimeout: 4_000,
+  })
+}
+
+/** Parses `Retry-After`: delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
+export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
+  const text = Array.isArray(value) ? value[0] : value
+  if (text === undefined || text.trim() === '') return undefined
+  const trimmed = text.trim()
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  const date = Date.parse(trimmed)
+  if (Number.isNaN(date)) return undefined
+  return Math.max(0, date - now)
+}
+
+export function httpStatusError(
+  status: number,
+  body: unknown,
+  headers: Record<string, string | string[] | undefined>,
+  what: string,
+): RequestError {
+  const apiError = readApiError(body)
+  const retryAfterMs = parseRetryAfter(headers['retry-after'])
+  const label = apiError.type ? `${status} ${apiError.type}` : `HTTP ${status}`
+  const message = apiError.message ? `${what} failed (${label}): ${apiError.message}` : `${what} failed (${label})`
+  return new RequestError(message, {
+    status,
+    errorType: apiError.type,
+    errorCode: apiError.code,
+    retryAfterMs,
+    retryable: RETRYABLE_STATUSES.has(status),
+    // 429 and 503 are refusals at the door: FoxAPI did not start any work.
+    mayHaveBeenProcessed: !(status === 429 || status === 503),
+  })
+}
+
+function readApiError(body: unknown): { message?: string; type?: string; code?: string } {
+  if (typeof body !== 'object' || body === null) return {}
+  const error = (body as { error?: unknown }).error
+  if (typeof error === 'string') return { message: error }
+  if (typeof error !== 'object' || error === null) return {}
+  const fields = error as Record<string, unknown>
+  const asText = (v: unknown): string | undefined =>
+    typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined
+  return { message: asText(fields.message), type: asText(fields.type), code: asText(fields.code) }
+}
+
+/** Turns whatever undici or the abort signal threw into a RequestError. */
+export function toRequestError(error: unknown, what: string, signal?: AbortSignal): RequestError {
+  if (error instanceof RequestError) return error
+  if (signal?.aborted) {
+    return new RequestError(`${what} was stopped: ${abortReason(signal)}`, {
+      retryable: false,
+      mayHaveBeenProcessed: true,
+      aborted: true,
+    })
+  }
+  const code = networkCodeOf(error)
+  const reason = error instanceof Error ? error.message : String(error)
+  const notSent = code !== undefined && NOT_SENT_CODES.has(code)
+  const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code))
+  return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {
+    networkCode: code,
+    retryable: known,
+    mayHaveBeenProcessed: !notSent,
+  })
+}
+
+function abortReason(signal: AbortSignal): string {
+  const reason: unknown = signal.reason
+  if (reason instanceof Error) return reason.message
+  return typeof reason === 'string' ? reason : 'cancelled'
+}
+
+function networkCodeOf(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; e && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string') return code
+    e = (e as { cause?: unknown }).cause
+  }
+  return undefined
+}
+
+function describeNetworkError(code: string | undefined, reason: string): string {
+  switch (code) {
+    case 'UND_ERR_HEADERS_TIMEOUT':
+      return 'no response headers within the request timeout'
+    case 'UND_ERR_BODY_TIMEOUT':
+      return 'the response body stalled past the request timeout'
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'could not connect within the request timeout'
+    case 'ECONNREFUSED':
+      return 'connection refused'
+    case 'ECONNRESET':
+    case 'UND_ERR_SOCKET':
+      return 'the connection was reset'
+    default:
+      return code ? `${reason} (${code})` : reason
+  }
+}
+
+export interface RetryPolicy {
+  /** First backoff delay; doubles each attempt. */
+  baseDelayMs: number
+  /** Upper bound of one backoff delay (Retry-After may ask for more, up to the deadline). */
+  maxDelayMs: number
+  /** Total attempts, the first included. */
+  maxAttempts: number
+}
+
+/** Exponential backoff with "equal jitter": half fixed, half random. */
+export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
+  const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
+  return Math.round(ceiling / 2 + random() * (ceiling / 2))
+}
+
+export interface RetryOptions {
+  policy: RetryPolicy
+  /** Epoch ms after which no retry is started. */
+  deadline: number
+  signal?: AbortSignal
+  /** Extra veto beyond `details.retryable` (e.g. the create call's double-charge rule). */
+  canRetry?: (error: RequestError) => boolean
+  onRetry?: (error: RequestError, delayMs: number, attempt: number) => void
+}
+
+/** Runs `operation`, retrying retryable RequestErrors with backoff until attempts or the deadline run out. */
+export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  const { policy, deadline, signal } = options
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await operation(attempt)
+    } catch (error) {
+      if (!(error instanceof RequestError)) throw error
+      const allowed = error.details.retryable && (options.canRetry?.(error) ?? true)
+      if (!allowed || attempt + 1 >= policy.maxAttempts) throw error
+      const delay = error.details.retryAfterMs ?? backoffDelay(attempt, policy)
+      if (Date.now() + delay > deadline) throw error
+      options.onRetry?.(error, delay, attempt)
+      try {
+        await sleep(delay, undefined, { signal })
+      } catch {
+        throw toRequestError(new Error('aborted'), 'Retry wait', signal)
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+// Entry point of dist/index.js, for both the main step and the post step (told apart by saved state).
+import * as core from '@actions/core'
+import { run } from './main'
+import { runPost } from './post'
+import { redact } from './secrets'
+
+const IS_POST = 'isPost'
+
+async function entry(): Promise<void> {
+  if (core.getState(IS_POST) === 'true') {
+    await runPost()
+  } else {
+    core.saveState(IS_POST, 'true')
+    await run()
+  }
+}
+
+entry().catch((error: unknown) => {
+  // Last resort: a bug, never a stack trace with secrets in it.
+  core.setFailed(redact(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`))
+})

@@ -1,0 +1,308 @@
+// Reads the action's inputs into run settings and one or more validated clip requests.
+// Every problem is collected and named after its input, so a bad step fails before anything is paid for.
+import { readFileSync, statSync } from 'node:fs'
+import path from 'node:path'
+import * as core from '@actions/core'
+import { parse as parseYaml } from 'yaml'
+import { registerSecret } from './secrets'
+import { REQUEST_INPUTS, validateRequest, type GenerationRequest, type RawRequestInputs } from './request-schema'
+
+/** Defaults, identical to action.yml's (a test keeps them in step); the runner applies those, local runs these. */
+export const INPUT_DEFAULTS = {
+  'base-url': 'https://api.foxapi.cc',
+  model: 'kling-o3-ref',
+  wait: 'true',
+  timeout: '15m',
+  'poll-interval': '5s',
+  'request-timeout': '30s',
+  download: 'true',
+  'output-path': 'foxapi-videos/{task-id}.mp4',
+  'max-download-size': '500MiB',
+  'cancel-on-timeout': 'true',
+  cache: 'true',
+  concurrency: '2',
+  'fail-fast': 'false',
+} as const
+
+export const MAX_PROMPT_FILE_BYTES = 64 * 1024
+export const MAX_BATCH_FILE_BYTES = 1024 * 1024
+export const MAX_BATCH_CLIPS = 100
+export const MAX_CONCURRENCY = 10
+
+export interface RunSettings {
+  apiKey: string
+  baseUrl: string
+  wait: boolean
+  timeoutMs: number
+  pollIntervalMs: number
+  requestTimeoutMs: number
+  download: boolean
+  maxDownloadBytes: number
+  cancelOnTimeout: boolean
+  cache: boolean
+  cacheKey: string
+  concurrency: number
+  failFast: boolean
+  workspace: string
+}
+
+export interface ClipSpec {
+  /** Label used in logs, the summary and the `results` output. */
+  name: string
+  /** The validated request; absent only when resuming a task by `task-id` without request inputs. */
+  request?: GenerationRequest
+  /** Resume this task instead of submitting. */
+  taskId?: string
+  /** Where the clip goes, relative to the workspace; `{task-id}` and `{name}` are filled in. */
+  outputPath: string
+}
+
+export type InputReader = (name: string) => string
+
+export type ReadInputsResult =
+  | { ok: true; settings: RunSettings; clips: ClipSpec[]; batch: boolean }
+  | { ok: false; problems: string[] }
+
+const fromEnvironment: InputReader = (name) => core.getInput(name)
+
+export function readInputs(getInput: InputReader = fromEnvironment, env = process.env): ReadInputsResult {
+  const problems: string[] = []
+  const input = (name: string): string => {
+    const value = getInput(name).trim()
+    return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
+  }
+  const workspace = env.GITHUB_WORKSPACE || process.cwd()
+
+  const apiKey = getInput('api-key').trim()
+  if (apiKey !== '') registerSecret(apiKey)
+  else problems.push("Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}")
+
+  const settings: RunSettings = {
+    apiKey,
+    baseUrl: checkBaseUrl(input('base-url'), problems),
+    wait: parseBoolean('wait', input('wait'), problems),
+    timeoutMs: parseDuration('timeout', input('timeout'), problems, { minMs: 1_000 }),
+    pollIntervalMs: parseDuration('poll-interval', input('poll-interval'), problems, { minMs: 50 }),
+    requestTimeoutMs: parseDuration('request-timeout', input('request-timeout'), problems, { minMs: 100 }),
+    download: parseBoolean('download', input('download'), problems),
+    maxDownloadBytes: parseSize('max-download-size', input('max-download-size'), problems),
+    cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), problems),
+    cache: parseBoolean('cache', input('cache'), problems),
+    cacheKey: input('cache-key'),
+    concurrency: parseWholeNumber('concurrency', input('concurrency'), 1, MAX_CONCURRENCY, problems),
+    failFast: parseBoolean('fail-fast', input('fail-fast'), problems),
+    workspace,
+  }
+
+  // Request fields from the single-clip inputs; in batch mode they are every entry's defaults.
+  const shared: RawRequestInputs = {}
+  for (const name of REQUEST_INPUTS) {
+    const value = getInput(name)
+    if (value.trim() !== '') shared[name] = value
+  }
+  const promptFile = input('prompt-file')
+  if (promptFile !== '') {
+    if (shared.prompt !== undefined) problems.push("Inputs 'prompt' and 'prompt-file' are both set: use one")
+    else {
+      const text = readTextFile('prompt-file', promptFile, workspace, MAX_PROMPT_FILE_BYTES, problems)
+      if (text !== undefined) shared.prompt = text
+    }
+  }
+
+  const taskId = input('task-id')
+  if (taskId !== '' && !/^[A-Za-z0-9._:-]{1,200}$/.test(taskId)) {
+    problems.push("Input 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d")
+  }
+  const outputPath = input('output-path')
+  const batchInput = input('batch')
+
+  let clips: ClipSpec[] = []
+  if (batchInput !== '') {
+    if (taskId !== '') problems.push("Inputs 'batch' and 'task-id' cannot be used together")
+    clips = readBatch(batchInput, shared, workspace, problems)
+  } else if (taskId !== '' && shared.prompt === undefined) {
+    clips = [{ name: taskId, taskId, outputPath }]
+  } else {
+    const result = validateRequest(shared)
+    if (!result.ok) {
+      problems.push(
+        ...result.problems.map((p) =>
+          shared.prompt === undefined && p.startsWith("Input 'prompt'")
+            ? "Input 'prompt' (or 'prompt-file') is required"
+            : p,
+        ),
+      )
+    } else {
+      clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
+    }
+  }
+
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings, clips, batch: batchInput !== '' }
+}
+
+function readBatch(value: string, shared: RawRequestInputs, workspace: string, problems: string[]): ClipSpec[] {
+  const inline = /[\n[{]/.test(value) || value.startsWith('- ')
+  const text = inline ? value : readTextFile('batch', value, workspace, MAX_BATCH_FILE_BYTES, problems)
+  if (text === undefined) return []
+  let parsed: unknown
+  try {
+    parsed = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 })
+  } catch (error) {
+    problems.push(`Input 'batch' is not valid JSON or YAML (${firstLine(error)})`)
+    return []
+  }
+  const entries = Array.isArray(parsed) ? parsed : (parsed as { clips?: unknown } | null)?.clips
+  if (!Array.isArray(entries) || entries.length === 0) {
+    problems.push("Input 'batch' must be a non-empty list of clips (or an object with a 'clips' list)")
+    return []
+  }
+  if (entries.length > MAX_BATCH_CLIPS) {
+    problems.push(`Input 'batch' has ${entries.length} clips; at most ${MAX_BATCH_CLIPS} are allowed`)
+    return []
+  }
+
+  const clips: ClipSpec[] = []
+  const seenNames = new Set<string>()
+  const seenOutputs = new Set<string>()
+  entries.forEach((entry: unknown, index) => {
+    const label = `batch item ${index + 1}`
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push(`${label}: must be a mapping of request fields (prompt, duration, ...) and output`)
+      return
+    }
+    const { name: rawName, output: rawOutput, ...fields } = entry as Record<string, unknown>
+    const output = typeof rawOutput === 'string' ? rawOutput.trim() : undefined
+    if (rawOutput !== undefined && !output) problems.push(`${label} 'output' must be a file name`)
+    const name =
+      typeof rawName === 'string' && rawName.trim() !== ''
+        ? rawName.trim()
+        : output
+          ? path.basename(output, path.extname(output))
+          : `clip-${index + 1}`
+    if (rawName !== undefined && typeof rawName !== 'string') problems.push(`${label} 'name' must be text`)
+    if (seenNames.has(name)) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
+    seenNames.add(name)
+    const outputPath = output ?? `foxapi-videos/${name}.mp4`
+    const resolved = path.resolve(workspace, outputPath)
+    if (seenOutputs.has(resolved)) problems.push(`${label} 'output' repeats '${outputPath}'`)
+    seenOutputs.add(resolved)
+
+    const result = validateRequest({ ...shared, ...fields } as RawRequestInputs, label)
+    if (!result.ok) problems.push(...result.problems)
+    else clips.push({ name, request: result.request, outputPath })
+  })
+  return clips
+}
+
+function readTextFile(
+  inputName: string,
+  file: string,
+  workspace: string,
+  maxBytes: number,
+  problems: string[],
+): string | undefined {
+  const fullPath = path.resolve(workspace, file)
+  try {
+    const size = statSync(fullPath).size
+    if (size > maxBytes) {
+      problems.push(`Input '${inputName}': ${file} is ${size} bytes; at most ${maxBytes} are allowed`)
+      return undefined
+    }
+    const bytes = readFileSync(fullPath)
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
+  } catch (error) {
+    const code = (error as { code?: string }).code
+    if (code === 'ENOENT') problems.push(`Input '${inputName}': file ${file} not found (looked in ${workspace})`)
+    else if (code === 'EISDIR') problems.push(`Input '${inputName}': ${file} is a directory, not a file`)
+    else if (error instanceof TypeError) problems.push(`Input '${inputName}': ${file} is not UTF-8 text`)
+    else problems.push(`Input '${inputName}': cannot read ${file} (${firstLine(error)})`)
+    return undefined
+  }
+}
+
+function checkBaseUrl(value: string, problems: string[]): string {
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    problems.push(`Input 'base-url' must be a URL such as ${INPUT_DEFAULTS['base-url']}`)
+    return value
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+    problems.push("Input 'base-url' must use https (plain http is allowed only for loopback addresses)")
+  }
+  if (url.username || url.password) problems.push("Input 'base-url' must not carry credentials; use 'api-key'")
+  if (url.search || url.hash) problems.push("Input 'base-url' must not have a query or fragment")
+  return url.toString().replace(/\/+$/, '')
+}
+
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '')
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }
+
+function parseBoolean(name: string, value: string, problems: string[]): boolean {
+  const parsed = BOOLEAN_TEXT[value.toLowerCase()]
+  if (parsed === undefined) problems.push(`Input '${name}' must be true or false (got ${JSON.stringify(value)})`)
+  return parsed ?? false
+}
+
+const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+
+/** `600` (seconds), `90s`, `10m`, `1h30m`, `250ms`. */
+export function parseDurationText(value: string): number | undefined {
+  const text = value.trim().toLowerCase()
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1_000)
+  if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined
+  let total = 0
+  for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ms|s|m|h)/g)) {
+    total += Number(amount) * (DURATION_UNITS_MS[unit as string] ?? 0)
+  }
+  return Math.round(total)
+}
+
+function parseDuration(name: string, value: string, problems: string[], { minMs }: { minMs: number }): number {
+  const ms = parseDurationText(value)
+  if (ms === undefined || ms < minMs || ms > 6 * 3_600_000) {
+    problems.push(
+      `Input '${name}' must be a duration such as 600 (seconds), 90s, 10m or 1h, between ${minMs}ms and 6h (got ${JSON.stringify(value)})`,
+    )
+    return minMs
+  }
+  return ms
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 }
+
+/** `1048576`, `500MB`, `2GiB` (K/M/G are binary units). */
+export function parseSizeText(value: string): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim())
+  const unit = SIZE_UNITS[(match?.[2] ?? '').toLowerCase()]
+  if (!match || unit === undefined) return undefined
+  return Math.floor(Number(match[1]) * unit)
+}
+
+function parseSize(name: string, value: string, problems: string[]): number {
+  const bytes = parseSizeText(value)
+  if (bytes === undefined || bytes < 1) {
+    problems.push(`Input '${name}' must be a size such as 500MiB, 2GiB or a number of bytes (got ${JSON.stringify(value)})`)
+    return 1
+  }
+  return bytes
+}
+
+function parseWholeNumber(name: string, value: string, min: number, max: number, problems: string[]): number {
+  const n = Number(value)
+  if (!/^\d+$/.test(value) || n < min || n > max) {
+    problems.push(`Input '${name}' must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`)
+    return min
+  }
+  return n
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error)
+  return (message.split('\n')[0] ?? '').replace(/:\s*$/, '')
+}

@@ -1,0 +1,86 @@
+// Wires the action together: inputs → clips (cache, submit, wait, download) → outputs and summary.
+import * as core from '@actions/core'
+import { FoxApiClient } from './api-client'
+import { isSuccess, runClips, type ClipResult } from './clip-runner'
+import { createHttpAgent } from './http'
+import { readInputs } from './inputs'
+import { writeOutputs, writeSummary } from './outputs'
+import { ResultCache } from './result-cache'
+import { redact } from './secrets'
+
+/** State names shared with the post step. */
+export const STATE_WAITING_TASKS = 'waiting-task-ids'
+export const STATE_CANCEL_ON_TIMEOUT = 'cancel-on-timeout'
+export const STATE_BASE_URL = 'base-url'
+
+export async function run(): Promise<void> {
+  const inputs = readInputs()
+  if (!inputs.ok) {
+    for (const problem of inputs.problems) core.error(redact(problem))
+    core.setFailed(
+      `${inputs.problems.length} input problem${inputs.problems.length === 1 ? '' : 's'} (listed above); nothing was sent to FoxAPI.`,
+    )
+    return
+  }
+  const { settings, clips, batch } = inputs
+  core.saveState(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
+  core.saveState(STATE_BASE_URL, settings.baseUrl)
+
+  const agent = createHttpAgent(settings.requestTimeoutMs)
+  const client = new FoxApiClient({
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    agent,
+    retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+    userAgent: 'foxapi-video-action',
+  })
+  const stop = new AbortController()
+  const onSignal = (signal: NodeJS.Signals) => {
+    core.info(`Received ${signal}: stopping.`)
+    stop.abort(new Error(`the run was cancelled (${signal})`))
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+
+  const waiting = new Set<string>()
+  const recordWaiting = () => core.saveState(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
+  let results: ClipResult[] = []
+  try {
+    const cache = new ResultCache(settings.cache)
+    const run = () =>
+      runClips(clips, {
+        settings,
+        client,
+        agent,
+        cache,
+        signal: stop.signal,
+        log: (clip, line) => core.info(batch ? `[${clip}] ${line}` : line),
+        onTaskStarted: (id) => {
+          waiting.add(id)
+          recordWaiting()
+        },
+        onTaskSettled: (id) => {
+          waiting.delete(id)
+          recordWaiting()
+        },
+      })
+    results = batch ? await run() : await core.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
+
+    writeOutputs(results)
+    await writeSummary(results, { batch })
+    const failures = results.filter((r) => !isSuccess(r))
+    if (failures.length === 1 && results.length === 1) core.setFailed(redact(failures[0]?.error ?? 'The clip failed'))
+    else if (failures.length > 0) {
+      core.setFailed(
+        redact(
+          `${failures.length} of ${results.length} clips did not finish:\n` +
+            failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`).join('\n'),
+        ),
+      )
+    }
+  } finally {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+    await agent.destroy()
+  }
+}

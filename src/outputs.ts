@@ -1,0 +1,149 @@
+// Step outputs and the job summary. Everything written here passes through redact().
+import * as core from '@actions/core'
+import type { ClipResult } from './clip-runner'
+import { redact } from './secrets'
+
+/** One row of the `results` output. */
+export interface ResultRow {
+  name: string
+  task_id: string
+  status: string
+  outcome: string
+  video_url: string
+  video_path: string
+  sha256: string
+  cache_hit: boolean
+  error?: string
+}
+
+export function toResultRow(result: ClipResult): ResultRow {
+  return {
+    name: result.name,
+    task_id: result.taskId ?? '',
+    status: result.status,
+    outcome: result.outcome,
+    video_url: result.videoUrl ?? '',
+    video_path: result.videoPath ?? '',
+    sha256: result.sha256 ?? '',
+    cache_hit: result.cacheHit,
+    ...(result.error ? { error: result.error } : {}),
+  }
+}
+
+/** Single-clip outputs describe the first clip; `results` lists every clip. */
+export function writeOutputs(results: ClipResult[]): void {
+  const set = (name: string, value: string) => core.setOutput(name, redact(value))
+  const first = results[0]
+  if (first) {
+    set('task-id', first.taskId ?? '')
+    set('status', first.status)
+    set('progress', first.progress !== undefined ? String(Math.round(first.progress)) : '')
+    set('video-url', first.videoUrl ?? '')
+    set('video-path', first.videoPath ?? '')
+    set('video-sha256', first.sha256 ?? '')
+    set('cache-hit', String(first.cacheHit))
+    set('result', first.task ? JSON.stringify(first.task) : '')
+  }
+  set('results', JSON.stringify(results.map(toResultRow)))
+}
+
+const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
+  succeeded: '✅',
+  submitted: '📨',
+  failed: '❌',
+  'timed-out': '⏱️',
+  stopped: '🛑',
+  skipped: '⏭️',
+}
+
+export async function writeSummary(results: ClipResult[], options: { batch: boolean }): Promise<void> {
+  const summary = core.summary.addHeading('FoxAPI video', 2)
+  if (options.batch || results.length > 1) {
+    summary.addTable([
+      [
+        { data: 'Clip', header: true },
+        { data: 'Status', header: true },
+        { data: 'Task', header: true },
+        { data: 'Time', header: true },
+        { data: 'Video', header: true },
+        { data: 'Notes', header: true },
+      ],
+      ...results.map((r) => [
+        escapeHtml(r.name),
+        `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`,
+        code(r.taskId),
+        elapsed(r.elapsedMs),
+        videoCell(r),
+        escapeHtml(r.error ?? (r.cacheHit ? 'restored from the Actions cache' : '')),
+      ]),
+    ])
+  } else if (results[0]) {
+    const r = results[0]
+    const request = r.request
+    const rows: [string, string][] = [
+      ['Status', `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`],
+      ['Model', escapeHtml(request?.model ?? r.task?.model ?? '')],
+      ['Prompt', escapeHtml(truncate(request?.prompt ?? '', 500))],
+      ['Settings', escapeHtml(request ? settingsText(request) : '')],
+      ['Task id', code(r.taskId)],
+      ['Elapsed', elapsed(r.elapsedMs)],
+      ['Clip', videoCell(r)],
+    ]
+    if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
+    if (r.error) rows.push(['Error', escapeHtml(r.error)])
+    summary.addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows.filter(([, v]) => v !== '')])
+  }
+  if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
+  await core.summary.write()
+  // The summary text is ours, but prompts and errors come from outside: scrub before it is kept.
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (file) await scrubFile(file)
+}
+
+async function scrubFile(file: string): Promise<void> {
+  const { readFile, writeFile } = await import('node:fs/promises')
+  const text = await readFile(file, 'utf8')
+  const clean = redact(text)
+  if (clean !== text) await writeFile(file, clean)
+}
+
+function statusText(r: ClipResult): string {
+  const base = r.cacheHit ? `${r.status} (restored)` : r.status
+  return r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
+}
+
+function settingsText(request: NonNullable<ClipResult['request']>): string {
+  const parts = [
+    `mode ${request.mode}`,
+    `aspect ${request.aspect_ratio}`,
+    request.duration !== undefined ? `${request.duration}s` : 'length of the reference video',
+  ]
+  if (request.image_list?.length) parts.push(`${request.image_list.length} image(s)`)
+  if (request.video_list?.length) parts.push(`${request.video_list.length} reference video`)
+  if (request.multi_prompt?.length) parts.push(`${request.multi_prompt.length} prompt segments`)
+  return parts.join(', ')
+}
+
+function videoCell(r: ClipResult): string {
+  const parts: string[] = []
+  if (r.videoUrl && /^https?:\/\//.test(r.videoUrl)) parts.push(`<a href="${escapeHtml(r.videoUrl)}">video</a>`)
+  if (r.videoPath) parts.push(code(r.videoPath))
+  return parts.join(' ')
+}
+
+function code(text: string | undefined): string {
+  return text ? `<code>${escapeHtml(text)}</code>` : ''
+}
+
+function elapsed(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`
+}
+
+function truncate(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`)
+}

@@ -1,0 +1,52 @@
+// The post step: if the main step was killed while waiting (job cancelled, step timeout), cancel the tasks
+// it left running, when cancel-on-timeout allows and FoxAPI says they can still be cancelled.
+import * as core from '@actions/core'
+import { FoxApiClient } from './api-client'
+import { createHttpAgent } from './http'
+import { STATE_BASE_URL, STATE_CANCEL_ON_TIMEOUT, STATE_WAITING_TASKS } from './main'
+import { registerSecret, redact } from './secrets'
+import { canCancel } from './task'
+
+const POST_BUDGET_MS = 20_000
+
+export async function runPost(): Promise<void> {
+  const taskIds = parseIds(core.getState(STATE_WAITING_TASKS))
+  if (taskIds.length === 0) return
+  if (core.getState(STATE_CANCEL_ON_TIMEOUT) !== 'true') {
+    core.info(`Tasks left running (cancel-on-timeout: false): ${taskIds.join(', ')}. Resume one with the task-id input.`)
+    return
+  }
+  const apiKey = core.getInput('api-key').trim()
+  const baseUrl = core.getState(STATE_BASE_URL)
+  if (!apiKey || !baseUrl) return
+  registerSecret(apiKey)
+  const agent = createHttpAgent(10_000)
+  const client = new FoxApiClient({ baseUrl, apiKey, agent, retry: { baseDelayMs: 500, maxDelayMs: 4_000, maxAttempts: 3 } })
+  const deadline = Date.now() + POST_BUDGET_MS
+  try {
+    for (const id of taskIds) {
+      try {
+        const task = await client.getTask(id, { deadline })
+        if (!canCancel(task)) {
+          core.info(`Task ${id} is ${task.status}; nothing to cancel.`)
+          continue
+        }
+        await client.cancelTask(id, { deadline })
+        core.info(`Cancelled task ${id}, left running when the main step stopped (cancel-on-timeout: true).`)
+      } catch (error) {
+        core.warning(redact(`Could not cancel task ${id}: ${error instanceof Error ? error.message : String(error)}`))
+      }
+    }
+  } finally {
+    await agent.destroy()
+  }
+}
+
+function parseIds(state: string): string[] {
+  try {
+    const ids: unknown = JSON.parse(state || '[]')
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string' && id !== '') : []
+  } catch {
+    return []
+  }
+}
