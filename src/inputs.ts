@@ -101,11 +101,13 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     if (value.trim() !== '') shared[name] = value
   }
   const promptFile = input('prompt-file')
+  let promptFileFailed = false
   if (promptFile !== '') {
     if (shared.prompt !== undefined) problems.push("Inputs 'prompt' and 'prompt-file' are both set: use one")
     else {
       const text = readTextFile('prompt-file', promptFile, workspace, MAX_PROMPT_FILE_BYTES, problems)
       if (text !== undefined) shared.prompt = text
+      else promptFileFailed = true
     }
   }
 
@@ -125,13 +127,11 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   } else {
     const result = validateRequest(shared)
     if (!result.ok) {
-      problems.push(
-        ...result.problems.map((p) =>
-          shared.prompt === undefined && p.startsWith("Input 'prompt'")
-            ? "Input 'prompt' (or 'prompt-file') is required"
-            : p,
-        ),
-      )
+      for (const problem of result.problems) {
+        const aboutMissingPrompt = shared.prompt === undefined && problem.startsWith("Input 'prompt'")
+        if (!aboutMissingPrompt) problems.push(problem)
+        else if (!promptFileFailed) problems.push("Input 'prompt' (or 'prompt-file') is required")
+      }
     } else {
       clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
     }
@@ -180,11 +180,11 @@ function readBatch(value: string, shared: RawRequestInputs, workspace: string, p
           ? path.basename(output, path.extname(output))
           : `clip-${index + 1}`
     if (rawName !== undefined && typeof rawName !== 'string') problems.push(`${label} 'name' must be text`)
-    if (seenNames.has(name)) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
-    seenNames.add(name)
     const outputPath = output ?? `foxapi-videos/${name}.mp4`
     const resolved = path.resolve(workspace, outputPath)
-    if (seenOutputs.has(resolved)) problems.push(`${label} 'output' repeats '${outputPath}'`)
+    if (seenNames.has(name)) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
+    else if (seenOutputs.has(resolved)) problems.push(`${label} 'output' repeats '${outputPath}'`)
+    seenNames.add(name)
     seenOutputs.add(resolved)
 
     const result = validateRequest({ ...shared, ...fields } as RawRequestInputs, label)

@@ -90,15 +90,10 @@ function textToNumber(value: unknown): unknown {
   return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : value
 }
 
-const wholeSeconds = (min: number, max: number) =>
-  z.preprocess(
-    textToNumber,
-    z
-      .number({ error: `must be a whole number of seconds from ${min} to ${max}` })
-      .int({ error: `must be a whole number of seconds from ${min} to ${max}` })
-      .min(min, { error: `must be a whole number of seconds from ${min} to ${max}` })
-      .max(max, { error: `must be a whole number of seconds from ${min} to ${max}` }),
-  )
+const wholeSeconds = (min: number, max: number) => {
+  const message = `must be a whole number of seconds from ${min} to ${max}`
+  return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
+}
 
 const imageItem = z.union(
   [
@@ -152,7 +147,7 @@ const promptText = z
 
 const segment = z.strictObject({
   prompt: promptText,
-  duration: wholeSeconds(1, MAX_DURATION),
+  duration: z.preprocess(textToNumber, wholeSeconds(1, MAX_DURATION)),
 })
 
 const list = <T extends z.ZodType>(item: T, max: number, noun: string) =>
@@ -183,7 +178,7 @@ const rawRequestSchema = z.strictObject({
     emptyToUndefined,
     z.enum(['16:9', '9:16', '1:1'], { error: "must be '16:9', '9:16' or '1:1'" }).default(DEFAULT_ASPECT_RATIO),
   ),
-  duration: wholeSeconds(MIN_DURATION, MAX_DURATION).optional(),
+  duration: z.preprocess(textToNumber, wholeSeconds(MIN_DURATION, MAX_DURATION).optional()),
   'image-list': list(imageItem, MAX_LIST_ITEMS, 'images'),
   'video-list': z.preprocess(
     structuredText,

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest'
+import { validateRequest, type RawRequestInputs } from '../src/request-schema'
+import { canonicalJson, requestCacheKey } from '../src/result-cache'
+
+function keyOf(raw: RawRequestInputs, extra = ''): string {
+  const result = validateRequest(raw)
+  if (!result.ok) throw new Error(result.problems.join('; '))
+  return requestCacheKey(result.request, extra)
+}
+
+describe('cache key', () => {
+  it('sorts keys at every level', () => {
+    expect(canonicalJson({ b: 1, a: [{ d: 2, c: 3 }], e: undefined })).toBe('{"a":[{"c":3,"d":2}],"b":1}')
+  })
+
+  it('ignores key order, whitespace and spelled-out defaults', () => {
+    const a = keyOf({ prompt: 'a fox', 'image-list': '[{"type":"first_frame","image_url":"https://x/a.png"}]' })
+    const b = keyOf({
+      prompt: '  a fox ',
+      mode: 'standard',
+      'aspect-ratio': '16:9',
+      duration: '5',
+      'image-list': '- image_url: https://x/a.png\n  type: first_frame\n',
+    })
+    expect(a).toBe(b)
+    expect(a).toMatch(/^foxapi-video-v1-[0-9a-f]{40}$/)
+  })
+
+  it('changes with every parameter, media URL and the cache-key input', () => {
+    const base = keyOf({ prompt: 'a fox' })
+    const variants = [
+      keyOf({ prompt: 'a fox!' }),
+      keyOf({ prompt: 'a fox', mode: 'pro' }),
+      keyOf({ prompt: 'a fox', 'aspect-ratio': '1:1' }),
+      keyOf({ prompt: 'a fox', duration: '6' }),
+      keyOf({ prompt: 'a fox', model: 'kling-o3-ref-2' }),
+      keyOf({ prompt: 'a fox', 'image-list': '["https://x/a.png"]' }),
+      keyOf({ prompt: 'a fox', 'image-list': '["https://x/b.png"]' }),
+      keyOf({ prompt: 'a fox' }, 'campaign-2'),
+    ]
+    expect(new Set([base, ...variants]).size).toBe(variants.length + 1)
+  })
+})

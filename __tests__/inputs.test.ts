@@ -1,0 +1,188 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse as parseYaml } from 'yaml'
+import { INPUT_DEFAULTS, isLoopback, parseDurationText, parseSizeText, readInputs } from '../src/inputs'
+import { REQUEST_INPUTS } from '../src/request-schema'
+
+const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-inputs-'))
+
+function read(inputs: Record<string, string>) {
+  return readInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: workspace })
+}
+
+function problems(inputs: Record<string, string>): string[] {
+  const result = read(inputs)
+  return result.ok ? [] : result.problems
+}
+
+const KEY = { 'api-key': 'sk-test' }
+
+describe('action.yml', () => {
+  const action = parseYaml(readFileSync(path.resolve(__dirname, '../action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string; required?: boolean }>
+    outputs: Record<string, unknown>
+    runs: { using: string; main: string; post?: string }
+  }
+
+  it('runs the bundle on node24, with a post step', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  })
+
+  it('declares the same defaults the code applies when run outside the runner', () => {
+    const declared = Object.fromEntries(
+      Object.entries(action.inputs)
+        .filter(([, spec]) => spec.default !== undefined)
+        .map(([name, spec]) => [name, String(spec.default)]),
+    )
+    expect(declared).toEqual(INPUT_DEFAULTS)
+  })
+
+  it('declares every request field and run setting the code reads', () => {
+    const read = new Set<string>()
+    readInputs((name) => (read.add(name), ''), { GITHUB_WORKSPACE: workspace })
+    for (const name of [...REQUEST_INPUTS, ...read]) expect(Object.keys(action.inputs)).toContain(name)
+    expect(action.inputs['api-key']?.required).toBe(true)
+  })
+
+  it('declares every output', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['cache-hit', 'progress', 'result', 'results', 'status', 'task-id', 'video-path', 'video-sha256', 'video-url'].sort(),
+    )
+  })
+})
+
+describe('readInputs', () => {
+  it('reads a minimal single clip with defaults', () => {
+    const result = read({ ...KEY, prompt: 'a fox' })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.batch).toBe(false)
+    expect(result.settings).toMatchObject({
+      baseUrl: 'https://api.foxapi.cc',
+      wait: true,
+      timeoutMs: 15 * 60_000,
+      pollIntervalMs: 5_000,
+      requestTimeoutMs: 30_000,
+      download: true,
+      maxDownloadBytes: 500 * 1024 * 1024,
+      cancelOnTimeout: true,
+      cache: true,
+      concurrency: 2,
+      failFast: false,
+    })
+    expect(result.clips).toEqual([
+      { name: 'clip', outputPath: 'foxapi-videos/{task-id}.mp4', request: expect.objectContaining({ prompt: 'a fox' }) },
+    ])
+  })
+
+  it('requires the api key and a prompt, naming both', () => {
+    expect(problems({})).toEqual([
+      "Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}",
+      "Input 'prompt' (or 'prompt-file') is required",
+    ])
+  })
+
+  it.each([
+    ['base-url', 'http://api.example.com', /must use https/],
+    ['base-url', 'not a url', /must be a URL/],
+    ['base-url', 'https://user:pw@api.example.com', /must not carry credentials/],
+    ['timeout', 'soon', /Input 'timeout' must be a duration/],
+    ['poll-interval', '0', /Input 'poll-interval' must be a duration/],
+    ['wait', 'yes please', /Input 'wait' must be true or false/],
+    ['max-download-size', '12 parsecs', /Input 'max-download-size' must be a size/],
+    ['concurrency', '0', /Input 'concurrency' must be a whole number from 1 to 10/],
+    ['concurrency', '11', /Input 'concurrency'/],
+    ['task-id', 'bad id with spaces', /Input 'task-id' must be a FoxAPI task id/],
+  ])('rejects %s = %j', (name, value, pattern) => {
+    expect(problems({ ...KEY, prompt: 'x', [name]: value }).some((p) => pattern.test(p))).toBe(true)
+  })
+
+  it('allows plain http only for loopback base URLs', () => {
+    expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://127.0.0.1:8080' })).toEqual([])
+    expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://localhost:8080/' })).toEqual([])
+    expect(isLoopback('[::1]')).toBe(true)
+    expect(isLoopback('10.0.0.1')).toBe(false)
+  })
+
+  it('reads the prompt from a UTF-8 file and rejects others by name', () => {
+    writeFileSync(path.join(workspace, 'prompt.txt'), 'A red fox, golden hour ✨\n')
+    const ok = read({ ...KEY, 'prompt-file': 'prompt.txt' })
+    expect(ok.ok && ok.clips[0]?.request?.prompt).toBe('A red fox, golden hour ✨')
+
+    writeFileSync(path.join(workspace, 'latin1.txt'), Buffer.from([0x66, 0x6f, 0x78, 0xe9, 0xff]))
+    expect(problems({ ...KEY, 'prompt-file': 'latin1.txt' })).toEqual(["Input 'prompt-file': latin1.txt is not UTF-8 text"])
+    expect(problems({ ...KEY, 'prompt-file': 'missing.txt' })[0]).toMatch(/^Input 'prompt-file': file missing.txt not found/)
+    writeFileSync(path.join(workspace, 'huge.txt'), 'x'.repeat(70_000))
+    expect(problems({ ...KEY, 'prompt-file': 'huge.txt' })[0]).toMatch(/^Input 'prompt-file': huge.txt is 70000 bytes/)
+    expect(problems({ ...KEY, prompt: 'x', 'prompt-file': 'prompt.txt' })).toEqual([
+      "Inputs 'prompt' and 'prompt-file' are both set: use one",
+    ])
+  })
+
+  it('resumes a task by id without request inputs', () => {
+    const result = read({ ...KEY, 'task-id': 'task-unified-1757165031-uyujaw3d' })
+    expect(result.ok && result.clips).toEqual([
+      { name: 'task-unified-1757165031-uyujaw3d', taskId: 'task-unified-1757165031-uyujaw3d', outputPath: 'foxapi-videos/{task-id}.mp4' },
+    ])
+  })
+
+  it('parses durations and sizes', () => {
+    expect(parseDurationText('600')).toBe(600_000)
+    expect(parseDurationText('10m')).toBe(600_000)
+    expect(parseDurationText('1h30m')).toBe(5_400_000)
+    expect(parseDurationText('250ms')).toBe(250)
+    expect(parseDurationText('1.5s')).toBe(1_500)
+    expect(parseDurationText('ten')).toBeUndefined()
+    expect(parseSizeText('500MiB')).toBe(500 * 1024 ** 2)
+    expect(parseSizeText('2 GB')).toBe(2 * 1024 ** 3)
+    expect(parseSizeText('1024')).toBe(1024)
+    expect(parseSizeText('1 parsec')).toBeUndefined()
+  })
+})
+
+describe('readInputs: batch', () => {
+  it('reads a batch file, with shared defaults from the single-clip inputs', () => {
+    writeFileSync(
+      path.join(workspace, 'clips.yml'),
+      'clips:\n  - prompt: a fox\n    output: out/fox.mp4\n  - prompt: a hen\n    name: hen\n    aspect-ratio: "1:1"\n  - prompt: an owl\n',
+    )
+    const result = read({ ...KEY, batch: 'clips.yml', mode: 'pro', duration: '8' })
+    expect(result.ok).toBe(true)
+    if (!result.ok) return
+    expect(result.batch).toBe(true)
+    expect(result.clips.map((c) => [c.name, c.outputPath, c.request?.mode, c.request?.duration, c.request?.aspect_ratio])).toEqual([
+      ['fox', 'out/fox.mp4', 'pro', 8, '16:9'],
+      ['hen', 'foxapi-videos/hen.mp4', 'pro', 8, '1:1'],
+      ['clip-3', 'foxapi-videos/clip-3.mp4', 'pro', 8, '16:9'],
+    ])
+  })
+
+  it('reads inline JSON', () => {
+    const result = read({ ...KEY, batch: '[{"prompt": "a"}, {"prompt": "b", "duration": 3}]' })
+    expect(result.ok && result.clips.map((c) => c.request?.duration)).toEqual([5, 3])
+  })
+
+  it('names the entry and field of every bad entry', () => {
+    const result = problems({
+      ...KEY,
+      batch: '- prompt: fine\n- prompt: bad\n  duration: 99\n- just text\n- prompt: dup\n  name: clip-1\n- prompt: x\n  colour: red\n',
+    })
+    expect(result).toEqual([
+      "batch item 2 'duration' must be a whole number of seconds from 3 to 15 (got 99)",
+      'batch item 3: must be a mapping of request fields (prompt, duration, ...) and output',
+      "batch item 4 'name' repeats 'clip-1': each clip needs its own name",
+      "batch item 5: unknown field 'colour'",
+    ])
+  })
+
+  it('rejects malformed and empty batches', () => {
+    expect(problems({ ...KEY, batch: '[{"prompt": ' })[0]).toMatch(/^Input 'batch' is not valid JSON or YAML/)
+    expect(problems({ ...KEY, batch: '[]' })[0]).toMatch(/^Input 'batch' must be a non-empty list/)
+    expect(problems({ ...KEY, batch: 'nope.yml' })[0]).toMatch(/^Input 'batch': file nope.yml not found/)
+    expect(problems({ ...KEY, batch: '- prompt: a', 'task-id': 'task-1' })).toContain(
+      "Inputs 'batch' and 'task-id' cannot be used together",
+    )
+  })
+})

