@@ -143,8 +143,9 @@ async function produceClip(
     })
     if (waited.kind !== 'finished') {
       result.outcome = waited.kind
-      await cancelIfAllowed(result.task, ctx, log)
-      result.error = stopMessage(result, waited.kind, settings)
+      const cancelled = await cancelIfAllowed(result.task, ctx, log)
+      result.error = stopMessage(result, waited.kind, settings, cancelled !== undefined)
+      if (cancelled) remember(cancelled)
       return
     }
     await finish(spec, ctx, result, waited.task, key, log)
@@ -229,29 +230,32 @@ async function finish(
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256, downloaded.bytes)
 }
 
-async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext, log: (line: string) => void): Promise<void> {
-  if (!task || !ctx.settings.cancelOnTimeout) return
+/** Cancels a task left running by a timeout or a stopped run, when allowed; returns FoxAPI's reply. */
+async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext, log: (line: string) => void): Promise<Task | undefined> {
+  if (!task || !ctx.settings.cancelOnTimeout) return undefined
   if (!canCancel(task)) {
     if (!isTerminal(task.status)) log(`Task ${task.id} cannot be cancelled (task_info.can_cancel is false).`)
-    return
+    return undefined
   }
   try {
     const cancelled = await ctx.client.cancelTask(task.id, { deadline: Date.now() + CANCEL_GRACE_MS })
-    Object.assign(task, cancelled)
     log(`Cancelled task ${task.id} at FoxAPI (cancel-on-timeout: true).`)
+    return cancelled
   } catch (error) {
     log(`Could not cancel task ${task.id}: ${error instanceof Error ? error.message : String(error)}`)
+    return undefined
   }
 }
 
-function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings): string {
+/** Says where the task stood when waiting ended, and what became of it: cancelled, or how to resume it. */
+function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings, cancelled: boolean): string {
   const id = result.taskId ?? 'unknown'
   const last = `last status ${result.status}${result.progress !== undefined ? ` ${Math.round(result.progress)}%` : ''}`
   const what =
     kind === 'timed-out'
       ? `Timed out after ${Math.round(settings.timeoutMs / 1000)}s waiting for task ${id} (${last}).`
       : `The run was cancelled while waiting for task ${id} (${last}).`
-  if (result.status === 'cancelled') {
+  if (cancelled) {
     return `${what} The task was cancelled at FoxAPI. To keep it running for a later resume, set cancel-on-timeout: false.`
   }
   return `${what} Resume it without paying again: re-run with task-id: ${id}${kind === 'timed-out' ? ' (and a longer timeout)' : ''}.`

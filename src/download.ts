@@ -99,26 +99,15 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
       )
     }
 
-    const hash = createHash('sha256')
-    let bytes = 0
-    const meter = new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        bytes += chunk.length
-        if (bytes > options.maxBytes) {
-          callback(
-            new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
-          )
-          return
-        }
-        hash.update(chunk)
-        callback(null, chunk)
-      },
-    })
+    const meter = new HashingMeter(options.maxBytes, () =>
+      new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
+    )
     try {
       await pipeline(response.body, meter, createWriteStream(tempPath, { flags: 'w' }))
     } catch (error) {
       throw toRequestError(error, what, options.signal)
     }
+    const { bytes, sha256 } = meter
     if (Number.isFinite(declared) && bytes !== declared) {
       throw new RequestError(`${what} failed: got ${bytes} of ${declared} bytes`, {
         retryable: true,
@@ -126,7 +115,7 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
       })
     }
     if (bytes === 0) throw new RequestError(`${what} failed: the server sent an empty file`, notRetryable)
-    return { bytes, sha256: hash.digest('hex'), contentType: contentType || 'unknown' }
+    return { bytes, sha256: sha256(), contentType: contentType || 'unknown' }
   }
 }
 
@@ -134,23 +123,12 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
 export async function copyFileAtomically(source: string, destination: string): Promise<{ bytes: number; sha256: string }> {
   await mkdir(path.dirname(destination), { recursive: true })
   const tempPath = temporaryPathFor(destination)
-  const hash = createHash('sha256')
-  let bytes = 0
+  const meter = new HashingMeter()
   try {
-    await pipeline(
-      createReadStream(source),
-      new Transform({
-        transform(chunk: Buffer, _encoding, callback) {
-          bytes += chunk.length
-          hash.update(chunk)
-          callback(null, chunk)
-        },
-      }),
-      createWriteStream(tempPath),
-    )
+    await pipeline(createReadStream(source), meter, createWriteStream(tempPath))
     await syncFile(tempPath)
     await rename(tempPath, destination)
-    return { bytes, sha256: hash.digest('hex') }
+    return { bytes: meter.bytes, sha256: meter.sha256() }
   } finally {
     await rm(tempPath, { force: true })
   }
@@ -159,6 +137,28 @@ export async function copyFileAtomically(source: string, destination: string): P
 /** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
 function temporaryPathFor(destination: string): string {
   return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`)
+}
+
+/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
+class HashingMeter extends Transform {
+  bytes = 0
+  private readonly hash = createHash('sha256')
+
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly overLimit: () => Error = () => new Error('size limit exceeded'),
+  ) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void): void {
+    this.bytes += chunk.length
+    if (this.bytes > this.limit) return callback(this.overLimit())
+    this.hash.update(chunk)
+    callback(null, chunk)
+  }
+
+  sha256 = (): string => this.hash.digest('hex')
 }
 
 const notRetryable = { retryable: false, mayHaveBeenProcessed: true } as const

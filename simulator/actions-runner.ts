@@ -6,7 +6,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST_ENTRY = path.join(root, 'dist/index.js')
 
 /** The action declares node24: run dist on a Node 24 binary when the optional dependency is installed. */
@@ -34,6 +34,8 @@ export interface StartOptions {
   workspace?: string
   /** State from an earlier step (to run the post step). */
   state?: Record<string, string>
+  /** Copy the step's log to this process's stdout as it comes (the demo does). */
+  echo?: boolean
 }
 
 export interface StartedAction {
@@ -74,6 +76,7 @@ export function startAction(options: StartOptions): StartedAction {
   const watchers: { pattern: string | RegExp; resolve: () => void }[] = []
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
+    if (options.echo) process.stdout.write(chunk)
     for (const w of [...watchers]) {
       if (typeof w.pattern === 'string' ? stdout.includes(w.pattern) : w.pattern.test(stdout)) {
         watchers.splice(watchers.indexOf(w), 1)
@@ -83,6 +86,7 @@ export function startAction(options: StartOptions): StartedAction {
   })
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     stderr += chunk
+    if (options.echo) process.stderr.write(chunk)
   })
 
   const done = new Promise<ActionRun>((resolve, reject) => {

@@ -1,0 +1,178 @@
+// The result cache through the real @actions/cache code (against a local Actions cache service),
+// and batches of clips with a concurrency limit.
+import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
+import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { runAction } from '../simulator/actions-runner'
+import { CLIP_BYTES, CLIP_SHA256, expectNoSecret, quickInputs } from './support/fixtures'
+
+let sim: FoxApiSimulator
+let cacheService: ActionsCacheService
+beforeEach(async () => {
+  sim = await startFoxApiSimulator({
+    taskDurationMs: 400,
+    scenario: (request) =>
+      String(request.prompt).includes('[fail]')
+        ? { outcome: 'failed', error: { code: 'render_error', message: 'the renderer gave up' } }
+        : {},
+  })
+  cacheService = await startActionsCacheService()
+})
+afterEach(async () => {
+  await sim.close()
+  await cacheService.close()
+})
+
+/** Each run gets its own workspace and RUNNER_TEMP, as a fresh job would; the cache service is what they share. */
+function cachedRun(inputs: Record<string, string>) {
+  return runAction({ inputs: quickInputs(sim, { cache: 'true', ...inputs }), env: cacheService.env })
+}
+
+type Row = { name: string; task_id: string; status: string; outcome: string; video_path: string; sha256: string; cache_hit: boolean; error?: string }
+const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?? '[]') as Row[]
+
+describe('result cache', () => {
+  it('saves a finished clip and serves the same request again without any request to FoxAPI', async () => {
+    const first = await cachedRun({})
+    expect(first.exitCode, first.visibleLog).toBe(0)
+    expect(first.outputs['cache-hit']).toBe('false')
+    expect(sim.createCount()).toBe(1)
+    expect(cacheService.entries.filter((e) => e.finalized && e.key.startsWith('foxapi-video-v1-') && !e.key.includes('pending'))).toHaveLength(1)
+
+    const requestsBefore = sim.requests.length
+    // Same request, spelled differently: explicit defaults, extra whitespace.
+    const second = await cachedRun({ prompt: '  A red fox runs through snow at golden hour ', mode: 'standard', duration: '5' })
+    expect(second.exitCode, second.visibleLog).toBe(0)
+    expect(second.outputs['cache-hit']).toBe('true')
+    expect(sim.requests.length).toBe(requestsBefore)
+    expect(second.outputs['task-id']).toBe(first.outputs['task-id'])
+    expect(second.outputs.status).toBe('completed')
+    expect(second.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(readFileSync(second.outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
+    expect(JSON.parse(second.outputs.result as string)).toEqual(JSON.parse(first.outputs.result as string))
+    expect(second.summary).toContain('completed (restored)')
+    expect(second.summary).toContain('Restored from the Actions cache')
+    expectNoSecret(second)
+    expect(JSON.stringify(cacheService.entries.map((e) => e.key))).not.toContain(quickInputs(sim)['api-key'])
+  })
+
+  it('misses for a different request or cache-key', async () => {
+    await cachedRun({})
+    const otherPrompt = await cachedRun({ prompt: 'A grey wolf' })
+    const otherKey = await cachedRun({ 'cache-key': 'campaign-2' })
+    expect([otherPrompt.outputs['cache-hit'], otherKey.outputs['cache-hit']]).toEqual(['false', 'false'])
+    expect(sim.createCount()).toBe(3)
+  })
+
+  it('resumes the task a timed-out run left, instead of paying for a new one', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ taskDurationMs: 2_500 })
+    const timedOut = await cachedRun({ timeout: '1s', 'cancel-on-timeout': 'false' })
+    expect(timedOut.exitCode).toBe(1)
+    expect(sim.createCount()).toBe(1)
+
+    const rerun = await cachedRun({ timeout: '20s' })
+    expect(rerun.exitCode, rerun.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(1)
+    expect(rerun.outputs['task-id']).toBe(timedOut.outputs['task-id'])
+    expect(rerun.stdout).toContain(`Resuming task ${timedOut.outputs['task-id']} submitted by an earlier run`)
+  })
+
+  it('submits afresh when the earlier task was cancelled', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ taskDurationMs: 2_500 })
+    const timedOut = await cachedRun({ timeout: '1s' })
+    expect(sim.tasks.get(timedOut.outputs['task-id'] as string)?.status).toBe('cancelled')
+    const rerun = await cachedRun({ timeout: '20s' })
+    expect(rerun.exitCode, rerun.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(2)
+    expect(rerun.stdout).toContain('ended cancelled; submitting a new one')
+  })
+
+  it('warns and goes on without the cache when the service is down', async () => {
+    cacheService.setDown(true)
+    const run = await cachedRun({})
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toMatch(/::warning::.*Result cache off for this run/)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(run.outputs['cache-hit']).toBe('false')
+  })
+
+  it('warns and goes on when the cache service is not configured at all', async () => {
+    const run = await runAction({ inputs: quickInputs(sim, { cache: 'true' }) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain('::warning::Result cache off for this run (the Actions cache service is not configured on this runner)')
+  })
+})
+
+describe('batch', () => {
+  const batchFile = (entries: string) => {
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-batch-'))
+    writeFileSync(path.join(workspace, 'clips.yml'), entries)
+    return workspace
+  }
+  const five = ['fox', 'hen', 'owl', 'elk', 'cat'].map((n) => `- prompt: a ${n} at dawn\n  output: clips/${n}.mp4\n`).join('')
+
+  it('makes 5 clips with never more than 2 in flight, and reports them all', async () => {
+    const workspace = batchFile(five)
+    const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', concurrency: '2' }), workspace })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(5)
+    expect(sim.maxConcurrentTasks()).toBe(2)
+    const rows = rowsOf(run.outputs)
+    expect(rows.map((r) => [r.name, r.status, r.video_path])).toEqual(
+      ['fox', 'hen', 'owl', 'elk', 'cat'].map((n) => [n, 'completed', path.join(workspace, `clips/${n}.mp4`)]),
+    )
+    for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
+    expect(run.outputs['task-id']).toBe(rows[0]?.task_id)
+    expect((run.summary.match(/<tr>/g) ?? []).length).toBe(6)
+    expect(run.stdout).toMatch(/\[owl\] Submitted task/)
+    expectNoSecret(run)
+  })
+
+  it('finishes every clip when one fails, then fails the step listing it', async () => {
+    const workspace = batchFile(`${five}- prompt: a broken one [fail]\n  name: broken\n`)
+    const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', concurrency: '3' }), workspace })
+    expect(run.exitCode).toBe(1)
+    expect(sim.createCount()).toBe(6)
+    expect(sim.maxConcurrentTasks()).toBeLessThanOrEqual(3)
+    const rows = rowsOf(run.outputs)
+    expect(rows.filter((r) => r.outcome === 'succeeded')).toHaveLength(5)
+    expect(rows.find((r) => r.name === 'broken')).toMatchObject({ status: 'failed', error: expect.stringContaining('render_error') })
+    expect(run.stdout).toMatch(/::error::1 of 6 clips did not finish:%0A- broken: FoxAPI task \S+ failed: render_error/)
+  })
+
+  it('with fail-fast, starts no clip after a failure', async () => {
+    const workspace = batchFile(`- prompt: first [fail]\n${five}`)
+    const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', concurrency: '1', 'fail-fast': 'true' }), workspace })
+    expect(run.exitCode).toBe(1)
+    expect(sim.createCount()).toBe(1)
+    expect(rowsOf(run.outputs).map((r) => r.outcome)).toEqual(['failed', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped'])
+  })
+
+  it('validates every entry before sending anything', async () => {
+    const workspace = batchFile(`${five}- prompt: too long\n  duration: 60\n`)
+    const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml' }), workspace })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain("::error::batch item 6 'duration' must be a whole number of seconds from 3 to 15 (got 60)")
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('serves a re-run entirely from the cache', async () => {
+    const first = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }), workspace: batchFile(five), env: cacheService.env })
+    expect(first.exitCode, first.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(5)
+    const requestsBefore = sim.requests.length
+
+    const rerun = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }), workspace: batchFile(five), env: cacheService.env })
+    expect(rerun.exitCode, rerun.visibleLog).toBe(0)
+    expect(sim.requests.length).toBe(requestsBefore)
+    const rows = rowsOf(rerun.outputs)
+    expect(rows.every((r) => r.cache_hit && r.sha256 === CLIP_SHA256)).toBe(true)
+    for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
+    expect(rerun.summary).toContain('restored from the Actions cache')
+  })
+})

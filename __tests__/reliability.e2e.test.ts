@@ -1,0 +1,214 @@
+// Faults injected at the simulator: retries, the never-charge-twice rule, timeouts, cancellation, resume,
+// and the download's guarantees. Each test also checks that the key never surfaces.
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
+import { runAction, startAction } from '../simulator/actions-runner'
+import { API_KEY, CLIP_BYTES, CLIP_SHA256, expectNoSecret, polls, quickInputs, requestsTo } from './support/fixtures'
+
+let sim: FoxApiSimulator
+afterEach(async () => sim?.close())
+
+async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
+  sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
+  return sim
+}
+
+/** Files in the clip folder, temporary ones included. */
+function clipFolder(workspace: string): string[] {
+  const dir = path.join(workspace, 'foxapi-videos')
+  return existsSync(dir) ? readdirSync(dir) : []
+}
+
+describe('status polls retry transient trouble', () => {
+  it('waits out a 429 with Retry-After, then succeeds', async () => {
+    await simulator({ faults: [{ route: 'poll', times: 2, kind: { type: 'status', status: 429, retryAfter: '1', errorType: 'rate_limit_error' } }] })
+    const started = Date.now()
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(Date.now() - started).toBeGreaterThanOrEqual(2_000)
+    expect(run.stdout.match(/429 rate_limit_error.*retrying in 1\.0s/g)).toHaveLength(2)
+    expect(run.outputs.status).toBe('completed')
+    expectNoSecret(run)
+  })
+
+  it('rides out a burst of 503s and 502s', async () => {
+    await simulator({
+      faults: [
+        { route: 'poll', times: 3, kind: { type: 'status', status: 503, errorType: 'service_unavailable_error' } },
+        { route: 'poll', times: 1, kind: { type: 'status', status: 502 } },
+      ],
+    })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout.match(/failed \((503 service_unavailable_error|HTTP 502)\)/g)).toHaveLength(4)
+    expect(sim.createCount()).toBe(1)
+  })
+
+  it('survives a connection reset mid-poll', async () => {
+    await simulator({ faults: [{ route: 'poll', times: 2, kind: { type: 'reset' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toMatch(/Task query failed: the connection was reset; retrying/)
+  })
+
+  it('gives up on a hung response after the request timeout and retries', async () => {
+    await simulator({ faults: [{ route: 'poll', times: 1, kind: { type: 'delayHeaders', ms: 5_000 } }] })
+    const started = Date.now()
+    const run = await runAction({ inputs: quickInputs(sim, { 'request-timeout': '500ms' }) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain('Task query failed: no response headers within the request timeout')
+    expect(Date.now() - started).toBeLessThan(5_000)
+  })
+
+  it('never retries 404, and fails with its message', async () => {
+    await simulator()
+    const run = await runAction({ inputs: quickInputs(sim, { 'task-id': 'task-unified-1-nosuchid', prompt: '' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Task query failed \(404 not_found\)/)
+    expect(polls(sim)).toHaveLength(1)
+  })
+})
+
+describe('the create call is never blindly repeated', () => {
+  it('does not resend a create that died after FoxAPI received it', async () => {
+    await simulator({ faults: [{ route: 'create', kind: { type: 'resetAfterReceive' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(sim.createCount()).toBe(1)
+    expect(requestsTo(sim, 'POST', /generations$/)).toHaveLength(1)
+    expect(run.stdout).toMatch(/::error::Create task failed: the connection was reset\. Not retried: the request may have reached FoxAPI/)
+    expectNoSecret(run)
+  })
+
+  it('does not resend a create answered with 500', async () => {
+    await simulator({ faults: [{ route: 'create', kind: { type: 'status', status: 500, errorType: 'server_error' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(requestsTo(sim, 'POST', /generations$/)).toHaveLength(1)
+    expect(run.stdout).toMatch(/Not retried: the request may have reached FoxAPI/)
+  })
+
+  it('retries a create refused with 429 or 503, saying why that is safe', async () => {
+    await simulator({
+      faults: [
+        { route: 'create', kind: { type: 'status', status: 429, retryAfter: '1', errorType: 'rate_limit_error' } },
+        { route: 'create', kind: { type: 'status', status: 503, errorType: 'service_unavailable_error' } },
+      ],
+    })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(requestsTo(sim, 'POST', /generations$/)).toHaveLength(3)
+    expect(sim.createCount()).toBe(1)
+    expect(run.stdout.match(/FoxAPI did not take the request, so retrying is safe/g)).toHaveLength(2)
+  })
+})
+
+describe('cancellation and resume', () => {
+  it('cancels the task at FoxAPI on SIGTERM and still writes the outputs', async () => {
+    await simulator({ taskDurationMs: 60_000 })
+    const action = startAction({ inputs: quickInputs(sim) })
+    await action.waitForOutput(/Task task-unified-\S+: processing/)
+    action.child.kill('SIGTERM')
+    const run = await action.done
+    expect(run.exitCode).toBe(1)
+    const taskId = run.outputs['task-id'] as string
+    expect(sim.tasks.get(taskId)?.status).toBe('cancelled')
+    expect(run.outputs.status).toBe('cancelled')
+    expect(run.stdout).toContain('Received SIGTERM')
+    expect(run.stdout).toMatch(/::error::The run was cancelled while waiting for task/)
+    expectNoSecret(run)
+  })
+
+  it('post step cancels a task the main step was killed waiting for', async () => {
+    await simulator({ taskDurationMs: 60_000 })
+    const action = startAction({ inputs: quickInputs(sim) })
+    await action.waitForOutput(/Task task-unified-\S+: processing/)
+    action.child.kill('SIGKILL')
+    const main = await action.done
+    const [taskId] = JSON.parse(main.state['waiting-task-ids'] ?? '[]') as string[]
+    expect(taskId).toMatch(/^task-unified-/)
+    expect(sim.tasks.get(taskId as string)?.status).not.toBe('cancelled')
+
+    const post = await runAction({ inputs: quickInputs(sim), state: main.state })
+    expect(post.exitCode, post.visibleLog).toBe(0)
+    expect(sim.tasks.get(taskId as string)?.status).toBe('cancelled')
+    expect(post.stdout).toContain(`Cancelled task ${taskId}`)
+    expectNoSecret(post)
+  })
+
+  it('post step leaves tasks alone after a normal run', async () => {
+    await simulator()
+    const main = await runAction({ inputs: quickInputs(sim) })
+    const post = await runAction({ inputs: quickInputs(sim), state: main.state })
+    expect(post.exitCode).toBe(0)
+    expect(requestsTo(sim, 'POST', /\/cancel$/)).toHaveLength(0)
+    expect(post.stdout.trim()).toBe('')
+  })
+
+  it('resumes an existing task by task-id without submitting', async () => {
+    await simulator()
+    const created = await fetch(`${sim.url}/v1/videos/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'kling-o3-ref', prompt: 'made earlier' }),
+    }).then((r) => r.json() as Promise<{ id: string }>)
+    const { prompt: _unused, ...inputs } = quickInputs(sim, { 'task-id': created.id })
+    const run = await runAction({ inputs })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(1)
+    expect(run.outputs['task-id']).toBe(created.id)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(run.stdout).toContain(`Resuming task ${created.id}; nothing new is submitted.`)
+  })
+})
+
+describe('downloads', () => {
+  it('retries a truncated download and leaves no partial file', async () => {
+    await simulator({ faults: [{ route: 'download', times: 2, kind: { type: 'truncate', bytes: 100 } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(readFileSync(run.outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(clipFolder(run.workspace)).toEqual([`${run.outputs['task-id']}.mp4`])
+  })
+
+  it('fails cleanly when every download is cut short: no file under the final name, no temp file', async () => {
+    await simulator({ faults: [{ route: 'download', times: 100, kind: { type: 'truncate', bytes: 100 } }] })
+    const run = await runAction({ inputs: quickInputs(sim, { timeout: '3s' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Download failed/)
+    expect(clipFolder(run.workspace)).toEqual([])
+    // The task itself is done and paid for: its URL is still handed on.
+    expect(run.outputs['video-url']).toContain('/files/')
+  })
+
+  it('follows a redirect to another host without the Authorization header', async () => {
+    await simulator({ faults: [{ route: 'download', kind: { type: 'redirect' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    const cdn = sim.requests.filter((r) => r.host === 'cdn')
+    expect(cdn).toHaveLength(1)
+    expect(cdn[0]?.headers.authorization).toBeUndefined()
+    expect(JSON.stringify(cdn)).not.toContain(API_KEY)
+    expect(sim.requests.filter((r) => r.host === 'api' && r.path.startsWith('/v1/')).every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+  })
+
+  it('refuses a clip over max-download-size', async () => {
+    await simulator()
+    const run = await runAction({ inputs: quickInputs(sim, { 'max-download-size': '1KiB' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Download failed: the clip is \d+ bytes, over max-download-size \(1024 bytes\)/)
+    expect(clipFolder(run.workspace)).toEqual([])
+  })
+
+  it('refuses something that is not a video', async () => {
+    await simulator({ faults: [{ route: 'download', times: 10, kind: { type: 'contentType', value: 'text/html; charset=utf-8' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain('::error::Download failed: the server sent text/html, not a video')
+    expect(clipFolder(run.workspace)).toEqual([])
+  })
+})

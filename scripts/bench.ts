@@ -1,0 +1,104 @@
+// `npm run bench`: speed and memory figures. Printed, never asserted (timing belongs here, not in tests).
+//  1. download: throughput and peak memory of a large clip streamed to disk (memory must not grow with size)
+//  2. start-up: time for dist/index.js to start, read inputs and fail on a bad one (no network)
+//  3. validation: requests validated per second
+//  4. a whole run against the simulator: wall time beyond the task's own duration, and requests made
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { downloadVideo } from '../src/download'
+import { createHttpAgent } from '../src/http'
+import { validateRequest } from '../src/request-schema'
+import { DIST_ENTRY, NODE_BINARY, runAction } from '../simulator/actions-runner'
+import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
+
+const MiB = 1024 * 1024
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
+const row = (name: string, value: string) => console.log(`${name.padEnd(44)} ${value}`)
+
+async function benchDownload(sizeMiB: number): Promise<void> {
+  const chunk = Buffer.alloc(MiB, 7)
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(sizeMiB * MiB) })
+    let sent = 0
+    const pump = () => {
+      while (sent < sizeMiB) {
+        sent++
+        if (!res.write(chunk)) return void res.once('drain', pump)
+      }
+      res.end()
+    }
+    pump()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const { port } = server.address() as AddressInfo
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  const agent = createHttpAgent(30_000)
+  global.gc?.()
+  const rssBefore = process.memoryUsage().rss
+  let peak = rssBefore
+  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+  const started = performance.now()
+  await downloadVideo({
+    url: `http://127.0.0.1:${port}/clip.mp4`,
+    destination: path.join(dir, 'clip.mp4'),
+    agent,
+    maxBytes: 4 * 1024 * MiB,
+    retry: { baseDelayMs: 100, maxDelayMs: 100, maxAttempts: 1 },
+    deadline: Date.now() + 120_000,
+    log: () => {},
+  })
+  const seconds = (performance.now() - started) / 1000
+  clearInterval(sampler)
+  await agent.close()
+  server.close()
+  rmSync(dir, { recursive: true, force: true })
+  row(`download ${sizeMiB} MiB (stream + sha256 + fsync)`, `${(sizeMiB / seconds).toFixed(0)} MiB/s, peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB`)
+}
+
+function benchStartup(runs: number): void {
+  const times: number[] = []
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now()
+    spawnSync(NODE_BINARY, [DIST_ENTRY], { env: { PATH: process.env.PATH ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' } })
+    times.push(performance.now() - started)
+  }
+  row(`start-up to input error (median of ${runs})`, `${median(times).toFixed(0)} ms on ${path.basename(path.dirname(path.dirname(NODE_BINARY)))}`)
+}
+
+function benchValidation(iterations: number): void {
+  const raw = {
+    prompt: 'start on <<<image_1>>>, end on <<<image_2>>>, move like <<<video_1>>>',
+    mode: 'pro',
+    duration: '10',
+    'image-list': '["https://cdn.example.com/a.png", {"image_url": "https://cdn.example.com/b.png", "type": "end_frame"}]',
+    'video-list': '[{"video_url": "https://cdn.example.com/ref.mp4", "refer_type": "feature"}]',
+    'multi-prompt': '[{"prompt": "wide", "duration": 4}, {"prompt": "close", "duration": 6}]',
+  }
+  const started = performance.now()
+  for (let i = 0; i < iterations; i++) if (!validateRequest(raw).ok) throw new Error('bench request is invalid')
+  const seconds = (performance.now() - started) / 1000
+  row('validate a full request (JSON inputs)', `${Math.round(iterations / seconds).toLocaleString('en')} per second`)
+}
+
+async function benchWholeRun(taskMs: number): Promise<void> {
+  const sim = await startFoxApiSimulator({ taskDurationMs: taskMs })
+  const started = performance.now()
+  const run = await runAction({
+    inputs: { 'api-key': 'sk-test-valid-key', 'base-url': sim.url, prompt: 'bench', 'poll-interval': '250ms', cache: 'false' },
+  })
+  const ms = performance.now() - started
+  await sim.close()
+  if (run.exitCode !== 0) throw new Error(run.visibleLog)
+  row(`whole run, ${taskMs} ms task, 250 ms polls`, `${ms.toFixed(0)} ms wall (${(ms - taskMs).toFixed(0)} ms beyond the task), ${sim.requests.length} requests`)
+}
+
+console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
+await benchDownload(64)
+await benchDownload(512)
+benchStartup(7)
+benchValidation(20_000)
+await benchWholeRun(2_000)

@@ -1,0 +1,53 @@
+// `npm run demo`: the built action end to end against the embedded FoxAPI simulator and a local Actions
+// cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache.
+import { writeFileSync, mkdtempSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { startActionsCacheService } from '../simulator/actions-cache-service'
+import { NODE_BINARY, runAction, type ActionRun } from '../simulator/actions-runner'
+import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
+
+const rule = (title: string) => console.log(`\n\x1b[1m━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
+
+function show(run: ActionRun): void {
+  rule('Step outputs (GITHUB_OUTPUT)')
+  for (const [name, value] of Object.entries(run.outputs)) {
+    console.log(`${name.padEnd(13)} ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
+  }
+  rule('Job summary (GITHUB_STEP_SUMMARY)')
+  console.log(run.summary.trim())
+  console.log(`\nexit code: ${run.exitCode}`)
+}
+
+const simulator = await startFoxApiSimulator({ taskDurationMs: 4_000 })
+const cache = await startActionsCacheService()
+const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-demo-'))
+writeFileSync(path.join(workspace, 'prompt.txt'), 'A red fox runs through fresh snow at golden hour, cinematic, slow motion\n')
+const inputs = {
+  'api-key': 'sk-test-valid-key',
+  'base-url': simulator.url,
+  'prompt-file': 'prompt.txt',
+  'aspect-ratio': '9:16',
+  duration: '6',
+  'poll-interval': '500ms',
+  'output-path': 'clips/{task-id}.mp4',
+}
+
+try {
+  console.log(`FoxAPI simulator: ${simulator.url}   Actions cache service: ${cache.url}`)
+  console.log(`Action: dist/index.js on ${NODE_BINARY}   Workspace: ${workspace}`)
+
+  rule('Run 1: generate a clip')
+  const first = await runAction({ inputs, workspace, env: cache.env, echo: true })
+  show(first)
+
+  rule('Run 2: the same request again (a re-run): restored from the cache, nothing sent to FoxAPI')
+  const creates = simulator.createCount()
+  const second = await runAction({ inputs, workspace, env: cache.env, echo: true })
+  show(second)
+  console.log(`\nTasks created at FoxAPI: ${simulator.createCount()} (run 2 added ${simulator.createCount() - creates}).`)
+  process.exitCode = first.exitCode === 0 && second.exitCode === 0 && second.outputs['cache-hit'] === 'true' ? 0 : 1
+} finally {
+  await simulator.close()
+  await cache.close()
+}
