@@ -3,11 +3,16 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { runAction } from '../simulator/actions-runner'
-import { CLIP_BYTES, CLIP_SHA256, expectNoSecret, polls, quickInputs, requestsTo } from './support/fixtures'
+import { CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
-afterEach(async () => sim?.close())
+afterEach(async () => {
+  try {
+    if (sim) expectKeyOnlyWithApi(sim)
+  } finally {
+    await sim?.close()
+  }
+})
 
 describe('a clip end to end', () => {
   beforeEach(async () => {
@@ -42,6 +47,10 @@ describe('a clip end to end', () => {
       duration: 6,
     })
     expect(create?.headers.authorization).toBe(`Bearer ${quickInputs(sim)['api-key']}`)
+    // The clip is fetched without credentials, even from the API's own host.
+    const downloads = requestsTo(sim, 'GET', /^\/files\//)
+    expect(downloads).toHaveLength(1)
+    expect(downloads[0]?.headers.authorization).toBeUndefined()
 
     // Progress is logged on change, inside a group; not once per poll.
     const stateLines = run.stdout.split('\n').filter((l) => l.startsWith('Task task-unified'))

@@ -1,13 +1,12 @@
 // The result cache through the real @actions/cache code (against a local Actions cache service),
 // and batches of clips with a concurrency limit.
-import { readFileSync, writeFileSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { runAction } from '../simulator/actions-runner'
-import { CLIP_BYTES, CLIP_SHA256, expectNoSecret, quickInputs } from './support/fixtures'
+import { CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, quickInputs, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService
@@ -22,8 +21,12 @@ beforeEach(async () => {
   cacheService = await startActionsCacheService()
 })
 afterEach(async () => {
-  await sim.close()
-  await cacheService.close()
+  try {
+    expectKeyOnlyWithApi(sim)
+  } finally {
+    await sim.close()
+    await cacheService.close()
+  }
 })
 
 /** Each run gets its own workspace and RUNNER_TEMP, as a fresh job would; the cache service is what they share. */
@@ -57,6 +60,8 @@ describe('result cache', () => {
     expect(second.summary).toContain('Restored from the Actions cache')
     expectNoSecret(second)
     expect(JSON.stringify(cacheService.entries.map((e) => e.key))).not.toContain(quickInputs(sim)['api-key'])
+    // Staging files are gone from the workspace.
+    for (const run of [first, second]) expect(existsSync(path.join(run.workspace, '.foxapi-video-cache'))).toBe(false)
   })
 
   it('misses for a different request or cache-key', async () => {
@@ -93,12 +98,18 @@ describe('result cache', () => {
   })
 
   it('warns and goes on without the cache when the service is down', async () => {
-    cacheService.setDown(true)
+    // Dropped connections fail at once; a 503 fails the same way after the package's own retries (~30 s a call).
+    cacheService.setDown(true, 'reset')
     const run = await cachedRun({})
     expect(run.exitCode, run.visibleLog).toBe(0)
-    expect(run.stdout).toMatch(/::warning::.*Result cache off for this run/)
+    expect(run.stdout).toMatch(/::warning::Failed to restore: .*ECONNRESET/)
+    expect(run.stdout).toMatch(/::warning::Result cache off for this run \(saving foxapi-video-v1-[0-9a-f]{40}-pending-\d+ failed\)/)
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
     expect(run.outputs['cache-hit']).toBe('false')
+    // Once off, the finished clip is not offered to the cache: one lookup and one save were tried, no more.
+    const calls = cacheService.requests.map((r) => r.path.split('/').pop())
+    expect(calls.filter((c) => c === 'GetCacheEntryDownloadURL')).toHaveLength(1)
+    expect(calls.filter((c) => c === 'CreateCacheEntry')).toHaveLength(1)
   })
 
   it('warns and goes on when the cache service is not configured at all', async () => {

@@ -186,3 +186,42 @@ describe('readInputs: batch', () => {
     )
   })
 })
+
+describe('readInputs: hostile values', () => {
+  const hostile = [
+    '{',
+    '[',
+    '- a: b\n  - c',
+    '!!binary AAAA',
+    '&a [*a, *a, *a]',
+    '*undefined-alias',
+    'null',
+    '~',
+    '-1',
+    '1e999',
+    'NaN',
+    '{"prompt": null}',
+    '[{"prompt": {"nested": [1, 2]}, "duration": [5]}]',
+    'x'.repeat(200_000),
+    'nul\u0000byte',
+    '../../../../etc/passwd',
+    '<<<image_99>>> <<<video_7>>>',
+  ]
+  const names = ['batch', 'prompt-file', 'task-id', 'timeout', 'max-download-size', 'concurrency', 'wait', 'base-url', ...REQUEST_INPUTS]
+
+  it('never throws, and every problem names its input', () => {
+    for (const name of names) {
+      for (const value of hostile) {
+        const inputs = { ...KEY, prompt: 'a fox', [name]: value }
+        if (name === 'prompt-file') delete (inputs as Record<string, string>).prompt
+        const result = read(inputs)
+        if (result.ok) continue
+        for (const problem of result.problems) {
+          expect(problem, `${name} = ${JSON.stringify(value.slice(0, 40))}`).toMatch(/^(Input '|Inputs '|Input: |batch item \d+)/)
+          expect(problem).not.toMatch(/\n\s+at /)
+          expect(problem.length).toBeLessThan(600)
+        }
+      }
+    }
+  })
+})

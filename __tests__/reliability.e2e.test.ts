@@ -4,11 +4,17 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
-import { runAction, startAction } from '../simulator/actions-runner'
-import { API_KEY, CLIP_BYTES, CLIP_SHA256, expectNoSecret, polls, quickInputs, requestsTo } from './support/fixtures'
+import { startAction } from '../simulator/actions-runner'
+import { API_KEY, CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
-afterEach(async () => sim?.close())
+afterEach(async () => {
+  try {
+    if (sim) expectKeyOnlyWithApi(sim)
+  } finally {
+    await sim?.close()
+  }
+})
 
 async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
   sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
@@ -165,13 +171,28 @@ describe('cancellation and resume', () => {
 })
 
 describe('downloads', () => {
-  it('retries a truncated download and leaves no partial file', async () => {
+  it('resumes a truncated download where it stopped, and leaves no partial file', async () => {
     await simulator({ faults: [{ route: 'download', times: 2, kind: { type: 'truncate', bytes: 100 } }] })
     const run = await runAction({ inputs: quickInputs(sim) })
     expect(run.exitCode, run.visibleLog).toBe(0)
     expect(readFileSync(run.outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
     expect(clipFolder(run.workspace)).toEqual([`${run.outputs['task-id']}.mp4`])
+    // Each retry asks only for the bytes it does not have yet, for the same file.
+    const downloads = requestsTo(sim, 'GET', /^\/files\//)
+    expect(downloads.map((r) => r.headers.range)).toEqual([undefined, 'bytes=100-', 'bytes=200-'])
+    expect(downloads[1]?.headers['if-range']).toMatch(/^"[0-9a-f]{16}"$/)
+    expect(run.stdout).toContain('Resuming the download at byte 200.')
+  })
+
+  it('starts over when the file changed between attempts (If-Range no longer matches)', async () => {
+    await simulator({ faults: [{ route: 'download', kind: { type: 'truncate', bytes: 100, etag: '"an-older-version"' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(requestsTo(sim, 'GET', /^\/files\//).map((r) => r.headers['if-range'])).toEqual([undefined, '"an-older-version"'])
+    expect(readFileSync(run.outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(run.stdout).not.toContain('Resuming the download')
   })
 
   it('fails cleanly when every download is cut short: no file under the final name, no temp file', async () => {

@@ -34,7 +34,7 @@ export interface StartOptions {
   workspace?: string
   /** State from an earlier step (to run the post step). */
   state?: Record<string, string>
-  /** Copy the step's log to this process's stdout as it comes (the demo does). */
+  /** Show the step's log on this process's stdout as it comes, rendered as the runner's log page shows it (the demo does). */
   echo?: boolean
 }
 
@@ -74,9 +74,17 @@ export function startAction(options: StartOptions): StartedAction {
   let stdout = ''
   let stderr = ''
   const watchers: { pattern: string | RegExp; resolve: () => void }[] = []
+  let echoed = 0
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
     stdout += chunk
-    if (options.echo) process.stdout.write(chunk)
+    if (options.echo) {
+      const complete = stdout.lastIndexOf('\n') + 1
+      for (const line of stdout.slice(echoed, complete).split('\n').slice(0, -1)) {
+        const shown = renderLogLine(line)
+        if (shown !== undefined) process.stdout.write(`${shown}\n`)
+      }
+      echoed = Math.max(echoed, complete)
+    }
     for (const w of [...watchers]) {
       if (typeof w.pattern === 'string' ? stdout.includes(w.pattern) : w.pattern.test(stdout)) {
         watchers.splice(watchers.indexOf(w), 1)
@@ -140,6 +148,19 @@ export function parseFileCommands(text: string): Record<string, string> {
     values[name as string] = body.join('\n')
   }
   return values
+}
+
+/**
+ * A workflow command line as the runner's log page shows it: masks and debug lines (without step debug
+ * logging) hidden, groups and annotations marked. Undefined for a hidden line.
+ */
+export function renderLogLine(line: string): string | undefined {
+  if (line.startsWith('::add-mask::') || line.startsWith('::debug::') || line === '::endgroup::') return undefined
+  const command = /^::(group|warning|error|notice)(?: [^:]*)?::(.*)$/.exec(line)
+  if (!command) return line
+  const text = (command[2] ?? '').replace(/%0A/g, '\n').replace(/%0D/g, '\r').replace(/%25/g, '%')
+  const marks: Record<string, string> = { group: '▸ ', warning: 'Warning: ', error: 'Error: ', notice: 'Notice: ' }
+  return `${marks[command[1] as string]}${text}`
 }
 
 /** Every place a secret could surface: the visible log, outputs, state, summary and files the run wrote. */

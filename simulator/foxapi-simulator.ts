@@ -4,7 +4,7 @@
 // and serves a small real MP4. Faults are injected per route (status codes, resets, slow headers,
 // truncated or redirected downloads), and every request is recorded for the tests to inspect.
 // A second listener on another port plays the CDN ("another host") that a result URL may redirect to.
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -28,8 +28,8 @@ export type FaultKind =
   | { type: 'resetAfterReceive' }
   /** Hold the response headers back this long. */
   | { type: 'delayHeaders'; ms: number }
-  /** Downloads: announce the whole file, send only this many bytes, then drop the connection. */
-  | { type: 'truncate'; bytes: number }
+  /** Downloads: announce the whole file, send only this many bytes, then drop the connection (optionally naming the file with another ETag, as if it changed since). */
+  | { type: 'truncate'; bytes: number; etag?: string }
   /** Downloads: redirect to the same file on the CDN host (another origin). */
   | { type: 'redirect' }
   /** Downloads: send the file with this Content-Type. */
@@ -109,6 +109,7 @@ interface Rejection {
 
 export async function startFoxApiSimulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
   const clip = readFileSync(CLIP_FILE)
+  const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
   const apiKeys = new Set([...(options.apiKeys ?? DEFAULT_API_KEYS), ...(options.brokeKeys ?? [])])
   const brokeKeys = new Set(options.brokeKeys ?? [])
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }))
@@ -235,14 +236,29 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       return void res.end()
     }
     const contentType = fault?.type === 'contentType' ? fault.value : 'video/mp4'
-    res.writeHead(200, { 'content-type': contentType, 'content-length': String(clip.length) })
+    // Range requests, as a CDN answers them: honoured while If-Range still names this file.
+    const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ''))
+    const ifRange = req.headers['if-range']
+    const start = range && (ifRange === undefined || ifRange === CLIP_ETAG) ? Number(range[1]) : 0
+    if (start >= clip.length) {
+      res.writeHead(416, { 'content-range': `bytes */${clip.length}`, 'content-length': '0' })
+      return void res.end()
+    }
+    const part = clip.subarray(start)
+    res.writeHead(start > 0 ? 206 : 200, {
+      'content-type': contentType,
+      'content-length': String(part.length),
+      etag: fault?.type === 'truncate' && fault.etag !== undefined ? fault.etag : CLIP_ETAG,
+      'accept-ranges': 'bytes',
+      ...(start > 0 ? { 'content-range': `bytes ${start}-${clip.length - 1}/${clip.length}` } : {}),
+    })
     if (fault?.type === 'truncate') {
-      res.write(clip.subarray(0, fault.bytes))
+      res.write(part.subarray(0, fault.bytes))
       // Let the bytes go out, then cut the connection mid-body.
       setTimeout(() => res.socket?.destroy(), 20)
       return
     }
-    res.end(req.method === 'HEAD' ? undefined : clip)
+    res.end(req.method === 'HEAD' ? undefined : part)
   }
 
   const listener = (host: 'api' | 'cdn') => (req: IncomingMessage, res: ServerResponse) => {

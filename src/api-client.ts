@@ -36,10 +36,6 @@ export class FoxApiClient {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
   }
 
-  get origin(): string {
-    return this.base.origin
-  }
-
   /**
    * Creates a task. Never repeated once the request may have reached FoxAPI (that could charge twice):
    * only refusals at the door (429, 503) and connections that never opened are retried.

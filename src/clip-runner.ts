@@ -91,28 +91,29 @@ async function produceClip(
   log: (line: string) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
-  const key = spec.request && cache.enabled ? requestCacheKey(spec.request, settings.cacheKey) : undefined
+  const key = spec.request && !spec.taskId && cache.enabled ? requestCacheKey(spec.request, settings.cacheKey) : undefined
   const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
 
-  if (key && !spec.taskId && settings.wait && settings.download) {
-    const hit = await cache.restoreClip(key, destinationFor)
-    if (hit) {
-      remember(hit.task)
-      Object.assign(result, {
-        outcome: 'succeeded',
-        cacheHit: true,
-        videoUrl: videoUrlOf(hit.task),
-        videoPath: hit.path,
-        sha256: hit.sha256,
-        bytes: hit.bytes,
-      })
-      log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
-      return
-    }
+  // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
+  const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined
+  if (found?.kind === 'clip') {
+    const { clip } = found
+    remember(clip.task)
+    Object.assign(result, {
+      outcome: 'succeeded',
+      cacheHit: true,
+      videoUrl: videoUrlOf(clip.task),
+      videoPath: clip.path,
+      sha256: clip.sha256,
+      bytes: clip.bytes,
+    })
+    log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
+    return
   }
 
   const waitDeadline = Date.now() + settings.timeoutMs
-  let task = await findTaskToResume(spec, key, ctx, waitDeadline, log)
+  const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined)
+  let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined
   let pendingSave: Promise<void> = Promise.resolve()
   if (task) {
     result.resumed = true
@@ -155,32 +156,32 @@ async function produceClip(
   }
 }
 
-/** An explicit `task-id`, or a task an earlier run of the same request left (from the cache), when still usable. */
-async function findTaskToResume(
-  spec: ClipSpec,
-  key: string | undefined,
+/**
+ * Picks up an existing task: the `task-id` input (its errors are the step's), or the task an earlier run of
+ * the same request left in the cache (used only while it can still deliver; otherwise a new one is submitted).
+ */
+async function resumeTask(
+  taskId: string,
+  askedFor: boolean,
   ctx: ClipContext,
   deadline: number,
   log: (line: string) => void,
 ): Promise<Task | undefined> {
-  if (spec.taskId) {
-    log(`Resuming task ${spec.taskId}; nothing new is submitted.`)
-    return ctx.client.getTask(spec.taskId, { deadline, signal: ctx.signal })
+  if (askedFor) {
+    log(`Resuming task ${taskId}; nothing new is submitted.`)
+    return ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
   }
-  if (!key) return undefined
-  const pendingId = await ctx.cache.restorePendingTaskId(key)
-  if (!pendingId) return undefined
   try {
-    const task = await ctx.client.getTask(pendingId, { deadline, signal: ctx.signal })
+    const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
     if (task.status === 'failed' || task.status === 'cancelled') {
-      log(`An earlier run's task ${pendingId} ended ${task.status}; submitting a new one.`)
+      log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`)
       return undefined
     }
-    log(`Resuming task ${pendingId} submitted by an earlier run of this request; nothing new is submitted.`)
+    log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
     return task
   } catch (error) {
     if (error instanceof RequestError && error.details.status === 404) {
-      log(`An earlier run's task ${pendingId} is unknown to FoxAPI; submitting a new one.`)
+      log(`An earlier run's task ${taskId} is unknown to FoxAPI; submitting a new one.`)
       return undefined
     }
     throw error
@@ -219,7 +220,6 @@ async function finish(
     destination,
     agent: ctx.agent,
     maxBytes: ctx.settings.maxDownloadBytes,
-    auth: { origin: ctx.client.origin, authorization: `Bearer ${ctx.settings.apiKey}` },
     retry: RETRY,
     deadline: Date.now() + ctx.settings.timeoutMs,
     signal: ctx.signal,
@@ -227,7 +227,7 @@ async function finish(
   })
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
   log(`Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`)
-  if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256, downloaded.bytes)
+  if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
 }
 
 /** Cancels a task left running by a timeout or a stopped run, when allowed; returns FoxAPI's reply. */

@@ -1,8 +1,11 @@
-// Downloads the finished clip: streamed to a temporary file beside the destination, hashed on the way,
+// Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
 // checked for size and type, then renamed into place. A failure never leaves a file under the final name.
+// A download cut short is resumed with a Range request (when the server names the file with an ETag or
+// Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
+// URLs are pre-signed, and the API key stays with the API.
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm } from 'node:fs/promises'
+import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -18,8 +21,6 @@ export interface DownloadOptions {
   destination: string
   agent: Dispatcher
   maxBytes: number
-  /** The Authorization header goes only to this origin (the API's), never to a CDN or after a redirect elsewhere. */
-  auth?: { origin: string; authorization: string }
   retry: RetryPolicy
   deadline: number
   signal?: AbortSignal
@@ -33,27 +34,35 @@ export interface DownloadResult {
   contentType: string
 }
 
+/** What an earlier attempt left in the temporary file, and how to ask for the rest of the same file. */
+interface PartialDownload {
+  tempPath: string
+  /** Where the rest may be fetched from (after redirects) and the ETag or Last-Modified naming the file there. */
+  resume?: { url: URL; validator: string }
+}
+
 export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
   await mkdir(path.dirname(options.destination), { recursive: true })
-  const tempPath = temporaryPathFor(options.destination)
+  const partial: PartialDownload = { tempPath: temporaryPathFor(options.destination) }
   try {
-    const result = await withRetries(() => downloadOnce(options, tempPath), {
+    const result = await withRetries(() => downloadOnce(options, partial), {
       policy: options.retry,
       deadline: options.deadline,
       signal: options.signal,
       onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
     })
-    await syncFile(tempPath)
-    await rename(tempPath, options.destination)
+    await syncFile(partial.tempPath)
+    await rename(partial.tempPath, options.destination)
     return { ...result, path: options.destination }
   } finally {
-    await rm(tempPath, { force: true })
+    await rm(partial.tempPath, { force: true })
   }
 }
 
-async function downloadOnce(options: DownloadOptions, tempPath: string): Promise<Omit<DownloadResult, 'path'>> {
+async function downloadOnce(options: DownloadOptions, partial: PartialDownload): Promise<Omit<DownloadResult, 'path'>> {
   const what = 'Download'
-  let url = new URL(options.url)
+  const offset = partial.resume ? await sizeOf(partial.tempPath) : 0
+  let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url)
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
       throw new RequestError(`${what} failed: ${url.protocol} URLs are not supported`, notRetryable)
@@ -62,7 +71,10 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
       accept: 'video/*, application/octet-stream;q=0.9',
       'user-agent': 'foxapi-video-action',
     }
-    if (options.auth && url.origin === options.auth.origin) headers.authorization = options.auth.authorization
+    if (offset > 0 && partial.resume) {
+      headers.range = `bytes=${offset}-`
+      headers['if-range'] = partial.resume.validator
+    }
     let response: Dispatcher.ResponseData
     try {
       response = await request(url, { method: 'GET', dispatcher: options.agent, signal: options.signal, headers })
@@ -76,9 +88,15 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
       if (!location) throw new RequestError(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable)
       if (hop >= MAX_REDIRECTS) throw new RequestError(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable)
       const next = new URL(location, url)
-      if (next.origin !== url.origin) options.log(`The clip's URL redirects to ${next.origin}; following it without credentials.`)
+      if (next.origin !== url.origin) options.log(`The clip's URL redirects to ${next.origin}; following it.`)
       url = next
       continue
+    }
+    if (statusCode === 416) {
+      // The partial file no longer fits what the server has: start over.
+      await response.body.dump()
+      partial.resume = undefined
+      throw new RequestError(`${what} failed: the server refused to resume at byte ${offset}`, { retryable: true, mayHaveBeenProcessed: true })
     }
     if (statusCode >= 400) {
       const text = await response.body.text().catch(() => '')
@@ -90,7 +108,15 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
       await response.body.dump()
       throw new RequestError(`${what} failed: the server sent ${contentType}, not a video`, notRetryable)
     }
-    const declared = Number(header(response.headers, 'content-length') ?? Number.NaN)
+    // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
+    const range = statusCode === 206 ? contentRange(response.headers) : undefined
+    const resumed = offset > 0 && range?.start === offset
+    if (statusCode === 206 && !resumed) {
+      await response.body.dump()
+      partial.resume = undefined
+      throw new RequestError(`${what} failed: the server resumed at the wrong byte`, { retryable: true, mayHaveBeenProcessed: true })
+    }
+    const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN)
     if (declared > options.maxBytes) {
       await response.body.dump()
       throw new RequestError(
@@ -98,12 +124,16 @@ async function downloadOnce(options: DownloadOptions, tempPath: string): Promise
         notRetryable,
       )
     }
+    const validator = header(response.headers, 'etag') ?? header(response.headers, 'last-modified')
+    partial.resume = validator && !validator.startsWith('W/') ? { url, validator } : undefined
+    if (resumed) options.log(`Resuming the download at byte ${offset}.`)
 
     const meter = new HashingMeter(options.maxBytes, () =>
       new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
     )
+    if (resumed) await meter.countFile(partial.tempPath)
     try {
-      await pipeline(response.body, meter, createWriteStream(tempPath, { flags: 'w' }))
+      await pipeline(response.body, meter, createWriteStream(partial.tempPath, { flags: resumed ? 'a' : 'w' }))
     } catch (error) {
       throw toRequestError(error, what, options.signal)
     }
@@ -152,16 +182,40 @@ class HashingMeter extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void): void {
-    this.bytes += chunk.length
-    if (this.bytes > this.limit) return callback(this.overLimit())
-    this.hash.update(chunk)
-    callback(null, chunk)
+    const error = this.count(chunk)
+    if (error) callback(error)
+    else callback(null, chunk)
+  }
+
+  /** Counts and hashes what a file already holds (the part of a resumed download fetched earlier). */
+  async countFile(file: string): Promise<void> {
+    for await (const chunk of createReadStream(file)) {
+      const error = this.count(chunk as Buffer)
+      if (error) throw error
+    }
   }
 
   sha256 = (): string => this.hash.digest('hex')
+
+  private count(chunk: Buffer): Error | undefined {
+    this.bytes += chunk.length
+    if (this.bytes > this.limit) return this.overLimit()
+    this.hash.update(chunk)
+    return undefined
+  }
 }
 
 const notRetryable = { retryable: false, mayHaveBeenProcessed: true } as const
+
+async function sizeOf(file: string): Promise<number> {
+  return stat(file).then((s) => s.size, () => 0)
+}
+
+/** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */
+function contentRange(headers: Record<string, string | string[] | undefined>): { start: number; total: number } | undefined {
+  const match = /^bytes (\d+)-\d+\/(\d+)$/.exec(header(headers, 'content-range') ?? '')
+  return match ? { start: Number(match[1]), total: Number(match[2]) } : undefined
+}
 
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name]

@@ -202,20 +202,23 @@ function readTextFile(
   problems: string[],
 ): string | undefined {
   const fullPath = path.resolve(workspace, file)
+  const name = file.length > 80 ? `${file.slice(0, 80)}…` : file
+  const problem = (text: string) => problems.push(`Input '${inputName}': ${text}`)
   try {
     const size = statSync(fullPath).size
     if (size > maxBytes) {
-      problems.push(`Input '${inputName}': ${file} is ${size} bytes; at most ${maxBytes} are allowed`)
+      problem(`${name} is ${size} bytes; at most ${maxBytes} are allowed`)
       return undefined
     }
     const bytes = readFileSync(fullPath)
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
   } catch (error) {
     const code = (error as { code?: string }).code
-    if (code === 'ENOENT') problems.push(`Input '${inputName}': file ${file} not found (looked in ${workspace})`)
-    else if (code === 'EISDIR') problems.push(`Input '${inputName}': ${file} is a directory, not a file`)
-    else if (error instanceof TypeError) problems.push(`Input '${inputName}': ${file} is not UTF-8 text`)
-    else problems.push(`Input '${inputName}': cannot read ${file} (${firstLine(error)})`)
+    if (code === 'ENOENT') problem(`file ${name} not found (looked in ${workspace})`)
+    else if (code === 'EISDIR') problem(`${name} is a directory, not a file`)
+    else if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') problem(`${name} is not UTF-8 text`)
+    else if (code === 'ENAMETOOLONG' || code === 'ERR_INVALID_ARG_VALUE') problem(`${name} is not a usable file path`)
+    else problem(`cannot read ${name} (${code ?? firstLine(error).slice(0, 120)})`)
     return undefined
   }
 }
@@ -245,7 +248,7 @@ const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }
 
 function parseBoolean(name: string, value: string, problems: string[]): boolean {
   const parsed = BOOLEAN_TEXT[value.toLowerCase()]
-  if (parsed === undefined) problems.push(`Input '${name}' must be true or false (got ${JSON.stringify(value)})`)
+  if (parsed === undefined) problems.push(`Input '${name}' must be true or false (got ${shown(value)})`)
   return parsed ?? false
 }
 
@@ -267,7 +270,7 @@ function parseDuration(name: string, value: string, problems: string[], { minMs 
   const ms = parseDurationText(value)
   if (ms === undefined || ms < minMs || ms > 6 * 3_600_000) {
     problems.push(
-      `Input '${name}' must be a duration such as 600 (seconds), 90s, 10m or 1h, between ${minMs}ms and 6h (got ${JSON.stringify(value)})`,
+      `Input '${name}' must be a duration such as 600 (seconds), 90s, 10m or 1h, between ${minMs}ms and 6h (got ${shown(value)})`,
     )
     return minMs
   }
@@ -287,7 +290,7 @@ export function parseSizeText(value: string): number | undefined {
 function parseSize(name: string, value: string, problems: string[]): number {
   const bytes = parseSizeText(value)
   if (bytes === undefined || bytes < 1) {
-    problems.push(`Input '${name}' must be a size such as 500MiB, 2GiB or a number of bytes (got ${JSON.stringify(value)})`)
+    problems.push(`Input '${name}' must be a size such as 500MiB, 2GiB or a number of bytes (got ${shown(value)})`)
     return 1
   }
   return bytes
@@ -296,10 +299,15 @@ function parseSize(name: string, value: string, problems: string[]): number {
 function parseWholeNumber(name: string, value: string, min: number, max: number, problems: string[]): number {
   const n = Number(value)
   if (!/^\d+$/.test(value) || n < min || n > max) {
-    problems.push(`Input '${name}' must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`)
+    problems.push(`Input '${name}' must be a whole number from ${min} to ${max} (got ${shown(value)})`)
     return min
   }
   return n
+}
+
+/** The value as a quoted string for a message, cut short when long. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 }
 
 function firstLine(error: unknown): string {

@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
   const recordWaiting = () => core.saveState(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
   let results: ClipResult[] = []
   try {
-    const cache = new ResultCache(settings.cache)
+    const cache = new ResultCache(settings.cache, settings.workspace)
     const run = () =>
       runClips(clips, {
         settings,
@@ -79,6 +79,7 @@ export async function run(): Promise<void> {
       )
     }
   } finally {
+    await ResultCache.removeStagingDirectory(settings.workspace)
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
     await agent.destroy()

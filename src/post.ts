@@ -4,12 +4,15 @@ import * as core from '@actions/core'
 import { FoxApiClient } from './api-client'
 import { createHttpAgent } from './http'
 import { STATE_BASE_URL, STATE_CANCEL_ON_TIMEOUT, STATE_WAITING_TASKS } from './main'
+import { ResultCache } from './result-cache'
 import { registerSecret, redact } from './secrets'
 import { canCancel } from './task'
 
 const POST_BUDGET_MS = 20_000
 
 export async function runPost(): Promise<void> {
+  // The main step removes its cache staging files itself, unless it was killed first.
+  await ResultCache.removeStagingDirectory(process.env.GITHUB_WORKSPACE || process.cwd())
   const taskIds = parseIds(core.getState(STATE_WAITING_TASKS))
   if (taskIds.length === 0) return
   if (core.getState(STATE_CANCEL_ON_TIMEOUT) !== 'true') {

@@ -95,25 +95,32 @@ const wholeSeconds = (min: number, max: number) => {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
 }
 
-const imageItem = z.union(
-  [
-    httpUrl.transform((url): ImageItem => ({ image_url: url })),
-    z
-      .strictObject({
+/** A bare URL stands for `{ <field>: url }`, so list items can be written either way. */
+const urlShorthand = (field: string) => (value: unknown) => (typeof value === 'string' ? { [field]: value } : value)
+const objectError = (fields: string) => ({
+  error: (issue: { input?: unknown }) =>
+    typeof issue.input !== 'object' || issue.input === null || Array.isArray(issue.input) ? `must be a URL or {${fields}}` : undefined,
+})
+
+const imageItem = z.preprocess(
+  urlShorthand('image_url'),
+  z
+    .strictObject(
+      {
         image_url: httpUrl.optional(),
         url: httpUrl.optional(),
         type: z
           .enum(['first_frame', 'end_frame', ''], { error: "type must be 'first_frame', 'end_frame' or empty" })
           .optional(),
-      })
-      .refine((item) => (item.image_url ?? item.url) !== undefined, { error: 'needs image_url (or url)' })
-      .transform((item): ImageItem => {
-        const image: ImageItem = { image_url: (item.image_url ?? item.url) as string }
-        if (item.type) image.type = item.type
-        return image
-      }),
-  ],
-  { error: 'must be an image URL or {image_url, type}' },
+      },
+      objectError('image_url, type'),
+    )
+    .refine((item) => (item.image_url ?? item.url) !== undefined, { error: 'needs image_url (or url)' })
+    .transform((item): ImageItem => {
+      const image: ImageItem = { image_url: (item.image_url ?? item.url) as string }
+      if (item.type) image.type = item.type
+      return image
+    }),
 )
 
 const yesNo = z.preprocess(
@@ -121,23 +128,29 @@ const yesNo = z.preprocess(
   z.enum(['yes', 'no'], { error: "keep_original_sound must be 'yes' or 'no'" }),
 )
 
-const videoItem = z
-  .strictObject({
-    video_url: httpUrl.optional(),
-    url: httpUrl.optional(),
-    refer_type: z
-      .string()
-      .regex(/^[a-z_]+$/, { error: "refer_type must be a word such as 'feature' or 'base'" })
-      .optional(),
-    keep_original_sound: yesNo.optional(),
-  })
-  .refine((item) => (item.video_url ?? item.url) !== undefined, { error: 'needs video_url (or url)' })
-  .transform((item): VideoItem => {
-    const video: VideoItem = { video_url: (item.video_url ?? item.url) as string }
-    if (item.refer_type) video.refer_type = item.refer_type
-    if (item.keep_original_sound) video.keep_original_sound = item.keep_original_sound
-    return video
-  })
+const videoItem = z.preprocess(
+  urlShorthand('video_url'),
+  z
+    .strictObject(
+      {
+        video_url: httpUrl.optional(),
+        url: httpUrl.optional(),
+        refer_type: z
+          .string()
+          .regex(/^[a-z_]+$/, { error: "refer_type must be a word such as 'feature' or 'base'" })
+          .optional(),
+        keep_original_sound: yesNo.optional(),
+      },
+      objectError('video_url, refer_type, keep_original_sound'),
+    )
+    .refine((item) => (item.video_url ?? item.url) !== undefined, { error: 'needs video_url (or url)' })
+    .transform((item): VideoItem => {
+      const video: VideoItem = { video_url: (item.video_url ?? item.url) as string }
+      if (item.refer_type) video.refer_type = item.refer_type
+      if (item.keep_original_sound) video.keep_original_sound = item.keep_original_sound
+      return video
+    }),
+)
 
 const promptText = z
   .string({ error: 'must be text' })

@@ -1,16 +1,26 @@
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
+//
+// One cache directory per request key, relative to the workspace: @actions/cache hashes the paths it is
+// given into the entry's version, so a path that is the same on every run (unlike RUNNER_TEMP on
+// self-hosted runners) is what lets a later run find the entry. Two kinds of entries share that directory
+// and so that version:
+//   <key>                  the finished clip, its task JSON and checksum
+//   <key>-pending-<time>   the id of a task submitted but not yet collected
+// One restore call, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a
+// prefix hit the newest pending task.
 import { createHash } from 'node:crypto'
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
+import { copyFileAtomically } from './download'
 import type { GenerationRequest } from './request-schema'
 import { taskSchema, type Task } from './task'
-import { copyFileAtomically } from './download'
 
 const KEY_PREFIX = 'foxapi-video-v1'
+/** Where entries are staged and restored, relative to the workspace; removed after each use. */
+export const CACHE_DIRECTORY = '.foxapi-video-cache'
 const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
 const META_FILE = 'meta.json'
@@ -34,97 +44,112 @@ export function requestCacheKey(request: GenerationRequest, extra: string): stri
   return `${KEY_PREFIX}-${digest.slice(0, 40)}`
 }
 
-export interface CachedClip {
+export interface RestoredClip {
   task: Task
+  path: string
   sha256: string
   bytes: number
 }
 
+/** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
+export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pending'; taskId: string } | undefined
+
 export class ResultCache {
   private disabledBecause: string | undefined
-  private readonly root: string
 
   constructor(
     enabled: boolean,
-    runnerTemp = process.env.RUNNER_TEMP || os.tmpdir(),
+    private readonly workspace: string,
   ) {
-    this.root = path.join(runnerTemp, 'foxapi-video-cache')
     if (!enabled) this.disabledBecause = 'cache: false'
-    else if (!cache.isFeatureAvailable()) {
-      this.warn('the Actions cache service is not configured on this runner')
-    }
+    else if (!cache.isFeatureAvailable()) this.turnOff('the Actions cache service is not configured on this runner')
   }
 
   get enabled(): boolean {
     return this.disabledBecause === undefined
   }
 
-  /** On a hit, copies the cached clip to `destination(task)` and returns what was cached. */
-  async restoreClip(key: string, destination: (task: Task) => string): Promise<(CachedClip & { path: string }) | undefined> {
-    const directory = this.directoryFor(key)
-    const hit = await this.attempt('restore', () => cache.restoreCache([directory], key))
-    if (hit === undefined) return undefined
+  /**
+   * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
+   * false (the run does not download), a cached clip is passed over and only a pending task is reported.
+   */
+  async lookup(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
+    if (!this.enabled) return undefined
+    const { relative, absolute } = this.directoryFor(key)
     try {
-      const task = taskSchema.parse(JSON.parse(await readFile(path.join(directory, TASK_FILE), 'utf8')))
-      const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; bytes: number }
-      const target = destination(task)
-      const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target)
-      if (copied.sha256 !== meta.sha256) throw new Error('the restored clip does not match its checksum')
-      return { task, sha256: meta.sha256, bytes: copied.bytes, path: target }
+      const matched = await this.attempt('restore', () => cache.restoreCache([relative], key, [`${key}-pending-`]))
+      if (matched === key) return wantClip ? await this.readClip(key, absolute, destination) : undefined
+      if (matched?.startsWith(`${key}-pending-`)) {
+        const { taskId } = JSON.parse(await readFile(path.join(absolute, PENDING_FILE), 'utf8')) as { taskId?: unknown }
+        return typeof taskId === 'string' && taskId !== '' ? { kind: 'pending', taskId } : undefined
+      }
+      return undefined
     } catch (error) {
-      core.warning(`Cache entry ${key} could not be used (${messageOf(error)}); generating the clip instead.`)
+      core.warning(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
     } finally {
-      await rm(directory, { recursive: true, force: true })
+      await rm(absolute, { recursive: true, force: true })
     }
   }
 
-  async saveClip(key: string, task: Task, clipPath: string, sha256: string, bytes: number): Promise<void> {
-    if (!this.enabled) return
-    const directory = this.directoryFor(key)
-    try {
-      await mkdir(directory, { recursive: true })
-      await copyFileAtomically(clipPath, path.join(directory, CLIP_FILE))
+  private async readClip(key: string, directory: string, destination: (task: Task) => string): Promise<CacheLookup> {
+    const task = taskSchema.parse(JSON.parse(await readFile(path.join(directory, TASK_FILE), 'utf8')))
+    const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string }
+    const target = destination(task)
+    const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target)
+    if (copied.sha256 !== meta.sha256) {
+      await rm(target, { force: true })
+      throw new Error(`the restored clip of ${key} does not match its checksum`)
+    }
+    return { kind: 'clip', clip: { task, path: target, sha256: copied.sha256, bytes: copied.bytes } }
+  }
+
+  /** Saves a downloaded clip with its final task JSON under `key`. */
+  async saveClip(key: string, task: Task, clipPath: string, sha256: string): Promise<void> {
+    await this.save(key, key, async (directory) => {
+      // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
+      await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
       await writeFile(path.join(directory, TASK_FILE), JSON.stringify(task))
-      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, bytes }))
-      const id = await this.attempt('save', () => cache.saveCache([directory], key))
-      if (id !== undefined && id !== -1) core.info(`Saved the clip to the Actions cache as ${key}.`)
-    } finally {
-      await rm(directory, { recursive: true, force: true })
-    }
+      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256 }))
+    })
   }
 
-  /** The id of a task an earlier run of the same request submitted, if any. */
-  async restorePendingTaskId(key: string): Promise<string | undefined> {
-    const directory = this.directoryFor(`${key}-pending`)
-    const hit = await this.attempt('restore', () => cache.restoreCache([directory], `${key}-pending`, [`${key}-pending-`]))
-    if (hit === undefined) return undefined
-    try {
-      const { taskId } = JSON.parse(await readFile(path.join(directory, PENDING_FILE), 'utf8')) as { taskId?: unknown }
-      return typeof taskId === 'string' && taskId !== '' ? taskId : undefined
-    } catch {
-      return undefined
-    } finally {
-      await rm(directory, { recursive: true, force: true })
-    }
-  }
-
-  /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it. */
+  /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
   async savePendingTaskId(key: string, taskId: string): Promise<void> {
+    // Entries are immutable: each submission gets its own key; lookup picks the newest by prefix.
+    await this.save(key, `${key}-pending-${Date.now()}`, (directory) =>
+      writeFile(path.join(directory, PENDING_FILE), JSON.stringify({ taskId })),
+    )
+  }
+
+  private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
     if (!this.enabled) return
-    const directory = this.directoryFor(`${key}-pending`)
+    const { relative, absolute } = this.directoryFor(key)
     try {
-      await mkdir(directory, { recursive: true })
-      await writeFile(path.join(directory, PENDING_FILE), JSON.stringify({ taskId }))
-      // Entries are immutable: each submission gets its own key; restore picks the newest by prefix.
-      await this.attempt('save', () => cache.saveCache([directory], `${key}-pending-${Date.now()}`))
+      await rm(absolute, { recursive: true, force: true })
+      await mkdir(absolute, { recursive: true })
+      await stage(absolute)
+      const id = await this.attempt('save', () => cache.saveCache([relative], entryKey))
+      // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
+      // have taken, that means the service is in trouble: stop using it for this run.
+      if (id !== undefined && id !== -1) core.info(`Saved to the Actions cache as ${entryKey}.`)
+      else if (entryKey !== key) this.turnOff(`saving ${entryKey} failed`)
+    } catch (error) {
+      core.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
-      await rm(directory, { recursive: true, force: true })
+      await rm(absolute, { recursive: true, force: true })
     }
   }
 
-  private directoryFor(key: string): string {
-    return path.join(this.root, createHash('sha256').update(key).digest('hex').slice(0, 16))
+  /** Removes the staging directory once no clip uses it any more (the end of a run; the post step after a kill). */
+  static async removeStagingDirectory(workspace: string): Promise<void> {
+    await rm(path.join(workspace, CACHE_DIRECTORY), { recursive: true, force: true })
+  }
+
+  /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
+  private directoryFor(key: string): { relative: string; absolute: string } {
+    const relative = path.posix.join(CACHE_DIRECTORY, createHash('sha256').update(key).digest('hex').slice(0, 16))
+    return { relative, absolute: path.join(this.workspace, relative) }
   }
 
   private async attempt<T>(what: 'save' | 'restore', operation: () => Promise<T>): Promise<T | undefined> {
@@ -132,12 +157,12 @@ export class ResultCache {
     try {
       return await operation()
     } catch (error) {
-      this.warn(`${what} failed: ${messageOf(error)}`)
+      this.turnOff(`${what} failed: ${messageOf(error)}`)
       return undefined
     }
   }
 
-  private warn(reason: string): void {
+  private turnOff(reason: string): void {
     if (this.disabledBecause !== undefined) return
     this.disabledBecause = reason
     core.warning(`Result cache off for this run (${reason}); going on without it.`)

@@ -3,9 +3,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect } from 'vitest'
+import { expect, onTestFinished } from 'vitest'
 import type { FoxApiSimulator } from '../../simulator/foxapi-simulator'
-import { everythingWritten, type ActionRun } from '../../simulator/actions-runner'
+import { everythingWritten, runAction as runHarness, type ActionRun, type StartOptions } from '../../simulator/actions-runner'
 
 export const API_KEY = 'sk-test-valid-key'
 
@@ -37,3 +37,24 @@ export function requestsTo(sim: FoxApiSimulator, method: string, pathPattern: Re
 }
 
 export const polls = (sim: FoxApiSimulator) => requestsTo(sim, 'GET', /^\/v1\/tasks\//)
+
+/**
+ * Runs the built action (see simulator/actions-runner) and, once the test is over, checks that the key
+ * surfaced nowhere the run wrote. Every end-to-end test gets this check without having to ask for it.
+ */
+export async function runAction(options: StartOptions): Promise<ActionRun> {
+  const run = await runHarness(options)
+  onTestFinished(() => expectNoSecret(run))
+  return run
+}
+
+/** The key went to FoxAPI's API routes only: never to the clip's host, never with a download. */
+export function expectKeyOnlyWithApi(sim: FoxApiSimulator, secret = API_KEY): void {
+  for (const request of sim.requests) {
+    const apiCall = request.host === 'api' && request.path.startsWith('/v1/')
+    if (!apiCall) {
+      expect(request.headers.authorization, `${request.host} ${request.method} ${request.path}`).toBeUndefined()
+      expect(JSON.stringify(request)).not.toContain(secret)
+    }
+  }
+}
