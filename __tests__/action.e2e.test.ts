@@ -3,16 +3,10 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
-afterEach(async () => {
-  try {
-    if (sim) expectKeyOnlyWithApi(sim)
-  } finally {
-    await sim?.close()
-  }
-})
+afterEach(() => checkKeyAndClose(sim))
 
 describe('a clip end to end', () => {
   beforeEach(async () => {

@@ -1,12 +1,14 @@
 // The result cache through the real @actions/cache code (against a local Actions cache service),
 // and batches of clips with a concurrency limit.
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, quickInputs, runAction } from './support/fixtures'
+import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, quickInputs, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService
@@ -21,17 +23,22 @@ beforeEach(async () => {
   cacheService = await startActionsCacheService()
 })
 afterEach(async () => {
-  try {
-    expectKeyOnlyWithApi(sim)
-  } finally {
-    await sim.close()
-    await cacheService.close()
-  }
+  await cacheService.close()
+  await checkKeyAndClose(sim)
 })
 
 /** Each run gets its own workspace and RUNNER_TEMP, as a fresh job would; the cache service is what they share. */
 function cachedRun(inputs: Record<string, string>) {
   return runAction({ inputs: quickInputs(sim, { cache: 'true', ...inputs }), env: cacheService.env })
+}
+
+/** A cache archive's tar bytes as text (zstd or gzip, as @actions/cache chose). */
+function unpacked(archive: Buffer | undefined): string {
+  if (!archive) return ''
+  if (archive[0] === 0x1f && archive[1] === 0x8b) return gunzipSync(archive).toString('latin1')
+  const zstd = spawnSync('zstd', ['-dc'], { input: archive })
+  expect(zstd.status).toBe(0)
+  return zstd.stdout.toString('latin1')
 }
 
 type Row = { name: string; task_id: string; status: string; outcome: string; video_path: string; sha256: string; cache_hit: boolean; error?: string }
@@ -62,6 +69,17 @@ describe('result cache', () => {
     expect(JSON.stringify(cacheService.entries.map((e) => e.key))).not.toContain(quickInputs(sim)['api-key'])
     // Staging files are gone from the workspace.
     for (const run of [first, second]) expect(existsSync(path.join(run.workspace, '.foxapi-video-cache'))).toBe(false)
+  })
+
+  it('keeps the key out of the debug log (RUNNER_DEBUG=1) and out of the cache', async () => {
+    const run = await runAction({ inputs: quickInputs(sim, { cache: 'true' }), env: { ...cacheService.env, RUNNER_DEBUG: '1' } })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain('::debug::')
+    expectNoSecret(run)
+    expect(cacheService.entries.length).toBeGreaterThan(0)
+    const archives = cacheService.entries.map((e) => unpacked(e.data))
+    expect(archives.every((text) => text.includes(run.outputs['task-id'] as string))).toBe(true) // really unpacked
+    for (const text of archives) expect(text).not.toContain(quickInputs(sim)['api-key'])
   })
 
   it('misses for a different request or cache-key', async () => {

@@ -5,16 +5,10 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { startAction } from '../simulator/actions-runner'
-import { API_KEY, CLIP_BYTES, CLIP_SHA256, expectKeyOnlyWithApi, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { API_KEY, CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
-afterEach(async () => {
-  try {
-    if (sim) expectKeyOnlyWithApi(sim)
-  } finally {
-    await sim?.close()
-  }
-})
+afterEach(() => checkKeyAndClose(sim))
 
 async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
   sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
@@ -108,6 +102,16 @@ describe('the create call is never blindly repeated', () => {
     expect(requestsTo(sim, 'POST', /generations$/)).toHaveLength(3)
     expect(sim.createCount()).toBe(1)
     expect(run.stdout.match(/FoxAPI did not take the request, so retrying is safe/g)).toHaveLength(2)
+  })
+})
+
+describe('the key stays with the API', () => {
+  it('does not follow an API redirect to another host', async () => {
+    await simulator({ faults: [{ route: 'poll', kind: { type: 'redirect' } }] })
+    const run = await runAction({ inputs: quickInputs(sim) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/::error::Task query failed: FoxAPI answered with a redirect \(HTTP 302\); not followed/)
+    expect(sim.requests.filter((r) => r.host === 'cdn')).toEqual([])
   })
 })
 
@@ -215,6 +219,17 @@ describe('downloads', () => {
     expect(JSON.stringify(cdn)).not.toContain(API_KEY)
     expect(sim.requests.filter((r) => r.host === 'api' && r.path.startsWith('/v1/')).every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true)
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+  })
+
+  it('gives up on a download that stalls mid-body after the request timeout, and resumes it', async () => {
+    await simulator({ faults: [{ route: 'download', kind: { type: 'stall', bytes: 1000 } }] })
+    const started = Date.now()
+    const run = await runAction({ inputs: quickInputs(sim, { 'request-timeout': '500ms' }) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain('Download failed: the response body stalled past the request timeout; retrying')
+    expect(run.stdout).toContain('Resuming the download at byte 1000.')
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(Date.now() - started).toBeLessThan(10_000)
   })
 
   it('refuses a clip over max-download-size', async () => {

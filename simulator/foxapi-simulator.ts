@@ -30,8 +30,10 @@ export type FaultKind =
   | { type: 'delayHeaders'; ms: number }
   /** Downloads: announce the whole file, send only this many bytes, then drop the connection (optionally naming the file with another ETag, as if it changed since). */
   | { type: 'truncate'; bytes: number; etag?: string }
-  /** Downloads: redirect to the same file on the CDN host (another origin). */
+  /** Redirect to the same path on the CDN host (another origin): a download's normal life, an API call's trap. */
   | { type: 'redirect' }
+  /** Downloads: send this many bytes, then neither more nor a close (a hung connection). */
+  | { type: 'stall'; bytes: number }
   /** Downloads: send the file with this Content-Type. */
   | { type: 'contentType'; value: string }
 
@@ -181,6 +183,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     const fault = takeFault(route)
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
+    if (fault?.type === 'redirect') return redirectToCdn(res, req.url ?? '/')
     if (fault?.type === 'delayHeaders') await delay(fault.ms, res)
     if (req.socket.destroyed) return
 
@@ -231,10 +234,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     const fault = host === 'api' ? takeFault('download') : undefined
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
-    if (fault?.type === 'redirect') {
-      res.writeHead(302, { location: `${cdnUrl}${pathname}`, 'content-length': '0' })
-      return void res.end()
-    }
+    if (fault?.type === 'redirect') return redirectToCdn(res, pathname)
     const contentType = fault?.type === 'contentType' ? fault.value : 'video/mp4'
     // Range requests, as a CDN answers them: honoured while If-Range still names this file.
     const range = /^bytes=(\d+)-$/.exec(String(req.headers.range ?? ''))
@@ -258,7 +258,13 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       setTimeout(() => res.socket?.destroy(), 20)
       return
     }
+    if (fault?.type === 'stall') return void res.write(part.subarray(0, fault.bytes))
     res.end(req.method === 'HEAD' ? undefined : part)
+  }
+
+  const redirectToCdn = (res: ServerResponse, target: string): void => {
+    res.writeHead(302, { location: `${cdnUrl}${target}`, 'content-length': '0' })
+    res.end()
   }
 
   const listener = (host: 'api' | 'cdn') => (req: IncomingMessage, res: ServerResponse) => {

@@ -58,3 +58,12 @@ export function expectKeyOnlyWithApi(sim: FoxApiSimulator, secret = API_KEY): vo
     }
   }
 }
+
+/** After each test: the key went to the API routes only, and the simulator closes whatever happened. */
+export async function checkKeyAndClose(sim: FoxApiSimulator | undefined): Promise<void> {
+  try {
+    if (sim) expectKeyOnlyWithApi(sim)
+  } finally {
+    await sim?.close()
+  }
+}
