@@ -46,7 +46,10 @@ const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?
 
 describe('result cache', () => {
   it('saves a finished clip and serves the same request again without any request to FoxAPI', async () => {
-    const first = await cachedRun({})
+    const first = await runAction({
+      inputs: quickInputs(sim, { cache: 'true' }),
+      env: { ...cacheService.env, GITHUB_RUN_ID: '7001', GITHUB_RUN_NUMBER: '12', GITHUB_WORKFLOW: 'weekly-clip' },
+    })
     expect(first.exitCode, first.visibleLog).toBe(0)
     expect(first.outputs['cache-hit']).toBe('false')
     expect(sim.createCount()).toBe(1)
@@ -65,6 +68,8 @@ describe('result cache', () => {
     expect(JSON.parse(second.outputs.result as string)).toEqual(JSON.parse(first.outputs.result as string))
     expect(second.summary).toContain('completed (restored)')
     expect(second.summary).toContain('Restored from the Actions cache')
+    // The summary links to the run that made (and paid for) the clip.
+    expect(second.summary).toContain('<a href="https://github.com/acme/marketing/actions/runs/7001">acme/marketing weekly-clip #12</a>')
     expectNoSecret(second)
     expect(JSON.stringify(cacheService.entries.map((e) => e.key))).not.toContain(quickInputs(sim)['api-key'])
     // Staging files are gone from the workspace.

@@ -7,6 +7,7 @@ import { RequestError, type RetryPolicy } from './http'
 import type { ClipSpec, RunSettings } from './inputs'
 import type { GenerationRequest } from './request-schema'
 import { requestCacheKey, type ResultCache } from './result-cache'
+import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
 import { canCancel, isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { waitForTask } from './wait-for-task'
@@ -27,6 +28,8 @@ export interface ClipResult {
   sha256?: string
   bytes?: number
   cacheHit: boolean
+  /** On a cache hit: the workflow run that made the clip. */
+  madeBy?: RunOrigin
   resumed: boolean
   task?: Task
   request?: GenerationRequest
@@ -106,6 +109,7 @@ async function produceClip(
       videoPath: clip.path,
       sha256: clip.sha256,
       bytes: clip.bytes,
+      madeBy: clip.madeBy,
     })
     log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
     return

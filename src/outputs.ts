@@ -1,6 +1,7 @@
 // Step outputs and the job summary. Everything written here passes through redact().
 import * as core from '@actions/core'
 import type { ClipResult } from './clip-runner'
+import { runLabel } from './run-origin'
 import { redact } from './secrets'
 
 /** One row of the `results` output. */
@@ -74,7 +75,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
         code(r.taskId),
         elapsed(r.elapsedMs),
         videoCell(r),
-        escapeHtml(r.error ?? (r.cacheHit ? 'restored from the Actions cache' : '')),
+        r.error ? escapeHtml(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
       ]),
     ])
   } else if (results[0]) {
@@ -90,21 +91,18 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
       ['Clip', videoCell(r)],
     ]
     if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
+    if (r.madeBy) rows.push(['Made by', runLink(r)])
     if (r.error) rows.push(['Error', escapeHtml(r.error)])
     summary.addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows.filter(([, v]) => v !== '')])
   }
   if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
-  await core.summary.write()
-  // The summary text is ours, but prompts and errors come from outside: scrub before it is kept.
-  const file = process.env.GITHUB_STEP_SUMMARY
-  if (file) await scrubFile(file)
+  // The layout is ours, but prompts and errors come from outside: scrub the whole text before it is written.
+  const text = redact(summary.stringify())
+  await summary.emptyBuffer().addRaw(text).write()
 }
 
-async function scrubFile(file: string): Promise<void> {
-  const { readFile, writeFile } = await import('node:fs/promises')
-  const text = await readFile(file, 'utf8')
-  const clean = redact(text)
-  if (clean !== text) await writeFile(file, clean)
+function runLink(r: ClipResult): string {
+  return r.madeBy ? `<a href="${escapeHtml(r.madeBy.url)}">${escapeHtml(`${r.madeBy.repository} ${runLabel(r.madeBy)}`)}</a>` : ''
 }
 
 function statusText(r: ClipResult): string {

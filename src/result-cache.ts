@@ -16,6 +16,7 @@ import * as cache from '@actions/cache'
 import * as core from '@actions/core'
 import { copyFileAtomically } from './download'
 import type { GenerationRequest } from './request-schema'
+import { currentRun, runOriginSchema, type RunOrigin } from './run-origin'
 import { taskSchema, type Task } from './task'
 
 const KEY_PREFIX = 'foxapi-video-v1'
@@ -49,6 +50,8 @@ export interface RestoredClip {
   path: string
   sha256: string
   bytes: number
+  /** The workflow run that made (and paid for) the clip, when known. */
+  madeBy?: RunOrigin
 }
 
 /** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
@@ -94,14 +97,17 @@ export class ResultCache {
 
   private async readClip(key: string, directory: string, destination: (task: Task) => string): Promise<CacheLookup> {
     const task = taskSchema.parse(JSON.parse(await readFile(path.join(directory, TASK_FILE), 'utf8')))
-    const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string }
+    const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; madeBy?: unknown }
+    const madeBy = runOriginSchema.safeParse(meta.madeBy)
     const target = destination(task)
     const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target)
     if (copied.sha256 !== meta.sha256) {
       await rm(target, { force: true })
       throw new Error(`the restored clip of ${key} does not match its checksum`)
     }
-    return { kind: 'clip', clip: { task, path: target, sha256: copied.sha256, bytes: copied.bytes } }
+    const clip: RestoredClip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes }
+    if (madeBy.success) clip.madeBy = madeBy.data
+    return { kind: 'clip', clip }
   }
 
   /** Saves a downloaded clip with its final task JSON under `key`. */
@@ -110,7 +116,7 @@ export class ResultCache {
       // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
       await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
       await writeFile(path.join(directory, TASK_FILE), JSON.stringify(task))
-      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256 }))
+      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, madeBy: currentRun() }))
     })
   }
 
