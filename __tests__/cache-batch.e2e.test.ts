@@ -109,6 +109,19 @@ describe('result cache', () => {
     expect(rerun.stdout).toContain(`Resuming task ${timedOut.outputs['task-id']} submitted by an earlier run`)
   })
 
+  it('submits afresh when the earlier task is too old for its clip URL to work', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ taskDurationMs: 2_500 })
+    const timedOut = await cachedRun({ timeout: '1s', 'cancel-on-timeout': 'false' })
+    const old = sim.tasks.get(timedOut.outputs['task-id'] as string)
+    if (old) old.createdAt -= 25 * 3_600_000
+    const rerun = await cachedRun({ timeout: '20s' })
+    expect(rerun.exitCode, rerun.visibleLog).toBe(0)
+    expect(sim.createCount()).toBe(2)
+    expect(rerun.stdout).toContain(`task ${timedOut.outputs['task-id']} is over a day old`)
+    expect(rerun.outputs['task-id']).not.toBe(timedOut.outputs['task-id'])
+  })
+
   it('submits afresh when the earlier task was cancelled', async () => {
     await sim.close()
     sim = await startFoxApiSimulator({ taskDurationMs: 2_500 })

@@ -116,17 +116,18 @@ describe('the key stays with the API', () => {
 })
 
 describe('cancellation and resume', () => {
-  it('cancels the task at FoxAPI on SIGTERM and still writes the outputs', async () => {
+  // The runner sends SIGINT when a job is cancelled or a step times out, then SIGTERM a few seconds later.
+  it.each(['SIGINT', 'SIGTERM'] as const)('cancels the task at FoxAPI on %s and still writes the outputs', async (signal) => {
     await simulator({ taskDurationMs: 60_000 })
     const action = startAction({ inputs: quickInputs(sim) })
     await action.waitForOutput(/Task task-unified-\S+: processing/)
-    action.child.kill('SIGTERM')
+    action.child.kill(signal)
     const run = await action.done
     expect(run.exitCode).toBe(1)
     const taskId = run.outputs['task-id'] as string
     expect(sim.tasks.get(taskId)?.status).toBe('cancelled')
     expect(run.outputs.status).toBe('cancelled')
-    expect(run.stdout).toContain('Received SIGTERM')
+    expect(run.stdout).toContain(`Received ${signal}`)
     expect(run.stdout).toMatch(/::error::The run was cancelled while waiting for task/)
     expectNoSecret(run)
   })

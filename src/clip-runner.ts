@@ -51,6 +51,8 @@ export interface ClipContext {
 }
 
 const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
+/** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
+const RESULT_URL_LIFETIME_MS = 23 * 3_600_000
 /** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
 const CANCEL_GRACE_MS = 5_000
 
@@ -179,6 +181,10 @@ async function resumeTask(
     const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
     if (task.status === 'failed' || task.status === 'cancelled') {
       log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`)
+      return undefined
+    }
+    if (task.created !== undefined && Date.now() - task.created * 1000 > RESULT_URL_LIFETIME_MS) {
+      log(`An earlier run's task ${taskId} is over a day old, so its clip's URL has expired; submitting a new one.`)
       return undefined
     }
     log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
