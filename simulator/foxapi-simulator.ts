@@ -322,15 +322,15 @@ function endOf(task: SimulatedTask): number {
 }
 
 function maxOverlap(intervals: [number, number][]): number {
-  const events = intervals.flatMap(([start, end]) => [
+  const events = intervals.flatMap(([start, end]): [number, number][] => [
     [start, 1],
     [end, -1],
   ])
   // Ends sort before starts at the same instant: a task that starts as another ends is not concurrent with it.
-  events.sort((a, b) => (a[0] as number) - (b[0] as number) || (a[1] as number) - (b[1] as number))
+  events.sort(([atA, changeA], [atB, changeB]) => atA - atB || changeA - changeB)
   let now = 0
   let most = 0
-  for (const [, change] of events) most = Math.max(most, (now += change as number))
+  for (const [, change] of events) most = Math.max(most, (now += change))
   return most
 }
 

@@ -92,12 +92,13 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
       url = next
       continue
     }
-    if (statusCode === 416) {
-      // The partial file no longer fits what the server has: start over.
+    /** The partial file no longer fits what the server has: the next attempt starts over. */
+    const startOver = async (reason: string) => {
       await response.body.dump()
       partial.resume = undefined
-      throw new RequestError(`${what} failed: the server refused to resume at byte ${offset}`, { retryable: true, mayHaveBeenProcessed: true })
+      return new RequestError(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true })
     }
+    if (statusCode === 416) throw await startOver(`the server refused to resume at byte ${offset}`)
     if (statusCode >= 400) {
       const text = await response.body.text().catch(() => '')
       throw httpStatusError(statusCode, safeJson(text), response.headers, what)
@@ -111,11 +112,7 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
     const range = statusCode === 206 ? contentRange(response.headers) : undefined
     const resumed = offset > 0 && range?.start === offset
-    if (statusCode === 206 && !resumed) {
-      await response.body.dump()
-      partial.resume = undefined
-      throw new RequestError(`${what} failed: the server resumed at the wrong byte`, { retryable: true, mayHaveBeenProcessed: true })
-    }
+    if (statusCode === 206 && !resumed) throw await startOver('the server resumed at the wrong byte')
     const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN)
     if (declared > options.maxBytes) {
       await response.body.dump()
