@@ -125,7 +125,9 @@ describe('a clip end to end', () => {
     expect(taskId).toMatch(/^task-unified-/)
     expect(sim.tasks.get(taskId)?.status).toBe('cancelled')
     expect(run.outputs.status).toBe('cancelled')
-    expect(run.stdout).toMatch(/::error::Timed out after 1s waiting for task \S+ \(last status (pending|processing)[^)]*\)\. The task was cancelled at FoxAPI/)
+    expect(run.stdout).toMatch(
+      /::error::Timed out after 1s waiting for task \S+ \(last status (pending|processing)[^)]*\)\. The task was cancelled at FoxAPI/,
+    )
     expectNoSecret(run)
   })
 

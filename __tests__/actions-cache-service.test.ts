@@ -178,7 +178,12 @@ describe('the actions cache service with the real @actions/cache', () => {
       const saved = await save('gzip-1')
       expect(saved.value, saved.log).toBeGreaterThan(0)
       expect(saved.log).toContain('cache.tgz')
-      expect(service.entries.find((e) => e.key === 'gzip-1')?.data?.subarray(0, 2).toString('hex')).toBe('1f8b') // gzip magic
+      expect(
+        service.entries
+          .find((e) => e.key === 'gzip-1')
+          ?.data?.subarray(0, 2)
+          .toString('hex'),
+      ).toBe('1f8b') // gzip magic
       expect((await restore('gzip-1')).value).toBe('gzip-1')
       expect(read('g.txt').toString()).toBe('gzip me')
       if (hasZstd) expect((await restore('exact-1')).value).toBeUndefined() // saved with zstd above
@@ -249,14 +254,19 @@ describe('the protocol, as the Azure SDK and a Twirp client see it', () => {
 
   it('takes Put Block + Put Block List uploads and serves HEAD + ranged GETs (the SDK download path)', async () => {
     const data = Buffer.from(Array.from({ length: 10_000 }, (_, i) => i % 251))
-    const created = (await (await twirp('CreateCacheEntry', { key: 'blocks', version: 'v1' })).json()) as { ok: boolean; signed_upload_url: string }
+    const created = (await (await twirp('CreateCacheEntry', { key: 'blocks', version: 'v1' })).json()) as {
+      ok: boolean
+      signed_upload_url: string
+    }
     expect(created.ok).toBe(true)
     const before = service.requests.length
     await new BlockBlobClient(created.signed_upload_url).uploadData(data, { maxSingleShotSize: 1024, blockSize: 3000, concurrency: 2 })
     const puts = service.requests.slice(before).filter((r) => r.method === 'PUT')
     expect(puts).toHaveLength(5) // 4 blocks + the block list
 
-    const finalized = await (await twirp('FinalizeCacheEntryUpload', { key: 'blocks', version: 'v1', size_bytes: String(data.length) })).json()
+    const finalized = await (
+      await twirp('FinalizeCacheEntryUpload', { key: 'blocks', version: 'v1', size_bytes: String(data.length) })
+    ).json()
     expect(finalized).toMatchObject({ ok: true, entry_id: expect.stringMatching(/^\d+$/) })
 
     // Immutable: the upload URL no longer works.
@@ -274,6 +284,6 @@ describe('the protocol, as the Azure SDK and a Twirp client see it', () => {
     // The download URL is read-only, and a tampered signature is refused.
     await expect(new BlockBlobClient(found.signed_download_url).uploadData(Buffer.from('x'))).rejects.toMatchObject({ statusCode: 403 })
     expect((await fetch(found.signed_download_url.replace(/sig=[^&]+/, 'sig=AAAA'))).status).toBe(403)
-    expect((await twirp('GetCacheEntryDownloadURL', { key: 'blocks', version: 'v2' }).then((r) => r.json()))).toMatchObject({ ok: false })
+    expect(await twirp('GetCacheEntryDownloadURL', { key: 'blocks', version: 'v2' }).then((r) => r.json())).toMatchObject({ ok: false })
   })
 })

@@ -41,7 +41,16 @@ function unpacked(archive: Buffer | undefined): string {
   return zstd.stdout.toString('latin1')
 }
 
-type Row = { name: string; task_id: string; status: string; outcome: string; video_path: string; sha256: string; cache_hit: boolean; error?: string }
+type Row = {
+  name: string
+  task_id: string
+  status: string
+  outcome: string
+  video_path: string
+  sha256: string
+  cache_hit: boolean
+  error?: string
+}
 const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?? '[]') as Row[]
 
 describe('result cache', () => {
@@ -53,7 +62,9 @@ describe('result cache', () => {
     expect(first.exitCode, first.visibleLog).toBe(0)
     expect(first.outputs['cache-hit']).toBe('false')
     expect(sim.createCount()).toBe(1)
-    expect(cacheService.entries.filter((e) => e.finalized && e.key.startsWith('foxapi-video-v1-') && !e.key.includes('pending'))).toHaveLength(1)
+    expect(
+      cacheService.entries.filter((e) => e.finalized && e.key.startsWith('foxapi-video-v1-') && !e.key.includes('pending')),
+    ).toHaveLength(1)
 
     const requestsBefore = sim.requests.length
     // Same request, spelled differently: explicit defaults, extra whitespace.
@@ -209,12 +220,20 @@ describe('batch', () => {
   })
 
   it('serves a re-run entirely from the cache', async () => {
-    const first = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }), workspace: batchFile(five), env: cacheService.env })
+    const first = await runAction({
+      inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }),
+      workspace: batchFile(five),
+      env: cacheService.env,
+    })
     expect(first.exitCode, first.visibleLog).toBe(0)
     expect(sim.createCount()).toBe(5)
     const requestsBefore = sim.requests.length
 
-    const rerun = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }), workspace: batchFile(five), env: cacheService.env })
+    const rerun = await runAction({
+      inputs: quickInputs(sim, { batch: 'clips.yml', cache: 'true' }),
+      workspace: batchFile(five),
+      env: cacheService.env,
+    })
     expect(rerun.exitCode, rerun.visibleLog).toBe(0)
     expect(sim.requests.length).toBe(requestsBefore)
     const rows = rowsOf(rerun.outputs)

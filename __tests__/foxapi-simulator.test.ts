@@ -101,7 +101,10 @@ describe('a task over time', () => {
 
   it('fails a task with the scenario error, as a task_error', async () => {
     await sim.close()
-    sim = await startFoxApiSimulator({ taskDurationMs: 50, scenario: () => ({ outcome: 'failed', error: { code: 'nsfw', message: 'blocked' } }) })
+    sim = await startFoxApiSimulator({
+      taskDurationMs: 50,
+      scenario: () => ({ outcome: 'failed', error: { code: 'nsfw', message: 'blocked' } }),
+    })
     const { json: created } = await create(base)
     await sleep(100)
     const { json } = await call('GET', `/v1/tasks/${created.id}`)

@@ -27,7 +27,10 @@ describe('error classification', () => {
   })
 
   it('knows which failures surely never reached the server', () => {
-    expect(httpStatusError(429, {}, { 'retry-after': '2' }, 'x').details).toMatchObject({ mayHaveBeenProcessed: false, retryAfterMs: 2_000 })
+    expect(httpStatusError(429, {}, { 'retry-after': '2' }, 'x').details).toMatchObject({
+      mayHaveBeenProcessed: false,
+      retryAfterMs: 2_000,
+    })
     expect(httpStatusError(503, {}, {}, 'x').details.mayHaveBeenProcessed).toBe(false)
     expect(httpStatusError(500, {}, {}, 'x').details.mayHaveBeenProcessed).toBe(true)
     const refused = toRequestError(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }), 'x')

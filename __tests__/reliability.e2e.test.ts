@@ -5,7 +5,17 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { startAction } from '../simulator/actions-runner'
-import { API_KEY, CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import {
+  API_KEY,
+  CLIP_BYTES,
+  CLIP_SHA256,
+  checkKeyAndClose,
+  expectNoSecret,
+  polls,
+  quickInputs,
+  requestsTo,
+  runAction,
+} from './support/fixtures'
 
 let sim: FoxApiSimulator
 afterEach(() => checkKeyAndClose(sim))
@@ -23,7 +33,9 @@ function clipFolder(workspace: string): string[] {
 
 describe('status polls retry transient trouble', () => {
   it('waits out a 429 with Retry-After, then succeeds', async () => {
-    await simulator({ faults: [{ route: 'poll', times: 2, kind: { type: 'status', status: 429, retryAfter: '1', errorType: 'rate_limit_error' } }] })
+    await simulator({
+      faults: [{ route: 'poll', times: 2, kind: { type: 'status', status: 429, retryAfter: '1', errorType: 'rate_limit_error' } }],
+    })
     const started = Date.now()
     const run = await runAction({ inputs: quickInputs(sim) })
     expect(run.exitCode, run.visibleLog).toBe(0)
@@ -218,7 +230,11 @@ describe('downloads', () => {
     expect(cdn).toHaveLength(1)
     expect(cdn[0]?.headers.authorization).toBeUndefined()
     expect(JSON.stringify(cdn)).not.toContain(API_KEY)
-    expect(sim.requests.filter((r) => r.host === 'api' && r.path.startsWith('/v1/')).every((r) => r.headers.authorization === `Bearer ${API_KEY}`)).toBe(true)
+    expect(
+      sim.requests
+        .filter((r) => r.host === 'api' && r.path.startsWith('/v1/'))
+        .every((r) => r.headers.authorization === `Bearer ${API_KEY}`),
+    ).toBe(true)
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
   })
 

@@ -56,7 +56,10 @@ async function benchDownload(sizeMiB: number): Promise<void> {
   await agent.close()
   server.close()
   rmSync(dir, { recursive: true, force: true })
-  row(`download ${sizeMiB} MiB (stream + sha256 + fsync)`, `${(sizeMiB / seconds).toFixed(0)} MiB/s, peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB`)
+  row(
+    `download ${sizeMiB} MiB (stream + sha256 + fsync)`,
+    `${(sizeMiB / seconds).toFixed(0)} MiB/s, peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB`,
+  )
 }
 
 function benchStartup(runs: number): void {
@@ -66,7 +69,10 @@ function benchStartup(runs: number): void {
     spawnSync(NODE_BINARY, [DIST_ENTRY], { env: { PATH: process.env.PATH ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' } })
     times.push(performance.now() - started)
   }
-  row(`start-up to input error (median of ${runs})`, `${median(times).toFixed(0)} ms on ${path.basename(path.dirname(path.dirname(NODE_BINARY)))}`)
+  row(
+    `start-up to input error (median of ${runs})`,
+    `${median(times).toFixed(0)} ms on ${path.basename(path.dirname(path.dirname(NODE_BINARY)))}`,
+  )
 }
 
 function benchValidation(iterations: number): void {
@@ -93,7 +99,10 @@ async function benchWholeRun(taskMs: number): Promise<void> {
   const ms = performance.now() - started
   await sim.close()
   if (run.exitCode !== 0) throw new Error(run.visibleLog)
-  row(`whole run, ${taskMs} ms task, 250 ms polls`, `${ms.toFixed(0)} ms wall (${(ms - taskMs).toFixed(0)} ms beyond the task), ${sim.requests.length} requests`)
+  row(
+    `whole run, ${taskMs} ms task, 250 ms polls`,
+    `${ms.toFixed(0)} ms wall (${(ms - taskMs).toFixed(0)} ms beyond the task), ${sim.requests.length} requests`,
+  )
 }
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)

@@ -75,17 +75,32 @@ const URL_LIFETIME_MS = 60 * 60 * 1000
 /** A Twirp error: the HTTP status goes with the code (twirp spec). */
 class TwirpError extends Error {
   static readonly statusOf: Record<string, number> = {
-    invalid_argument: 400, malformed: 400, unauthenticated: 401, permission_denied: 403, not_found: 404,
-    bad_route: 404, already_exists: 409, failed_precondition: 412, internal: 500, unavailable: 503,
+    invalid_argument: 400,
+    malformed: 400,
+    unauthenticated: 401,
+    permission_denied: 403,
+    not_found: 404,
+    bad_route: 404,
+    already_exists: 409,
+    failed_precondition: 412,
+    internal: 500,
+    unavailable: 503,
   }
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
 
 /** An Azure Storage error: status, x-ms-error-code and an XML body, which the SDK deserialises. */
 class StorageError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message)
   }
 }
@@ -128,7 +143,11 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
     }
     if (!(Date.parse(expiry) > Date.now())) throw new StorageError(403, 'AuthenticationFailed', 'Signed expiry time has passed.')
     if (!permissions.includes(needs)) {
-      throw new StorageError(403, 'AuthorizationPermissionMismatch', 'This request is not authorized to perform this operation using this permission.')
+      throw new StorageError(
+        403,
+        'AuthorizationPermissionMismatch',
+        'This request is not authorized to perform this operation using this permission.',
+      )
     }
   }
 
@@ -192,7 +211,10 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
       const keys = [key, ...(Array.isArray(restoreKeys) ? restoreKeys.filter((k): k is string => typeof k === 'string') : [])]
       const candidates = entries.filter((e) => e.finalized && e.version === version)
       // Newest first; entries is in creation order, so a later index wins a createdAt tie.
-      const newestFirst = candidates.map((e, i) => ({ e, i })).sort((a, b) => b.e.createdAt - a.e.createdAt || b.i - a.i).map((x) => x.e)
+      const newestFirst = candidates
+        .map((e, i) => ({ e, i }))
+        .sort((a, b) => b.e.createdAt - a.e.createdAt || b.i - a.i)
+        .map((x) => x.e)
       for (const wanted of keys) {
         const hit = candidates.find((e) => e.key === wanted) ?? newestFirst.find((e) => e.key.startsWith(wanted))
         if (hit) {
@@ -265,15 +287,21 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
         } else {
           throw new StorageError(400, 'UnsupportedQueryParameter', `comp=${comp} is not supported here`)
         }
-        const etag = `"0x${createHash('md5').update(entry.data ?? raw).digest('hex').slice(0, 15).toUpperCase()}"`
-        res.writeHead(201, {
-          ...common,
-          ETag: etag,
-          'Last-Modified': new Date().toUTCString(),
-          'Content-MD5': createHash('md5').update(raw).digest('base64'),
-          'x-ms-request-server-encrypted': 'true',
-          'Content-Length': 0,
-        }).end()
+        const etag = `"0x${createHash('md5')
+          .update(entry.data ?? raw)
+          .digest('hex')
+          .slice(0, 15)
+          .toUpperCase()}"`
+        res
+          .writeHead(201, {
+            ...common,
+            ETag: etag,
+            'Last-Modified': new Date().toUTCString(),
+            'Content-MD5': createHash('md5').update(raw).digest('base64'),
+            'x-ms-request-server-encrypted': 'true',
+            'Content-Length': 0,
+          })
+          .end()
         return
       }
 

@@ -131,7 +131,11 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     const createdAt = Date.now()
     const scenario = options.scenario?.(request) ?? {}
     const task: SimulatedTask = {
-      id: `task-unified-${Math.floor(createdAt / 1000)}-${randomBytes(6).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, 'x').slice(0, 8)}`,
+      id: `task-unified-${Math.floor(createdAt / 1000)}-${randomBytes(6)
+        .toString('base64url')
+        .toLowerCase()
+        .replace(/[^a-z0-9]/g, 'x')
+        .slice(0, 8)}`,
       model: String(request.model),
       request,
       scenario,
@@ -163,7 +167,8 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     }
     if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
-      if (task.scenario.resultShape === 'output') body.output = { url, urls: [url], duration: durationOf(task.request), width: 1280, height: 720 }
+      if (task.scenario.resultShape === 'output')
+        body.output = { url, urls: [url], duration: durationOf(task.request), width: 1280, height: 720 }
       else body.results = [{ url }]
     }
     if (state.status === 'failed') {
@@ -274,7 +279,9 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       const body = Buffer.concat(chunks).toString('utf8')
       requests.push({ host, method: req.method ?? '', path: req.url ?? '/', headers: { ...req.headers }, body, at: Date.now() })
       const work =
-        host === 'api' ? handleApi(req, res, body) : Promise.resolve(serveClip(req, res, new URL(req.url ?? '/', 'http://cdn').pathname, 'cdn'))
+        host === 'api'
+          ? handleApi(req, res, body)
+          : Promise.resolve(serveClip(req, res, new URL(req.url ?? '/', 'http://cdn').pathname, 'cdn'))
       work.catch((error: unknown) => {
         if (!res.headersSent) sendError(res, { status: 500, type: 'server_error', message: String(error) })
         else res.destroy()
@@ -362,7 +369,12 @@ function sendFault(res: ServerResponse, fault: Extract<FaultKind, { type: 'statu
     res.writeHead(fault.status, { 'content-type': 'text/html', 'content-length': String(page.length), ...retryAfter })
     return void res.end(page)
   }
-  const rejection = { status: fault.status, type, message: fault.message ?? `simulated ${fault.status}`, ...(fault.code ? { code: fault.code } : {}) }
+  const rejection = {
+    status: fault.status,
+    type,
+    message: fault.message ?? `simulated ${fault.status}`,
+    ...(fault.code ? { code: fault.code } : {}),
+  }
   sendError(res, rejection, fault.retryAfter)
 }
 
@@ -388,7 +400,8 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
   if (!Array.isArray(images)) return invalid('image_list must be an array')
   for (const item of images as unknown[]) {
     const image = item as Record<string, unknown> | null
-    if (typeof image !== 'object' || image === null || !isHttpUrl(image.image_url)) return invalid('image_list items need an http(s) image_url')
+    if (typeof image !== 'object' || image === null || !isHttpUrl(image.image_url))
+      return invalid('image_list items need an http(s) image_url')
     if (image.type !== undefined && !['first_frame', 'end_frame', ''].includes(String(image.type))) {
       return invalid("image_list type must be 'first_frame', 'end_frame' or empty")
     }
@@ -398,7 +411,8 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
   if (videos.length > 1) return invalid('video_list may hold at most 1 video')
   for (const item of videos as unknown[]) {
     const video = item as Record<string, unknown> | null
-    if (typeof video !== 'object' || video === null || !isHttpUrl(video.video_url)) return invalid('video_list items need an http(s) video_url')
+    if (typeof video !== 'object' || video === null || !isHttpUrl(video.video_url))
+      return invalid('video_list items need an http(s) video_url')
     if (video.keep_original_sound !== undefined && video.keep_original_sound !== 'yes' && video.keep_original_sound !== 'no') {
       return invalid("keep_original_sound must be 'yes' or 'no'")
     }

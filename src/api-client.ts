@@ -2,13 +2,7 @@
 // The API key is sent only to the base URL's origin, and redirects are never followed.
 import * as core from '@actions/core'
 import { request, type Dispatcher } from 'undici'
-import {
-  RequestError,
-  httpStatusError,
-  toRequestError,
-  withRetries,
-  type RetryPolicy,
-} from './http'
+import { RequestError, httpStatusError, toRequestError, withRetries, type RetryPolicy } from './http'
 import type { GenerationRequest } from './request-schema'
 import { taskSchema, type Task } from './task'
 
@@ -47,9 +41,7 @@ export class FoxApiClient {
         policy: this.options.retry,
         canRetry: (error) => !error.details.mayHaveBeenProcessed,
         onRetry: (error, delay, attempt) =>
-          core.info(
-            `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`,
-          ),
+          core.info(`${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`),
       })
     } catch (error) {
       if (error instanceof RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
@@ -77,13 +69,7 @@ export class FoxApiClient {
     })
   }
 
-  private async send(
-    method: 'GET' | 'POST',
-    path: string,
-    what: string,
-    signal: AbortSignal | undefined,
-    body?: unknown,
-  ): Promise<Task> {
+  private async send(method: 'GET' | 'POST', path: string, what: string, signal: AbortSignal | undefined, body?: unknown): Promise<Task> {
     const url = new URL(path, this.base)
     if (url.origin !== this.base.origin) throw new Error(`Refusing to send the API key to ${url.origin}`)
     let response: Dispatcher.ResponseData

@@ -236,7 +236,9 @@ async function finish(
     log,
   })
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
-  log(`Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`)
+  log(
+    `Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`,
+  )
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
 }
 

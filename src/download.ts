@@ -125,8 +125,9 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     partial.resume = validator && !validator.startsWith('W/') ? { url, validator } : undefined
     if (resumed) options.log(`Resuming the download at byte ${offset}.`)
 
-    const meter = new HashingMeter(options.maxBytes, () =>
-      new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
+    const meter = new HashingMeter(
+      options.maxBytes,
+      () => new RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable),
     )
     if (resumed) await meter.countFile(partial.tempPath)
     try {
@@ -205,7 +206,10 @@ class HashingMeter extends Transform {
 const notRetryable = { retryable: false, mayHaveBeenProcessed: true } as const
 
 async function sizeOf(file: string): Promise<number> {
-  return stat(file).then((s) => s.size, () => 0)
+  return stat(file).then(
+    (s) => s.size,
+    () => 0,
+  )
 }
 
 /** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */

@@ -8,14 +8,7 @@ import { Agent } from 'undici'
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
 
 /** Network failures where the request surely never reached the server. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'UND_ERR_CONNECT_TIMEOUT',
-])
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT'])
 
 /** Network failures after which the request may or may not have been received. */
 const IN_FLIGHT_CODES = new Set([
@@ -105,8 +98,7 @@ function readApiError(body: unknown): { message?: string; type?: string; code?: 
   if (typeof error === 'string') return { message: error }
   if (typeof error !== 'object' || error === null) return {}
   const fields = error as Record<string, unknown>
-  const asText = (v: unknown): string | undefined =>
-    typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined
+  const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
   return { message: asText(fields.message), type: asText(fields.type), code: asText(fields.code) }
 }
 

@@ -59,9 +59,7 @@ export interface ClipSpec {
 
 export type InputReader = (name: string) => string
 
-export type ReadInputsResult =
-  | { ok: true; settings: RunSettings; clips: ClipSpec[]; batch: boolean }
-  | { ok: false; problems: string[] }
+export type ReadInputsResult = { ok: true; settings: RunSettings; clips: ClipSpec[]; batch: boolean } | { ok: false; problems: string[] }
 
 const fromEnvironment: InputReader = (name) => core.getInput(name)
 
@@ -194,13 +192,7 @@ function readBatch(value: string, shared: RawRequestInputs, workspace: string, p
   return clips
 }
 
-function readTextFile(
-  inputName: string,
-  file: string,
-  workspace: string,
-  maxBytes: number,
-  problems: string[],
-): string | undefined {
+function readTextFile(inputName: string, file: string, workspace: string, maxBytes: number, problems: string[]): string | undefined {
   const fullPath = path.resolve(workspace, file)
   const name = file.length > 80 ? `${file.slice(0, 80)}…` : file
   const problem = (text: string) => problems.push(`Input '${inputName}': ${text}`)
@@ -277,7 +269,19 @@ function parseDuration(name: string, value: string, problems: string[], { minMs 
   return ms
 }
 
-const SIZE_UNITS: Record<string, number> = { '': 1, b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 ** 2, mb: 1024 ** 2, mib: 1024 ** 2, g: 1024 ** 3, gb: 1024 ** 3, gib: 1024 ** 3 }
+const SIZE_UNITS: Record<string, number> = {
+  '': 1,
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 ** 2,
+  mb: 1024 ** 2,
+  mib: 1024 ** 2,
+  g: 1024 ** 3,
+  gb: 1024 ** 3,
+  gib: 1024 ** 3,
+}
 
 /** `1048576`, `500MB`, `2GiB` (K/M/G are binary units). */
 export function parseSizeText(value: string): number | undefined {

@@ -93,7 +93,13 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
     if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
     if (r.madeBy) rows.push(['Made by', runLink(r)])
     if (r.error) rows.push(['Error', escapeHtml(r.error)])
-    summary.addTable([[{ data: 'Field', header: true }, { data: 'Value', header: true }], ...rows.filter(([, v]) => v !== '')])
+    summary.addTable([
+      [
+        { data: 'Field', header: true },
+        { data: 'Value', header: true },
+      ],
+      ...rows.filter(([, v]) => v !== ''),
+    ])
   }
   if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
   // The layout is ours, but prompts and errors come from outside: scrub the whole text before it is written.

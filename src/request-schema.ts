@@ -39,16 +39,7 @@ export interface GenerationRequest {
 }
 
 /** Input names (as in action.yml and batch files) that make up one request. */
-export const REQUEST_INPUTS = [
-  'model',
-  'prompt',
-  'mode',
-  'aspect-ratio',
-  'duration',
-  'image-list',
-  'video-list',
-  'multi-prompt',
-] as const
+export const REQUEST_INPUTS = ['model', 'prompt', 'mode', 'aspect-ratio', 'duration', 'image-list', 'video-list', 'multi-prompt'] as const
 export type RequestInputName = (typeof REQUEST_INPUTS)[number]
 export type RawRequestInputs = Partial<Record<RequestInputName, unknown>>
 
@@ -109,9 +100,7 @@ const imageItem = z.preprocess(
       {
         image_url: httpUrl.optional(),
         url: httpUrl.optional(),
-        type: z
-          .enum(['first_frame', 'end_frame', ''], { error: "type must be 'first_frame', 'end_frame' or empty" })
-          .optional(),
+        type: z.enum(['first_frame', 'end_frame', ''], { error: "type must be 'first_frame', 'end_frame' or empty" }).optional(),
       },
       objectError('image_url, type'),
     )
@@ -183,10 +172,7 @@ const rawRequestSchema = z.strictObject({
       .default(DEFAULT_MODEL),
   ),
   prompt: z.preprocess((value) => (value === undefined ? '' : value), promptText),
-  mode: z.preprocess(
-    emptyToUndefined,
-    z.enum(['standard', 'pro'], { error: "must be 'standard' or 'pro'" }).default(DEFAULT_MODE),
-  ),
+  mode: z.preprocess(emptyToUndefined, z.enum(['standard', 'pro'], { error: "must be 'standard' or 'pro'" }).default(DEFAULT_MODE)),
   'aspect-ratio': z.preprocess(
     emptyToUndefined,
     z.enum(['16:9', '9:16', '1:1'], { error: "must be '16:9', '9:16' or '1:1'" }).default(DEFAULT_ASPECT_RATIO),
@@ -294,9 +280,7 @@ function received(issue: z.core.$ZodIssue): string {
 }
 
 function itemPath(rest: PropertyKey[]): string {
-  return rest
-    .map((part) => (typeof part === 'number' ? ` item ${part + 1}` : ` field '${String(part)}'`))
-    .join(',')
+  return rest.map((part) => (typeof part === 'number' ? ` item ${part + 1}` : ` field '${String(part)}'`)).join(',')
 }
 
 function hint(key: string): string {

@@ -19,10 +19,7 @@ export const taskSchema = z
     progress: z.number().optional(),
     model: z.string().optional(),
     created: z.number().optional(),
-    task_info: z
-      .object({ can_cancel: z.boolean().optional(), estimated_time: z.number().optional() })
-      .loose()
-      .optional(),
+    task_info: z.object({ can_cancel: z.boolean().optional(), estimated_time: z.number().optional() }).loose().optional(),
     results: z.array(z.object({ url: z.string().optional() }).loose()).nullish(),
     output: z
       .object({

@@ -6,9 +6,7 @@ import { RequestError } from './http'
 import { isTerminal, type Task } from './task'
 
 export type WaitOutcome =
-  | { kind: 'finished'; task: Task }
-  | { kind: 'timed-out'; task: Task | undefined }
-  | { kind: 'stopped'; task: Task | undefined }
+  { kind: 'finished'; task: Task } | { kind: 'timed-out'; task: Task | undefined } | { kind: 'stopped'; task: Task | undefined }
 
 export interface WaitOptions {
   client: FoxApiClient
