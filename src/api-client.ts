@@ -1,10 +1,10 @@
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
-import * as core from '@actions/core'
 import { request, type Dispatcher } from 'undici'
 import { RequestError, httpStatusError, toRequestError, withRetries, type RetryPolicy } from './http'
 import type { GenerationRequest } from './request-schema'
 import { taskSchema, type Task } from './task'
+import * as log from './log'
 
 export interface CallOptions {
   /** Epoch ms after which no retry is started. */
@@ -41,7 +41,7 @@ export class FoxApiClient {
         policy: this.options.retry,
         canRetry: (error) => !error.details.mayHaveBeenProcessed,
         onRetry: (error, delay, attempt) =>
-          core.info(`${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`),
+          log.info(`${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`),
       })
     } catch (error) {
       if (error instanceof RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
@@ -57,7 +57,7 @@ export class FoxApiClient {
     return withRetries(() => this.send('GET', `v1/tasks/${encodeURIComponent(taskId)}`, 'Task query', call.signal), {
       ...call,
       policy: call.retry ?? this.options.retry,
-      onRetry: (error, delay) => core.info(`${error.message}; retrying in ${seconds(delay)}.`),
+      onRetry: (error, delay) => log.info(`${error.message}; retrying in ${seconds(delay)}.`),
     })
   }
 
@@ -65,7 +65,7 @@ export class FoxApiClient {
     return withRetries(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call.signal, {}), {
       ...call,
       policy: this.options.retry,
-      onRetry: (error, delay) => core.info(`${error.message}; retrying in ${seconds(delay)}.`),
+      onRetry: (error, delay) => log.info(`${error.message}; retrying in ${seconds(delay)}.`),
     })
   }
 

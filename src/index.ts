@@ -1,8 +1,8 @@
 // Entry point of dist/index.js, for both the main step and the post step (told apart by saved state).
 import * as core from '@actions/core'
+import * as log from './log'
 import { run } from './main'
 import { runPost } from './post'
-import { redact } from './secrets'
 
 const IS_POST = 'isPost'
 
@@ -17,5 +17,5 @@ async function entry(): Promise<void> {
 
 entry().catch((error: unknown) => {
   // Last resort: a bug, never a stack trace with secrets in it.
-  core.setFailed(redact(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`))
+  log.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`)
 })

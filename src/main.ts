@@ -6,7 +6,7 @@ import { createHttpAgent } from './http'
 import { readInputs } from './inputs'
 import { writeOutputs, writeSummary } from './outputs'
 import { ResultCache } from './result-cache'
-import { redact } from './secrets'
+import * as log from './log'
 
 /** State names shared with the post step. */
 export const STATE_WAITING_TASKS = 'waiting-task-ids'
@@ -16,8 +16,8 @@ export const STATE_BASE_URL = 'base-url'
 export async function run(): Promise<void> {
   const inputs = readInputs()
   if (!inputs.ok) {
-    for (const problem of inputs.problems) core.error(redact(problem))
-    core.setFailed(
+    for (const problem of inputs.problems) log.error(problem)
+    log.setFailed(
       `${inputs.problems.length} input problem${inputs.problems.length === 1 ? '' : 's'} (listed above); nothing was sent to FoxAPI.`,
     )
     return
@@ -36,7 +36,7 @@ export async function run(): Promise<void> {
   })
   const stop = new AbortController()
   const onSignal = (signal: NodeJS.Signals) => {
-    core.info(`Received ${signal}: stopping.`)
+    log.info(`Received ${signal}: stopping.`)
     stop.abort(new Error(`the run was cancelled (${signal})`))
   }
   process.once('SIGINT', onSignal)
@@ -54,7 +54,7 @@ export async function run(): Promise<void> {
         agent,
         cache,
         signal: stop.signal,
-        log: (clip, line) => core.info(batch ? `[${clip}] ${line}` : line),
+        log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
         onTaskStarted: (id) => {
           waiting.add(id)
           recordWaiting()
@@ -64,19 +64,17 @@ export async function run(): Promise<void> {
           recordWaiting()
         },
       })
-    results = batch ? await run() : await core.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
+    results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
 
     writeOutputs(results)
     await writeSummary(results, { batch })
     const failures = results.filter((r) => !isSuccess(r))
-    if (failures.length === 1 && results.length === 1) core.setFailed(redact(failures[0]?.error ?? 'The clip failed'))
+    if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
     else if (failures.length > 0) {
-      core.setFailed(
-        redact(
-          `${failures.length} of ${results.length} clips did not finish:\n` +
-            failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`).join('\n'),
-        ),
-      )
+      log.setFailed([
+        `${failures.length} of ${results.length} clips did not finish:`,
+        ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
+      ])
     }
   } finally {
     await ResultCache.removeStagingDirectory(settings.workspace)

@@ -5,8 +5,9 @@ import { FoxApiClient } from './api-client'
 import { createHttpAgent } from './http'
 import { STATE_BASE_URL, STATE_CANCEL_ON_TIMEOUT, STATE_WAITING_TASKS } from './main'
 import { ResultCache } from './result-cache'
-import { registerSecret, redact } from './secrets'
+import { registerSecret } from './secrets'
 import { canCancel } from './task'
+import * as log from './log'
 
 const POST_BUDGET_MS = 20_000
 
@@ -16,7 +17,7 @@ export async function runPost(): Promise<void> {
   const taskIds = parseIds(core.getState(STATE_WAITING_TASKS))
   if (taskIds.length === 0) return
   if (core.getState(STATE_CANCEL_ON_TIMEOUT) !== 'true') {
-    core.info(`Tasks left running (cancel-on-timeout: false): ${taskIds.join(', ')}. Resume one with the task-id input.`)
+    log.info(`Tasks left running (cancel-on-timeout: false): ${taskIds.join(', ')}. Resume one with the task-id input.`)
     return
   }
   const apiKey = core.getInput('api-key').trim()
@@ -31,13 +32,13 @@ export async function runPost(): Promise<void> {
       try {
         const task = await client.getTask(id, { deadline })
         if (!canCancel(task)) {
-          core.info(`Task ${id} is ${task.status}; nothing to cancel.`)
+          log.info(`Task ${id} is ${task.status}; nothing to cancel.`)
           continue
         }
         await client.cancelTask(id, { deadline })
-        core.info(`Cancelled task ${id}, left running when the main step stopped (cancel-on-timeout: true).`)
+        log.info(`Cancelled task ${id}, left running when the main step stopped (cancel-on-timeout: true).`)
       } catch (error) {
-        core.warning(redact(`Could not cancel task ${id}: ${error instanceof Error ? error.message : String(error)}`))
+        log.warning(`Could not cancel task ${id}: ${error instanceof Error ? error.message : String(error)}`)
       }
     }
   } finally {

@@ -13,11 +13,11 @@ import { createHash } from 'node:crypto'
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from '@actions/cache'
-import * as core from '@actions/core'
 import { copyFileAtomically } from './download'
 import type { GenerationRequest } from './request-schema'
 import { currentRun, runOriginSchema, type RunOrigin } from './run-origin'
 import { taskSchema, type Task } from './task'
+import * as log from './log'
 
 const KEY_PREFIX = 'foxapi-video-v1'
 /** Where entries are staged and restored, relative to the workspace; removed after each use. */
@@ -88,7 +88,7 @@ export class ResultCache {
       }
       return undefined
     } catch (error) {
-      core.warning(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`)
+      log.warning(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
     } finally {
       await rm(absolute, { recursive: true, force: true })
@@ -138,10 +138,10 @@ export class ResultCache {
       const id = await this.attempt('save', () => cache.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble: stop using it for this run.
-      if (id !== undefined && id !== -1) core.info(`Saved to the Actions cache as ${entryKey}.`)
+      if (id !== undefined && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
       else if (entryKey !== key) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
-      core.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
+      log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
       await rm(absolute, { recursive: true, force: true })
     }
@@ -171,7 +171,7 @@ export class ResultCache {
   private turnOff(reason: string): void {
     if (this.disabledBecause !== undefined) return
     this.disabledBecause = reason
-    core.warning(`Result cache off for this run (${reason}); going on without it.`)
+    log.warning(`Result cache off for this run (${reason}); going on without it.`)
   }
 }
 

@@ -1,0 +1,105 @@
+// The log sanitiser (src/log.ts): one inert line per call, secrets gone before anything else happens, and no
+// module but src/log.ts writing to the log directly.
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import * as log from '../src/log'
+import { registerSecret, redact } from '../src/secrets'
+import { capText, makeVisible } from '../src/security/visible-text'
+
+const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src')
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name)
+    if (entry.isDirectory()) return sourceFiles(full)
+    return /\.(ts|mts|cts|js|mjs)$/.test(entry.name) ? [full] : []
+  })
+}
+
+describe('every log line goes through src/log.ts', () => {
+  const LOGGING = 'info|warning|error|notice|setFailed|debug|startGroup|endGroup|group'
+  const direct = new RegExp(`\\bcore\\s*\\.\\s*(${LOGGING})\\s*\\(`)
+  const named = new RegExp(`import\\s*\\{[^}]*\\b(${LOGGING})\\b[^}]*\\}\\s*from\\s*['"]@actions/core['"]`)
+  const raw = /\bconsole\s*\.\s*(log|info|warn|error|debug|trace)\s*\(|\bprocess\s*\.\s*(stdout|stderr)\s*\.\s*write\s*\(/
+
+  it('finds no direct core.info/warning/error/notice/setFailed/debug/group, console.* or process.stdout.write outside src/log.ts', () => {
+    const offenders: string[] = []
+    const files = sourceFiles(src)
+    expect(files.length).toBeGreaterThan(5)
+    for (const file of files) {
+      if (path.relative(src, file) === 'log.ts') continue
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (direct.test(line) || named.test(line) || raw.test(line))
+            offenders.push(`${path.relative(src, file)}:${index + 1}: ${line.trim()}`)
+        })
+    }
+    expect(offenders, 'log through src/log.ts (log.info, log.warning, …), which sanitises every line').toEqual([])
+  })
+})
+
+describe('the log sanitiser', () => {
+  let written: string[]
+  beforeEach(() => {
+    written = []
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      written.push(String(chunk))
+      return true
+    })
+  })
+  afterEach(() => {
+    vi.restoreAllMocks()
+    process.exitCode = undefined
+  })
+  const outputLines = () =>
+    written
+      .join('')
+      .split(/\r?\n/)
+      .filter((l) => l !== '')
+
+  it('writes one line per call, whatever the text holds', () => {
+    log.info('Task abc\n::error file=x.ts,line=1::pwned\r\n::add-mask::sk\u2028::warning::x')
+    expect(outputLines()).toEqual(['Task abc⏎::error file=x.ts,line=1::pwned⏎::add-mask::sk\\u{2028}::warning::x'])
+  })
+
+  it('never lets a line start a workflow command', () => {
+    log.info('::add-mask::hidden')
+    log.info('  ::error::indented')
+    log.info('[clip] ##[error]old form anywhere')
+    log.info('::stop-commands::token')
+    expect(outputLines()).toEqual([
+      '\\::add-mask::hidden',
+      '  \\::error::indented',
+      '[clip] ##\\[error]old form anywhere',
+      '\\::stop-commands::token',
+    ])
+    for (const line of outputLines()) expect(line.trimStart()).not.toMatch(/^::/)
+  })
+
+  it('keeps annotations to one command line, and lines the action composed as lines of it', () => {
+    log.warning('cache said\n::error::boom')
+    log.setFailed(['2 of 3 clips did not finish:', '- a: x\ny', '- b: z'])
+    expect(outputLines()).toEqual(['::warning::cache said⏎::error::boom', '::error::2 of 3 clips did not finish:%0A- a: x⏎y%0A- b: z'])
+    expect(process.exitCode).toBe(1)
+  })
+
+  it('redacts secrets before making text visible (a key split by nothing stays whole)', () => {
+    registerSecret('sk-log-test-&\'|"\\key')
+    written.length = 0
+    log.info(`echo sk-log-test-&'|"\\key and ${JSON.stringify('sk-log-test-&\'|"\\key')}`)
+    expect(outputLines()).toEqual(['echo *** and "***"'])
+    expect(redact(encodeURIComponent('sk-log-test-&\'|"\\key'))).toBe('***')
+  })
+
+  it('shows other control characters as control pictures and bidi overrides as escapes', () => {
+    expect(makeVisible('a\u001b[31mred\u0000\u007f\tb\u202eevil\u0085')).toBe('a␛[31mred␀␡ b\\u{202e}evil\\u{85}')
+  })
+
+  it('caps outside text, saying how much was cut', () => {
+    expect(capText('x'.repeat(501))).toBe(`${'x'.repeat(500)}… (1 more characters)`)
+    expect(capText('short')).toBe('short')
+  })
+})
