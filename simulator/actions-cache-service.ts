@@ -130,7 +130,7 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
   function signedUrl(blob: string, permissions: 'r' | 'cw'): string {
     const expiry = new Date(Date.now() + URL_LIFETIME_MS).toISOString().replace(/\.\d+Z$/, 'Z')
     const query = new URLSearchParams({ sv: SAS_VERSION, sr: 'b', sp: permissions, se: expiry, sig: sign(blob, permissions, expiry) })
-    return `${url}${BLOB_PREFIX}${blob}?${query}`
+    return `${url}${BLOB_PREFIX}${blob}?${query.toString()}`
   }
 
   function checkSignature(blob: string, query: URLSearchParams, needs: 'r' | 'w'): void {

@@ -390,7 +390,7 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
   if (!KNOWN_MODELS.includes(r.model)) return invalid(`unknown model '${r.model}'`)
   if (typeof r.prompt !== 'string' || r.prompt.trim() === '') return invalid('prompt is required')
   if (r.mode !== undefined && r.mode !== 'standard' && r.mode !== 'pro') return invalid("mode must be 'standard' or 'pro'")
-  if (r.aspect_ratio !== undefined && !['16:9', '9:16', '1:1'].includes(String(r.aspect_ratio))) {
+  if (r.aspect_ratio !== undefined && (typeof r.aspect_ratio !== 'string' || !['16:9', '9:16', '1:1'].includes(r.aspect_ratio))) {
     return invalid("aspect_ratio must be '16:9', '9:16' or '1:1'")
   }
   if (r.duration !== undefined && !(Number.isInteger(r.duration) && (r.duration as number) >= 3 && (r.duration as number) <= 15)) {
@@ -402,7 +402,7 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
     const image = item as Record<string, unknown> | null
     if (typeof image !== 'object' || image === null || !isHttpUrl(image.image_url))
       return invalid('image_list items need an http(s) image_url')
-    if (image.type !== undefined && !['first_frame', 'end_frame', ''].includes(String(image.type))) {
+    if (image.type !== undefined && (typeof image.type !== 'string' || !['first_frame', 'end_frame', ''].includes(image.type))) {
       return invalid("image_list type must be 'first_frame', 'end_frame' or empty")
     }
   }
@@ -431,7 +431,7 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
   }
   const baseReference = (videos as Record<string, unknown>[]).some((v) => v.refer_type === 'base')
   if (segments.length > 0 && !baseReference && total !== (r.duration ?? 5)) {
-    return invalid(`multi_prompt durations add up to ${total}, not duration ${String(r.duration ?? 5)}`)
+    return invalid(`multi_prompt durations add up to ${total}, not duration ${JSON.stringify(r.duration ?? 5)}`)
   }
   for (const text of texts) {
     for (const [token, kind, n] of String(text).matchAll(/<<<(image|video)_(\d+)>>>/g)) {

@@ -284,7 +284,7 @@ function safeFileName(text: string): string {
 
 /** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
 export async function runClips(clips: ClipSpec[], ctx: ClipContext): Promise<ClipResult[]> {
-  const results: ClipResult[] = new Array(clips.length)
+  const results = new Array<ClipResult>(clips.length)
   let next = 0
   let failed = false
   const worker = async () => {

@@ -185,7 +185,7 @@ function readBatch(value: string, shared: RawRequestInputs, workspace: string, p
     seenNames.add(name)
     seenOutputs.add(resolved)
 
-    const result = validateRequest({ ...shared, ...fields } as RawRequestInputs, label)
+    const result = validateRequest({ ...shared, ...fields }, label)
     if (!result.ok) problems.push(...result.problems)
     else clips.push({ name, request: result.request, outputPath })
   })

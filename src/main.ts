@@ -44,7 +44,7 @@ export async function run(): Promise<void> {
 
   const waiting = new Set<string>()
   const recordWaiting = () => core.saveState(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
-  let results: ClipResult[] = []
+  let results: ClipResult[]
   try {
     const cache = new ResultCache(settings.cache, settings.workspace)
     const run = () =>
