@@ -12,6 +12,7 @@ const CONTROL_PICTURES_START = 0x2400
  * become spaces. The result is always one line.
  */
 export function makeVisible(text: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point of this function
   return text.replace(/\r\n|[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => {
     if (c === '\r\n' || c === '\n' || c === '\r') return '⏎'
     if (c === '\t') return ' '
