@@ -48,7 +48,20 @@ describe('action.yml', () => {
 
   it('declares every output', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['cache-hit', 'progress', 'result', 'results', 'status', 'task-id', 'video-path', 'video-sha256', 'video-url'].sort(),
+      [
+        'cache-hit',
+        'credits',
+        'matrix',
+        'progress',
+        'result',
+        'results',
+        'results-file',
+        'status',
+        'task-id',
+        'video-path',
+        'video-sha256',
+        'video-url',
+      ].sort(),
     )
   })
 })

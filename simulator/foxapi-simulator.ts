@@ -54,6 +54,8 @@ export interface TaskScenario {
   canCancel?: boolean
   /** Overrides the simulator's taskDurationMs. */
   durationMs?: number
+  /** `usage.credits_reserved` in the task's replies (default 5); null leaves `usage` out. */
+  credits?: number | null
 }
 
 export interface SimulatorOptions {
@@ -163,8 +165,8 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
         can_cancel: (state.status === 'pending' || state.status === 'processing') && task.scenario.canCancel !== false,
         estimated_time: Math.ceil(task.durationMs / 1000),
       },
-      usage: { credits_reserved: 5, user_group: 'default' },
     }
+    if (task.scenario.credits !== null) body.usage = { credits_reserved: task.scenario.credits ?? 5, user_group: 'default' }
     if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
       if (task.scenario.resultShape === 'output')

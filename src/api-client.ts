@@ -23,6 +23,44 @@ export interface ApiClientOptions {
 /** Path of the cancel call. FoxAPI's reference names `task_info.can_cancel` but not the route; this is the one we use. */
 export const cancelPath = (taskId: string): string => `/v1/tasks/${encodeURIComponent(taskId)}/cancel`
 
+/** Path of the create call, relative to the base URL. */
+export const CREATE_PATH = 'v1/videos/generations'
+
+/** A request as it goes on the wire; the dry run prints the create call's with the key hidden. */
+export interface WireRequest {
+  method: 'GET' | 'POST'
+  url: string
+  headers: Record<string, string>
+  body?: string
+}
+
+/** The create call for `body`, exactly as `createTask` sends it, with `***` in place of the key. */
+export function previewCreate(baseUrl: string, body: GenerationRequest, userAgent?: string): WireRequest {
+  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
+  return wireRequest(base, 'POST', CREATE_PATH, '***', userAgent, body)
+}
+
+function wireRequest(
+  base: URL,
+  method: 'GET' | 'POST',
+  path: string,
+  apiKey: string,
+  userAgent: string | undefined,
+  body?: unknown,
+): WireRequest {
+  return {
+    method,
+    url: new URL(path, base).toString(),
+    headers: {
+      authorization: `Bearer ${apiKey}`,
+      accept: 'application/json',
+      'user-agent': userAgent ?? 'foxapi-video-action',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  }
+}
+
 export class FoxApiClient {
   private readonly base: URL
 
@@ -36,7 +74,7 @@ export class FoxApiClient {
    */
   async createTask(body: GenerationRequest, call: CallOptions): Promise<Task> {
     try {
-      return await withRetries(() => this.send('POST', 'v1/videos/generations', 'Create task', call.signal, body), {
+      return await withRetries(() => this.send('POST', CREATE_PATH, 'Create task', call.signal, body), {
         ...call,
         policy: this.options.retry,
         canRetry: (error) => !error.details.mayHaveBeenProcessed,
@@ -70,22 +108,12 @@ export class FoxApiClient {
   }
 
   private async send(method: 'GET' | 'POST', path: string, what: string, signal: AbortSignal | undefined, body?: unknown): Promise<Task> {
-    const url = new URL(path, this.base)
+    const wire = wireRequest(this.base, method, path, this.options.apiKey, this.options.userAgent, body)
+    const url = new URL(wire.url)
     if (url.origin !== this.base.origin) throw new Error(`Refusing to send the API key to ${url.origin}`)
     let response: Dispatcher.ResponseData
     try {
-      response = await request(url, {
-        method,
-        dispatcher: this.options.agent,
-        signal,
-        headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
-          accept: 'application/json',
-          'user-agent': this.options.userAgent ?? 'foxapi-video-action',
-          ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-      })
+      response = await request(url, { method, dispatcher: this.options.agent, signal, headers: wire.headers, body: wire.body })
     } catch (error) {
       throw toRequestError(error, what, signal)
     }

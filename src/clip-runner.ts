@@ -2,6 +2,7 @@
 // Batches run several clips with at most `concurrency` tasks in flight.
 import path from 'node:path'
 import type { FoxApiClient } from './api-client'
+import type { CreditBudget } from './budget'
 import { downloadVideo } from './download'
 import { RequestError, type RetryPolicy } from './http'
 import type { ClipSpec, RunSettings } from './inputs'
@@ -35,6 +36,8 @@ export interface ClipResult {
   request?: GenerationRequest
   error?: string
   elapsedMs: number
+  /** `usage.credits_reserved` of a task this step submitted (cached and resumed clips reserve nothing new). */
+  credits?: number
 }
 
 export interface ClipContext {
@@ -48,6 +51,8 @@ export interface ClipContext {
   /** Tasks being waited on; the post step cancels any left when the main step is killed. */
   onTaskStarted?: (taskId: string) => void
   onTaskSettled?: (taskId: string) => void
+  /** Counts the credits reserved by this step's tasks and holds back submissions past `max-credits`. */
+  budget?: CreditBudget
 }
 
 const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
@@ -77,6 +82,7 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     result.taskId = task.id
     result.status = task.status
     if (typeof task.progress === 'number') result.progress = task.progress
+    ctx.budget?.update(task)
   }
   try {
     await produceClip(spec, ctx, result, remember, log)
@@ -85,6 +91,8 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     result.error = redact(error instanceof Error ? error.message : String(error))
   }
   result.elapsedMs = Date.now() - started
+  const credits = ctx.budget?.creditsOf(result.taskId)
+  if (credits !== undefined) result.credits = credits
   return result
 }
 
@@ -125,7 +133,15 @@ async function produceClip(
     result.resumed = true
   } else {
     if (!spec.request) throw new Error('No request to submit')
-    task = await client.createTask(spec.request, { deadline: waitDeadline, signal: ctx.signal })
+    const request = spec.request
+    const create = () => client.createTask(request, { deadline: waitDeadline, signal: ctx.signal })
+    const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }
+    if (!submission.submitted) {
+      Object.assign(result, { outcome: 'skipped', error: submission.reason })
+      log(`Not submitted: ${submission.reason.replace(/^not started: /, '')}.`)
+      return
+    }
+    task = submission.task
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     if (key) pendingSave = cache.savePendingTaskId(key, task.id)
@@ -296,7 +312,7 @@ export async function runClips(clips: ClipSpec[], ctx: ClipContext): Promise<Cli
       }
       const result = await runClip(spec, ctx)
       results[index] = result
-      if (!isSuccess(result)) failed = true
+      if (!isSuccess(result) && result.outcome !== 'skipped') failed = true
     }
   }
   await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker))

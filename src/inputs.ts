@@ -4,6 +4,7 @@ import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { parse as parseYaml } from 'yaml'
+import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from './secrets'
 import { REQUEST_INPUTS, validateRequest, type GenerationRequest, type RawRequestInputs } from './request-schema'
 
@@ -22,6 +23,7 @@ export const INPUT_DEFAULTS = {
   cache: 'true',
   concurrency: '2',
   'fail-fast': 'false',
+  'dry-run': 'false',
 } as const
 
 export const MAX_PROMPT_FILE_BYTES = 64 * 1024
@@ -44,6 +46,12 @@ export interface RunSettings {
   concurrency: number
   failFast: boolean
   workspace: string
+  /** Validate, look the clips up in the cache and print the plan; send nothing to FoxAPI. */
+  dryRun: boolean
+  /** Stop submitting new tasks once this step's tasks have reserved this many credits. */
+  maxCredits?: number
+  /** Where the full per-clip rows are written (JSON). */
+  resultsFile: string
 }
 
 export interface ClipSpec {
@@ -71,9 +79,10 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   }
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
 
+  const dryRun = parseBoolean('dry-run', input('dry-run'), problems)
   const apiKey = getInput('api-key').trim()
   if (apiKey !== '') registerSecret(apiKey)
-  else problems.push("Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}")
+  else if (!dryRun) problems.push("Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}")
 
   const settings: RunSettings = {
     apiKey,
@@ -90,6 +99,9 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     concurrency: parseWholeNumber('concurrency', input('concurrency'), 1, MAX_CONCURRENCY, problems),
     failFast: parseBoolean('fail-fast', input('fail-fast'), problems),
     workspace,
+    dryRun,
+    maxCredits: parseMaxCredits(input('max-credits'), problems),
+    resultsFile: resultsFilePath(input('results-file'), workspace, env, problems),
   }
 
   // Request fields from the single-clip inputs; in batch mode they are every entry's defaults.
@@ -134,6 +146,8 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
       clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
     }
   }
+
+  clips = selectClips(input('only'), clips, batchInput !== '', problems)
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings, clips, batch: batchInput !== '' }
 }

@@ -1,12 +1,15 @@
 // Wires the action together: inputs → clips (cache, submit, wait, download) → outputs and summary.
 import * as core from '@actions/core'
 import { FoxApiClient } from './api-client'
+import { CreditBudget } from './budget'
 import { isSuccess, runClips, type ClipResult } from './clip-runner'
 import { createHttpAgent } from './http'
 import { readInputs } from './inputs'
 import { writeOutputs, writeSummary } from './outputs'
+import { matrixOf, runDryRun } from './plan'
 import { ResultCache } from './result-cache'
 import * as log from './log'
+import { toFullResultRow, writeResultsFile } from './results-file'
 
 /** State names shared with the post step. */
 export const STATE_WAITING_TASKS = 'waiting-task-ids'
@@ -23,6 +26,7 @@ export async function run(): Promise<void> {
     return
   }
   const { settings, clips, batch } = inputs
+  if (settings.dryRun) return runDryRun(clips, { settings, batch })
   core.saveState(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
   core.saveState(STATE_BASE_URL, settings.baseUrl)
 
@@ -47,6 +51,7 @@ export async function run(): Promise<void> {
   let results: ClipResult[]
   try {
     const cache = new ResultCache(settings.cache, settings.workspace)
+    const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text))
     const run = () =>
       runClips(clips, {
         settings,
@@ -54,6 +59,7 @@ export async function run(): Promise<void> {
         agent,
         cache,
         signal: stop.signal,
+        budget,
         log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
         onTaskStarted: (id) => {
           waiting.add(id)
@@ -67,7 +73,12 @@ export async function run(): Promise<void> {
     results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
 
     writeOutputs(results)
-    await writeSummary(results, { batch })
+    core.setOutput('matrix', matrixOf(clips))
+    await writeResultsFile(settings.resultsFile, results.map(toFullResultRow)).then(
+      () => core.setOutput('results-file', settings.resultsFile),
+      (error: unknown) => log.warning(`Could not write the results file (${error instanceof Error ? error.message : String(error)}).`),
+    )
+    await writeSummary(results, { batch, maxCredits: settings.maxCredits })
     const failures = results.filter((r) => !isSuccess(r))
     if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
     else if (failures.length > 0) {

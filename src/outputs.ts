@@ -1,5 +1,6 @@
 // Step outputs and the job summary. Everything written here passes through redact().
 import * as core from '@actions/core'
+import { formatCredits } from './budget'
 import type { ClipResult } from './clip-runner'
 import { runLabel } from './run-origin'
 import { redact } from './secrets'
@@ -14,6 +15,8 @@ export interface ResultRow {
   video_path: string
   sha256: string
   cache_hit: boolean
+  /** Credits FoxAPI reported reserved for the task this step submitted (0 when none was submitted). */
+  credits: number
   error?: string
 }
 
@@ -27,6 +30,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     video_path: result.videoPath ?? '',
     sha256: result.sha256 ?? '',
     cache_hit: result.cacheHit,
+    credits: result.credits ?? 0,
     ...(result.error ? { error: result.error } : {}),
   }
 }
@@ -46,6 +50,12 @@ export function writeOutputs(results: ClipResult[]): void {
     set('result', first.task ? JSON.stringify(first.task) : '')
   }
   set('results', JSON.stringify(results.map(toResultRow)))
+  set('credits', formatCredits(totalCredits(results)))
+}
+
+/** Credits reserved by the tasks this step submitted. */
+export function totalCredits(results: ClipResult[]): number {
+  return results.reduce((sum, r) => sum + (r.credits ?? 0), 0)
 }
 
 const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
@@ -57,7 +67,7 @@ const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
   skipped: '⏭️',
 }
 
-export async function writeSummary(results: ClipResult[], options: { batch: boolean }): Promise<void> {
+export async function writeSummary(results: ClipResult[], options: { batch: boolean; maxCredits?: number }): Promise<void> {
   const summary = core.summary.addHeading('FoxAPI video', 2)
   if (options.batch || results.length > 1) {
     summary.addTable([
@@ -66,6 +76,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
         { data: 'Status', header: true },
         { data: 'Task', header: true },
         { data: 'Time', header: true },
+        { data: 'Credits', header: true },
         { data: 'Video', header: true },
         { data: 'Notes', header: true },
       ],
@@ -74,6 +85,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
         `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`,
         code(r.taskId),
         elapsed(r.elapsedMs),
+        creditsCell(r),
         videoCell(r),
         r.error ? escapeHtml(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
       ]),
@@ -88,6 +100,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
       ['Settings', escapeHtml(request ? settingsText(request) : '')],
       ['Task id', code(r.taskId)],
       ['Elapsed', elapsed(r.elapsedMs)],
+      ['Credits', creditsCell(r)],
       ['Clip', videoCell(r)],
     ]
     if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
@@ -100,6 +113,10 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
       ],
       ...rows.filter(([, v]) => v !== ''),
     ])
+  }
+  if (options.batch || results.length > 1 || options.maxCredits !== undefined) {
+    const limit = options.maxCredits !== undefined ? ` (max-credits ${formatCredits(options.maxCredits)})` : ''
+    summary.addRaw(`<p>Credits reserved by this step: <b>${formatCredits(totalCredits(results))}</b>${limit}.</p>`)
   }
   if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
   // The layout is ours, but prompts and errors come from outside: scrub the whole text before it is written.
@@ -126,6 +143,11 @@ function settingsText(request: NonNullable<ClipResult['request']>): string {
   if (request.video_list?.length) parts.push(`${request.video_list.length} reference video`)
   if (request.multi_prompt?.length) parts.push(`${request.multi_prompt.length} prompt segments`)
   return parts.join(', ')
+}
+
+/** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */
+function creditsCell(r: ClipResult): string {
+  return r.credits !== undefined ? formatCredits(r.credits) : ''
 }
 
 function videoCell(r: ClipResult): string {

@@ -95,6 +95,18 @@ export class ResultCache {
     }
   }
 
+  /**
+   * What the cache holds for `key`, without restoring or saving anything (the dry run's question): the clip,
+   * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked.
+   */
+  async peek(key: string): Promise<'clip' | 'pending' | 'none' | undefined> {
+    if (!this.enabled) return undefined
+    const { relative } = this.directoryFor(key)
+    const matched = await this.attempt('restore', () => cache.restoreCache([relative], key, [`${key}-pending-`], { lookupOnly: true }))
+    if (!this.enabled) return undefined
+    return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none'
+  }
+
   private async readClip(key: string, directory: string, destination: (task: Task) => string): Promise<CacheLookup> {
     const task = taskSchema.parse(JSON.parse(await readFile(path.join(directory, TASK_FILE), 'utf8')))
     const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; madeBy?: unknown }

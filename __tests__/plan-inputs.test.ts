@@ -1,0 +1,175 @@
+// The inputs of issue 11: dry-run, only, max-credits, results-file; and the credit budget on its own.
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it, vi } from 'vitest'
+import { CreditBudget, creditsReserved } from '../src/budget'
+import { readInputs } from '../src/inputs'
+import type { Task } from '../src/task'
+
+// The key is registered as a secret, which prints `::add-mask::`: not wanted in the test output.
+vi.mock('@actions/core', async (original) => ({ ...(await original<typeof import('@actions/core')>()), setSecret: () => {} }))
+
+const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-plan-inputs-'))
+const outside = mkdtempSync(path.join(os.tmpdir(), 'foxapi-plan-outside-'))
+afterAll(() => {
+  rmSync(workspace, { recursive: true, force: true })
+  rmSync(outside, { recursive: true, force: true })
+})
+
+const BATCH = '- { name: fox, prompt: a fox }\n- { name: owl, prompt: an owl }\n- { name: elk, prompt: an elk }\n'
+
+function read(inputs: Record<string, string>, env: Record<string, string> = {}) {
+  return readInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: workspace, RUNNER_TEMP: '/runner/temp', ...env })
+}
+function problems(inputs: Record<string, string>): string[] {
+  const result = read(inputs)
+  return result.ok ? [] : result.problems
+}
+const KEY = { 'api-key': 'sk-test' }
+
+describe('dry-run', () => {
+  it('needs no api key (nothing is sent), but a real run still does', () => {
+    const dry = read({ 'dry-run': 'true', prompt: 'a fox' })
+    expect(dry.ok && dry.settings.dryRun).toBe(true)
+    expect(problems({ prompt: 'a fox' })[0]).toMatch(/Input 'api-key' is required/)
+  })
+
+  it('still validates every other input', () => {
+    expect(problems({ 'dry-run': 'true', prompt: 'a fox', duration: '60' })).toEqual([
+      expect.stringMatching(/^Input 'duration' must be a whole number of seconds from 3 to 15/),
+    ])
+    expect(problems({ 'dry-run': 'maybe', prompt: 'a fox', ...KEY })).toEqual([
+      expect.stringMatching(/^Input 'dry-run' must be true or false/),
+    ])
+  })
+})
+
+describe('only', () => {
+  it('keeps the named entries, in batch order', () => {
+    const result = read({ ...KEY, batch: BATCH, only: ' elk ,fox' })
+    expect(result.ok && result.clips.map((c) => c.name)).toEqual(['fox', 'elk'])
+  })
+
+  it('refuses names not in the batch, listing the ones there are', () => {
+    expect(problems({ ...KEY, batch: BATCH, only: 'fox,wolf' })).toEqual([
+      "Input 'only' names 'wolf', not in the batch (its entries: fox, owl, elk)",
+    ])
+  })
+
+  it('refuses an empty list and a list without a batch', () => {
+    expect(problems({ ...KEY, batch: BATCH, only: ' , ' })).toEqual(["Input 'only' must list batch entry names, separated by commas"])
+    expect(problems({ ...KEY, prompt: 'a fox', only: 'clip' })[0]).toMatch(/^Input 'only' picks entries of a 'batch'/)
+  })
+})
+
+describe('max-credits', () => {
+  it.each([
+    ['10', 10],
+    ['2.5', 2.5],
+    ['', undefined],
+  ])('reads %j', (value, expected) => {
+    const result = read({ ...KEY, prompt: 'a fox', 'max-credits': value })
+    expect(result.ok && result.settings.maxCredits).toBe(expected)
+  })
+
+  it.each(['0', '-5', 'ten', '1e3', '99999999'])('refuses %j', (value) => {
+    expect(problems({ ...KEY, prompt: 'a fox', 'max-credits': value })).toEqual([
+      expect.stringMatching(/^Input 'max-credits' must be a positive number/),
+    ])
+  })
+})
+
+describe('results-file', () => {
+  it('defaults to a fresh file under RUNNER_TEMP', () => {
+    const result = read({ ...KEY, prompt: 'a fox' })
+    expect(result.ok && result.settings.resultsFile).toMatch(/^\/runner\/temp\/foxapi-video-results-[0-9a-f]{8}\.json$/)
+  })
+
+  it('takes a path inside the workspace', () => {
+    const result = read({ ...KEY, prompt: 'a fox', 'results-file': 'out/results.json' })
+    expect(result.ok && result.settings.resultsFile).toBe(path.join(workspace, 'out/results.json'))
+  })
+
+  it('refuses paths outside the workspace, in .git, through a link, or a directory', () => {
+    mkdirSync(path.join(workspace, 'a-folder'), { recursive: true })
+    symlinkSync(outside, path.join(workspace, 'linked'))
+    const refused = (value: string) => problems({ ...KEY, prompt: 'a fox', 'results-file': value })
+    expect(refused('../results.json')).toEqual([
+      expect.stringMatching(/^Input 'results-file': \.\.\/results\.json is outside the workspace/),
+    ])
+    expect(refused(path.join(outside, 'r.json'))).toEqual([expect.stringMatching(/is outside the workspace/)])
+    expect(refused('.git/results.json')).toEqual([expect.stringMatching(/is inside \.git\//)])
+    expect(refused('linked/results.json')).toEqual([expect.stringMatching(/leads outside the workspace/)])
+    expect(refused('a-folder')).toEqual([expect.stringMatching(/is a directory/)])
+    expect(refused('.')).toEqual([expect.stringMatching(/is outside the workspace/)])
+  })
+})
+
+describe('CreditBudget', () => {
+  const task = (id: string, credits?: unknown): Task => ({
+    id,
+    status: 'pending',
+    ...(credits !== undefined ? { usage: { credits_reserved: credits } } : {}),
+  })
+
+  it('counts the latest figure per task submitted here, and ignores other tasks', async () => {
+    const budget = new CreditBudget(undefined)
+    await budget.submit(async () => task('a', 5))
+    budget.update(task('a', 7))
+    budget.update(task('resumed-elsewhere', 100))
+    expect(budget.reserved).toBe(7)
+    expect(budget.creditsOf('a')).toBe(7)
+    expect(budget.creditsOf('resumed-elsewhere')).toBeUndefined()
+    expect(budget.reached).toBe(false)
+  })
+
+  it('submits nothing once the limit is reached, and says why', async () => {
+    const budget = new CreditBudget(10)
+    const sent: string[] = []
+    const create = (id: string) => async () => (sent.push(id), task(id, 5))
+    const outcomes = await Promise.all(['a', 'b', 'c', 'd'].map((id) => budget.submit(create(id))))
+    expect(sent).toEqual(['a', 'b'])
+    expect(outcomes.map((o) => o.submitted)).toEqual([true, true, false, false])
+    expect(outcomes[3]).toEqual({
+      submitted: false,
+      reason: "not started: max-credits 10 reached (10 credits reserved by this step's tasks)",
+    })
+  })
+
+  it('takes one submission at a time with a limit, so each decision sees the earlier replies', async () => {
+    const budget = new CreditBudget(6)
+    let inFlight = 0
+    let most = 0
+    const create = (id: string) => async () => {
+      most = Math.max(most, ++inFlight)
+      await new Promise((resolve) => setTimeout(resolve, 5))
+      inFlight--
+      return task(id, 4)
+    }
+    const outcomes = await Promise.all(['a', 'b', 'c'].map((id) => budget.submit(create(id))))
+    expect(most).toBe(1)
+    expect(outcomes.map((o) => o.submitted)).toEqual([true, true, false]) // 4 < 6, then 8 ≥ 6
+  })
+
+  it('goes on after a failed create, and warns once when replies carry no credits', async () => {
+    const warnings: string[] = []
+    const budget = new CreditBudget(5, (text) => warnings.push(text))
+    await expect(budget.submit(async () => Promise.reject(new Error('HTTP 500')))).rejects.toThrow('HTTP 500')
+    await budget.submit(async () => task('a'))
+    await budget.submit(async () => task('b'))
+    expect(warnings).toEqual(["FoxAPI's reply for task a reports no usage.credits_reserved, so max-credits cannot count it."])
+    expect(budget.reached).toBe(false)
+  })
+
+  it('reads usage.credits_reserved only when it is a usable number', () => {
+    expect([5, '2.5', -1, 'lots', null, Infinity].map((c) => creditsReserved(task('x', c)))).toEqual([
+      5,
+      2.5,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ])
+  })
+})

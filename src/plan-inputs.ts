@@ -1,0 +1,100 @@
+// The inputs that decide how much of a batch runs, and whether anything is paid for at all: `only`,
+// `max-credits` and `results-file` (`dry-run` is read with the other switches in inputs.ts).
+// Like every input, problems are collected and named after the input, before anything is sent.
+import { randomBytes } from 'node:crypto'
+import { existsSync, realpathSync, statSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { ClipSpec } from './inputs'
+
+export const MAX_CREDITS_LIMIT = 1_000_000
+
+/**
+ * The batch entries named by `only` (comma-separated), in batch order. Names the batch lacks are an error,
+ * so a typo in a matrix job fails before paying instead of quietly making nothing.
+ */
+export function selectClips(only: string, clips: ClipSpec[], batch: boolean, problems: string[]): ClipSpec[] {
+  if (only === '') return clips
+  const wanted = only
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name !== '')
+  if (wanted.length === 0) {
+    problems.push("Input 'only' must list batch entry names, separated by commas")
+    return clips
+  }
+  if (!batch) {
+    problems.push("Input 'only' picks entries of a 'batch'; without 'batch' there is nothing to pick from")
+    return clips
+  }
+  if (clips.length === 0) return clips // the batch itself had problems; they are reported already
+  const known = new Set(clips.map((clip) => clip.name))
+  const unknown = [...new Set(wanted.filter((name) => !known.has(name)))]
+  if (unknown.length > 0) {
+    const list = [...known].slice(0, 20).join(', ')
+    problems.push(
+      `Input 'only' names ${unknown.map((n) => `'${n}'`).join(', ')}, not in the batch (its entries: ${list}${known.size > 20 ? ', …' : ''})`,
+    )
+    return clips
+  }
+  const chosen = new Set(wanted)
+  return clips.filter((clip) => chosen.has(clip.name))
+}
+
+/** `max-credits`: a positive number, or empty for no limit. */
+export function parseMaxCredits(value: string, problems: string[]): number | undefined {
+  if (value === '') return undefined
+  const n = Number(value)
+  if (!/^\d+(\.\d+)?$/.test(value) || !(n > 0) || n > MAX_CREDITS_LIMIT) {
+    problems.push(
+      `Input 'max-credits' must be a positive number of credits, at most ${MAX_CREDITS_LIMIT} (got ${JSON.stringify(value.slice(0, 60))})`,
+    )
+    return undefined
+  }
+  return n
+}
+
+/**
+ * Where the results file goes. By default a fresh name under RUNNER_TEMP (per job, emptied by the runner);
+ * a path the user names must stay inside the workspace and out of `.git/`, like every file the action writes.
+ */
+export function resultsFilePath(value: string, workspace: string, env: NodeJS.ProcessEnv, problems: string[]): string {
+  if (value === '') {
+    const directory = env.RUNNER_TEMP || os.tmpdir()
+    return path.join(directory, `foxapi-video-results-${randomBytes(4).toString('hex')}.json`)
+  }
+  const problem = (text: string) => {
+    problems.push(`Input 'results-file': ${text}`)
+    return value
+  }
+  if (value.includes('\0')) return problem('is not a usable file path')
+  const root = realOrSelf(path.resolve(workspace))
+  const target = path.resolve(workspace, value)
+  if (!isInside(path.resolve(workspace), target))
+    return problem(`${value} is outside the workspace; give a path inside it (or leave it empty for RUNNER_TEMP)`)
+  // Resolve symlinks through the nearest existing parent, so a linked folder cannot lead the file outside.
+  let existing = path.dirname(target)
+  while (!existsSync(existing) && existing !== path.dirname(existing)) existing = path.dirname(existing)
+  const real = path.join(realOrSelf(existing), path.relative(existing, target))
+  if (!isInside(root, real)) return problem(`${value} leads outside the workspace (through a symbolic link)`)
+  if (path.relative(root, real).split(path.sep).includes('.git')) return problem(`${value} is inside .git/; choose another folder`)
+  try {
+    if (statSync(real).isDirectory()) return problem(`${value} is a directory; name a file such as results/clips.json`)
+  } catch {
+    // Not there yet: it is written at the end of the run.
+  }
+  return target
+}
+
+function isInside(root: string, target: string): boolean {
+  const relative = path.relative(root, target)
+  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
+}
+
+function realOrSelf(file: string): string {
+  try {
+    return realpathSync(file)
+  } catch {
+    return file
+  }
+}

@@ -1,0 +1,171 @@
+// The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
+// here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
+// holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
+// results file. Nothing at all is sent to FoxAPI.
+import * as core from '@actions/core'
+import { previewCreate } from './api-client'
+import type { ClipSpec, RunSettings } from './inputs'
+import * as log from './log'
+import { escapeHtml } from './outputs'
+import { requestCacheKey, ResultCache } from './result-cache'
+import { writeResultsFile } from './results-file'
+import { redact } from './secrets'
+
+/** What a real run would do with a clip. */
+export type ClipPlan =
+  /** Restored from the Actions cache: nothing sent, nothing paid. */
+  | 'cached'
+  /** The cache holds a task an earlier run submitted: resumed if FoxAPI can still deliver it, else a new one. */
+  | 'pending-task'
+  /** The `task-id` input: that task is collected, nothing new is submitted. */
+  | 'resume'
+  /** Submitted to FoxAPI: paid. */
+  | 'new'
+
+/** One row of a dry run's `results` output and results file. */
+export interface PlanRow {
+  name: string
+  status: 'planned'
+  plan: ClipPlan
+  /** Why the plan is what it is, when not obvious. */
+  note?: string
+  cache_key: string
+  task_id: string
+  output_path: string
+  /** The request body as it would be sent. */
+  request: unknown
+}
+
+/** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
+export function matrixOf(clips: readonly ClipSpec[]): string {
+  return JSON.stringify({ include: clips.map((clip) => ({ name: clip.name })) })
+}
+
+/** The dry run: plan every clip, log each request, write outputs, summary and results file. */
+export async function runDryRun(clips: ClipSpec[], options: { settings: RunSettings; batch: boolean }): Promise<void> {
+  const { settings } = options
+  log.info(
+    `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`,
+  )
+  if (settings.apiKey === '') log.info("No 'api-key' is set: fine for a dry run, but a real run needs one.")
+  const cache = new ResultCache(settings.cache, settings.workspace)
+  const rows: PlanRow[] = []
+  for (const clip of clips) rows.push(await planClip(clip, settings, cache))
+
+  for (const [index, row] of rows.entries()) {
+    const clip = clips[index] as ClipSpec
+    const lines = row.note ? [`Note: ${row.note}.`] : []
+    if (clip.request) {
+      const wire = previewCreate(settings.baseUrl, clip.request)
+      lines.push(`${wire.method} ${wire.url}`)
+      for (const [name, value] of Object.entries(wire.headers)) lines.push(`${name}: ${value}`)
+      lines.push(wire.body ?? '')
+    }
+    await log.group(`Plan: ${planText(row)}`, async () => {
+      for (const line of lines) log.info(line)
+    })
+  }
+
+  core.setOutput('status', 'planned')
+  core.setOutput('results', redact(JSON.stringify(rows)))
+  core.setOutput('matrix', matrixOf(clips))
+  core.setOutput('credits', '0')
+  try {
+    await writeResultsFile(settings.resultsFile, rows)
+    core.setOutput('results-file', settings.resultsFile)
+  } catch (error) {
+    log.warning(`Could not write the results file ${settings.resultsFile} (${error instanceof Error ? error.message : String(error)}).`)
+  }
+  await writePlanSummary(rows, settings)
+}
+
+async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCache): Promise<PlanRow> {
+  const row: PlanRow = {
+    name: clip.name,
+    status: 'planned',
+    plan: 'new',
+    cache_key: '',
+    task_id: clip.taskId ?? '',
+    output_path: clip.outputPath.replaceAll('{name}', clip.name),
+    request: clip.request ?? null,
+  }
+  if (clip.taskId) return { ...row, plan: 'resume' }
+  if (!clip.request) return row
+  if (!cache.enabled) return { ...row, note: settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' }
+  const key = requestCacheKey(clip.request, settings.cacheKey)
+  row.cache_key = key
+  const held = await cache.peek(key)
+  const downloads = settings.wait && settings.download
+  if (held === 'clip' && downloads) return { ...row, plan: 'cached' }
+  if (held === 'clip') return { ...row, note: 'the cache holds this clip, but a run without wait and download does not use it' }
+  if (held === 'pending')
+    return { ...row, plan: 'pending-task', note: 'submitted by an earlier run; a new task only if that one failed or expired' }
+  if (held === undefined) return { ...row, note: 'the Actions cache could not be asked' }
+  return row
+}
+
+function planText(row: PlanRow): string {
+  const text: Record<ClipPlan, string> = {
+    cached: 'restored from the Actions cache, nothing sent',
+    'pending-task': "resumes an earlier run's task",
+    resume: `collects task ${row.task_id}, nothing new submitted`,
+    new: 'submitted to FoxAPI (paid)',
+  }
+  return `${row.name}: ${text[row.plan]}`
+}
+
+const PLAN_ICONS: Record<ClipPlan, string> = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕' }
+
+async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise<void> {
+  const count = (plan: ClipPlan) => rows.filter((r) => r.plan === plan).length
+  const summary = core.summary.addHeading('FoxAPI video: plan (dry run)', 2)
+  summary.addTable([
+    [
+      { data: 'Clip', header: true },
+      { data: 'Plan', header: true },
+      { data: 'Model', header: true },
+      { data: 'Request', header: true },
+      { data: 'Output', header: true },
+      { data: 'Cache key', header: true },
+    ],
+    ...rows.map((r) => {
+      const request = (r.request ?? {}) as Record<string, unknown>
+      return [
+        escapeHtml(r.name),
+        `${PLAN_ICONS[r.plan]} ${escapeHtml(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${escapeHtml(r.note)}` : ''}`,
+        escapeHtml(String(request.model ?? '')),
+        escapeHtml(requestText(request)),
+        r.output_path ? `<code>${escapeHtml(r.output_path)}</code>` : '',
+        r.cache_key ? `<code>${escapeHtml(r.cache_key)}</code>` : '',
+      ]
+    }),
+  ])
+  const paid = count('new')
+  summary.addRaw(
+    `<p>Nothing was sent to FoxAPI. A real run would submit <b>${paid}</b> new task${paid === 1 ? '' : 's'}, ` +
+      `restore ${count('cached')} from the cache and resume ${count('pending-task') + count('resume')}.` +
+      (settings.maxCredits !== undefined
+        ? ` max-credits ${settings.maxCredits} would stop submissions once FoxAPI reports that many reserved.`
+        : '') +
+      ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>',
+  )
+  const text = redact(summary.stringify())
+  await summary.emptyBuffer().addRaw(text).write()
+}
+
+/** The request in a few words: prompt (cut short), then the other fields. */
+function requestText(request: Record<string, unknown>): string {
+  const { prompt, model: _model, ...rest } = request
+  const parts: string[] = []
+  if (typeof prompt === 'string') parts.push(`“${prompt.length > 120 ? `${prompt.slice(0, 120)}…` : prompt}”`)
+  for (const [name, value] of Object.entries(rest)) {
+    if (value === undefined) continue
+    const shown = Array.isArray(value)
+      ? `${value.length} item${value.length === 1 ? '' : 's'}`
+      : typeof value === 'object'
+        ? JSON.stringify(value)
+        : String(value)
+    parts.push(`${name}: ${shown}`)
+  }
+  return parts.join(', ').replace(/\s+/g, ' ')
+}

@@ -1,0 +1,47 @@
+// The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
+// rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
+import { randomBytes } from 'node:crypto'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import type { ClipResult } from './clip-runner'
+import { toResultRow, type ResultRow } from './outputs'
+import { redact } from './secrets'
+
+/** A `results` row plus what a later job may want and an output has no room for. */
+export interface FullResultRow extends ResultRow {
+  progress: number | null
+  bytes: number | null
+  resumed: boolean
+  elapsed_ms: number
+  /** The workflow run that made a clip restored from the cache. */
+  made_by: { repository: string; run_id: string; url: string } | null
+  /** The request as sent (or as it would be sent); it holds no secret. */
+  request: unknown
+}
+
+export function toFullResultRow(result: ClipResult): FullResultRow {
+  return {
+    ...toResultRow(result),
+    progress: result.progress ?? null,
+    bytes: result.bytes ?? null,
+    resumed: result.resumed,
+    elapsed_ms: result.elapsedMs,
+    made_by: result.madeBy ? { repository: result.madeBy.repository, run_id: String(result.madeBy.runId), url: result.madeBy.url } : null,
+    request: result.request ?? null,
+  }
+}
+
+/**
+ * Writes `rows` as a JSON array to `file` (its folder is made if missing). The text is redacted like every
+ * output. Replacing the file by rename also replaces a symbolic link at that path instead of following it.
+ */
+export async function writeResultsFile(file: string, rows: readonly object[]): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true })
+  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.part`)
+  try {
+    await writeFile(temporary, `${redact(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' })
+    await rename(temporary, file)
+  } finally {
+    await rm(temporary, { force: true })
+  }
+}
