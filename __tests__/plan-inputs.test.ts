@@ -1,8 +1,9 @@
 // The inputs of issue 11: dry-run, only, max-credits, results-file; and the credit budget on its own.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
+import { parse as parseYaml } from 'yaml'
 import { CreditBudget, creditsReserved } from '../src/budget'
 import { readInputs } from '../src/inputs'
 import type { Task } from '../src/task'
@@ -171,5 +172,24 @@ describe('CreditBudget', () => {
       undefined,
       undefined,
     ])
+  })
+})
+
+describe('examples', () => {
+  const root = path.resolve(__dirname, '..')
+  it.each(['matrix.yml', 'pr-check.yml'])('README shows examples/%s exactly, and it parses', (file) => {
+    const text = readFileSync(path.join(root, 'examples', file), 'utf8')
+    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``)
+    const workflow = parseYaml(text) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> }
+    const ours = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((s) => s.uses?.includes('foxapi-video-action')))
+    expect(ours.length).toBeGreaterThan(0)
+    for (const step of ours) expect(step.uses).toBe('your-org/foxapi-video-action@v1')
+  })
+
+  it('wires the plan job to the matrix and each matrix job to one entry', () => {
+    const text = readFileSync(path.join(root, 'examples/matrix.yml'), 'utf8')
+    expect(text).toContain('matrix: ${{ fromJSON(needs.plan.outputs.matrix) }}')
+    expect(text).toContain('only: ${{ matrix.name }}')
+    expect(text).toContain('dry-run: true')
   })
 })
