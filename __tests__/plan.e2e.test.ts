@@ -155,7 +155,7 @@ describe('results file', () => {
     expect(run.outputs['results-file']).toBe(path.join(workspace, 'out/results.json'))
     const rows = JSON.parse(readFileSync(path.join(workspace, 'out/results.json'), 'utf8')) as (Row & { elapsed_ms: number })[]
     // Every `results` row, and more: the request and timing.
-    expect(rows).toEqual(rowsOf(run.outputs).map((row) => expect.objectContaining(row)))
+    expect(rows).toEqual(rowsOf(run.outputs).map((row): unknown => expect.objectContaining(row)))
     expect(rows.map((r) => [r.name, (r.request as { prompt: string }).prompt, typeof r.elapsed_ms])).toEqual([
       ['fox', 'a fox at dawn', 'number'],
       ['owl', 'a owl at dawn', 'number'],

@@ -61,8 +61,9 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
       for (const [name, value] of Object.entries(wire.headers)) lines.push(`${name}: ${value}`)
       lines.push(wire.body ?? '')
     }
-    await log.group(`Plan: ${planText(row)}`, async () => {
+    await log.group(`Plan: ${planText(row)}`, () => {
       for (const line of lines) log.info(line)
+      return Promise.resolve()
     })
   }
 
@@ -133,7 +134,7 @@ async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise
       return [
         escapeHtml(r.name),
         `${PLAN_ICONS[r.plan]} ${escapeHtml(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${escapeHtml(r.note)}` : ''}`,
-        escapeHtml(String(request.model ?? '')),
+        escapeHtml(typeof request.model === 'string' ? request.model : ''),
         escapeHtml(requestText(request)),
         r.output_path ? `<code>${escapeHtml(r.output_path)}</code>` : '',
         r.cache_key ? `<code>${escapeHtml(r.cache_key)}</code>` : '',
@@ -162,9 +163,9 @@ function requestText(request: Record<string, unknown>): string {
     if (value === undefined) continue
     const shown = Array.isArray(value)
       ? `${value.length} item${value.length === 1 ? '' : 's'}`
-      : typeof value === 'object'
-        ? JSON.stringify(value)
-        : String(value)
+      : typeof value === 'string'
+        ? value
+        : JSON.stringify(value)
     parts.push(`${name}: ${shown}`)
   }
   return parts.join(', ').replace(/\s+/g, ' ')
