@@ -167,8 +167,8 @@ describe('readInputs: batch', () => {
     expect(result.batch).toBe(true)
     expect(result.clips.map((c) => [c.name, c.outputPath, c.request?.mode, c.request?.duration, c.request?.aspect_ratio])).toEqual([
       ['fox', 'out/fox.mp4', 'pro', 8, '16:9'],
-      ['hen', 'foxapi-videos/hen.mp4', 'pro', 8, '1:1'],
-      ['clip-3', 'foxapi-videos/clip-3.mp4', 'pro', 8, '16:9'],
+      ['hen', 'foxapi-videos/{name}.mp4', 'pro', 8, '1:1'],
+      ['clip-3', 'foxapi-videos/{name}.mp4', 'pro', 8, '16:9'],
     ])
   })
 

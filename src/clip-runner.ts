@@ -10,6 +10,7 @@ import type { GenerationRequest } from './request-schema'
 import { requestCacheKey, type ResultCache } from './result-cache'
 import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
+import { destinationFor, recheckDestination } from './security/destinations'
 import { canCancel, isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
@@ -240,10 +241,22 @@ async function finish(
     result.outcome = 'succeeded'
     return
   }
-  const destination = resolveOutputPath(spec, task.id, ctx.settings.workspace)
+  const { workspace } = ctx.settings
+  // The inputs were checked before paying; this catches what changed since (or what the real task id changes).
+  const guard = <T>(check: () => T): T => {
+    try {
+      return check()
+    } catch (error) {
+      const hint = `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`
+      throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`)
+    }
+  }
+  const destination = guard(() => resolveOutputPath(spec, task.id, workspace))
   const downloaded = await downloadVideo({
     url,
     destination,
+    // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
+    checkDestination: () => guard(() => recheckDestination(destination, workspace)),
     agent: ctx.agent,
     maxBytes: ctx.settings.maxDownloadBytes,
     retry: RETRY,
@@ -289,13 +302,9 @@ function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings
   return `${what} Resume it without paying again: re-run with task-id: ${id}${kind === 'timed-out' ? ' (and a longer timeout)' : ''}.`
 }
 
+/** Where this clip's file goes now that its task id is known; throws when that is not a safe place to write. */
 export function resolveOutputPath(spec: ClipSpec, taskId: string, workspace: string): string {
-  const filled = spec.outputPath.replaceAll('{task-id}', safeFileName(taskId)).replaceAll('{name}', safeFileName(spec.name))
-  return path.resolve(workspace, filled)
-}
-
-function safeFileName(text: string): string {
-  return text.replace(/[^A-Za-z0-9._-]/g, '_')
+  return destinationFor(spec.outputPath, spec.name, taskId, workspace)
 }
 
 /** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */

@@ -25,6 +25,8 @@ export interface DownloadOptions {
   deadline: number
   signal?: AbortSignal
   log: (line: string) => void
+  /** Throws when the destination is no longer a safe place to write; called once its folder exists and right before the rename. */
+  checkDestination?: () => void
 }
 
 export interface DownloadResult {
@@ -43,6 +45,7 @@ interface PartialDownload {
 
 export async function downloadVideo(options: DownloadOptions): Promise<DownloadResult> {
   await mkdir(path.dirname(options.destination), { recursive: true })
+  options.checkDestination?.()
   const partial: PartialDownload = { tempPath: temporaryPathFor(options.destination) }
   try {
     const result = await withRetries(() => downloadOnce(options, partial), {
@@ -52,6 +55,7 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
       onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
     })
     await syncFile(partial.tempPath)
+    options.checkDestination?.()
     await rename(partial.tempPath, options.destination)
     return { ...result, path: options.destination }
   } finally {
@@ -163,7 +167,7 @@ export async function copyFileAtomically(source: string, destination: string): P
 }
 
 /** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
-function temporaryPathFor(destination: string): string {
+export function temporaryPathFor(destination: string): string {
   return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`)
 }
 

@@ -1,11 +1,11 @@
 // Reads the action's inputs into run settings and one or more validated clip requests.
 // Every problem is collected and named after its input, so a bad step fails before anything is paid for.
-import { readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { parse as parseYaml } from 'yaml'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from './secrets'
+import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
+import { readInlineOrFile, readWorkspaceFile } from './security/workspace-files'
 import { REQUEST_INPUTS, validateRequest, type GenerationRequest, type RawRequestInputs } from './request-schema'
 
 /** Defaults, identical to action.yml's (a test keeps them in step); the runner applies those, local runs these. */
@@ -17,7 +17,6 @@ export const INPUT_DEFAULTS = {
   'poll-interval': '5s',
   'request-timeout': '30s',
   download: 'true',
-  'output-path': 'foxapi-videos/{task-id}.mp4',
   'max-download-size': '500MiB',
   'cancel-on-timeout': 'true',
   cache: 'true',
@@ -25,6 +24,10 @@ export const INPUT_DEFAULTS = {
   'fail-fast': 'false',
   'dry-run': 'false',
 } as const
+
+/** Where clips go when `output-path` is not set: by task id for one clip, by entry name in a batch. */
+export const SINGLE_OUTPUT_PATH = 'foxapi-videos/{task-id}.mp4'
+export const BATCH_OUTPUT_PATH = 'foxapi-videos/{name}.mp4'
 
 export const MAX_PROMPT_FILE_BYTES = 64 * 1024
 export const MAX_BATCH_FILE_BYTES = 1024 * 1024
@@ -115,9 +118,12 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   if (promptFile !== '') {
     if (shared.prompt !== undefined) problems.push("Inputs 'prompt' and 'prompt-file' are both set: use one")
     else {
-      const text = readTextFile('prompt-file', promptFile, workspace, MAX_PROMPT_FILE_BYTES, problems)
-      if (text !== undefined) shared.prompt = text
-      else promptFileFailed = true
+      const read = readWorkspaceFile(promptFile, workspace, MAX_PROMPT_FILE_BYTES)
+      if (read.ok) shared.prompt = read.text
+      else {
+        problems.push(`Input 'prompt-file': ${read.problem}`)
+        promptFileFailed = true
+      }
     }
   }
 
@@ -125,13 +131,14 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   if (taskId !== '' && !/^[A-Za-z0-9._:-]{1,200}$/.test(taskId)) {
     problems.push("Input 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d")
   }
-  const outputPath = input('output-path')
   const batchInput = input('batch')
+  const outputPath = input('output-path') || (batchInput !== '' ? BATCH_OUTPUT_PATH : SINGLE_OUTPUT_PATH)
 
   let clips: ClipSpec[] = []
+  const planned: PlannedDestination[] = []
   if (batchInput !== '') {
     if (taskId !== '') problems.push("Inputs 'batch' and 'task-id' cannot be used together")
-    clips = readBatch(batchInput, shared, workspace, problems)
+    clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned })
   } else if (taskId !== '' && shared.prompt === undefined) {
     clips = [{ name: taskId, taskId, outputPath }]
   } else {
@@ -146,24 +153,29 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
       clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
     }
   }
+  if (batchInput === '')
+    planned.push(...clips.map((c) => ({ label: "Input 'output-path'", template: c.outputPath, name: c.name, taskId: c.taskId })))
+  // Only runs that write a clip (wait and download) depend on where it goes.
+  if (settings.wait && settings.download) problems.push(...checkPlannedDestinations(planned, workspace))
 
   clips = selectClips(input('only'), clips, batchInput !== '', problems)
 
   return problems.length > 0 ? { ok: false, problems } : { ok: true, settings, clips, batch: batchInput !== '' }
 }
 
-function readBatch(value: string, shared: RawRequestInputs, workspace: string, problems: string[]): ClipSpec[] {
-  const inline = /[\n[{]/.test(value) || value.startsWith('- ')
-  const text = inline ? value : readTextFile('batch', value, workspace, MAX_BATCH_FILE_BYTES, problems)
-  if (text === undefined) return []
-  let parsed: unknown
-  try {
-    parsed = parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 })
-  } catch (error) {
-    problems.push(`Input 'batch' is not valid JSON or YAML (${firstLine(error)})`)
+/** The batch's clips; each clip's destination goes to `planned` for the output check. */
+function readBatch(
+  value: string,
+  shared: RawRequestInputs,
+  outputTemplate: string,
+  { workspace, problems, planned }: { workspace: string; problems: string[]; planned: PlannedDestination[] },
+): ClipSpec[] {
+  const read = readInlineOrFile('batch', value, workspace, MAX_BATCH_FILE_BYTES)
+  if (!read.ok) {
+    problems.push(read.problem)
     return []
   }
-  const entries = Array.isArray(parsed) ? parsed : (parsed as { clips?: unknown } | null)?.clips
+  const entries = Array.isArray(read.data) ? read.data : (read.data as { clips?: unknown } | null)?.clips
   if (!Array.isArray(entries) || entries.length === 0) {
     problems.push("Input 'batch' must be a non-empty list of clips (or an object with a 'clips' list)")
     return []
@@ -175,7 +187,6 @@ function readBatch(value: string, shared: RawRequestInputs, workspace: string, p
 
   const clips: ClipSpec[] = []
   const seenNames = new Set<string>()
-  const seenOutputs = new Set<string>()
   entries.forEach((entry: unknown, index) => {
     const label = `batch item ${index + 1}`
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -185,48 +196,31 @@ function readBatch(value: string, shared: RawRequestInputs, workspace: string, p
     const { name: rawName, output: rawOutput, ...fields } = entry as Record<string, unknown>
     const output = typeof rawOutput === 'string' ? rawOutput.trim() : undefined
     if (rawOutput !== undefined && !output) problems.push(`${label} 'output' must be a file name`)
+    const fromOutput = output ? path.basename(output, path.extname(output)) : ''
     const name =
       typeof rawName === 'string' && rawName.trim() !== ''
         ? rawName.trim()
-        : output
-          ? path.basename(output, path.extname(output))
+        : fromOutput !== '' && !fromOutput.includes('{')
+          ? fromOutput
           : `clip-${index + 1}`
     if (rawName !== undefined && typeof rawName !== 'string') problems.push(`${label} 'name' must be text`)
-    const outputPath = output ?? `foxapi-videos/${name}.mp4`
-    const resolved = path.resolve(workspace, outputPath)
-    if (seenNames.has(name)) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
-    else if (seenOutputs.has(resolved)) problems.push(`${label} 'output' repeats '${outputPath}'`)
+    const repeated = seenNames.has(name)
+    if (repeated) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
     seenNames.add(name)
-    seenOutputs.add(resolved)
 
     const result = validateRequest({ ...shared, ...fields }, label)
     if (!result.ok) problems.push(...result.problems)
-    else clips.push({ name, request: result.request, outputPath })
+    else {
+      clips.push({ name, request: result.request, outputPath: output ?? outputTemplate })
+      if (!repeated)
+        planned.push({
+          label: output ? `${label} 'output'` : `${label} output (from 'output-path')`,
+          template: output ?? outputTemplate,
+          name,
+        })
+    }
   })
   return clips
-}
-
-function readTextFile(inputName: string, file: string, workspace: string, maxBytes: number, problems: string[]): string | undefined {
-  const fullPath = path.resolve(workspace, file)
-  const name = file.length > 80 ? `${file.slice(0, 80)}…` : file
-  const problem = (text: string) => problems.push(`Input '${inputName}': ${text}`)
-  try {
-    const size = statSync(fullPath).size
-    if (size > maxBytes) {
-      problem(`${name} is ${size} bytes; at most ${maxBytes} are allowed`)
-      return undefined
-    }
-    const bytes = readFileSync(fullPath)
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes)
-  } catch (error) {
-    const code = (error as { code?: string }).code
-    if (code === 'ENOENT') problem(`file ${name} not found (looked in ${workspace})`)
-    else if (code === 'EISDIR') problem(`${name} is a directory, not a file`)
-    else if (code === 'ERR_ENCODING_INVALID_ENCODED_DATA') problem(`${name} is not UTF-8 text`)
-    else if (code === 'ENAMETOOLONG' || code === 'ERR_INVALID_ARG_VALUE') problem(`${name} is not a usable file path`)
-    else problem(`cannot read ${name} (${code ?? firstLine(error).slice(0, 120)})`)
-    return undefined
-  }
 }
 
 function checkBaseUrl(value: string, problems: string[]): string {
@@ -326,9 +320,4 @@ function parseWholeNumber(name: string, value: string, min: number, max: number,
 /** The value as a quoted string for a message, cut short when long. */
 function shown(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error)
-  return (message.split('\n')[0] ?? '').replace(/:\s*$/, '')
 }

@@ -1,0 +1,155 @@
+// Where clips are written (`output-path`, a batch entry's `output` and `name`, `{task-id}`), checked before
+// anything is paid for and again right before the file appears. Every destination is inside the workspace
+// after resolving symlinks and outside `.git/`; it is not a directory, no parent is a file, and its name
+// (plus the download's temporary-file prefix and suffix) fits the 255-byte limit of file names.
+import { lstatSync, realpathSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
+
+/** Longest task id the action accepts (the `task-id` input's pattern, FoxAPI ids); `{task-id}` is checked at this length. */
+export const MAX_TASK_ID_LENGTH = 200
+/** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (see download.ts). */
+export const TEMPORARY_NAME_EXTRA_BYTES = 19
+/** Longest file name (bytes) on the file systems runners use. */
+const MAX_NAME_BYTES = 255
+/** Longest path (bytes) Linux accepts, with a margin for the temporary name. */
+const MAX_PATH_BYTES = 4_000
+
+/** Stands for a task id not known before paying: the longest one allowed, so any real id fits where it fits. */
+const WORST_CASE_TASK_ID = 'x'.repeat(MAX_TASK_ID_LENGTH)
+
+/**
+ * A task id or clip name made into one safe path component: only letters, digits, `.`, `_` and `-` (so no
+ * separator and no `..`), and never `.` or `..` itself. Exists so `{name}` and `{task-id}` can never climb out.
+ */
+export function safeFileName(text: string): string {
+  const safe = text.replace(/[^A-Za-z0-9._-]/g, '_')
+  return safe === '' || /^\.+$/.test(safe) ? safe.replace(/./g, '_') || '_' : safe
+}
+
+/** The template with `{name}` and `{task-id}` filled in (made safe); `taskId` undefined stands for the longest possible id. */
+export function expandOutputPath(template: string, name: string, taskId: string | undefined): string {
+  return template
+    .replaceAll('{task-id}', taskId === undefined ? WORST_CASE_TASK_ID : safeFileName(taskId))
+    .replaceAll('{name}', safeFileName(name))
+}
+
+/**
+ * The absolute destination of a clip whose task id is now known, refused (thrown) when it is not a safe place
+ * to write. Exists for the write phase: the input phase checked the template, but the folders may have
+ * changed since (a symlink swapped in), and the real id may land the file somewhere the placeholder did not.
+ */
+export function destinationFor(template: string, name: string, taskId: string, workspace: string): string {
+  const destination = path.resolve(workspace, expandOutputPath(template, name, taskId))
+  const problem = destinationProblem(destination, workspace)
+  if (problem !== undefined) throw new Error(`Cannot save the clip there: ${problem}`)
+  return destination
+}
+
+/** Throws when `destination` (absolute) is no longer a safe place to write; for the moments right before writing. */
+export function recheckDestination(destination: string, workspace: string): void {
+  const problem = destinationProblem(destination, workspace)
+  if (problem !== undefined) throw new Error(`Cannot save the clip there: ${problem}`)
+}
+
+/**
+ * Why `destination` (absolute) is not a place a clip may be written, or undefined when it is. Looks at the
+ * file system: the destination must not be a directory, and its nearest existing parent, with symlinks
+ * resolved, must be a directory inside the workspace and outside `.git/`.
+ */
+export function destinationProblem(destination: string, workspace: string): string | undefined {
+  const shown = shownPath(path.relative(workspace, destination) || destination)
+  const lexical = placeOf(destination, path.resolve(workspace))
+  if (lexical !== 'inside') return refusal(shown, lexical, 'written')
+  if (destination === path.resolve(workspace)) return `${shown} is the workspace itself, not a file`
+
+  const nameBytes = Buffer.byteLength(path.basename(destination))
+  if (nameBytes + TEMPORARY_NAME_EXTRA_BYTES > MAX_NAME_BYTES) {
+    return `the file name in ${shown} is ${nameBytes} bytes; at most ${MAX_NAME_BYTES - TEMPORARY_NAME_EXTRA_BYTES} fit (file names are limited to ${MAX_NAME_BYTES} bytes and the download's temporary file adds ${TEMPORARY_NAME_EXTRA_BYTES})`
+  }
+  const longFolder = path
+    .relative(workspace, path.dirname(destination))
+    .split(path.sep)
+    .find((part) => Buffer.byteLength(part) > MAX_NAME_BYTES)
+  if (longFolder !== undefined) return `a folder name in ${shown} is over ${MAX_NAME_BYTES} bytes`
+  if (Buffer.byteLength(destination) > MAX_PATH_BYTES) return `${shown} is a path over ${MAX_PATH_BYTES} bytes`
+
+  const existing = statOrUndefined(destination)
+  if (existing?.isDirectory()) return `${shown} is an existing directory; name a file`
+
+  const root = realWorkspace(workspace)
+  for (let folder = path.dirname(destination); ; folder = path.dirname(folder)) {
+    if (statOrUndefined(folder) === undefined) {
+      if (path.dirname(folder) === folder) return `${shown} has no existing parent folder`
+      continue
+    }
+    const shownFolder = shownPath(path.relative(workspace, folder) || '.')
+    let real: string
+    try {
+      real = realpathSync.native(folder)
+    } catch (error) {
+      return `the folder ${shownFolder} of ${shown} cannot be resolved (${(error as { code?: string }).code ?? 'unknown error'})`
+    }
+    const where = placeOf(real, root)
+    if (where !== 'inside')
+      return `${shown}: the folder ${shownFolder} ${where === 'git' ? 'is in a .git directory' : 'leads outside the workspace (through a symlink)'}; clips are written only inside the workspace, never in .git`
+    if (!statSync(real).isDirectory()) return `${shown}: ${shownFolder} is a file, not a folder`
+    return undefined
+  }
+}
+
+/** lstat, or undefined for a path that does not exist (or runs through a file). */
+function statOrUndefined(file: string) {
+  try {
+    return lstatSync(file)
+  } catch {
+    return undefined
+  }
+}
+
+/** One clip's destination as the inputs give it, for the input-phase check. */
+export interface PlannedDestination {
+  /** How the problem is introduced: `Input 'output-path'`, `batch item 2 'output'`. */
+  label: string
+  template: string
+  name: string
+  /** Known when resuming by `task-id`; otherwise `{task-id}` is checked with the longest possible id. */
+  taskId?: string
+}
+
+/**
+ * Checks every destination before anything is paid for: each must be a safe place to write (see
+ * destinationProblem), and in a batch no two may be the same file or one inside the other (`{task-id}`
+ * differs between tasks, so it never makes two outputs equal). Returns the problems, each naming its input.
+ */
+export function checkPlannedDestinations(planned: PlannedDestination[], workspace: string): string[] {
+  const problems: string[] = []
+  const seen: { label: string; key: string; shown: string }[] = []
+  planned.forEach((entry, index) => {
+    const template = entry.template.trim()
+    if (template === '' || template.includes('\0')) return void problems.push(`${entry.label} must be a file name`)
+    if (/[\\/]$/.test(template)) return void problems.push(`${entry.label} ends with a slash; name a file, e.g. ${template}{name}.mp4`)
+    const destination = path.resolve(workspace, expandOutputPath(template, entry.name, entry.taskId))
+    const problem = destinationProblem(destination, workspace)
+    if (problem !== undefined) return void problems.push(`${entry.label}: ${problem}`)
+
+    // Case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only.
+    const marker = entry.taskId === undefined ? `<task-id of ${index}>` : safeFileName(entry.taskId)
+    const key = path
+      .resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name)))
+      .toLowerCase()
+    const shown = shownPath(path.relative(workspace, destination))
+    for (const other of seen) {
+      if (key === other.key)
+        problems.push(`${entry.label} writes the same file as ${other.label} (${shown}): give each clip its own output`)
+      else if (key.startsWith(`${other.key}${path.sep}`) || other.key.startsWith(`${key}${path.sep}`)) {
+        problems.push(
+          `${entry.label} (${shown}) and ${other.label} (${other.shown}) are nested: one clip's file would be the other's folder`,
+        )
+      } else continue
+      break
+    }
+    seen.push({ label: entry.label, key, shown })
+  })
+  return problems
+}
