@@ -220,7 +220,18 @@ describe('readInputs: hostile values', () => {
     '../../../../etc/passwd',
     '<<<image_99>>> <<<video_7>>>',
   ]
-  const names = ['batch', 'prompt-file', 'task-id', 'timeout', 'max-download-size', 'concurrency', 'wait', 'base-url', ...REQUEST_INPUTS]
+  const names = [
+    'batch',
+    'prompt-file',
+    'output-path',
+    'task-id',
+    'timeout',
+    'max-download-size',
+    'concurrency',
+    'wait',
+    'base-url',
+    ...REQUEST_INPUTS,
+  ]
 
   it('never throws, and every problem names its input', () => {
     for (const name of names) {
