@@ -54,10 +54,13 @@ async function expectRefused(input: 'prompt-file' | 'batch', value: string, reas
 }
 
 describe('prompt-file and batch read only regular files inside the workspace', () => {
-  it('refuses a committed symlink to /proc/self/environ (the environment holds the key and tokens)', async () => {
-    symlinkSync('/proc/self/environ', path.join(workspace, 'prompts/today.txt'))
-    await expectRefused('prompt-file', 'prompts/today.txt', /outside the workspace/)
-  })
+  it.skipIf(process.platform !== 'linux')(
+    'refuses a committed symlink to /proc/self/environ (the environment holds the key and tokens)',
+    async () => {
+      symlinkSync('/proc/self/environ', path.join(workspace, 'prompts/today.txt'))
+      await expectRefused('prompt-file', 'prompts/today.txt', /outside the workspace/)
+    },
+  )
 
   it('refuses a symlink to a file outside the workspace', async () => {
     symlinkSync(path.join(outside, 'id_ed25519'), path.join(workspace, 'prompts/key.txt'))
@@ -77,13 +80,13 @@ describe('prompt-file and batch read only regular files inside the workspace', (
     await expectRefused('batch', '.git/clips.yml', /inside a \.git directory/)
   })
 
-  it('refuses /dev/zero, even through a symlink in the workspace', async () => {
+  it.skipIf(process.platform === 'win32')('refuses /dev/zero, even through a symlink in the workspace', async () => {
     symlinkSync('/dev/zero', path.join(workspace, 'prompts/zero.txt'))
     await expectRefused('prompt-file', 'prompts/zero.txt', /outside the workspace/)
     await expectRefused('batch', '/dev/zero', /outside the workspace/)
   })
 
-  it('refuses a FIFO at once instead of waiting for a writer', async () => {
+  it.skipIf(process.platform === 'win32')('refuses a FIFO at once instead of waiting for a writer', async () => {
     execFileSync('mkfifo', [path.join(workspace, 'prompts/pipe.txt')])
     await expectRefused('prompt-file', 'prompts/pipe.txt', /not a regular file/)
     await expectRefused('batch', 'prompts/pipe.txt', /not a regular file/)

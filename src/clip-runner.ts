@@ -248,7 +248,7 @@ async function finish(
       return check()
     } catch (error) {
       const hint = `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`
-      throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`)
+      throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`, { cause: error })
     }
   }
   const destination = guard(() => resolveOutputPath(spec, task.id, workspace))
