@@ -118,8 +118,8 @@ describe('a clip end to end', () => {
 
   it('times out, cancels the task at FoxAPI and says so', async () => {
     await sim.close()
-    sim = await startFoxApiSimulator({ taskDurationMs: 30_000 })
-    const run = await runAction({ inputs: quickInputs(sim, { timeout: '1s' }) })
+    sim = await startFoxApiSimulator({ taskDurationMs: 30_000, cancelRoute: true })
+    const run = await runAction({ inputs: quickInputs(sim, { timeout: '1s', 'cancel-on-timeout': 'true' }) })
     expect(run.exitCode).toBe(1)
     const taskId = run.outputs['task-id'] as string
     expect(taskId).toMatch(/^task-unified-/)

@@ -135,8 +135,8 @@ describe('result cache', () => {
 
   it('submits afresh when the earlier task was cancelled', async () => {
     await sim.close()
-    sim = await startFoxApiSimulator({ taskDurationMs: 2_500 })
-    const timedOut = await cachedRun({ timeout: '1s' })
+    sim = await startFoxApiSimulator({ taskDurationMs: 2_500, cancelRoute: true })
+    const timedOut = await cachedRun({ timeout: '1s', 'cancel-on-timeout': 'true' })
     expect(sim.tasks.get(timedOut.outputs['task-id'] as string)?.status).toBe('cancelled')
     const rerun = await cachedRun({ timeout: '20s' })
     expect(rerun.exitCode, rerun.visibleLog).toBe(0)

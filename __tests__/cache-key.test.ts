@@ -41,3 +41,19 @@ describe('cache key', () => {
     expect(new Set([base, ...variants]).size).toBe(variants.length + 1)
   })
 })
+
+describe('cache key across models', () => {
+  it('covers the model and every field sent, parameters included', () => {
+    const v3 = { model: 'kling-v3-text-to-video', prompt: 'a fox' }
+    const keys = [
+      keyOf({ prompt: 'a fox' }),
+      keyOf(v3),
+      keyOf({ ...v3, resolution: '1080p' }),
+      keyOf({ ...v3, parameters: '{"voice_ids": ["v1"]}' }),
+      keyOf({ ...v3, parameters: '{"voice_ids": ["v2"]}' }),
+      keyOf({ model: 'some-new-model', prompt: 'a fox', parameters: '{"seed": 1}' }),
+      keyOf({ model: 'some-new-model', prompt: 'a fox', parameters: '{"seed": 2}' }),
+    ]
+    expect(new Set(keys).size).toBe(keys.length)
+  })
+})

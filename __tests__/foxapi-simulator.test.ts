@@ -87,7 +87,16 @@ describe('a task over time', () => {
     expect(Buffer.from(await clip.arrayBuffer()).equals(CLIP_BYTES)).toBe(true)
   })
 
-  it('cancels a running task once; a finished one cannot be cancelled', async () => {
+  it('has no cancel route unless asked for (FoxAPI documents none)', async () => {
+    const { json: created } = await create(base)
+    const attempt = await call('POST', `/v1/tasks/${created.id}/cancel`, {})
+    expect([attempt.status, attempt.json.error.type]).toEqual([404, 'not_found'])
+    expect(sim.tasks.get(created.id)?.status).not.toBe('cancelled')
+  })
+
+  it('with the cancel route: cancels a running task once; a finished one cannot be cancelled', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ taskDurationMs: 600, cancelRoute: true })
     const { json: created } = await create(base)
     const cancelled = await call('POST', `/v1/tasks/${created.id}/cancel`, {})
     expect(cancelled.json).toMatchObject({ status: 'cancelled', task_info: { can_cancel: false } })
@@ -110,5 +119,74 @@ describe('a task over time', () => {
     const { json } = await call('GET', `/v1/tasks/${created.id}`)
     expect(json).toMatchObject({ status: 'failed', error: { code: 'nsfw', message: 'blocked', type: 'task_error' } })
     expect(json.results).toBeUndefined()
+  })
+})
+
+describe('every documented model, and the newer facts', () => {
+  const IMG = 'https://a/1.png'
+  const VID = 'https://a/1.mp4'
+  it.each<[string, Record<string, unknown>, Record<string, unknown>]>([
+    ['kling-o3-reference-to-video', { prompt: 'x', resolution: '4k', generate_audio: true, image_urls: [IMG] }, { shot_type: 'wide' }],
+    ['kling-v3-text-to-video', { prompt: 'x', negative_prompt: 'y', voice_ids: ['v1'] }, { image_url: IMG }],
+    ['kling-v3-image-to-video', { prompt: 'x', image_url: IMG, image_tail_url: IMG }, { end_image_url: IMG }],
+    ['kling-o3-image-to-video', { image_url: IMG, duration: 5 }, { prompt: 'x', multi_prompt: [{ prompt: 'a', duration: 5 }] }],
+    ['kling-o3-video-to-video-edit', { prompt: 'x', video_url: VID, keep_audio: true }, { video_url: undefined }],
+    ['kling-v3-motion-control', { image_url: IMG, video_url: VID, keep_original_sound: 'yes' }, { keep_original_sound: 'maybe' }],
+    ['kling-v2-6-motion-control', { image_url: IMG, video_url: VID, character_orientation: 'video' }, { mode: 'fast' }],
+  ])('%s: takes its documented body and refuses a wrong field', async (model, body, wrong) => {
+    expect((await create({ model, ...body })).status).toBe(200)
+    const refused = await create({ model, ...body, ...wrong })
+    expect([refused.status, refused.json.error.type]).toEqual([422, 'invalid_request_error'])
+    expect(sim.createCount()).toBe(1)
+  })
+
+  it('caps prompts at 2500 characters and refer_type at feature/base', async () => {
+    expect((await create({ ...base, prompt: 'x'.repeat(2501) })).json.error.message).toMatch(/2500/)
+    const video_list = [{ video_url: VID, refer_type: 'style' }]
+    expect((await create({ ...base, video_list })).json.error.message).toMatch(/refer_type/)
+  })
+
+  it('answers 422 unsupported_advanced_options with the fields, and takes models it was told of unchecked', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ unsupportedOptions: ['resolution'], extraModels: ['seedance-2.0-text-to-video'] })
+    const refused = await create({ model: 'kling-v3-text-to-video', prompt: 'x', resolution: '1080p' })
+    expect(refused.status).toBe(422)
+    expect(refused.json.error).toMatchObject({ code: 'unsupported_advanced_options', unsupported_options: ['resolution'] })
+    expect((await create({ model: 'seedance-2.0-text-to-video', anything: 1 })).status).toBe(200)
+  })
+
+  it('completed with empty results first, then the URL; and a stale task moved on by sync_upstream', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({
+      taskDurationMs: 50,
+      scenario: (r) => (r.prompt === 'late' ? { emptyResultsPolls: 2 } : { staleUntilSync: true }),
+    })
+    const { json: late } = await create({ ...base, prompt: 'late' })
+    await sleep(100)
+    const replies = [1, 2, 3].map(() => call('GET', `/v1/tasks/${late.id}`))
+    const results = []
+    for (const reply of replies) results.push((await reply).json.results)
+    expect(results).toEqual([[], [], [{ url: expect.stringContaining('/files/') }]])
+
+    const { json: stale } = await create(base)
+    await sleep(100)
+    expect((await call('GET', `/v1/tasks/${stale.id}`)).json.status).toBe('processing')
+    expect((await call('GET', `/v1/tasks/${stale.id}?sync_upstream=true`)).json.status).toBe('completed')
+    expect((await call('GET', `/v1/tasks/${stale.id}`)).json.status).toBe('completed')
+  })
+
+  it('answers in the lean reply version: no task_info, and a cancelled task reads as failed', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({
+      taskDurationMs: 50,
+      replyVersion: 'lean',
+      cancelRoute: true,
+      scenario: () => ({ durationMs: 5_000 }),
+    })
+    const { json: created } = await create(base)
+    expect(created.task_info).toBeUndefined()
+    await call('POST', `/v1/tasks/${created.id}/cancel`, {})
+    const { json } = await call('GET', `/v1/tasks/${created.id}`)
+    expect(json).toMatchObject({ status: 'failed', error: { code: 'request_cancelled' } })
   })
 })

@@ -130,8 +130,8 @@ describe('the key stays with the API', () => {
 describe('cancellation and resume', () => {
   // The runner sends SIGINT when a job is cancelled or a step times out, then SIGTERM a few seconds later.
   it.each(['SIGINT', 'SIGTERM'] as const)('cancels the task at FoxAPI on %s and still writes the outputs', async (signal) => {
-    await simulator({ taskDurationMs: 60_000 })
-    const action = startAction({ inputs: quickInputs(sim) })
+    await simulator({ taskDurationMs: 60_000, cancelRoute: true })
+    const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }) })
     await action.waitForOutput(/Task task-unified-\S+: processing/)
     action.child.kill(signal)
     const run = await action.done
@@ -145,8 +145,8 @@ describe('cancellation and resume', () => {
   })
 
   it('post step cancels a task the main step was killed waiting for', async () => {
-    await simulator({ taskDurationMs: 60_000 })
-    const action = startAction({ inputs: quickInputs(sim) })
+    await simulator({ taskDurationMs: 60_000, cancelRoute: true })
+    const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }) })
     await action.waitForOutput(/Task task-unified-\S+: processing/)
     action.child.kill('SIGKILL')
     const main = await action.done
@@ -154,7 +154,7 @@ describe('cancellation and resume', () => {
     expect(taskId).toMatch(/^task-unified-/)
     expect(sim.tasks.get(taskId as string)?.status).not.toBe('cancelled')
 
-    const post = await runAction({ inputs: quickInputs(sim), state: main.state })
+    const post = await runAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }), state: main.state })
     expect(post.exitCode, post.visibleLog).toBe(0)
     expect(sim.tasks.get(taskId as string)?.status).toBe('cancelled')
     expect(post.stdout).toContain(`Cancelled task ${taskId}`)

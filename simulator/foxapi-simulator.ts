@@ -1,5 +1,6 @@
-// A FoxAPI-compatible HTTP simulator (see ../shared/foxapi.md): `POST /v1/videos/generations`,
-// `GET /v1/tasks/{id}`, `POST /v1/tasks/{id}/cancel`, and the finished clips under `/files/`.
+// A FoxAPI-compatible HTTP simulator (see ../shared/foxapi.md): `POST /v1/videos/generations` for every
+// documented video model, `GET /v1/tasks/{id}` (with `?sync_upstream=true`), and the finished clips under
+// `/files/`. FoxAPI documents no cancel route, so `POST /v1/tasks/{id}/cancel` exists only when asked for.
 // It validates requests as the API documents, moves tasks pending → processing → completed with progress,
 // and serves a small real MP4. Faults are injected per route (status codes, resets, slow headers,
 // truncated or redirected downloads), and every request is recorded for the tests to inspect.
@@ -15,7 +16,17 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 export const CLIP_FILE = path.join(here, 'fixtures/clip.mp4')
 
 export const DEFAULT_API_KEYS = ['sk-test-valid-key']
-export const KNOWN_MODELS = ['kling-o3-ref']
+/** The models of shared/foxapi.md, each with the body FoxAPI documents (checked by validateGenerationRequest). */
+export const KNOWN_MODELS = [
+  'kling-o3-ref',
+  'kling-o3-reference-to-video',
+  'kling-v3-text-to-video',
+  'kling-v3-image-to-video',
+  'kling-o3-image-to-video',
+  'kling-o3-video-to-video-edit',
+  'kling-v3-motion-control',
+  'kling-v2-6-motion-control',
+]
 
 export type Route = 'create' | 'poll' | 'cancel' | 'download'
 
@@ -56,6 +67,10 @@ export interface TaskScenario {
   durationMs?: number
   /** `usage.credits_reserved` in the task's replies (default 5); null leaves `usage` out. */
   credits?: number | null
+  /** Once completed, this many queries answer `completed` with empty `results` before the URL fills in. */
+  emptyResultsPolls?: number
+  /** FoxAPI misses the upstream's end: plain queries stay `processing` (progress frozen) until one asks `sync_upstream=true`. */
+  staleUntilSync?: boolean
 }
 
 export interface SimulatorOptions {
@@ -68,6 +83,14 @@ export interface SimulatorOptions {
   scenario?: (request: Record<string, unknown>) => TaskScenario
   /** Port of the API listener (default: a free one). */
   port?: number
+  /** Serve `POST /v1/tasks/{id}/cancel` (default false: FoxAPI documents no cancel route, so it answers 404). */
+  cancelRoute?: boolean
+  /** `full` (default): task_info, usage and the `cancelled` status; `lean`: the newer page's four statuses, no task_info. */
+  replyVersion?: 'full' | 'lean'
+  /** Models FoxAPI serves beyond the documented ones: accepted without any check of their fields. */
+  extraModels?: string[]
+  /** Fields no channel supports right now: a create sending any answers 422 `unsupported_advanced_options`. */
+  unsupportedOptions?: string[]
 }
 
 export interface RecordedRequest {
@@ -88,6 +111,10 @@ export interface SimulatedTask {
   durationMs: number
   /** Set when cancelled through the API. */
   cancelledAt?: number
+  /** Queries answered since it completed (for `emptyResultsPolls`). */
+  completedQueries: number
+  /** Set by a `sync_upstream=true` query after the task's end (for `staleUntilSync`). */
+  synced: boolean
   /** Current status (computed from the clock). */
   readonly status: string
 }
@@ -109,6 +136,21 @@ interface Rejection {
   type: string
   message: string
   code?: string
+  /** With `unsupported_advanced_options`: the fields no channel supports. */
+  unsupported_options?: string[]
+}
+
+/** FoxAPI's answer when validation passed but no channel supports some advanced fields (422 with `error.code`). */
+function unsupported(request: unknown, fields: string[] | undefined): Rejection | undefined {
+  const sent = (fields ?? []).filter((field) => (request as Record<string, unknown>)[field] !== undefined)
+  if (sent.length === 0) return undefined
+  return {
+    status: 422,
+    type: 'invalid_request_error',
+    code: 'unsupported_advanced_options',
+    message: `no available channel supports the advanced options: ${sent.join(', ')}`,
+    unsupported_options: sent,
+  }
 }
 
 export async function startFoxApiSimulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
@@ -143,6 +185,8 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       scenario,
       createdAt,
       durationMs: scenario.durationMs ?? options.taskDurationMs ?? 3_000,
+      completedQueries: 0,
+      synced: false,
       get status() {
         return stateOf(this).status
       },
@@ -151,30 +195,43 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     return task
   }
 
-  const envelope = (task: SimulatedTask): Record<string, unknown> => {
-    const state = stateOf(task)
+  const lean = options.replyVersion === 'lean'
+  const envelope = (task: SimulatedTask, query?: { sync: boolean }): Record<string, unknown> => {
+    let state = stateOf(task)
+    if (query?.sync && state.status !== 'processing' && state.status !== 'pending') task.synced = true
+    if (task.scenario.staleUntilSync && !task.synced && !['pending', 'processing'].includes(state.status) && !task.cancelledAt) {
+      state = { status: 'processing', progress: Math.min(state.progress, 90) }
+    }
+    const emptyResults =
+      state.status === 'completed' && query !== undefined && task.completedQueries++ < (task.scenario.emptyResultsPolls ?? 0)
+    // The newer page's four statuses: a cancelled task reads as failed.
+    const cancelledAsFailed = lean && state.status === 'cancelled'
     const body: Record<string, unknown> = {
       id: task.id,
       object: 'video.generation.task',
       type: 'video',
       model: task.model,
-      status: state.status,
+      status: cancelledAsFailed ? 'failed' : state.status,
       progress: state.progress,
       created: Math.floor(task.createdAt / 1000),
-      task_info: {
+    }
+    if (!lean) {
+      body.task_info = {
         can_cancel: (state.status === 'pending' || state.status === 'processing') && task.scenario.canCancel !== false,
         estimated_time: Math.ceil(task.durationMs / 1000),
-      },
+      }
     }
     if (task.scenario.credits !== null) body.usage = { credits_reserved: task.scenario.credits ?? 5, user_group: 'default' }
     if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
       if (task.scenario.resultShape === 'output')
-        body.output = { url, urls: [url], duration: durationOf(task.request), width: 1280, height: 720 }
-      else body.results = [{ url }]
+        body.output = emptyResults ? {} : { url, urls: [url], duration: durationOf(task.request), width: 1280, height: 720 }
+      else body.results = emptyResults ? [] : [{ url }]
     }
-    if (state.status === 'failed') {
-      const error = task.scenario.error ?? { code: 'generation_failed', message: 'the video could not be generated' }
+    if (state.status === 'failed' || cancelledAsFailed) {
+      const error = cancelledAsFailed
+        ? { code: 'request_cancelled', message: 'the task was cancelled' }
+        : (task.scenario.error ?? { code: 'generation_failed', message: 'the video could not be generated' })
       body.error = { ...error, type: 'task_error' }
     }
     return body
@@ -210,7 +267,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       } catch {
         return sendError(res, { status: 400, type: 'invalid_request_error', message: 'the request body is not valid JSON' })
       }
-      const rejection = validateGenerationRequest(request)
+      const rejection = validateGenerationRequest(request, options.extraModels) ?? unsupported(request, options.unsupportedOptions)
       if (rejection) return sendError(res, rejection)
       if (brokeKeys.has(key)) {
         return sendError(res, { status: 402, type: 'insufficient_quota', message: 'Your balance is too low for this request' })
@@ -221,13 +278,17 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       const task = tasks.get(id)
       if (!task) return sendError(res, { status: 404, type: 'not_found', message: `task ${id} not found` })
       if (route === 'cancel') {
+        if (!options.cancelRoute) return sendError(res, { status: 404, type: 'not_found', message: `no route POST ${url.pathname}` })
         const status = task.status
         if (!(status === 'pending' || status === 'processing') || task.scenario.canCancel === false) {
           return sendError(res, { status: 400, type: 'invalid_request_error', message: `task ${id} is ${status} and cannot be cancelled` })
         }
         task.cancelledAt = Date.now()
       }
-      reply = { status: 200, body: envelope(task) }
+      reply = {
+        status: 200,
+        body: envelope(task, route === 'poll' ? { sync: url.searchParams.get('sync_upstream') === 'true' } : undefined),
+      }
     }
     if (fault?.type === 'resetAfterReceive') return void req.socket.destroy()
     sendJson(res, reply.status, reply.body)
@@ -384,13 +445,17 @@ function sendFault(res: ServerResponse, fault: Extract<FaultKind, { type: 'statu
  * Checks a create request the way FoxAPI documents it (shared/foxapi.md). Written apart from the action's
  * own schema on purpose: the simulator is the other side of the contract, not a copy of it.
  */
-export function validateGenerationRequest(request: unknown): Rejection | undefined {
-  const invalid = (message: string): Rejection => ({ status: 422, type: 'invalid_request_error', message })
+export function validateGenerationRequest(request: unknown, extraModels: string[] = []): Rejection | undefined {
   if (typeof request !== 'object' || request === null || Array.isArray(request)) return invalid('the body must be a JSON object')
   const r = request as Record<string, unknown>
   if (typeof r.model !== 'string' || r.model === '') return invalid('model is required')
-  if (!KNOWN_MODELS.includes(r.model)) return invalid(`unknown model '${r.model}'`)
+  if (extraModels.includes(r.model)) return undefined
+  if (r.model !== 'kling-o3-ref') {
+    const body = OTHER_MODELS[r.model]
+    return body ? checkBody(r, body) : invalid(`unknown model '${r.model}'`)
+  }
   if (typeof r.prompt !== 'string' || r.prompt.trim() === '') return invalid('prompt is required')
+  if (r.prompt.length > MAX_PROMPT) return invalid(`prompt is longer than ${MAX_PROMPT} characters`)
   if (r.mode !== undefined && r.mode !== 'standard' && r.mode !== 'pro') return invalid("mode must be 'standard' or 'pro'")
   if (r.aspect_ratio !== undefined && (typeof r.aspect_ratio !== 'string' || !['16:9', '9:16', '1:1'].includes(r.aspect_ratio))) {
     return invalid("aspect_ratio must be '16:9', '9:16' or '1:1'")
@@ -418,6 +483,9 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
     if (video.keep_original_sound !== undefined && video.keep_original_sound !== 'yes' && video.keep_original_sound !== 'no') {
       return invalid("keep_original_sound must be 'yes' or 'no'")
     }
+    if (video.refer_type !== undefined && video.refer_type !== 'feature' && video.refer_type !== 'base') {
+      return invalid("refer_type must be 'feature' or 'base'")
+    }
   }
   const segments = r.multi_prompt ?? []
   if (!Array.isArray(segments)) return invalid('multi_prompt must be an array')
@@ -440,6 +508,151 @@ export function validateGenerationRequest(request: unknown): Rejection | undefin
       const count = kind === 'image' ? images.length : videos.length
       if (Number(n) < 1 || Number(n) > count) return invalid(`${token} refers to a missing ${kind}_list item`)
     }
+  }
+  return undefined
+}
+
+const MAX_PROMPT = 2500
+const invalid = (message: string): Rejection => ({ status: 422, type: 'invalid_request_error', message })
+
+/** What one field of a documented body may hold. */
+type FieldRule = 'prompt' | 'text' | 'url' | 'bool' | 'seconds' | 'urls' | 'strings' | 'elements' | 'segments' | readonly string[]
+
+interface DocumentedBody {
+  fields: Record<string, FieldRule>
+  required: string[]
+  /** The page says prompt and multi_prompt are not sent together. */
+  promptOrSegments?: boolean
+}
+
+const RESOLUTIONS = ['720p', '1080p', '4k'] as const
+const MOTION_CONTROL: DocumentedBody = {
+  fields: {
+    image_url: 'url',
+    video_url: 'url',
+    mode: ['standard', 'pro'],
+    prompt: 'prompt',
+    character_orientation: 'text',
+    keep_original_sound: ['yes', 'no'],
+  },
+  required: ['image_url', 'video_url'],
+}
+
+/** The other models of shared/foxapi.md's table, field by field as the reference gives them. */
+const OTHER_MODELS: Record<string, DocumentedBody> = {
+  'kling-o3-reference-to-video': {
+    fields: {
+      prompt: 'prompt',
+      resolution: RESOLUTIONS,
+      generate_audio: 'bool',
+      start_image_url: 'url',
+      end_image_url: 'url',
+      image_urls: 'urls',
+      elements: 'elements',
+      aspect_ratio: ['16:9', '9:16', '1:1'],
+      duration: 'seconds',
+      shot_type: ['customize'],
+      multi_prompt: 'segments',
+    },
+    required: [],
+    promptOrSegments: true,
+  },
+  'kling-v3-text-to-video': {
+    fields: {
+      prompt: 'prompt',
+      negative_prompt: 'text',
+      resolution: RESOLUTIONS,
+      generate_audio: 'bool',
+      aspect_ratio: ['16:9', '9:16', '1:1'],
+      duration: 'seconds',
+      voice_ids: 'strings',
+    },
+    required: ['prompt'],
+  },
+  'kling-v3-image-to-video': {
+    fields: {
+      prompt: 'prompt',
+      image_url: 'url',
+      image_tail_url: 'url',
+      resolution: RESOLUTIONS,
+      generate_audio: 'bool',
+      duration: 'seconds',
+    },
+    required: ['prompt', 'image_url'],
+  },
+  'kling-o3-image-to-video': {
+    fields: {
+      image_url: 'url',
+      end_image_url: 'url',
+      prompt: 'prompt',
+      resolution: RESOLUTIONS,
+      generate_audio: 'bool',
+      duration: 'seconds',
+      multi_prompt: 'segments',
+    },
+    required: ['image_url'],
+    promptOrSegments: true,
+  },
+  'kling-o3-video-to-video-edit': {
+    fields: { prompt: 'prompt', video_url: 'url', resolution: RESOLUTIONS, keep_audio: 'bool', elements: 'elements' },
+    required: ['prompt', 'video_url'],
+  },
+  'kling-v3-motion-control': MOTION_CONTROL,
+  'kling-v2-6-motion-control': MOTION_CONTROL,
+}
+
+function fieldProblem(name: string, value: unknown, rule: FieldRule): string | undefined {
+  const url = (v: unknown) => isHttpUrl(v)
+  if (Array.isArray(rule)) return rule.includes(value as string) ? undefined : `${name} must be one of ${rule.join(', ')}`
+  switch (rule) {
+    case 'prompt':
+      if (typeof value !== 'string' || value.trim() === '') return `${name} must be non-empty text`
+      return value.length > MAX_PROMPT ? `${name} is longer than ${MAX_PROMPT} characters` : undefined
+    case 'text':
+      return typeof value === 'string' ? undefined : `${name} must be a string`
+    case 'url':
+      return url(value) ? undefined : `${name} must be an http(s) URL`
+    case 'bool':
+      return typeof value === 'boolean' ? undefined : `${name} must be a boolean`
+    case 'seconds':
+      return Number.isInteger(value) && (value as number) >= 3 && (value as number) <= 15
+        ? undefined
+        : `${name} must be an integer from 3 to 15`
+    case 'urls':
+      return Array.isArray(value) && value.every(url) ? undefined : `${name} must be an array of URLs`
+    case 'strings':
+      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `${name} must be an array of strings`
+    case 'elements':
+      return Array.isArray(value) && value.every((e) => url((e as Record<string, unknown> | null)?.frontal_image_url))
+        ? undefined
+        : `${name} items need a frontal_image_url`
+    case 'segments':
+      return Array.isArray(value) &&
+        value.every(
+          (seg) =>
+            typeof (seg as Record<string, unknown>)?.prompt === 'string' && Number.isInteger((seg as Record<string, unknown>)?.duration),
+        )
+        ? undefined
+        : `${name} items need a prompt and an integer duration`
+  }
+}
+
+function checkBody(r: Record<string, unknown>, body: DocumentedBody): Rejection | undefined {
+  for (const [name, value] of Object.entries(r)) {
+    if (name === 'model') continue
+    const rule = body.fields[name]
+    if (rule === undefined) return invalid(`unknown parameter '${name}' for model ${String(r.model)}`)
+    const problem = fieldProblem(name, value, rule)
+    if (problem) return invalid(problem)
+  }
+  const missing = body.required.find((name) => r[name] === undefined)
+  if (missing) return invalid(`${missing} is required`)
+  const segments = r.multi_prompt as { duration: number }[] | undefined
+  if (segments?.length) {
+    if (body.promptOrSegments && r.prompt !== undefined) return invalid('prompt and multi_prompt cannot be used together')
+    const total = segments.reduce((sum, seg) => sum + seg.duration, 0)
+    if (r.duration !== undefined && total !== r.duration)
+      return invalid(`multi_prompt durations add up to ${total}, not duration ${String(r.duration)}`)
   }
   return undefined
 }

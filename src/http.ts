@@ -80,26 +80,43 @@ export function httpStatusError(
   const apiError = readApiError(body)
   const retryAfterMs = parseRetryAfter(headers['retry-after'])
   const label = apiError.type ? `${status} ${apiError.type}` : `HTTP ${status}`
-  const message = apiError.message ? `${what} failed (${label}): ${apiError.message}` : `${what} failed (${label})`
+  // FoxAPI's `error.code` (and any list of offending fields) tells the user which field to drop.
+  const code = apiError.code ? ` (${apiError.code}${apiError.fields?.length ? `: ${apiError.fields.join(', ')}` : ''})` : ''
+  const message = apiError.message ? `${what} failed (${label}): ${apiError.message}${code}` : `${what} failed (${label})${code}`
+  // A 422 service_unavailable_error is FoxAPI finding no channel right now: a refusal at the door, like a 503.
+  const noChannel = status === 422 && apiError.type === 'service_unavailable_error'
   return new RequestError(message, {
     status,
     errorType: apiError.type,
     errorCode: apiError.code,
     retryAfterMs,
-    retryable: RETRYABLE_STATUSES.has(status),
-    // 429 and 503 are refusals at the door: FoxAPI did not start any work.
-    mayHaveBeenProcessed: !(status === 429 || status === 503),
+    retryable: RETRYABLE_STATUSES.has(status) || noChannel,
+    // 429 and 503 (and a 422 with no channel) are refusals at the door: FoxAPI did not start any work.
+    mayHaveBeenProcessed: !(status === 429 || status === 503 || noChannel),
   })
 }
 
-function readApiError(body: unknown): { message?: string; type?: string; code?: string } {
+function readApiError(body: unknown): { message?: string; type?: string; code?: string; fields?: string[] } {
   if (typeof body !== 'object' || body === null) return {}
   const error = (body as { error?: unknown }).error
   if (typeof error === 'string') return { message: error }
   if (typeof error !== 'object' || error === null) return {}
   const fields = error as Record<string, unknown>
   const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
-  return { message: asText(fields.message), type: asText(fields.type), code: asText(fields.code) }
+  // The list's key is not documented ("the body may list them"): take any list of names, or a `param`.
+  const named = Object.entries(fields).flatMap(([key, value]) =>
+    Array.isArray(value) && value.every((v) => typeof v === 'string')
+      ? (value as string[])
+      : key === 'param' && typeof value === 'string'
+        ? [value]
+        : [],
+  )
+  return {
+    message: asText(fields.message),
+    type: asText(fields.type),
+    code: asText(fields.code),
+    fields: named.length > 0 ? [...new Set(named)].slice(0, 20).map((name) => name.slice(0, 80)) : undefined,
+  }
 }
 
 /** Turns whatever undici or the abort signal threw into a RequestError. */

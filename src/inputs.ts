@@ -70,12 +70,24 @@ export interface ClipSpec {
 
 export type InputReader = (name: string) => string
 
-export type ReadInputsResult = { ok: true; settings: RunSettings; clips: ClipSpec[]; batch: boolean } | { ok: false; problems: string[] }
+export type ReadInputsResult =
+  | {
+      ok: true
+      settings: RunSettings
+      clips: ClipSpec[]
+      batch: boolean
+      /** Kling-only limits a request goes beyond (FoxAPI decides), and notes such as "model not checked". */
+      warnings: string[]
+      notices: string[]
+    }
+  | { ok: false; problems: string[] }
 
 const fromEnvironment: InputReader = (name) => core.getInput(name)
 
 export function readInputs(getInput: InputReader = fromEnvironment, env = process.env): ReadInputsResult {
   const problems: string[] = []
+  const warnings: string[] = []
+  const notices = new Set<string>()
   const input = (name: string): string => {
     const value = getInput(name).trim()
     return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
@@ -138,7 +150,10 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   const planned: PlannedDestination[] = []
   if (batchInput !== '') {
     if (taskId !== '') problems.push("Inputs 'batch' and 'task-id' cannot be used together")
-    clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned })
+    clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned }, (result) => {
+      warnings.push(...result.warnings)
+      for (const notice of result.notices) notices.add(notice)
+    })
   } else if (taskId !== '' && shared.prompt === undefined) {
     clips = [{ name: taskId, taskId, outputPath }]
   } else {
@@ -151,6 +166,8 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
       }
     } else {
       clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
+      warnings.push(...result.warnings)
+      for (const notice of result.notices) notices.add(notice)
     }
   }
   if (batchInput === '')
@@ -160,7 +177,9 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
 
   clips = selectClips(input('only'), clips, batchInput !== '', problems)
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, settings, clips, batch: batchInput !== '' }
+  return problems.length > 0
+    ? { ok: false, problems }
+    : { ok: true, settings, clips, batch: batchInput !== '', warnings, notices: [...notices] }
 }
 
 /** The batch's clips; each clip's destination goes to `planned` for the output check. */
@@ -169,6 +188,7 @@ function readBatch(
   shared: RawRequestInputs,
   outputTemplate: string,
   { workspace, problems, planned }: { workspace: string; problems: string[]; planned: PlannedDestination[] },
+  onValid: (result: { warnings: string[]; notices: string[] }) => void,
 ): ClipSpec[] {
   const read = readInlineOrFile('batch', value, workspace, MAX_BATCH_FILE_BYTES)
   if (!read.ok) {
@@ -218,6 +238,7 @@ function readBatch(
           template: output ?? outputTemplate,
           name,
         })
+      onValid(result)
     }
   })
   return clips

@@ -26,6 +26,8 @@ export async function run(): Promise<void> {
     return
   }
   const { settings, clips, batch } = inputs
+  for (const warning of inputs.warnings) log.warning(warning)
+  for (const notice of inputs.notices) log.notice(notice)
   if (settings.dryRun) return runDryRun(clips, { settings, batch })
   core.saveState(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
   core.saveState(STATE_BASE_URL, settings.baseUrl)

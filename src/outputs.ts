@@ -96,7 +96,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
     const rows: [string, string][] = [
       ['Status', `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`],
       ['Model', escapeHtml(request?.model ?? r.task?.model ?? '')],
-      ['Prompt', escapeHtml(truncate(request?.prompt ?? '', 500))],
+      ['Prompt', escapeHtml(truncate(typeof request?.prompt === 'string' ? request.prompt : '', 500))],
       ['Settings', escapeHtml(request ? settingsText(request) : '')],
       ['Task id', code(r.taskId)],
       ['Elapsed', elapsed(r.elapsedMs)],
@@ -133,15 +133,18 @@ function statusText(r: ClipResult): string {
   return r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
 }
 
+/** The request's other fields in a line: `mode standard, aspect_ratio 16:9, duration 5s, image_list ×2`. */
 function settingsText(request: NonNullable<ClipResult['request']>): string {
-  const parts = [
-    `mode ${request.mode}`,
-    `aspect ${request.aspect_ratio}`,
-    request.duration !== undefined ? `${request.duration}s` : 'length of the reference video',
-  ]
-  if (request.image_list?.length) parts.push(`${request.image_list.length} image(s)`)
-  if (request.video_list?.length) parts.push(`${request.video_list.length} reference video`)
-  if (request.multi_prompt?.length) parts.push(`${request.multi_prompt.length} prompt segments`)
+  const parts: string[] = []
+  for (const [field, value] of Object.entries(request)) {
+    if (field === 'model' || field === 'prompt') continue
+    if (Array.isArray(value)) parts.push(`${field} ×${value.length}`)
+    else if (field === 'duration') parts.push(`duration ${String(value)}s`)
+    else if (typeof value === 'string' && /^https?:/.test(value)) parts.push(field)
+    else if (typeof value !== 'object') parts.push(`${field} ${String(value)}`)
+    else parts.push(field)
+  }
+  if (request.model === 'kling-o3-ref' && request.duration === undefined) parts.push('length of the reference video')
   return parts.join(', ')
 }
 

@@ -1,0 +1,29 @@
+// kling-o3-image-to-video: animates an image (optionally towards an end image); prompt or multi_prompt.
+import { z } from 'zod'
+import { duration, flag, multiPrompt, notBoth, optionalPrompt, requiredUrl, resolution, segmentsAddUp, shotWarnings, url } from './fields'
+import { defineModel } from './model'
+
+export const klingO3ImageToVideo = defineModel({
+  name: 'kling-o3-image-to-video',
+  about: 'Kling O3 image to video: image-url required, end-image-url optional, prompt or multi-prompt',
+  inputs: {
+    'image-url': 'image_url',
+    'end-image-url': 'end_image_url',
+    prompt: 'prompt',
+    resolution: 'resolution',
+    'generate-audio': 'generate_audio',
+    duration: 'duration',
+    'multi-prompt': 'multi_prompt',
+  },
+  schema: z.strictObject({
+    image_url: requiredUrl,
+    end_image_url: url,
+    prompt: optionalPrompt,
+    resolution,
+    generate_audio: flag,
+    duration: duration(1, 60),
+    multi_prompt: multiPrompt,
+  }),
+  rules: (body) => [...notBoth(body), ...segmentsAddUp(body)],
+  warnings: (body) => shotWarnings(body.multi_prompt),
+})

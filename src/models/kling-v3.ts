@@ -1,0 +1,47 @@
+// Kling V3: text to video and image to video (first frame, optional tail frame), with resolution and audio.
+import { z } from 'zod'
+import { aspectRatio, duration, flag, list, requiredPrompt, requiredUrl, resolution, text, url } from './fields'
+import { defineModel } from './model'
+
+export const klingV3TextToVideo = defineModel({
+  name: 'kling-v3-text-to-video',
+  about: 'Kling V3 text to video: prompt, negative prompt, resolution, generated audio, voices',
+  inputs: {
+    prompt: 'prompt',
+    'negative-prompt': 'negative_prompt',
+    resolution: 'resolution',
+    'generate-audio': 'generate_audio',
+    'aspect-ratio': 'aspect_ratio',
+    duration: 'duration',
+  },
+  schema: z.strictObject({
+    prompt: requiredPrompt,
+    negative_prompt: text,
+    resolution,
+    generate_audio: flag,
+    aspect_ratio: aspectRatio,
+    duration: duration(1, 60),
+    voice_ids: list(z.string().trim().min(1), 'voice ids'),
+  }),
+})
+
+export const klingV3ImageToVideo = defineModel({
+  name: 'kling-v3-image-to-video',
+  about: 'Kling V3 image to video: a first frame (image-url), an optional last frame (end-image-url, sent as image_tail_url)',
+  inputs: {
+    prompt: 'prompt',
+    'image-url': 'image_url',
+    'end-image-url': 'image_tail_url',
+    resolution: 'resolution',
+    'generate-audio': 'generate_audio',
+    duration: 'duration',
+  },
+  schema: z.strictObject({
+    prompt: requiredPrompt,
+    image_url: requiredUrl,
+    image_tail_url: url,
+    resolution,
+    generate_audio: flag,
+    duration: duration(1, 60),
+  }),
+})

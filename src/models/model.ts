@@ -1,0 +1,70 @@
+// What a model module declares: the action inputs it takes (and the body field each fills), a strict zod
+// schema of its request body, FoxAPI's documented cross-field rules (errors) and Kling-only limits (warnings).
+import type { z } from 'zod'
+import type { FieldProblem } from './fields'
+
+/** Action inputs that fill request fields; which ones a model takes is up to the model. */
+export const FIELD_INPUTS = [
+  'prompt',
+  'mode',
+  'aspect-ratio',
+  'duration',
+  'image-list',
+  'video-list',
+  'multi-prompt',
+  'resolution',
+  'generate-audio',
+  'negative-prompt',
+  'image-url',
+  'end-image-url',
+  'video-url',
+] as const
+export type FieldInput = (typeof FIELD_INPUTS)[number]
+
+/** The body of `POST /v1/videos/generations`: the model name and that model's fields. */
+export type GenerationRequest = { model: string } & Record<string, unknown>
+
+export interface ModelDefinition {
+  name: string
+  /** One line on what the model makes, for messages and the README. */
+  about: string
+  /** The inputs this model takes, each with the body field it fills. */
+  inputs: Partial<Record<FieldInput, string>>
+  /** The body (without `model`): a strict object, so a field the model does not know is named. */
+  schema: z.ZodType<Record<string, unknown>>
+  /** Rules FoxAPI documents across fields: broken, they stop the run before anything is paid. */
+  rules(body: Record<string, unknown>): FieldProblem[]
+  /** Limits known only from Kling's own specification: said, not enforced (FoxAPI's free 422 decides). */
+  warnings(body: Record<string, unknown>): string[]
+  /** Fills what the action sends by default (only the seed model has such defaults). */
+  finalize(body: Record<string, unknown>): Record<string, unknown>
+}
+
+/** Declares a model with typed rules; the registry sees them untyped. */
+export function defineModel<S extends z.ZodType<Record<string, unknown>>>(model: {
+  name: string
+  about: string
+  inputs: Partial<Record<FieldInput, string>>
+  schema: S
+  rules?: (body: z.output<S>) => FieldProblem[]
+  warnings?: (body: z.output<S>) => string[]
+  finalize?: (body: z.output<S>) => Record<string, unknown>
+}): ModelDefinition {
+  return {
+    name: model.name,
+    about: model.about,
+    inputs: model.inputs,
+    schema: model.schema,
+    rules: (body) => model.rules?.(body as z.output<S>) ?? [],
+    warnings: (body) => model.warnings?.(body as z.output<S>) ?? [],
+    finalize: (body) => model.finalize?.(body as z.output<S>) ?? body,
+  }
+}
+
+/** Counts of the image inputs of a Kling request, for the "at most 7 (4 with a video)" warning. */
+export function imageCountWarning(images: number, withVideo: boolean): string[] {
+  const max = withVideo ? 4 : 7
+  return images > max
+    ? [`${images} images and elements; Kling's specification allows at most ${max}${withVideo ? ' with a reference video' : ''}`]
+    : []
+}
