@@ -603,7 +603,7 @@ const OTHER_MODELS: Record<string, DocumentedBody> = {
 
 function fieldProblem(name: string, value: unknown, rule: FieldRule): string | undefined {
   const url = (v: unknown) => isHttpUrl(v)
-  if (Array.isArray(rule)) return rule.includes(value as string) ? undefined : `${name} must be one of ${rule.join(', ')}`
+  if (Array.isArray(rule)) return rule.includes(value) ? undefined : `${name} must be one of ${rule.join(', ')}`
   switch (rule) {
     case 'prompt':
       if (typeof value !== 'string' || value.trim() === '') return `${name} must be non-empty text`
@@ -652,7 +652,7 @@ function checkBody(r: Record<string, unknown>, body: DocumentedBody): Rejection 
     if (body.promptOrSegments && r.prompt !== undefined) return invalid('prompt and multi_prompt cannot be used together')
     const total = segments.reduce((sum, seg) => sum + seg.duration, 0)
     if (r.duration !== undefined && total !== r.duration)
-      return invalid(`multi_prompt durations add up to ${total}, not duration ${String(r.duration)}`)
+      return invalid(`multi_prompt durations add up to ${total}, not duration ${JSON.stringify(r.duration)}`)
   }
   return undefined
 }

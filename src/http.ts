@@ -105,11 +105,7 @@ function readApiError(body: unknown): { message?: string; type?: string; code?: 
   const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
   // The list's key is not documented ("the body may list them"): take any list of names, or a `param`.
   const named = Object.entries(fields).flatMap(([key, value]) =>
-    Array.isArray(value) && value.every((v) => typeof v === 'string')
-      ? (value as string[])
-      : key === 'param' && typeof value === 'string'
-        ? [value]
-        : [],
+    Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : key === 'param' && typeof value === 'string' ? [value] : [],
   )
   return {
     message: asText(fields.message),

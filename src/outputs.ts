@@ -139,9 +139,10 @@ function settingsText(request: NonNullable<ClipResult['request']>): string {
   for (const [field, value] of Object.entries(request)) {
     if (field === 'model' || field === 'prompt') continue
     if (Array.isArray(value)) parts.push(`${field} ×${value.length}`)
-    else if (field === 'duration') parts.push(`duration ${String(value)}s`)
+    else if (field === 'duration') parts.push(`duration ${JSON.stringify(value)}s`)
     else if (typeof value === 'string' && /^https?:/.test(value)) parts.push(field)
-    else if (typeof value !== 'object') parts.push(`${field} ${String(value)}`)
+    else if (typeof value === 'string') parts.push(`${field} ${value}`)
+    else if (typeof value !== 'object') parts.push(`${field} ${JSON.stringify(value)}`)
     else parts.push(field)
   }
   if (request.model === 'kling-o3-ref' && request.duration === undefined) parts.push('length of the reference video')

@@ -156,7 +156,8 @@ function withoutEmpty(body: Record<string, unknown>): Record<string, unknown> {
 }
 
 function customIssue(path: PropertyKey[], message: string): z.core.$ZodIssue {
-  return { code: 'custom', path, message, input: undefined } as z.core.$ZodIssue
+  const issue: z.core.$ZodIssue = { code: 'custom', path, message, input: undefined }
+  return issue
 }
 
 /** `Input 'duration' must be …`, `batch item 2 'image-list' item 1, field 'type' …`, `Input: unknown field …`. */
