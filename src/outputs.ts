@@ -133,7 +133,7 @@ function statusText(r: ClipResult): string {
   return r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
 }
 
-/** The request's other fields in a line: `mode standard, aspect_ratio 16:9, duration 5s, image_list ×2`. */
+/** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
 function settingsText(request: NonNullable<ClipResult['request']>): string {
   const parts: string[] = []
   for (const [field, value] of Object.entries(request)) {
@@ -141,7 +141,7 @@ function settingsText(request: NonNullable<ClipResult['request']>): string {
     if (Array.isArray(value)) parts.push(`${field} ×${value.length}`)
     else if (field === 'duration') parts.push(`duration ${JSON.stringify(value)}s`)
     else if (typeof value === 'string' && /^https?:/.test(value)) parts.push(field)
-    else if (typeof value === 'string') parts.push(`${field} ${value}`)
+    else if (typeof value === 'string') parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`)
     else if (typeof value !== 'object') parts.push(`${field} ${JSON.stringify(value)}`)
     else parts.push(field)
   }
