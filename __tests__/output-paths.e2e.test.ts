@@ -138,4 +138,25 @@ describe('batch destinations', () => {
     expect(files(path.join(workspace, 'renders'))).toEqual(rows.map((r) => `${r.name}-${r.task_id}.mp4`).sort())
     expect(existsSync(path.join(workspace, 'foxapi-videos'))).toBe(false)
   })
+
+  it('checks a later clip again before paying for it: a folder swapped meanwhile costs nothing', async () => {
+    await sim.close()
+    sim = await startFoxApiSimulator({ taskDurationMs: 1_000 })
+    const batch = '- name: fox\n  prompt: A red fox\n  output: first/fox.mp4\n- name: owl\n  prompt: An owl\n  output: later/owl.mp4\n'
+    const started = startAction({ inputs: quickInputs(sim, { prompt: '', batch, concurrency: '1' }), workspace })
+    await started.waitForOutput('Submitted task')
+    symlinkSync(outside, path.join(workspace, 'later'))
+    const run = await started.done
+    expectNoSecret(run)
+    expect(run.exitCode, run.visibleLog).toBe(1)
+    expect(sim.createCount()).toBe(1)
+    const rows = JSON.parse(run.outputs.results ?? '[]') as { name: string; status: string; error?: string }[]
+    expect(rows.map((r) => [r.name, r.status])).toEqual([
+      ['fox', 'completed'],
+      ['owl', 'not-submitted'],
+    ])
+    expect(rows[1]?.error).toMatch(/^Not submitted, nothing paid: .*later leads outside the workspace/)
+    expect(files(path.join(workspace, 'first'))).toEqual(['fox.mp4'])
+    expect(readdirSync(outside)).toEqual([])
+  })
 })

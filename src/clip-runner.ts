@@ -10,7 +10,7 @@ import type { GenerationRequest } from './request-schema'
 import { requestCacheKey, type ResultCache } from './result-cache'
 import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
-import { destinationFor, recheckDestination } from './security/destinations'
+import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
 import { canCancel, isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
@@ -134,6 +134,10 @@ async function produceClip(
     result.resumed = true
   } else {
     if (!spec.request) throw new Error('No request to submit')
+    // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
+    const unsafe =
+      settings.wait && settings.download ? plannedDestinationProblem(spec.outputPath, spec.name, undefined, settings.workspace) : undefined
+    if (unsafe !== undefined) throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
     const request = spec.request
     const create = () => client.createTask(request, { deadline: waitDeadline, signal: ctx.signal })
     const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }

@@ -151,14 +151,23 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
   }
 }
 
-/** Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256. */
-export async function copyFileAtomically(source: string, destination: string): Promise<{ bytes: number; sha256: string }> {
+/**
+ * Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256.
+ * `checkDestination` (as for downloadVideo) runs once the folder exists and right before the rename.
+ */
+export async function copyFileAtomically(
+  source: string,
+  destination: string,
+  checkDestination?: () => void,
+): Promise<{ bytes: number; sha256: string }> {
   await mkdir(path.dirname(destination), { recursive: true })
+  checkDestination?.()
   const tempPath = temporaryPathFor(destination)
   const meter = new HashingMeter()
   try {
     await pipeline(createReadStream(source), meter, createWriteStream(tempPath))
     await syncFile(tempPath)
+    checkDestination?.()
     await rename(tempPath, destination)
     return { bytes: meter.bytes, sha256: meter.sha256() }
   } finally {

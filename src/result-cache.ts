@@ -14,6 +14,7 @@ import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from '@actions/cache'
 import { copyFileAtomically } from './download'
+import { recheckDestination } from './security/destinations'
 import type { GenerationRequest } from './request-schema'
 import { currentRun, runOriginSchema, type RunOrigin } from './run-origin'
 import { taskSchema, type Task } from './task'
@@ -112,7 +113,8 @@ export class ResultCache {
     const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; madeBy?: unknown }
     const madeBy = runOriginSchema.safeParse(meta.madeBy)
     const target = destination(task)
-    const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target)
+    // The clip goes where a download would: checked again once its folder exists and right before the rename.
+    const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target, () => recheckDestination(target, this.workspace))
     if (copied.sha256 !== meta.sha256) {
       await rm(target, { force: true })
       throw new Error(`the restored clip of ${key} does not match its checksum`)

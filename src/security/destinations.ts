@@ -98,6 +98,19 @@ export function destinationProblem(destination: string, workspace: string): stri
   }
 }
 
+/**
+ * Why the destination a template gives (`{task-id}` as the longest possible id unless known) is not a place
+ * to write, or undefined. For the moment right before paying, when the task id is not known yet.
+ */
+export function plannedDestinationProblem(
+  template: string,
+  name: string,
+  taskId: string | undefined,
+  workspace: string,
+): string | undefined {
+  return destinationProblem(path.resolve(workspace, expandOutputPath(template, name, taskId)), workspace)
+}
+
 /** lstat, or undefined for a path that does not exist (or runs through a file). */
 function statOrUndefined(file: string) {
   try {
@@ -130,7 +143,7 @@ export function checkPlannedDestinations(planned: PlannedDestination[], workspac
     if (template === '' || template.includes('\0')) return void problems.push(`${entry.label} must be a file name`)
     if (/[\\/]$/.test(template)) return void problems.push(`${entry.label} ends with a slash; name a file, e.g. ${template}{name}.mp4`)
     const destination = path.resolve(workspace, expandOutputPath(template, entry.name, entry.taskId))
-    const problem = destinationProblem(destination, workspace)
+    const problem = plannedDestinationProblem(template, entry.name, entry.taskId, workspace)
     if (problem !== undefined) return void problems.push(`${entry.label}: ${problem}`)
 
     // Case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only.
