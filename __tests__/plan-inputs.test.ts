@@ -52,6 +52,15 @@ describe('only', () => {
     expect(result.ok && result.clips.map((c) => c.name)).toEqual(['fox', 'elk'])
   })
 
+  it('picks a name holding a comma by its full text (as a matrix job passes it)', () => {
+    const result = read({
+      ...KEY,
+      batch: '- { name: "fox, at dawn", prompt: a fox }\n- { name: fox, prompt: another fox }\n',
+      only: 'fox, at dawn',
+    })
+    expect(result.ok && result.clips.map((c) => c.name)).toEqual(['fox, at dawn'])
+  })
+
   it('refuses names not in the batch, listing the ones there are', () => {
     expect(problems({ ...KEY, batch: BATCH, only: 'fox,wolf' })).toEqual([
       "Input 'only' names 'wolf', not in the batch (its entries: fox, owl, elk)",

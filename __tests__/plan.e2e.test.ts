@@ -93,6 +93,28 @@ describe('dry run', () => {
     expect(dry.summary).toContain('A real run would submit <b>1</b> new task')
   })
 
+  it('prints the very body a real run then sends, and the headers without the key', async () => {
+    const inputs = quickInputs(sim, {
+      prompt: 'A fox turns toward <<<image_1>>>\nthen runs',
+      'image-list': '["https://cdn.example.com/moon.png"]',
+      mode: 'pro',
+      duration: '8',
+    })
+    const dry = await runAction({ inputs: { ...inputs, 'dry-run': 'true' } })
+    expect(dry.exitCode, dry.visibleLog).toBe(0)
+    expect(sim.requests).toHaveLength(0)
+    const real = await runAction({ inputs })
+    expect(real.exitCode, real.visibleLog).toBe(0)
+    const sent = sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/videos/generations')
+    expect(sent?.body).toBeTruthy()
+    expect(dry.stdout.split('\n')).toContain(sent?.body)
+    for (const [name, value] of Object.entries(sent?.headers ?? {})) {
+      if (['authorization', 'accept', 'user-agent', 'content-type'].includes(name)) {
+        expect(dry.stdout).toContain(`${name}: ${name === 'authorization' ? 'Bearer ***' : String(value)}`)
+      }
+    }
+  })
+
   it('needs no api key, and fails (still sending nothing) only when something is invalid', async () => {
     const { 'api-key': _key, ...noKey } = quickInputs(sim, { batch: 'clips.yml', 'dry-run': 'true' })
     const valid = await runAction({ inputs: noKey, workspace: workspaceWith(batchOf(['fox'])) })

@@ -15,6 +15,8 @@ export const MAX_CREDITS_LIMIT = 1_000_000
  */
 export function selectClips(only: string, clips: ClipSpec[], batch: boolean, problems: string[]): ClipSpec[] {
   if (only === '') return clips
+  // A name that itself holds a comma is still picked by its full text (a matrix job passes one name).
+  if (batch && clips.some((clip) => clip.name === only)) return clips.filter((clip) => clip.name === only)
   const wanted = only
     .split(',')
     .map((name) => name.trim())
