@@ -139,7 +139,11 @@ async function produceClip(
       settings.wait && settings.download ? plannedDestinationProblem(spec.outputPath, spec.name, undefined, settings.workspace) : undefined
     if (unsafe !== undefined) throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
     const request = spec.request
-    const create = () => client.createTask(request, { deadline: waitDeadline, signal: ctx.signal })
+    // A clip waiting its turn under max-credits may get it after the run was cancelled: then it sends nothing.
+    const create = () =>
+      ctx.signal.aborted
+        ? Promise.reject(new Error('not submitted: the run was cancelled'))
+        : client.createTask(request, { deadline: waitDeadline, signal: ctx.signal })
     const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }
     if (!submission.submitted) {
       Object.assign(result, { outcome: 'skipped', error: submission.reason })
