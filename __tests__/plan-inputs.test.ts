@@ -109,10 +109,10 @@ describe('results-file', () => {
       expect.stringMatching(/^Input 'results-file': \.\.\/results\.json is outside the workspace/),
     ])
     expect(refused(path.join(outside, 'r.json'))).toEqual([expect.stringMatching(/is outside the workspace/)])
-    expect(refused('.git/results.json')).toEqual([expect.stringMatching(/is inside \.git\//)])
+    expect(refused('.git/results.json')).toEqual([expect.stringMatching(/is inside a \.git directory/)])
     expect(refused('linked/results.json')).toEqual([expect.stringMatching(/leads outside the workspace/)])
-    expect(refused('a-folder')).toEqual([expect.stringMatching(/is a directory/)])
-    expect(refused('.')).toEqual([expect.stringMatching(/is outside the workspace/)])
+    expect(refused('a-folder')).toEqual([expect.stringMatching(/is an existing directory/)])
+    expect(refused('.')).toEqual([expect.stringMatching(/is the workspace itself/)])
   })
 })
 

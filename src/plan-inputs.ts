@@ -2,10 +2,10 @@
 // `max-credits` and `results-file` (`dry-run` is read with the other switches in inputs.ts).
 // Like every input, problems are collected and named after the input, before anything is sent.
 import { randomBytes } from 'node:crypto'
-import { existsSync, realpathSync, statSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { ClipSpec } from './inputs'
+import { destinationProblem } from './security/destinations'
 
 export const MAX_CREDITS_LIMIT = 1_000_000
 
@@ -65,38 +65,14 @@ export function resultsFilePath(value: string, workspace: string, env: NodeJS.Pr
     const directory = env.RUNNER_TEMP || os.tmpdir()
     return path.join(directory, `foxapi-video-results-${randomBytes(4).toString('hex')}.json`)
   }
-  const problem = (text: string) => {
-    problems.push(`Input 'results-file': ${text}`)
+  if (value.includes('\0')) {
+    problems.push("Input 'results-file' is not a usable file path")
     return value
   }
-  if (value.includes('\0')) return problem('is not a usable file path')
-  const root = realOrSelf(path.resolve(workspace))
+  // The same checks as every clip destination: inside the workspace (symlinks resolved), not in .git/,
+  // not a directory, parent folders not files, a name the file system takes.
   const target = path.resolve(workspace, value)
-  if (!isInside(path.resolve(workspace), target))
-    return problem(`${value} is outside the workspace; give a path inside it (or leave it empty for RUNNER_TEMP)`)
-  // Resolve symlinks through the nearest existing parent, so a linked folder cannot lead the file outside.
-  let existing = path.dirname(target)
-  while (!existsSync(existing) && existing !== path.dirname(existing)) existing = path.dirname(existing)
-  const real = path.join(realOrSelf(existing), path.relative(existing, target))
-  if (!isInside(root, real)) return problem(`${value} leads outside the workspace (through a symbolic link)`)
-  if (path.relative(root, real).split(path.sep).includes('.git')) return problem(`${value} is inside .git/; choose another folder`)
-  try {
-    if (statSync(real).isDirectory()) return problem(`${value} is a directory; name a file such as results/clips.json`)
-  } catch {
-    // Not there yet: it is written at the end of the run.
-  }
+  const problem = destinationProblem(target, workspace)
+  if (problem !== undefined) problems.push(`Input 'results-file': ${problem}`)
   return target
-}
-
-function isInside(root: string, target: string): boolean {
-  const relative = path.relative(root, target)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
-
-function realOrSelf(file: string): string {
-  try {
-    return realpathSync(file)
-  } catch {
-    return file
-  }
 }

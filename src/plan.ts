@@ -10,6 +10,7 @@ import { escapeHtml } from './outputs'
 import { requestCacheKey, ResultCache } from './result-cache'
 import { writeResultsFile } from './results-file'
 import { redact } from './secrets'
+import { safeFileName } from './security/destinations'
 
 /** What a real run would do with a clip. */
 export type ClipPlan =
@@ -87,7 +88,7 @@ async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCach
     plan: 'new',
     cache_key: '',
     task_id: clip.taskId ?? '',
-    output_path: clip.outputPath.replaceAll('{name}', clip.name),
+    output_path: clip.outputPath.replaceAll('{name}', safeFileName(clip.name)),
     request: clip.request ?? null,
   }
   if (clip.taskId) return { ...row, plan: 'resume' }
