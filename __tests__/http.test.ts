@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest'
-import { RequestError, backoffDelay, httpStatusError, parseRetryAfter, toRequestError, withRetries } from '../src/http'
+import {
+  RequestError,
+  backoffDelay,
+  httpStatusError,
+  jsonNestsDeeperThan,
+  parseJsonSafely,
+  parseRetryAfter,
+  retryDelay,
+  toRequestError,
+  withRetries,
+} from '../src/http'
 
 describe('Retry-After', () => {
   it('reads delta-seconds and HTTP dates', () => {
@@ -10,6 +20,27 @@ describe('Retry-After', () => {
     expect(parseRetryAfter('Tue, 24 Nov 2026 09:00:00 GMT', now)).toBe(0)
     expect(parseRetryAfter('soon', now)).toBeUndefined()
     expect(parseRetryAfter(undefined, now)).toBeUndefined()
+    expect(parseRetryAfter('-5', now)).toBeUndefined()
+  })
+
+  it('only ever lengthens the backoff: 0, a past date or a negative value cannot make a hot loop', () => {
+    const policy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
+    const noJitter = () => 0
+    expect(retryDelay(0, policy, 0, noJitter)).toBe(500)
+    expect(retryDelay(3, policy, 0, noJitter)).toBe(4_000)
+    expect(retryDelay(0, policy, -5_000, noJitter)).toBe(500)
+    expect(retryDelay(0, policy, 7_000, noJitter)).toBe(7_000)
+    expect(retryDelay(0, policy, 24 * 3_600_000, noJitter)).toBe(10 * 60_000)
+    expect(retryDelay(0, { ...policy, baseDelayMs: 100 }, 0, noJitter)).toBe(100)
+  })
+})
+
+describe('reply bodies', () => {
+  it('refuses JSON nested past the limit without recursing, and ignores brackets inside strings', () => {
+    expect(jsonNestsDeeperThan(`${'['.repeat(20_000)}${']'.repeat(20_000)}`, 32)).toBe(true)
+    expect(parseJsonSafely(`{"a":${'['.repeat(40)}${']'.repeat(40)}}`)).toBeUndefined()
+    expect(parseJsonSafely(`{"a":"${'['.repeat(100)}\\"["}`)).toEqual({ a: `${'['.repeat(100)}"[` })
+    expect(parseJsonSafely('not json')).toBeUndefined()
   })
 })
 

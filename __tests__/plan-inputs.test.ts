@@ -120,7 +120,7 @@ describe('CreditBudget', () => {
   const task = (id: string, credits?: unknown): Task => ({
     id,
     status: 'pending',
-    ...(credits !== undefined ? { usage: { credits_reserved: credits } } : {}),
+    ...(credits !== undefined ? { usage: { credits_reserved: credits } as Task['usage'] } : {}),
   })
 
   it('counts the latest figure per task submitted here, and ignores other tasks', async () => {

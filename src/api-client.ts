@@ -1,14 +1,25 @@
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
 import { request, type Dispatcher } from 'undici'
-import { RequestError, httpStatusError, toRequestError, withRetries, type RetryPolicy } from './http'
+import {
+  RequestError,
+  discardBody,
+  httpStatusError,
+  parseJsonSafely,
+  readBodyCapped,
+  requestSignal,
+  toRequestError,
+  withRetries,
+  type RetryPolicy,
+} from './http'
 import type { GenerationRequest } from './request-schema'
 import { taskSchema, type Task } from './task'
 import * as log from './log'
 
 export interface CallOptions {
-  /** Epoch ms after which no retry is started. */
+  /** Epoch ms after which no retry is started and any request still running is aborted. */
   deadline: number
+  /** The run's own cancellation (SIGINT/SIGTERM). */
   signal?: AbortSignal
 }
 
@@ -63,6 +74,8 @@ function wireRequest(
 
 export class FoxApiClient {
   private readonly base: URL
+  /** Retry lines, at most a few per distinct error per 30 s (a hostile server cannot flood the log). */
+  private readonly retryLog = log.throttled()
 
   constructor(private readonly options: ApiClientOptions) {
     this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
@@ -74,12 +87,18 @@ export class FoxApiClient {
    */
   async createTask(body: GenerationRequest, call: CallOptions): Promise<Task> {
     try {
-      return await withRetries(() => this.send('POST', CREATE_PATH, 'Create task', call.signal, body), {
+      // Bounded by the deadline like every call. HOOK (issue 8, money): a create that may have been sent must
+      // not be aborted by a cancelled run; whoever implements that replaces `call.signal` here with a signal
+      // that fires only after the grace period. requestSignal() keeps the deadline bound either way.
+      return await withRetries(() => this.send('POST', CREATE_PATH, 'Create task', call, body), {
         ...call,
         policy: this.options.retry,
         canRetry: (error) => !error.details.mayHaveBeenProcessed,
         onRetry: (error, delay, attempt) =>
-          log.info(`${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`),
+          this.retryLog(
+            error.message,
+            `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`,
+          ),
       })
     } catch (error) {
       if (error instanceof RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
@@ -92,44 +111,57 @@ export class FoxApiClient {
   }
 
   async getTask(taskId: string, call: CallOptions & { retry?: RetryPolicy }): Promise<Task> {
-    return withRetries(() => this.send('GET', `v1/tasks/${encodeURIComponent(taskId)}`, 'Task query', call.signal), {
+    return withRetries(() => this.send('GET', `v1/tasks/${encodeURIComponent(taskId)}`, 'Task query', call, undefined, taskId), {
       ...call,
       policy: call.retry ?? this.options.retry,
-      onRetry: (error, delay) => log.info(`${error.message}; retrying in ${seconds(delay)}.`),
+      onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
     })
   }
 
   async cancelTask(taskId: string, call: CallOptions): Promise<Task> {
-    return withRetries(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call.signal, {}), {
+    return withRetries(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
       ...call,
       policy: this.options.retry,
-      onRetry: (error, delay) => log.info(`${error.message}; retrying in ${seconds(delay)}.`),
+      onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
     })
   }
 
-  private async send(method: 'GET' | 'POST', path: string, what: string, signal: AbortSignal | undefined, body?: unknown): Promise<Task> {
+  /**
+   * One request, bounded by the call's deadline as well as the agent's idle timeouts, its body read with a
+   * byte cap and parsed with a depth limit. With `expectedId`, a reply about another task is refused.
+   */
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    what: string,
+    call: CallOptions,
+    body?: unknown,
+    expectedId?: string,
+  ): Promise<Task> {
     const wire = wireRequest(this.base, method, path, this.options.apiKey, this.options.userAgent, body)
     const url = new URL(wire.url)
     if (url.origin !== this.base.origin) throw new Error(`Refusing to send the API key to ${url.origin}`)
+    const signal = requestSignal(call.deadline, call.signal)
     let response: Dispatcher.ResponseData
     try {
       response = await request(url, { method, dispatcher: this.options.agent, signal, headers: wire.headers, body: wire.body })
     } catch (error) {
       throw toRequestError(error, what, signal)
     }
-    let text: string
-    try {
-      text = await response.body.text()
-    } catch (error) {
-      throw toRequestError(error, what, signal)
-    }
-    const json = parseJson(text)
     if (response.statusCode >= 300 && response.statusCode < 400) {
+      discardBody(response.body)
       throw new RequestError(
         `${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`,
         { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true },
       )
     }
+    let text: string
+    try {
+      text = await readBodyCapped(response, what)
+    } catch (error) {
+      throw toRequestError(error, what, signal)
+    }
+    const json = parseJsonSafely(text)
     if (response.statusCode >= 400) throw httpStatusError(response.statusCode, json, response.headers, what)
     const parsed = taskSchema.safeParse(json)
     if (!parsed.success) {
@@ -137,17 +169,18 @@ export class FoxApiClient {
         status: response.statusCode,
         retryable: false,
         mayHaveBeenProcessed: true,
+        badReply: true,
+      })
+    }
+    if (expectedId !== undefined && parsed.data.id !== expectedId) {
+      throw new RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
+        status: response.statusCode,
+        retryable: false,
+        mayHaveBeenProcessed: true,
+        badReply: true,
       })
     }
     return parsed.data
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
   }
 }
 

@@ -10,7 +10,16 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
-import { RequestError, httpStatusError, toRequestError, withRetries, type RetryPolicy } from './http'
+import {
+  RequestError,
+  httpStatusError,
+  parseJsonSafely,
+  readBodyCapped,
+  requestSignal,
+  toRequestError,
+  withRetries,
+  type RetryPolicy,
+} from './http'
 
 const MAX_REDIRECTS = 5
 const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/]
@@ -66,6 +75,8 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
 async function downloadOnce(options: DownloadOptions, partial: PartialDownload): Promise<Omit<DownloadResult, 'path'>> {
   const what = 'Download'
   const offset = partial.resume ? await sizeOf(partial.tempPath) : 0
+  // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
+  const signal = requestSignal(options.deadline, options.signal)
   let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url)
   for (let hop = 0; ; hop++) {
     if (url.protocol !== 'https:' && url.protocol !== 'http:') {
@@ -81,9 +92,9 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     }
     let response: Dispatcher.ResponseData
     try {
-      response = await request(url, { method: 'GET', dispatcher: options.agent, signal: options.signal, headers })
+      response = await request(url, { method: 'GET', dispatcher: options.agent, signal, headers })
     } catch (error) {
-      throw toRequestError(error, what, options.signal)
+      throw toRequestError(error, what, signal)
     }
     const { statusCode } = response
     if (statusCode >= 300 && statusCode < 400) {
@@ -104,8 +115,8 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     }
     if (statusCode === 416) throw await startOver(`the server refused to resume at byte ${offset}`)
     if (statusCode >= 400) {
-      const text = await response.body.text().catch(() => '')
-      throw httpStatusError(statusCode, safeJson(text), response.headers, what)
+      const text = await readBodyCapped(response, what, 64 * 1024).catch(() => '')
+      throw httpStatusError(statusCode, parseJsonSafely(text), response.headers, what)
     }
 
     const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? ''
@@ -137,7 +148,7 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     try {
       await pipeline(response.body, meter, createWriteStream(partial.tempPath, { flags: resumed ? 'a' : 'w' }))
     } catch (error) {
-      throw toRequestError(error, what, options.signal)
+      throw toRequestError(error, what, signal)
     }
     const { bytes, sha256 } = meter
     if (Number.isFinite(declared) && bytes !== declared) {
@@ -234,14 +245,6 @@ function contentRange(headers: Record<string, string | string[] | undefined>): {
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value[0] : value
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    return undefined
-  }
 }
 
 /** Flushes the file to disk before the rename makes it visible. */

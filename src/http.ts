@@ -3,6 +3,7 @@
 // retries with exponential backoff, jitter and Retry-After.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent } from 'undici'
+import { capText } from './security/visible-text'
 
 /** Statuses worth another try: rate limits and transient server trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
@@ -39,6 +40,10 @@ export interface RequestErrorDetails {
   mayHaveBeenProcessed: boolean
   /** The caller gave up (deadline or cancellation), not the network. */
   aborted?: boolean
+  /** The request ran into its deadline (the `timeout` budget), as opposed to a cancelled run. */
+  deadline?: boolean
+  /** The server answered with something that is not a usable reply (too big, too deep, not the task asked for). */
+  badReply?: boolean
 }
 
 export class RequestError extends Error {
@@ -60,12 +65,110 @@ export function createHttpAgent(requestTimeoutMs: number): Agent {
   })
 }
 
+/** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */
+export const MAX_API_BODY_BYTES = 4 * 1024 * 1024
+/** Deepest JSON nesting accepted in a reply (a task envelope is 4 deep). */
+export const MAX_JSON_DEPTH = 32
+/** Shortest wait before any retry, whatever `Retry-After` says (capped by the policy's base delay). */
+export const MIN_RETRY_DELAY_MS = 500
+/** Longest wait a `Retry-After` is allowed to ask for (the deadline still applies). */
+export const MAX_RETRY_AFTER_MS = 10 * 60_000
+
+/**
+ * The signal one request runs under: the caller's (a cancelled run), and the deadline, so no reply, however
+ * slowly it trickles within the idle timeout, outlives the time budget. Tell the two apart with
+ * {@link isDeadlineAbort}.
+ */
+export function requestSignal(deadline: number, signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(Math.max(0, deadline - Date.now()))
+  return signal ? AbortSignal.any([signal, timeout]) : timeout
+}
+
+/** Whether `signal` was aborted by its deadline (AbortSignal.timeout), not by a cancelled run. */
+export function isDeadlineAbort(signal: AbortSignal | undefined): boolean {
+  const reason: unknown = signal?.reason
+  return signal?.aborted === true && reason instanceof DOMException && reason.name === 'TimeoutError'
+}
+
+/**
+ * Reads a reply body as text, at most `maxBytes` of it: a longer one (announced by Content-Length or found
+ * on the way) is refused without reading the rest, so a hostile or broken server cannot fill the memory.
+ */
+export async function readBodyCapped(
+  response: { headers: Record<string, string | string[] | undefined>; body: DiscardableBody & AsyncIterable<unknown> },
+  what: string,
+  maxBytes = MAX_API_BODY_BYTES,
+): Promise<string> {
+  const tooBig = () => {
+    discardBody(response.body)
+    return new RequestError(`${what} failed: the reply is over ${maxBytes} bytes; refused without reading it`, {
+      retryable: false,
+      mayHaveBeenProcessed: true,
+      badReply: true,
+    })
+  }
+  const declaredHeader = response.headers['content-length']
+  const declared = Number(Array.isArray(declaredHeader) ? declaredHeader[0] : declaredHeader)
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooBig()
+  const chunks: Buffer[] = []
+  let total = 0
+  for await (const chunk of response.body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array)
+    total += buffer.length
+    if (total > maxBytes) throw tooBig()
+    chunks.push(buffer)
+  }
+  return Buffer.concat(chunks).toString('utf8')
+}
+
+/** The bits of a reply body stream {@link discardBody} needs. */
+export interface DiscardableBody {
+  destroy(error?: Error): unknown
+  on(event: 'error', listener: (error: Error) => void): unknown
+}
+
+/** Drops a reply body unread (closing the connection); the abort error undici then emits is expected, not a crash. */
+export function discardBody(body: DiscardableBody): void {
+  body.on('error', () => {})
+  body.destroy()
+}
+
+/** Whether `text` nests arrays/objects deeper than `maxDepth` (strings are skipped). Linear, no recursion. */
+export function jsonNestsDeeperThan(text: string, maxDepth: number): boolean {
+  let depth = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) return true
+    } else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return false
+}
+
+/** JSON.parse for server text: undefined for invalid JSON and for nesting deeper than {@link MAX_JSON_DEPTH}. */
+export function parseJsonSafely(text: string): unknown {
+  if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) return undefined
+  try {
+    return JSON.parse(text)
+  } catch {
+    return undefined
+  }
+}
+
 /** Parses `Retry-After`: delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
 export function parseRetryAfter(value: string | string[] | undefined, now = Date.now()): number | undefined {
   const text = Array.isArray(value) ? value[0] : value
   if (text === undefined || text.trim() === '') return undefined
   const trimmed = text.trim()
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.round(Number(trimmed) * 1000)
+  // An HTTP date names its weekday; anything else (`-5`, `soon`) is ignored rather than read as a year.
+  if (!/^[A-Za-z]{3},/.test(trimmed)) return undefined
   const date = Date.parse(trimmed)
   if (Number.isNaN(date)) return undefined
   return Math.max(0, date - now)
@@ -99,7 +202,7 @@ export function httpStatusError(
 function readApiError(body: unknown): { message?: string; type?: string; code?: string; fields?: string[] } {
   if (typeof body !== 'object' || body === null) return {}
   const error = (body as { error?: unknown }).error
-  if (typeof error === 'string') return { message: error }
+  if (typeof error === 'string') return { message: capText(error) }
   if (typeof error !== 'object' || error === null) return {}
   const fields = error as Record<string, unknown>
   const asText = (v: unknown): string | undefined => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined)
@@ -107,10 +210,15 @@ function readApiError(body: unknown): { message?: string; type?: string; code?: 
   const named = Object.entries(fields).flatMap(([key, value]) =>
     Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : key === 'param' && typeof value === 'string' ? [value] : [],
   )
+  // Server text, capped (the sanitiser and summary cells then make it inert).
+  const capped = (v: unknown, max?: number) => {
+    const text = asText(v)
+    return text === undefined ? undefined : capText(text, max)
+  }
   return {
-    message: asText(fields.message),
-    type: asText(fields.type),
-    code: asText(fields.code),
+    message: capped(fields.message),
+    type: capped(fields.type, 100),
+    code: capped(fields.code, 100),
     fields: named.length > 0 ? [...new Set(named)].slice(0, 20).map((name) => name.slice(0, 80)) : undefined,
   }
 }
@@ -118,6 +226,14 @@ function readApiError(body: unknown): { message?: string; type?: string; code?: 
 /** Turns whatever undici or the abort signal threw into a RequestError. */
 export function toRequestError(error: unknown, what: string, signal?: AbortSignal): RequestError {
   if (error instanceof RequestError) return error
+  if (isDeadlineAbort(signal)) {
+    return new RequestError(`${what} was stopped: the time limit ran out`, {
+      retryable: false,
+      mayHaveBeenProcessed: true,
+      aborted: true,
+      deadline: true,
+    })
+  }
   if (signal?.aborted) {
     return new RequestError(`${what} was stopped: ${abortReason(signal)}`, {
       retryable: false,
@@ -194,6 +310,17 @@ export interface RetryOptions {
   onRetry?: (error: RequestError, delayMs: number, attempt: number) => void
 }
 
+/**
+ * The wait before retry number `attempt + 1`: exponential backoff with jitter, never less than what
+ * `Retry-After` asked for (capped at {@link MAX_RETRY_AFTER_MS}) nor than a floor. `Retry-After: 0` or a date in
+ * the past cannot turn retries into a hot loop: it only ever lengthens the backoff.
+ */
+export function retryDelay(attempt: number, policy: RetryPolicy, retryAfterMs: number | undefined, random = Math.random): number {
+  const floor = Math.min(MIN_RETRY_DELAY_MS, policy.baseDelayMs)
+  const asked = Math.min(Math.max(0, retryAfterMs ?? 0), MAX_RETRY_AFTER_MS)
+  return Math.max(backoffDelay(attempt, policy, random), asked, floor)
+}
+
 /** Runs `operation`, retrying retryable RequestErrors with backoff until attempts or the deadline run out. */
 export async function withRetries<T>(operation: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
   const { policy, deadline, signal } = options
@@ -204,7 +331,7 @@ export async function withRetries<T>(operation: (attempt: number) => Promise<T>,
       if (!(error instanceof RequestError)) throw error
       const allowed = error.details.retryable && (options.canRetry?.(error) ?? true)
       if (!allowed || attempt + 1 >= policy.maxAttempts) throw error
-      const delay = error.details.retryAfterMs ?? backoffDelay(attempt, policy)
+      const delay = retryDelay(attempt, policy, error.details.retryAfterMs)
       if (Date.now() + delay > deadline) throw error
       options.onRetry?.(error, delay, attempt)
       try {

@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from './secrets'
 import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
+import { isValidTaskId } from './security/task-id'
 import { readInlineOrFile, readWorkspaceFile } from './security/workspace-files'
 import { REQUEST_INPUTS, validateRequest, type GenerationRequest, type RawRequestInputs } from './request-schema'
 
@@ -140,7 +141,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   }
 
   const taskId = input('task-id')
-  if (taskId !== '' && !/^[A-Za-z0-9._:-]{1,200}$/.test(taskId)) {
+  if (taskId !== '' && !isValidTaskId(taskId)) {
     problems.push("Input 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d")
   }
   const batchInput = input('batch')

@@ -56,3 +56,27 @@ export function setFailed(text: LogText): void {
 export function group<T>(title: string, fn: () => Promise<T>): Promise<T> {
   return core.group(sanitiseLogLine(title), fn)
 }
+
+/** Lines of one kind shown before {@link throttled} starts holding repeats back. */
+const THROTTLE_BURST = 3
+const THROTTLE_WINDOW_MS = 30_000
+
+/**
+ * A logger for lines that can repeat without end (retries against a failing server): per distinct `key`,
+ * the first few lines are written, then at most one per 30 s, saying how many like it were held back.
+ */
+export function throttled(windowMs = THROTTLE_WINDOW_MS, burst = THROTTLE_BURST, now = Date.now): (key: string, line: string) => void {
+  const seen = new Map<string, { count: number; lastAt: number; held: number }>()
+  return (key, line) => {
+    const entry = seen.get(key) ?? { count: 0, lastAt: 0, held: 0 }
+    seen.set(key, entry)
+    entry.count++
+    if (entry.count > burst && now() - entry.lastAt < windowMs) {
+      entry.held++
+      return
+    }
+    info(entry.held > 0 ? `${line} (${entry.held} more like this not shown)` : line)
+    entry.held = 0
+    entry.lastAt = now()
+  }
+}

@@ -1,11 +1,10 @@
 // Wires the action together: inputs → clips (cache, submit, wait, download) → outputs and summary.
-import * as core from '@actions/core'
 import { FoxApiClient } from './api-client'
 import { CreditBudget } from './budget'
 import { isSuccess, runClips, type ClipResult } from './clip-runner'
 import { createHttpAgent } from './http'
 import { readInputs } from './inputs'
-import { writeOutputs, writeSummary } from './outputs'
+import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from './outputs'
 import { matrixOf, runDryRun } from './plan'
 import { ResultCache } from './result-cache'
 import * as log from './log'
@@ -29,8 +28,8 @@ export async function run(): Promise<void> {
   for (const warning of inputs.warnings) log.warning(warning)
   for (const notice of inputs.notices) log.notice(notice)
   if (settings.dryRun) return runDryRun(clips, { settings, batch })
-  core.saveState(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
-  core.saveState(STATE_BASE_URL, settings.baseUrl)
+  saveStateSafely(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
+  saveStateSafely(STATE_BASE_URL, settings.baseUrl)
 
   const agent = createHttpAgent(settings.requestTimeoutMs)
   const client = new FoxApiClient({
@@ -49,7 +48,7 @@ export async function run(): Promise<void> {
   process.once('SIGTERM', onSignal)
 
   const waiting = new Set<string>()
-  const recordWaiting = () => core.saveState(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
+  const recordWaiting = () => saveStateSafely(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
   let results: ClipResult[]
   try {
     const cache = new ResultCache(settings.cache, settings.workspace)
@@ -74,10 +73,15 @@ export async function run(): Promise<void> {
       })
     results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
 
-    writeOutputs(results)
-    core.setOutput('matrix', matrixOf(clips))
+    // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
+    try {
+      writeOutputs(results)
+      setOutputSafely('matrix', matrixOf(clips))
+    } catch (error) {
+      log.warning(`Could not write the step outputs (${error instanceof Error ? error.message : String(error)}).`)
+    }
     await writeResultsFile(settings.resultsFile, results.map(toFullResultRow)).then(
-      () => core.setOutput('results-file', settings.resultsFile),
+      () => setOutputSafely('results-file', settings.resultsFile),
       (error: unknown) => log.warning(`Could not write the results file (${error instanceof Error ? error.message : String(error)}).`),
     )
     await writeSummary(results, { batch, maxCredits: settings.maxCredits })

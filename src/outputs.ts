@@ -1,9 +1,86 @@
-// Step outputs and the job summary. Everything written here passes through redact().
+// Step outputs and the job summary. Everything written here is redacted first. Outputs stay under GitHub's
+// 1 MB per value (bigger ones go to a file whose path is an output); summary cells are one line of inert text
+// (no blank line can end the table, no markup renders); the summary stays under its 1 MiB limit. No write
+// can hide the clip's result: each one that fails is reported, and the run goes on.
+import { randomBytes } from 'node:crypto'
+import { writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import * as core from '@actions/core'
 import { formatCredits } from './budget'
 import type { ClipResult } from './clip-runner'
+import * as log from './log'
 import { runLabel } from './run-origin'
 import { redact } from './secrets'
+import { capText, makeVisible } from './security/visible-text'
+
+/** Largest value written as a step output (GitHub refuses outputs over 1 MB). */
+export const MAX_OUTPUT_BYTES = 1_000_000
+/** Largest job summary written (GitHub drops a step's whole summary past 1 MiB); rows past it are left out. */
+export const MAX_SUMMARY_BYTES = 1_000_000
+/** Longest text in one summary cell, before escaping. */
+const MAX_CELL_CHARS = 2_000
+
+/** Where a value too big for an output goes instead. */
+export interface OversizeOptions {
+  /** Output that gets the path of the file the value is written to (default `<name>-file`). */
+  fileOutput?: string
+  /** The value is in a file another output already names (e.g. `results-file`): write no file, point there. */
+  alreadyIn?: string
+}
+
+/**
+ * Sets a step output, redacted, that may be too big for one. Past {@link MAX_OUTPUT_BYTES} (GitHub refuses
+ * outputs over 1 MB) `name` is left empty and the value goes to a new file under RUNNER_TEMP whose path is the
+ * output `fileOutput` (default `<name>-file`), or, with `alreadyIn`, the warning points to that output's file.
+ * The one mechanism for every output that can grow. Never throws: a failed write is a warning.
+ * Returns the file's path when one was written.
+ */
+export function setOutputOrFile(name: string, value: string, options: OversizeOptions = {}): string | undefined {
+  const text = redact(value)
+  const bytes = Buffer.byteLength(text)
+  if (bytes <= MAX_OUTPUT_BYTES) {
+    setOutputSafely(name, text)
+    return undefined
+  }
+  setOutputSafely(name, '')
+  const over = `Output '${name}' is ${bytes} bytes, over GitHub's limit of ${MAX_OUTPUT_BYTES}`
+  if (options.alreadyIn) {
+    log.warning(`${over}: left empty; the file named by output '${options.alreadyIn}' holds it all.`)
+    return undefined
+  }
+  const fileOutput = options.fileOutput ?? `${name}-file`
+  try {
+    const file = path.join(process.env.RUNNER_TEMP || os.tmpdir(), `foxapi-video-${name}-${randomBytes(4).toString('hex')}.json`)
+    writeFileSync(file, text, { mode: 0o600 })
+    log.warning(`${over}: written to ${file} (output '${fileOutput}') instead.`)
+    setOutputSafely(fileOutput, file)
+    return file
+  } catch (error) {
+    log.warning(`${over}, and it could not be written to a file either (${messageOf(error)}).`)
+    return undefined
+  }
+}
+
+/** core.saveState, redacted, that reports a failure instead of throwing (the post step then has less to go on). */
+export function saveStateSafely(name: string, value: string): void {
+  try {
+    core.saveState(name, redact(value))
+  } catch (error) {
+    log.warning(`Could not save state '${name}' for the post step (${messageOf(error)}).`)
+  }
+}
+
+/** core.setOutput that reports a failure (GITHUB_OUTPUT missing or unwritable) instead of throwing. Redacts. */
+export function setOutputSafely(name: string, value: string): boolean {
+  try {
+    core.setOutput(name, redact(value))
+    return true
+  } catch (error) {
+    log.warning(`Could not write output '${name}' (${messageOf(error)}).`)
+    return false
+  }
+}
 
 /** One row of the `results` output. */
 export interface ResultRow {
@@ -37,7 +114,7 @@ export function toResultRow(result: ClipResult): ResultRow {
 
 /** Single-clip outputs describe the first clip; `results` lists every clip. */
 export function writeOutputs(results: ClipResult[]): void {
-  const set = (name: string, value: string) => core.setOutput(name, redact(value))
+  const set = (name: string, value: string) => setOutputOrFile(name, value)
   const first = results[0]
   if (first) {
     set('task-id', first.taskId ?? '')
@@ -49,7 +126,8 @@ export function writeOutputs(results: ClipResult[]): void {
     set('cache-hit', String(first.cacheHit))
     set('result', first.task ? JSON.stringify(first.task) : '')
   }
-  set('results', JSON.stringify(results.map(toResultRow)))
+  // The results file (results-file) holds every row in full; past the output limit `results` points there.
+  setOutputOrFile('results', JSON.stringify(results.map(toResultRow)), { alreadyIn: 'results-file' })
   set('credits', formatCredits(totalCredits(results)))
 }
 
@@ -67,8 +145,40 @@ const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
   skipped: '⏭️',
 }
 
-export async function writeSummary(results: ClipResult[], options: { batch: boolean; maxCredits?: number }): Promise<void> {
-  const summary = core.summary.addHeading('FoxAPI video', 2)
+/**
+ * Writes the job summary. Never throws: without GITHUB_STEP_SUMMARY (a local run, an old runner) or when the
+ * write fails, it warns and the run's result stands.
+ */
+export async function writeSummary(results: ClipResult[], options: SummaryOptions): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) {
+    log.warning('No job summary written: GITHUB_STEP_SUMMARY is not set on this runner.')
+    return
+  }
+  try {
+    await core.summary.emptyBuffer().addRaw(renderSummary(results, options)).write()
+  } catch (error) {
+    log.warning(`Could not write the job summary (${messageOf(error)}).`)
+  }
+}
+
+export interface SummaryOptions {
+  batch: boolean
+  maxCredits?: number
+}
+
+/**
+ * The summary's HTML, redacted, at most `maxBytes`: in a batch, rows that do not fit are left out with a note.
+ * Exported for tests.
+ */
+export function renderSummary(results: ClipResult[], options: SummaryOptions, maxBytes = MAX_SUMMARY_BYTES): string {
+  for (let shown = results.length; ; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
+    const text = redact(summaryText(results, options, shown))
+    if (Buffer.byteLength(text) <= maxBytes || shown === 0) return text
+  }
+}
+
+function summaryText(results: ClipResult[], options: SummaryOptions, shown: number): string {
+  const summary = core.summary.emptyBuffer().addHeading('FoxAPI video', 2)
   if (options.batch || results.length > 1) {
     summary.addTable([
       [
@@ -80,24 +190,32 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
         { data: 'Video', header: true },
         { data: 'Notes', header: true },
       ],
-      ...results.map((r) => [
-        escapeHtml(r.name),
-        `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`,
-        code(r.taskId),
-        elapsed(r.elapsedMs),
-        creditsCell(r),
-        videoCell(r),
-        r.error ? escapeHtml(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
-      ]),
+      ...results
+        .slice(0, shown)
+        .map((r) => [
+          cell(r.name),
+          `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`,
+          code(r.taskId),
+          elapsed(r.elapsedMs),
+          creditsCell(r),
+          videoCell(r),
+          r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+        ]),
     ])
+    if (shown < results.length) {
+      summary.addRaw(
+        `<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${MAX_SUMMARY_BYTES} bytes. The results output lists every clip.</p>`,
+        true,
+      )
+    }
   } else if (results[0]) {
     const r = results[0]
     const request = r.request
     const rows: [string, string][] = [
-      ['Status', `${OUTCOME_ICONS[r.outcome]} ${escapeHtml(statusText(r))}`],
-      ['Model', escapeHtml(request?.model ?? r.task?.model ?? '')],
-      ['Prompt', escapeHtml(truncate(typeof request?.prompt === 'string' ? request.prompt : '', 500))],
-      ['Settings', escapeHtml(request ? settingsText(request) : '')],
+      ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
+      ['Model', cell(request?.model ?? r.task?.model ?? '')],
+      ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
+      ['Settings', cell(request ? settingsText(request) : '')],
       ['Task id', code(r.taskId)],
       ['Elapsed', elapsed(r.elapsedMs)],
       ['Credits', creditsCell(r)],
@@ -105,7 +223,7 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
     ]
     if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
     if (r.madeBy) rows.push(['Made by', runLink(r)])
-    if (r.error) rows.push(['Error', escapeHtml(r.error)])
+    if (r.error) rows.push(['Error', cell(r.error)])
     summary.addTable([
       [
         { data: 'Field', header: true },
@@ -119,13 +237,14 @@ export async function writeSummary(results: ClipResult[], options: { batch: bool
     summary.addRaw(`<p>Credits reserved by this step: <b>${formatCredits(totalCredits(results))}</b>${limit}.</p>`)
   }
   if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
-  // The layout is ours, but prompts and errors come from outside: scrub the whole text before it is written.
-  const text = redact(summary.stringify())
-  await summary.emptyBuffer().addRaw(text).write()
+  // The layout is ours; every piece of outside text went through cell(). The whole text is scrubbed once more.
+  const text = summary.stringify()
+  summary.emptyBuffer()
+  return text
 }
 
 function runLink(r: ClipResult): string {
-  return r.madeBy ? `<a href="${escapeHtml(r.madeBy.url)}">${escapeHtml(`${r.madeBy.repository} ${runLabel(r.madeBy)}`)}</a>` : ''
+  return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${runLabel(r.madeBy)}`)}</a>` : ''
 }
 
 function statusText(r: ClipResult): string {
@@ -156,13 +275,13 @@ function creditsCell(r: ClipResult): string {
 
 function videoCell(r: ClipResult): string {
   const parts: string[] = []
-  if (r.videoUrl && /^https?:\/\//.test(r.videoUrl)) parts.push(`<a href="${escapeHtml(r.videoUrl)}">video</a>`)
+  if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl)) parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`)
   if (r.videoPath) parts.push(code(r.videoPath))
   return parts.join(' ')
 }
 
 function code(text: string | undefined): string {
-  return text ? `<code>${escapeHtml(text)}</code>` : ''
+  return text ? `<code>${cell(text)}</code>` : ''
 }
 
 function elapsed(ms: number): string {
@@ -170,10 +289,25 @@ function elapsed(ms: number): string {
   return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`
 }
 
-function truncate(text: string, max: number): string {
-  return text.length > max ? `${text.slice(0, max)}…` : text
+/**
+ * Outside text as one summary cell: secrets redacted first (so escaping cannot hide a key from redaction),
+ * capped, made one line (control characters visible, so no blank line can end the table), then escaped: HTML,
+ * the table's `|`, and the characters Markdown links, images and code need (`[`, `]`, backtick, `\`). With no
+ * blank line the table stays one HTML block, where GitHub renders no Markdown at all; the escapes are a second wall.
+ */
+export function cell(text: string, max = MAX_CELL_CHARS): string {
+  return escapeHtml(makeVisible(capText(redact(text), max)))
+}
+
+/** A URL in an HTML attribute, redacted. */
+function attribute(url: string): string {
+  return escapeHtml(redact(url))
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|]/g, (c) => `&#${c.charCodeAt(0)};`)
+  return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

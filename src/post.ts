@@ -6,6 +6,7 @@ import { createHttpAgent } from './http'
 import { STATE_BASE_URL, STATE_CANCEL_ON_TIMEOUT, STATE_WAITING_TASKS } from './main'
 import { ResultCache } from './result-cache'
 import { registerSecret } from './secrets'
+import { isValidTaskId } from './security/task-id'
 import { canCancel } from './task'
 import * as log from './log'
 
@@ -49,7 +50,7 @@ export async function runPost(): Promise<void> {
 function parseIds(state: string): string[] {
   try {
     const ids: unknown = JSON.parse(state || '[]')
-    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string' && id !== '') : []
+    return Array.isArray(ids) ? ids.filter(isValidTaskId) : []
   } catch {
     return []
   }

@@ -17,6 +17,9 @@ import { copyFileAtomically } from './download'
 import { recheckDestination } from './security/destinations'
 import type { GenerationRequest } from './request-schema'
 import { currentRun, runOriginSchema, type RunOrigin } from './run-origin'
+import { parseJsonSafely } from './http'
+import { redact } from './secrets'
+import { describeBadTaskId, isValidTaskId } from './security/task-id'
 import { taskSchema, type Task } from './task'
 import * as log from './log'
 
@@ -85,7 +88,9 @@ export class ResultCache {
       if (matched === key) return wantClip ? await this.readClip(key, absolute, destination) : undefined
       if (matched?.startsWith(`${key}-pending-`)) {
         const { taskId } = JSON.parse(await readFile(path.join(absolute, PENDING_FILE), 'utf8')) as { taskId?: unknown }
-        return typeof taskId === 'string' && taskId !== '' ? { kind: 'pending', taskId } : undefined
+        if (isValidTaskId(taskId)) return { kind: 'pending', taskId }
+        log.warning(`Cache entry for ${key} holds no valid task id (${describeBadTaskId(taskId)}); going on without it.`)
+        return undefined
       }
       return undefined
     } catch (error) {
@@ -109,7 +114,7 @@ export class ResultCache {
   }
 
   private async readClip(key: string, directory: string, destination: (task: Task) => string): Promise<CacheLookup> {
-    const task = taskSchema.parse(JSON.parse(await readFile(path.join(directory, TASK_FILE), 'utf8')))
+    const task = taskSchema.parse(parseJsonSafely(await readFile(path.join(directory, TASK_FILE), 'utf8')))
     const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; madeBy?: unknown }
     const madeBy = runOriginSchema.safeParse(meta.madeBy)
     const target = destination(task)
@@ -129,7 +134,8 @@ export class ResultCache {
     await this.save(key, key, async (directory) => {
       // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
       await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
-      await writeFile(path.join(directory, TASK_FILE), JSON.stringify(task))
+      // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
+      await writeFile(path.join(directory, TASK_FILE), redact(JSON.stringify(taskSchema.parse(task))))
       await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, madeBy: currentRun() }))
     })
   }
@@ -138,7 +144,7 @@ export class ResultCache {
   async savePendingTaskId(key: string, taskId: string): Promise<void> {
     // Entries are immutable: each submission gets its own key; lookup picks the newest by prefix.
     await this.save(key, `${key}-pending-${Date.now()}`, (directory) =>
-      writeFile(path.join(directory, PENDING_FILE), JSON.stringify({ taskId })),
+      writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId }))),
     )
   }
 

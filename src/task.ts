@@ -1,42 +1,69 @@
 // The shape of FoxAPI's task replies (create and query share one envelope).
 import { z } from 'zod'
+import { TASK_ID_PATTERN } from './security/task-id'
+import { capText } from './security/visible-text'
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number]
 
-const taskErrorSchema = z
-  .object({
-    code: z.union([z.string(), z.number()]).optional(),
-    message: z.string().optional(),
-    type: z.string().optional(),
-  })
-  .loose()
+/** Longest URL kept from a reply; a longer one is dropped (a real pre-signed URL is far shorter). */
+const MAX_URL_LENGTH = 8_192
+/** Most result URLs kept from one reply. */
+const MAX_RESULT_URLS = 100
 
-export const taskSchema = z
-  .object({
-    id: z.string().min(1),
-    status: z.string(),
-    progress: z.number().optional(),
-    model: z.string().optional(),
-    created: z.number().optional(),
-    task_info: z.object({ can_cancel: z.boolean().optional(), estimated_time: z.number().optional() }).loose().optional(),
-    results: z.array(z.object({ url: z.string().optional() }).loose()).nullish(),
-    output: z
+/** An optional field: a value of the wrong shape is dropped rather than failing the whole reply. */
+const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined)
+const label = z.string().max(200)
+const url = z.string().max(MAX_URL_LENGTH)
+const count = z.number().finite()
+/** Server text shown to people: kept, but capped. */
+const message = z.string().transform((text) => capText(text))
+
+const taskErrorSchema = z.object({
+  code: optional(z.union([z.string().max(200), z.number().finite()])),
+  message: optional(message),
+  type: optional(label),
+})
+
+/**
+ * FoxAPI's task envelope, projected onto the fields the action knows: id, object, type, model, status,
+ * progress, created, task_info{can_cancel, estimated_time}, results[{url}], output{url, urls, duration,
+ * width, height}, error{code, message, type}, usage{credits_reserved}. Anything else a server sends (an
+ * echoed key, a 20,000-deep object) is dropped here, so it reaches no output, summary, log or cache entry.
+ * `id` must be a task id ({@link TASK_ID_PATTERN}) and `status` a plain word; otherwise the reply is not a task.
+ */
+export const taskSchema = z.object({
+  id: z.string().regex(TASK_ID_PATTERN),
+  object: optional(label),
+  type: optional(label),
+  model: optional(label),
+  status: z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/),
+  progress: optional(count),
+  created: optional(count),
+  task_info: optional(z.object({ can_cancel: optional(z.boolean()), estimated_time: optional(count) })),
+  results: optional(
+    z
+      .array(z.object({ url: optional(url) }))
+      .transform((items) => items.slice(0, MAX_RESULT_URLS))
+      .nullable(),
+  ),
+  output: optional(
+    z
       .object({
-        url: z.string().optional(),
-        urls: z.array(z.string()).optional(),
-        duration: z.number().optional(),
-        width: z.number().optional(),
-        height: z.number().optional(),
+        url: optional(url),
+        urls: optional(z.array(url).transform((items) => items.slice(0, MAX_RESULT_URLS))),
+        duration: optional(count),
+        width: optional(count),
+        height: optional(count),
       })
-      .loose()
-      .nullish(),
-    error: z.union([taskErrorSchema, z.string()]).nullish(),
-    usage: z.record(z.string(), z.unknown()).nullish(),
-  })
-  .loose()
+      .nullable(),
+  ),
+  error: optional(z.union([taskErrorSchema, message]).nullable()),
+  // A figure FoxAPI may send as a number or a numeric string (budget.ts reads either).
+  usage: optional(z.object({ credits_reserved: optional(z.union([count, z.string().max(32)])) }).nullable()),
+})
 
-export type Task = z.infer<typeof taskSchema>
+export type Task = z.output<typeof taskSchema>
 
 export function isTerminal(status: string): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status)
@@ -52,10 +79,10 @@ export function videoUrlOf(task: Task): string | undefined {
 export function taskErrorText(task: Task): string {
   const error = task.error
   if (!error) return 'the task failed without an error message'
-  if (typeof error === 'string') return error
+  if (typeof error === 'string') return capText(error)
   const code = error.code !== undefined ? String(error.code) : undefined
   const message = error.message ?? 'no message'
-  return code ? `${code}: ${message}` : message
+  return capText(code ? `${code}: ${message}` : message)
 }
 
 export function canCancel(task: Task | undefined): boolean {

@@ -57,7 +57,11 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
       report(last)
     } catch (error) {
       if (signal?.aborted) return { kind: 'stopped', task: last }
-      // A transient error that outlived the deadline is a timeout, not a task failure.
+      // A poll cut off by the deadline, or a transient error that outlived it, is a timeout, not a task failure.
+      if (error instanceof RequestError && error.details.deadline) {
+        log(`${error.message}.`)
+        return { kind: 'timed-out', task: last }
+      }
       if (error instanceof RequestError && error.details.retryable) {
         log(`${error.message}; no time left to retry.`)
         return { kind: 'timed-out', task: last }

@@ -31,8 +31,7 @@ export function neutraliseCommands(line: string): string {
   return line.replace(/^(\s*)::/, '$1\\::').replace(/##\[/g, '##\\[')
 }
 
-/** Caps outside text at `max` characters (default {@link MAX_SERVER_TEXT}), saying how much was left out. */
+/** Caps outside text at `max` characters (default {@link MAX_SERVER_TEXT}), the last one `…`. Capping twice changes nothing. */
 export function capText(text: string, max = MAX_SERVER_TEXT): string {
-  if (text.length <= max) return text
-  return `${text.slice(0, max)}… (${text.length - max} more characters)`
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }

@@ -1,0 +1,97 @@
+// Summary cells, the summary's size cap, the projection of task replies, and the retry-line throttle.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ClipResult } from '../src/clip-runner'
+import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../src/outputs'
+import { throttled } from '../src/log'
+import { registerSecret } from '../src/secrets'
+import { taskSchema } from '../src/task'
+
+const result = (fields: Partial<ClipResult> = {}): ClipResult => ({
+  name: 'clip',
+  outcome: 'failed',
+  status: 'failed',
+  taskId: 'task-unified-1-abc',
+  cacheHit: false,
+  resumed: false,
+  elapsedMs: 1_000,
+  ...fields,
+})
+
+let written: string[]
+beforeEach(() => {
+  written = []
+  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
+    written.push(String(chunk))
+    return true
+  })
+})
+afterEach(() => vi.restoreAllMocks())
+
+describe('summary cells', () => {
+  it('redact a key before escaping it, even one with &, quote and |', () => {
+    const key = `sk-unit-&'|"<x>`
+    registerSecret(key)
+    const html = renderSummary([result({ error: `FoxAPI said: bad key ${key}` })], { batch: false })
+    expect(html).toContain('bad key ***')
+    for (const form of [key, escapeHtml(key), JSON.stringify(key).slice(1, -1)]) expect(html).not.toContain(form)
+  })
+
+  it('are one line with no live markup', () => {
+    const text = cell('a\n\n<img src=x> [l](https://e.example) ![i](https://e.example/i.png) `c` *b* | d')
+    expect(text).not.toMatch(/[\n<>[\]`|]/)
+    expect(text).toBe(
+      'a⏎⏎&#60;img src=x&#62; &#91;l&#93;(https://e.example) !&#91;i&#93;(https://e.example/i.png) &#96;c&#96; *b* &#124; d',
+    )
+  })
+})
+
+describe('summary size', () => {
+  it('leaves rows out, with a note, rather than pass 1 MiB (past it GitHub drops the whole summary)', () => {
+    const results = Array.from({ length: 100 }, (_, i) => result({ name: `clip-${i}`, error: '&'.repeat(2_000) }))
+    const html = renderSummary(results, { batch: true })
+    expect(Buffer.byteLength(html)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
+    expect(html).toMatch(/\d+ more clip\(s\) not shown: the summary is capped/)
+    expect(html).toContain('clip-0')
+    const small = renderSummary(results.slice(0, 3), { batch: true })
+    expect(small).not.toContain('not shown')
+  })
+})
+
+describe('task replies are projected onto the known fields', () => {
+  it('drops unknown fields, odd optional values and extra usage', () => {
+    const task = taskSchema.parse({
+      id: 'task-unified-1-abc',
+      status: 'completed',
+      model: 'kling-o3-ref',
+      secret: 'sk-echo',
+      results: [{ url: 'https://cdn.example/a.mp4', token: 'sk-echo' }],
+      usage: { credits_reserved: 5, user_group: 'sk-echo' },
+      progress: 'lots',
+      error: { message: 'm'.repeat(10_000), extra: 'sk-echo' },
+    })
+    expect(JSON.stringify(task)).not.toContain('sk-echo')
+    expect(task.progress).toBeUndefined()
+    expect(typeof task.error === 'object' && task.error?.message?.length).toBe(500)
+  })
+
+  it('refuses ids that are not task ids and statuses that are not words', () => {
+    for (const id of ['.', '..', '../x', 'a/b', 'a\nb', '', 'x'.repeat(201)]) {
+      expect(taskSchema.safeParse({ id, status: 'processing' }).success, JSON.stringify(id)).toBe(false)
+    }
+    expect(taskSchema.safeParse({ id: 'task-1', status: 'processing\n::error::x' }).success).toBe(false)
+    expect(taskSchema.safeParse({ id: 'task_1:a.b-c', status: 'processing' }).success).toBe(true)
+  })
+})
+
+describe('retry lines', () => {
+  it('show a few of one kind, then one per window with a count', () => {
+    let now = 0
+    const line = throttled(30_000, 3, () => now)
+    for (let i = 0; i < 10; i++) line('503', `busy ${i}`)
+    now = 31_000
+    line('503', 'busy later')
+    line('reset', 'reset 1')
+    const lines = written.join('').trim().split('\n')
+    expect(lines).toEqual(['busy 0', 'busy 1', 'busy 2', 'busy later (7 more like this not shown)', 'reset 1'])
+  })
+})

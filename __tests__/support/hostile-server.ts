@@ -1,0 +1,97 @@
+// A small FoxAPI look-alike for hostile-server tests: each route's answer is a function the test writes, so a
+// reply can be anything (a newline in an id, an echoed key, a 300 MiB body, a trickle). Every request is
+// recorded with its time; the clip fixture is served under /files/.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { CLIP_BYTES } from './fixtures'
+
+export interface HostileRequest {
+  method: string
+  path: string
+  authorization: string | undefined
+  at: number
+}
+
+export type Handler = (req: IncomingMessage, res: ServerResponse, context: { url: string; taskId: string; key: string }) => void
+
+export interface HostileServer {
+  url: string
+  requests: HostileRequest[]
+  /** Bytes written in reply bodies, per route. */
+  bytesSent: Record<'create' | 'poll' | 'cancel', number>
+  close(): Promise<void>
+}
+
+export interface HostileRoutes {
+  create?: Handler
+  poll?: Handler
+  cancel?: Handler
+}
+
+/** The task envelope the simulator sends, with overrides. */
+export function envelope(id: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    object: 'video.generation.task',
+    type: 'video',
+    model: 'kling-o3-ref',
+    status: 'processing',
+    progress: 10,
+    created: Math.floor(Date.now() / 1000),
+    task_info: { can_cancel: true, estimated_time: 1 },
+    ...fields,
+  }
+}
+
+export function json(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(text)), ...headers })
+  res.end(text)
+}
+
+export const TASK_ID = 'task-unified-1-hostile'
+
+export async function startHostileServer(routes: HostileRoutes): Promise<HostileServer> {
+  const requests: HostileRequest[] = []
+  const bytesSent = { create: 0, poll: 0, cancel: 0 }
+  let url = ''
+  const server = createServer((req, res) => {
+    req.resume()
+    req.on('end', () => {
+      const path = req.url ?? '/'
+      requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, at: Date.now() })
+      const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''
+      if (path.startsWith('/files/')) {
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(CLIP_BYTES.length) })
+        return void res.end(CLIP_BYTES)
+      }
+      const route = req.method === 'POST' && path === '/v1/videos/generations' ? 'create' : path.endsWith('/cancel') ? 'cancel' : 'poll'
+      const write = res.write.bind(res)
+      res.write = ((chunk: string | Uint8Array, ...rest: never[]) => {
+        bytesSent[route] += typeof chunk === 'string' ? Buffer.byteLength(chunk) : chunk.length
+        return write(chunk, ...rest)
+      }) as typeof res.write
+      const taskId = decodeURIComponent(path.split('/')[3] ?? '')
+      const handler =
+        routes[route] ?? ((_req, r) => json(r, 200, envelope(route === 'create' ? TASK_ID : taskId, { status: 'processing' })))
+      handler(req, res, { url, taskId, key })
+    })
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  return {
+    url,
+    requests,
+    bytesSent,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  }
+}
+
+/** A completed task whose clip this server serves. */
+export function completed(id: string, url: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
+  return envelope(id, { status: 'completed', progress: 100, results: [{ url: `${url}/files/${id}.mp4` }], ...fields })
+}
