@@ -54,6 +54,7 @@ describe('action.yml', () => {
         'matrix',
         'progress',
         'result',
+        'result-file',
         'results',
         'results-file',
         'status',
