@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { INPUT_NAMES, OUTPUT_NAMES } from '../src/constants'
 import { inputsTable, outputsTable, readActionMetadata, withGeneratedTables } from '../scripts/readme-tables'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -18,6 +19,11 @@ describe('action.yml', () => {
 
   it('runs dist/index.js on node24 for both the main and the post step', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs and outputs that src/constants.ts names (add a new one to both)', () => {
+    expect(Object.keys(action.inputs ?? {})).toEqual([...INPUT_NAMES])
+    expect(Object.keys(action.outputs ?? {})).toEqual([...OUTPUT_NAMES])
   })
 
   it.each(Object.entries(action.inputs ?? {}))('input %s has a description', (_name, spec) => {

@@ -1,21 +1,14 @@
-// Entry point of dist/index.js, for both the main step and the post step (told apart by saved state).
+// Entry point of dist/index.js, which action.yml runs for both the main and the post step: the runner starts
+// the same file twice, so the first run leaves a state value that tells the second it is the post step.
+// Only dispatches; main.ts and post.ts each export run(), which never throws.
 import * as core from '@actions/core'
-import * as log from './log'
-import { run } from './main'
-import { runPost } from './post'
+import { State } from './constants'
+import { run as runMain } from './main'
+import { run as runPost } from './post'
 
-const IS_POST = 'isPost'
-
-async function entry(): Promise<void> {
-  if (core.getState(IS_POST) === 'true') {
-    await runPost()
-  } else {
-    core.saveState(IS_POST, 'true')
-    await run()
-  }
+if (core.getState(State.IsPost) === 'true') {
+  void runPost()
+} else {
+  core.saveState(State.IsPost, 'true')
+  void runMain()
 }
-
-entry().catch((error: unknown) => {
-  // Last resort: a bug, never a stack trace with secrets in it.
-  log.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`)
-})

@@ -2,6 +2,7 @@
 // Every problem is collected and named after its input, so a bad step fails before anything is paid for.
 import path from 'node:path'
 import * as core from '@actions/core'
+import type { InputName } from './constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from './secrets'
 import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
@@ -69,7 +70,8 @@ export interface ClipSpec {
   outputPath: string
 }
 
-export type InputReader = (name: string) => string
+/** Reads one input by its action.yml name (typed, so a misspelt or undeclared input does not compile). */
+export type InputReader = (name: InputName) => string
 
 export type ReadInputsResult =
   | {
@@ -89,7 +91,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   const problems: string[] = []
   const warnings: string[] = []
   const notices = new Set<string>()
-  const input = (name: string): string => {
+  const input = (name: InputName): string => {
     const value = getInput(name).trim()
     return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
   }

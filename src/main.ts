@@ -1,5 +1,6 @@
 // Wires the action together: inputs → clips (cache, submit, wait, download) → outputs and summary.
 import { FoxApiClient } from './api-client'
+import { State } from './constants'
 import { CreditBudget } from './budget'
 import { isSuccess, runClips, type ClipResult } from './clip-runner'
 import { createHttpAgent } from './http'
@@ -10,12 +11,19 @@ import { ResultCache } from './result-cache'
 import * as log from './log'
 import { toFullResultRow, writeResultsFile } from './results-file'
 
-/** State names shared with the post step. */
-export const STATE_WAITING_TASKS = 'waiting-task-ids'
-export const STATE_CANCEL_ON_TIMEOUT = 'cancel-on-timeout'
-export const STATE_BASE_URL = 'base-url'
-
+/**
+ * The main step (dist/index.js dispatches here; `npm run local-action` calls it directly). It never throws:
+ * an unexpected error fails the step with a redacted one-line message, never a stack trace.
+ */
 export async function run(): Promise<void> {
+  try {
+    await runMain()
+  } catch (error) {
+    log.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+async function runMain(): Promise<void> {
   const inputs = readInputs()
   if (!inputs.ok) {
     for (const problem of inputs.problems) log.error(problem)
@@ -28,8 +36,8 @@ export async function run(): Promise<void> {
   for (const warning of inputs.warnings) log.warning(warning)
   for (const notice of inputs.notices) log.notice(notice)
   if (settings.dryRun) return runDryRun(clips, { settings, batch })
-  saveStateSafely(STATE_CANCEL_ON_TIMEOUT, String(settings.cancelOnTimeout))
-  saveStateSafely(STATE_BASE_URL, settings.baseUrl)
+  saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
+  saveStateSafely(State.BaseUrl, settings.baseUrl)
 
   const agent = createHttpAgent(settings.requestTimeoutMs)
   const client = new FoxApiClient({
@@ -48,7 +56,7 @@ export async function run(): Promise<void> {
   process.once('SIGTERM', onSignal)
 
   const waiting = new Set<string>()
-  const recordWaiting = () => saveStateSafely(STATE_WAITING_TASKS, JSON.stringify([...waiting]))
+  const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
   let results: ClipResult[]
   try {
     const cache = new ResultCache(settings.cache, settings.workspace)

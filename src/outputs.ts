@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import { formatCredits } from './budget'
+import type { OutputName } from './constants'
 import type { ClipResult } from './clip-runner'
 import * as log from './log'
 import { runLabel } from './run-origin'
@@ -24,7 +25,7 @@ const MAX_CELL_CHARS = 2_000
 /** Where a value too big for an output goes instead. */
 export interface OversizeOptions {
   /** Output that gets the path of the file the value is written to (default `<name>-file`). */
-  fileOutput?: string
+  fileOutput?: OutputName
   /** The value is in a file another output already names (e.g. `results-file`): write no file, point there. */
   alreadyIn?: string
 }
@@ -36,7 +37,7 @@ export interface OversizeOptions {
  * The one mechanism for every output that can grow. Never throws: a failed write is a warning.
  * Returns the file's path when one was written.
  */
-export function setOutputOrFile(name: string, value: string, options: OversizeOptions = {}): string | undefined {
+export function setOutputOrFile(name: OutputName, value: string, options: OversizeOptions = {}): string | undefined {
   const text = redact(value)
   const bytes = Buffer.byteLength(text)
   if (bytes <= MAX_OUTPUT_BYTES) {
@@ -49,7 +50,8 @@ export function setOutputOrFile(name: string, value: string, options: OversizeOp
     log.warning(`${over}: left empty; the file named by output '${options.alreadyIn}' holds it all.`)
     return undefined
   }
-  const fileOutput = options.fileOutput ?? `${name}-file`
+  // `<name>-file` is declared in action.yml for each output that can grow (the constants test checks the list).
+  const fileOutput = options.fileOutput ?? (`${name}-file` as OutputName)
   try {
     const file = path.join(process.env.RUNNER_TEMP || os.tmpdir(), `foxapi-video-${name}-${randomBytes(4).toString('hex')}.json`)
     writeFileSync(file, text, { mode: 0o600 })
@@ -72,7 +74,7 @@ export function saveStateSafely(name: string, value: string): void {
 }
 
 /** core.setOutput that reports a failure (GITHUB_OUTPUT missing or unwritable) instead of throwing. Redacts. */
-export function setOutputSafely(name: string, value: string): boolean {
+export function setOutputSafely(name: OutputName, value: string): boolean {
   try {
     core.setOutput(name, redact(value))
     return true
@@ -114,7 +116,7 @@ export function toResultRow(result: ClipResult): ResultRow {
 
 /** Single-clip outputs describe the first clip; `results` lists every clip. */
 export function writeOutputs(results: ClipResult[]): void {
-  const set = (name: string, value: string) => setOutputOrFile(name, value)
+  const set = (name: OutputName, value: string) => setOutputOrFile(name, value)
   const first = results[0]
   if (first) {
     set('task-id', first.taskId ?? '')

@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { previewCreate } from './api-client'
 import type { ClipSpec, RunSettings } from './inputs'
 import * as log from './log'
-import { escapeHtml } from './outputs'
+import { escapeHtml, setOutputSafely as setOutput } from './outputs'
 import { requestCacheKey, ResultCache } from './result-cache'
 import { writeResultsFile } from './results-file'
 import { redact } from './secrets'
@@ -68,13 +68,13 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
     })
   }
 
-  core.setOutput('status', 'planned')
-  core.setOutput('results', redact(JSON.stringify(rows)))
-  core.setOutput('matrix', matrixOf(clips))
-  core.setOutput('credits', '0')
+  setOutput('status', 'planned')
+  setOutput('results', redact(JSON.stringify(rows)))
+  setOutput('matrix', matrixOf(clips))
+  setOutput('credits', '0')
   try {
     await writeResultsFile(settings.resultsFile, rows)
-    core.setOutput('results-file', settings.resultsFile)
+    setOutput('results-file', settings.resultsFile)
   } catch (error) {
     log.warning(`Could not write the results file ${settings.resultsFile} (${error instanceof Error ? error.message : String(error)}).`)
   }

@@ -2,8 +2,8 @@
 // it left running, when cancel-on-timeout allows and FoxAPI says they can still be cancelled.
 import * as core from '@actions/core'
 import { FoxApiClient } from './api-client'
+import { State } from './constants'
 import { createHttpAgent } from './http'
-import { STATE_BASE_URL, STATE_CANCEL_ON_TIMEOUT, STATE_WAITING_TASKS } from './main'
 import { ResultCache } from './result-cache'
 import { registerSecret } from './secrets'
 import { isValidTaskId } from './security/task-id'
@@ -12,17 +12,29 @@ import * as log from './log'
 
 const POST_BUDGET_MS = 20_000
 
-export async function runPost(): Promise<void> {
+/**
+ * The post step (dist/index.js dispatches here; `npm run local-action` calls it after the main step). It
+ * never throws: an unexpected error fails the step with a redacted one-line message.
+ */
+export async function run(): Promise<void> {
+  try {
+    await runPost()
+  } catch (error) {
+    log.setFailed(`Unexpected error in the post step: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+async function runPost(): Promise<void> {
   // The main step removes its cache staging files itself, unless it was killed first.
   await ResultCache.removeStagingDirectory(process.env.GITHUB_WORKSPACE || process.cwd())
-  const taskIds = parseIds(core.getState(STATE_WAITING_TASKS))
+  const taskIds = parseIds(core.getState(State.WaitingTasks))
   if (taskIds.length === 0) return
-  if (core.getState(STATE_CANCEL_ON_TIMEOUT) !== 'true') {
+  if (core.getState(State.CancelOnTimeout) !== 'true') {
     log.info(`Tasks left running (cancel-on-timeout: false): ${taskIds.join(', ')}. Resume one with the task-id input.`)
     return
   }
   const apiKey = core.getInput('api-key').trim()
-  const baseUrl = core.getState(STATE_BASE_URL)
+  const baseUrl = core.getState(State.BaseUrl)
   if (!apiKey || !baseUrl) return
   registerSecret(apiKey)
   const agent = createHttpAgent(10_000)

@@ -1,0 +1,74 @@
+// The names the action shares with the outside: inputs and outputs (as action.yml declares them) and the
+// state the main step leaves for the post step. Code reads an input or sets an output only by a name from
+// here, so a typo is a type error, and __tests__/action-metadata.test.ts checks these lists against action.yml.
+
+/** Every input of action.yml, in its order. */
+export const INPUT_NAMES = [
+  'api-key',
+  'base-url',
+  'model',
+  'prompt',
+  'prompt-file',
+  'mode',
+  'aspect-ratio',
+  'duration',
+  'image-list',
+  'video-list',
+  'multi-prompt',
+  'resolution',
+  'generate-audio',
+  'negative-prompt',
+  'image-url',
+  'end-image-url',
+  'video-url',
+  'parameters',
+  'wait',
+  'timeout',
+  'poll-interval',
+  'request-timeout',
+  'download',
+  'output-path',
+  'max-download-size',
+  'cancel-on-timeout',
+  'task-id',
+  'cache',
+  'cache-key',
+  'batch',
+  'concurrency',
+  'fail-fast',
+  'dry-run',
+  'only',
+  'results-file',
+  'max-credits',
+] as const
+export type InputName = (typeof INPUT_NAMES)[number]
+
+/** Every output of action.yml, in its order. */
+export const OUTPUT_NAMES = [
+  'task-id',
+  'status',
+  'progress',
+  'video-url',
+  'video-path',
+  'video-sha256',
+  'cache-hit',
+  'result',
+  'result-file',
+  'results',
+  'matrix',
+  'results-file',
+  'credits',
+] as const
+export type OutputName = (typeof OUTPUT_NAMES)[number]
+
+/** Values the main step saves (core.saveState) for the post step of the same job. */
+export const State = {
+  /** Set by the first run of dist/index.js, so the second (the post step) knows it is the post step. */
+  IsPost: 'isPost',
+  /** JSON array of the task ids still being waited for; the post step cancels them if the main step was killed. */
+  WaitingTasks: 'waiting-task-ids',
+  /** The cancel-on-timeout input, as `true` / `false`. */
+  CancelOnTimeout: 'cancel-on-timeout',
+  /** The validated base-url, so the post step talks to the same API. */
+  BaseUrl: 'base-url',
+} as const
