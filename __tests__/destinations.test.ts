@@ -3,7 +3,8 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { temporaryPathFor } from '../src/download'
-import { MAX_TASK_ID_LENGTH, TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
+import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
+import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
 import { placeOf } from '../src/security/workspace-files'
 
 describe('safeFileName', () => {
@@ -23,7 +24,11 @@ describe('safeFileName', () => {
 describe('expandOutputPath', () => {
   it('fills in safe names, and the longest task id when the id is not known yet', () => {
     expect(expandOutputPath('clips/{name}-{task-id}.mp4', '../x', 'task-1')).toBe('clips/.._x-task-1.mp4')
-    expect(expandOutputPath('{task-id}.mp4', 'n', undefined)).toBe(`${'x'.repeat(MAX_TASK_ID_LENGTH)}.mp4`)
+    const placeholder = expandOutputPath('{task-id}', 'n', undefined)
+    expect(placeholder).toBe('x'.repeat(MAX_TASK_ID_LENGTH))
+    // The placeholder is the longest id the pattern lets in: any real id is at most as long.
+    expect(isValidTaskId(placeholder)).toBe(true)
+    expect(isValidTaskId(`${placeholder}x`)).toBe(false)
   })
 })
 

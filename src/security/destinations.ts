@@ -4,10 +4,9 @@
 // (plus the download's temporary-file prefix and suffix) fits the 255-byte limit of file names.
 import { lstatSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
 
-/** Longest task id the action accepts (the `task-id` input's pattern, FoxAPI ids); `{task-id}` is checked at this length. */
-export const MAX_TASK_ID_LENGTH = 200
 /** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (see download.ts). */
 export const TEMPORARY_NAME_EXTRA_BYTES = 19
 /** Longest file name (bytes) on the file systems runners use. */
