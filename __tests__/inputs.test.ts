@@ -51,6 +51,7 @@ describe('action.yml', () => {
       [
         'cache-hit',
         'credits',
+        'left-running',
         'matrix',
         'progress',
         'result',
@@ -81,7 +82,7 @@ describe('readInputs', () => {
       requestTimeoutMs: 30_000,
       download: true,
       maxDownloadBytes: 500 * 1024 * 1024,
-      cancelOnTimeout: true,
+      cancelOnTimeout: false,
       cache: true,
       concurrency: 2,
       failFast: false,

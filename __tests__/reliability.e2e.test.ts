@@ -157,7 +157,9 @@ describe('cancellation and resume', () => {
     const post = await runAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }), state: main.state })
     expect(post.exitCode, post.visibleLog).toBe(0)
     expect(sim.tasks.get(taskId as string)?.status).toBe('cancelled')
-    expect(post.stdout).toContain(`Cancelled task ${taskId}`)
+    expect(post.stdout).toContain(
+      `Task ${taskId}, left running when the main step stopped: The task was cancelled at FoxAPI (its reply says cancelled).`,
+    )
     expectNoSecret(post)
   })
 

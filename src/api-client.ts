@@ -110,8 +110,10 @@ export class FoxApiClient {
     }
   }
 
-  async getTask(taskId: string, call: CallOptions & { retry?: RetryPolicy }): Promise<Task> {
-    return withRetries(() => this.send('GET', `v1/tasks/${encodeURIComponent(taskId)}`, 'Task query', call, undefined, taskId), {
+  /** Queries a task; `syncUpstream` asks FoxAPI to refresh its state from the provider first (`?sync_upstream=true`). */
+  async getTask(taskId: string, call: CallOptions & { retry?: RetryPolicy; syncUpstream?: boolean }): Promise<Task> {
+    const path = `v1/tasks/${encodeURIComponent(taskId)}${call.syncUpstream ? '?sync_upstream=true' : ''}`
+    return withRetries(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
       ...call,
       policy: call.retry ?? this.options.retry,
       onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),

@@ -11,8 +11,9 @@ import { requestCacheKey, type ResultCache } from './result-cache'
 import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
 import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
-import { canCancel, isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
-import { waitForTask } from './wait-for-task'
+import { cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome } from './cancel'
+import { taskErrorText, videoUrlOf, type Task } from './task'
+import { EMPTY_COMPLETED_REQUERIES, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
 
 /** How a clip's run ended, beyond the task's own status. */
@@ -39,6 +40,8 @@ export interface ClipResult {
   elapsedMs: number
   /** `usage.credits_reserved` of a task this step submitted (cached and resumed clips reserve nothing new). */
   credits?: number
+  /** The step stopped waiting while the task may still run at FoxAPI (and be billed): not cancelled by any reply. */
+  leftRunning?: boolean
 }
 
 export interface ClipContext {
@@ -160,6 +163,7 @@ async function produceClip(
   try {
     if (!settings.wait) {
       result.outcome = 'submitted'
+      result.leftRunning = true
       return
     }
     ctx.onTaskStarted?.(task.id)
@@ -175,9 +179,15 @@ async function produceClip(
     })
     if (waited.kind !== 'finished') {
       result.outcome = waited.kind
-      const cancelled = await cancelIfAllowed(result.task, ctx, log)
-      result.error = stopMessage(result, waited.kind, settings, cancelled !== undefined)
-      if (cancelled) remember(cancelled)
+      const before = result.task
+      const cancel = await cancelIfAllowed(before, ctx)
+      const reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined
+      result.leftRunning = leftRunning(cancel, reply ?? before)
+      const what = cancelSentence(result.taskId ?? 'unknown', cancel, before)
+      log(what)
+      // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
+      result.error = stopMessage(result, waited.kind, settings, what, key !== undefined)
+      if (reply) remember(reply)
       return
     }
     await finish(spec, ctx, result, waited.task, key, log)
@@ -241,7 +251,9 @@ async function finish(
   }
   const url = videoUrlOf(task)
   if (!url) {
-    result.error = `FoxAPI task ${task.id} completed without a video URL`
+    result.error =
+      `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
+      `(with and without sync_upstream). Try again later with task-id: ${task.id} (costs nothing more).`
     return
   }
   result.videoUrl = url
@@ -279,35 +291,22 @@ async function finish(
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
 }
 
-/** Cancels a task left running by a timeout or a stopped run, when allowed; returns FoxAPI's reply. */
-async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext, log: (line: string) => void): Promise<Task | undefined> {
-  if (!task || !ctx.settings.cancelOnTimeout) return undefined
-  if (!canCancel(task)) {
-    if (!isTerminal(task.status)) log(`Task ${task.id} cannot be cancelled (task_info.can_cancel is false).`)
-    return undefined
-  }
-  try {
-    const cancelled = await ctx.client.cancelTask(task.id, { deadline: Date.now() + CANCEL_GRACE_MS })
-    log(`Cancelled task ${task.id} at FoxAPI (cancel-on-timeout: true).`)
-    return cancelled
-  } catch (error) {
-    log(`Could not cancel task ${task.id}: ${error instanceof Error ? error.message : String(error)}`)
-    return undefined
-  }
+/** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
+async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext): Promise<CancelOutcome | 'not-asked'> {
+  if (!task || !ctx.settings.cancelOnTimeout) return 'not-asked'
+  return tryCancel(ctx.client, task, Date.now() + CANCEL_GRACE_MS)
 }
 
-/** Says where the task stood when waiting ended, and what became of it: cancelled, or how to resume it. */
-function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings, cancelled: boolean): string {
+/** Says where the task stood when waiting ended, what became of it, and (unless cancelled) how to collect it. */
+function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings, cancel: string, cached: boolean): string {
   const id = result.taskId ?? 'unknown'
   const last = `last status ${result.status}${result.progress !== undefined ? ` ${Math.round(result.progress)}%` : ''}`
   const what =
     kind === 'timed-out'
       ? `Timed out after ${Math.round(settings.timeoutMs / 1000)}s waiting for task ${id} (${last}).`
       : `The run was cancelled while waiting for task ${id} (${last}).`
-  if (cancelled) {
-    return `${what} The task was cancelled at FoxAPI. To keep it running for a later resume, set cancel-on-timeout: false.`
-  }
-  return `${what} Resume it without paying again: re-run with task-id: ${id}${kind === 'timed-out' ? ' (and a longer timeout)' : ''}.`
+  if (!result.leftRunning) return `${what} ${cancel}`
+  return `${what} ${cancel} ${collectHint(id, { longerTimeout: kind === 'timed-out', cached })}`
 }
 
 /** Where this clip's file goes now that its task id is known; throws when that is not a safe place to write. */

@@ -57,6 +57,7 @@ export const OUTPUT_NAMES = [
   'results',
   'matrix',
   'results-file',
+  'left-running',
   'credits',
 ] as const
 export type OutputName = (typeof OUTPUT_NAMES)[number]

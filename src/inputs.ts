@@ -20,7 +20,7 @@ export const INPUT_DEFAULTS = {
   'request-timeout': '30s',
   download: 'true',
   'max-download-size': '500MiB',
-  'cancel-on-timeout': 'true',
+  'cancel-on-timeout': 'false',
   cache: 'true',
   concurrency: '2',
   'fail-fast': 'false',

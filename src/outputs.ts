@@ -96,6 +96,8 @@ export interface ResultRow {
   cache_hit: boolean
   /** Credits FoxAPI reported reserved for the task this step submitted (0 when none was submitted). */
   credits: number
+  /** The step stopped waiting while the task may still run at FoxAPI, and be billed (see `error` for how to collect it). */
+  left_running: boolean
   error?: string
 }
 
@@ -110,6 +112,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     sha256: result.sha256 ?? '',
     cache_hit: result.cacheHit,
     credits: result.credits ?? 0,
+    left_running: result.leftRunning ?? false,
     ...(result.error ? { error: result.error } : {}),
   }
 }
@@ -126,6 +129,7 @@ export function writeOutputs(results: ClipResult[]): void {
     set('video-path', first.videoPath ?? '')
     set('video-sha256', first.sha256 ?? '')
     set('cache-hit', String(first.cacheHit))
+    set('left-running', String(first.leftRunning ?? false))
     set('result', first.task ? JSON.stringify(first.task) : '')
   }
   // The results file (results-file) holds every row in full; past the output limit `results` points there.
@@ -251,7 +255,8 @@ function runLink(r: ClipResult): string {
 
 function statusText(r: ClipResult): string {
   const base = r.cacheHit ? `${r.status} (restored)` : r.status
-  return r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
+  const stopped = r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
+  return r.leftRunning && r.outcome !== 'submitted' ? `${stopped}, still running at FoxAPI (may be billed)` : stopped
 }
 
 /** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */

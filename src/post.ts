@@ -1,5 +1,6 @@
-// The post step: if the main step was killed while waiting (job cancelled, step timeout), cancel the tasks
-// it left running, when cancel-on-timeout allows and FoxAPI says they can still be cancelled.
+// The post step: if the main step was killed while waiting (job cancelled, step timeout), it says which tasks
+// it left running and how to collect them; with cancel-on-timeout it first tries to cancel them (best effort:
+// FoxAPI documents no cancel route, so the answer is often "cannot cancel").
 import * as core from '@actions/core'
 import { FoxApiClient } from './api-client'
 import { State } from './constants'
@@ -7,7 +8,7 @@ import { createHttpAgent } from './http'
 import { ResultCache } from './result-cache'
 import { registerSecret } from './secrets'
 import { isValidTaskId } from './security/task-id'
-import { canCancel } from './task'
+import { cancelSentence, collectHint, leftRunning, tryCancel } from './cancel'
 import * as log from './log'
 
 const POST_BUDGET_MS = 20_000
@@ -30,7 +31,7 @@ async function runPost(): Promise<void> {
   const taskIds = parseIds(core.getState(State.WaitingTasks))
   if (taskIds.length === 0) return
   if (core.getState(State.CancelOnTimeout) !== 'true') {
-    log.info(`Tasks left running (cancel-on-timeout: false): ${taskIds.join(', ')}. Resume one with the task-id input.`)
+    for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id, { longerTimeout: false, cached: false })}`)
     return
   }
   const apiKey = core.getInput('api-key').trim()
@@ -44,14 +45,15 @@ async function runPost(): Promise<void> {
     for (const id of taskIds) {
       try {
         const task = await client.getTask(id, { deadline })
-        if (!canCancel(task)) {
-          log.info(`Task ${id} is ${task.status}; nothing to cancel.`)
-          continue
-        }
-        await client.cancelTask(id, { deadline })
-        log.info(`Cancelled task ${id}, left running when the main step stopped (cancel-on-timeout: true).`)
+        const outcome = await tryCancel(client, task, deadline)
+        const sentence = cancelSentence(id, outcome, task)
+        if (leftRunning(outcome, task)) log.warning(`${sentence} ${collectHint(id, { longerTimeout: false, cached: false })}`)
+        else log.info(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence)
       } catch (error) {
-        log.warning(`Could not cancel task ${id}: ${error instanceof Error ? error.message : String(error)}`)
+        log.warning(
+          `Could not check task ${id}: ${error instanceof Error ? error.message : String(error)}. It may still run at FoxAPI and be billed. ` +
+            collectHint(id, { longerTimeout: false, cached: false }),
+        )
       }
     }
   } finally {

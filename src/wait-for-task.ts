@@ -1,9 +1,11 @@
 // Polls `GET /v1/tasks/{id}` until the task is completed, failed or cancelled, the deadline passes,
-// or the run is stopped. Logs only changes of status or progress, not every poll.
+// or the run is stopped. Logs only changes of status or progress, not every poll. Replies are taken as they
+// come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
+// a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FoxApiClient } from './api-client'
 import { RequestError } from './http'
-import { isTerminal, type Task } from './task'
+import { isTerminal, videoUrlOf, type Task } from './task'
 
 export type WaitOutcome =
   { kind: 'finished'; task: Task } | { kind: 'timed-out'; task: Task | undefined } | { kind: 'stopped'; task: Task | undefined }
@@ -24,6 +26,15 @@ export interface WaitOptions {
 
 /** Poll errors back off from the poll interval up to this. */
 const MAX_POLL_BACKOFF_MS = 60_000
+/** Times a `completed` reply without a clip URL is asked again before it counts as a failure. */
+export const EMPTY_COMPLETED_REQUERIES = 4
+/** Wait between those re-queries, at most (the poll interval when shorter). */
+const REQUERY_DELAY_MS = 2_000
+
+/** How long a task may show the same status and progress before it is asked with `sync_upstream=true`. */
+export function staleAfterMs(pollIntervalMs: number, estimatedSeconds: number | undefined): number {
+  return Math.max(4 * pollIntervalMs, ((estimatedSeconds ?? 0) * 1000) / 2)
+}
 
 export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   const { client, taskId, pollIntervalMs, deadline, signal, log } = options
@@ -37,24 +48,55 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   }
   if (last) report(last)
 
+  let emptyCompleted = 0
+  let syncNext = false
+  let state = last ? stateKey(last) : ''
+  let stillSince = Date.now()
+  let estimated = last?.task_info?.estimated_time
   for (let first = last === undefined; ; first = false) {
-    if (last && isTerminal(last.status)) return { kind: 'finished', task: last }
+    let delay = pollIntervalMs
+    if (last && isTerminal(last.status)) {
+      if (last.status !== 'completed' || videoUrlOf(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
+        return { kind: 'finished', task: last }
+      }
+      // Seen in practice: `completed` with empty results that fill in on a later query.
+      emptyCompleted++
+      syncNext = emptyCompleted % 2 === 1
+      delay = Math.min(pollIntervalMs, REQUERY_DELAY_MS)
+      log(
+        `Task ${taskId} is completed but its reply has no video URL; asking again ` +
+          `(${emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${syncNext ? ', with sync_upstream' : ''}).`,
+      )
+    }
     const remaining = deadline - Date.now()
     if (remaining <= 0) return { kind: 'timed-out', task: last }
     if (!first) {
       try {
-        await sleep(Math.min(pollIntervalMs, remaining), undefined, { signal })
+        await sleep(Math.min(delay, remaining), undefined, { signal })
       } catch {
         return { kind: 'stopped', task: last }
       }
     }
     try {
+      const synced = syncNext
+      syncNext = false
       last = await client.getTask(taskId, {
         deadline,
         signal,
+        syncUpstream: synced,
         retry: { baseDelayMs: pollIntervalMs, maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
       })
       report(last)
+      estimated = last.task_info?.estimated_time ?? estimated
+      if (stateKey(last) !== state || synced) {
+        state = stateKey(last)
+        stillSince = Date.now()
+      } else if (!isTerminal(last.status) && Date.now() - stillSince >= staleAfterMs(pollIntervalMs, estimated)) {
+        syncNext = true
+        log(
+          `Task ${taskId} shows no progress for ${Math.round((Date.now() - stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`,
+        )
+      }
     } catch (error) {
       if (signal?.aborted) return { kind: 'stopped', task: last }
       // A poll cut off by the deadline, or a transient error that outlived it, is a timeout, not a task failure.
@@ -69,6 +111,10 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
       throw error
     }
   }
+}
+
+function stateKey(task: Task): string {
+  return `${task.status} ${task.progress ?? ''}`
 }
 
 function describeState(task: Task): string {
