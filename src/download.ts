@@ -5,11 +5,12 @@
 // URLs are pre-signed, and the API key stays with the API.
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, rm, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
+import { renameReplacing } from './atomic-rename'
 import {
   RequestError,
   httpStatusError,
@@ -65,7 +66,7 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
     })
     await syncFile(partial.tempPath)
     options.checkDestination?.()
-    await rename(partial.tempPath, options.destination)
+    await renameReplacing(partial.tempPath, options.destination)
     return { ...result, path: options.destination }
   } finally {
     await rm(partial.tempPath, { force: true })
@@ -179,7 +180,7 @@ export async function copyFileAtomically(
     await pipeline(createReadStream(source), meter, createWriteStream(tempPath))
     await syncFile(tempPath)
     checkDestination?.()
-    await rename(tempPath, destination)
+    await renameReplacing(tempPath, destination)
     return { bytes: meter.bytes, sha256: meter.sha256() }
   } finally {
     await rm(tempPath, { force: true })

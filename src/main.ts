@@ -52,8 +52,9 @@ async function runMain(): Promise<void> {
     log.info(`Received ${signal}: stopping.`)
     stop.abort(new Error(`the run was cancelled (${signal})`))
   }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
+  // The runner stops a step with SIGINT, then SIGTERM; on Windows with Ctrl+C (SIGINT) and Ctrl+Break (SIGBREAK).
+  const signals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
+  for (const signal of signals) process.once(signal, onSignal)
 
   const waiting = new Set<string>()
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
@@ -103,8 +104,7 @@ async function runMain(): Promise<void> {
     }
   } finally {
     await ResultCache.removeStagingDirectory(settings.workspace)
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
+    for (const signal of signals) process.off(signal, onSignal)
     await agent.destroy()
   }
 }
