@@ -14,7 +14,12 @@ const fresh = mkdtempSync(path.join(os.tmpdir(), 'foxapi-dist-'))
 try {
   execSync(build.replace(/ -o dist( |$)/, ` -o ${JSON.stringify(fresh)}$1`), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   const committed = path.join(root, 'dist')
-  const names = new Set([...readdirSync(committed), ...readdirSync(fresh)])
+  // Every file at any depth: ncc writes chunks for dynamic imports beside index.js.
+  const list = (dir: string) =>
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+  const names = new Set([...list(committed), ...list(fresh)])
   const differing = [...names].filter((name) => {
     try {
       return !readFileSync(path.join(committed, name)).equals(readFileSync(path.join(fresh, name)))
