@@ -150,7 +150,9 @@ describe('result cache', () => {
     const run = await cachedRun({})
     expect(run.exitCode, run.visibleLog).toBe(0)
     expect(run.stdout).toMatch(/::warning::Failed to restore: .*ECONNRESET/)
-    expect(run.stdout).toMatch(/::warning::Result cache off for this run \(saving foxapi-video-v1-[0-9a-f]{40}-pending-\d+ failed\)/)
+    expect(run.stdout).toMatch(
+      /::warning::Result cache off for this run \(saving foxapi-video-v1-[0-9a-f]{40}-pending-\d+-[0-9a-f]{8} failed\)/,
+    )
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
     expect(run.outputs['cache-hit']).toBe('false')
     // Once off, the finished clip is not offered to the cache: one lookup and one save were tried, no more.

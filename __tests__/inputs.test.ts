@@ -197,8 +197,29 @@ describe('readInputs: batch', () => {
     expect(problems({ ...KEY, batch: '[]' })[0]).toMatch(/^Input 'batch' must be a non-empty list/)
     expect(problems({ ...KEY, batch: 'nope.yml' })[0]).toMatch(/^Input 'batch': file nope.yml not found/)
     expect(problems({ ...KEY, batch: '- prompt: a', 'task-id': 'task-1' })).toContain(
-      "Inputs 'batch' and 'task-id' cannot be used together",
+      "Inputs 'batch' and 'task-id' cannot be used together: to collect a batch entry's task, add task-id to that entry",
     )
+  })
+
+  it("takes an entry's task-id (to collect it) and cache-key (to tell takes apart)", () => {
+    const result = read({
+      ...KEY,
+      batch: '- prompt: a\n  task-id: task-unified-1-abc\n- task-id: task-unified-2-def\n  name: b\n- prompt: a\n  cache-key: 2\n',
+    })
+    expect(result.ok && result.clips.map((c) => [c.name, c.taskId, c.cacheKey, c.request?.prompt])).toEqual([
+      ['clip-1', 'task-unified-1-abc', undefined, 'a'],
+      ['b', 'task-unified-2-def', undefined, undefined],
+      ['clip-3', undefined, '2', 'a'],
+    ])
+    expect(problems({ ...KEY, batch: '- prompt: a\n  task-id: ../x\n' })).toEqual([
+      "batch item 1 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d",
+    ])
+  })
+
+  it('refuses entries that send the same request', () => {
+    expect(problems({ ...KEY, batch: '- prompt: a\n- prompt: " a"\n  mode: standard\n- prompt: b\n' })).toEqual([
+      "batch entries 'clip-1' and 'clip-2' send the same request: give each take its own 'cache-key' (e.g. cache-key: take-2), or remove one",
+    ])
   })
 })
 

@@ -47,6 +47,8 @@ export type FaultKind =
   | { type: 'stall'; bytes: number }
   /** Downloads: send the file with this Content-Type. */
   | { type: 'contentType'; value: string }
+  /** Answer with this raw body instead (an HTML maintenance page, a JSON that is not a task, a login page as video/mp4). */
+  | { type: 'body'; status: number; contentType: string; body: string }
 
 export interface Fault {
   route: Route
@@ -247,6 +249,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     const fault = takeFault(route)
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
+    if (fault?.type === 'body') return sendBody(res, fault)
     if (fault?.type === 'redirect') return redirectToCdn(res, req.url ?? '/')
     if (fault?.type === 'delayHeaders') await delay(fault.ms, res)
     if (req.socket.destroyed) return
@@ -302,6 +305,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     const fault = host === 'api' ? takeFault('download') : undefined
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
+    if (fault?.type === 'body') return sendBody(res, fault)
     if (fault?.type === 'redirect') return redirectToCdn(res, pathname)
     const contentType = fault?.type === 'contentType' ? fault.value : 'video/mp4'
     // Range requests, as a CDN answers them: honoured while If-Range still names this file.
@@ -439,6 +443,11 @@ function sendFault(res: ServerResponse, fault: Extract<FaultKind, { type: 'statu
     ...(fault.code ? { code: fault.code } : {}),
   }
   sendError(res, rejection, fault.retryAfter)
+}
+
+function sendBody(res: ServerResponse, fault: Extract<FaultKind, { type: 'body' }>): void {
+  res.writeHead(fault.status, { 'content-type': fault.contentType, 'content-length': String(Buffer.byteLength(fault.body)) })
+  res.end(fault.body)
 }
 
 /**

@@ -23,6 +23,15 @@ export interface CallOptions {
   signal?: AbortSignal
 }
 
+export interface CreateOptions extends CallOptions {
+  /**
+   * Aborts a create request already on the wire. Kept apart from `signal` (which only stops retries and waits
+   * between attempts) so that stopping the run never cuts off a create FoxAPI may be billing: its reply, with
+   * the task id, is still awaited. Defaults to `signal`.
+   */
+  inFlightSignal?: AbortSignal
+}
+
 export interface ApiClientOptions {
   baseUrl: string
   apiKey: string
@@ -85,22 +94,33 @@ export class FoxApiClient {
    * Creates a task. Never repeated once the request may have reached FoxAPI (that could charge twice):
    * only refusals at the door (429, 503) and connections that never opened are retried.
    */
-  async createTask(body: GenerationRequest, call: CallOptions): Promise<Task> {
+  async createTask(body: GenerationRequest, call: CreateOptions): Promise<Task> {
+    const { inFlightSignal, ...retryCall } = call
     try {
-      // Bounded by the deadline like every call. HOOK (issue 8, money): a create that may have been sent must
-      // not be aborted by a cancelled run; whoever implements that replaces `call.signal` here with a signal
-      // that fires only after the grace period. requestSignal() keeps the deadline bound either way.
-      return await withRetries(() => this.send('POST', CREATE_PATH, 'Create task', call, body), {
-        ...call,
-        policy: this.options.retry,
-        canRetry: (error) => !error.details.mayHaveBeenProcessed,
-        onRetry: (error, delay, attempt) =>
-          this.retryLog(
-            error.message,
-            `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`,
-          ),
-      })
+      // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
+      // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
+      return await withRetries(
+        () => {
+          // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).
+          if (call.signal?.aborted) throw notSentBecauseStopped()
+          return this.send('POST', CREATE_PATH, 'Create task', { ...retryCall, signal: inFlightSignal ?? call.signal }, body)
+        },
+        {
+          ...retryCall,
+          policy: this.options.retry,
+          canRetry: (error) => !error.details.mayHaveBeenProcessed,
+          onRetry: (error, delay, attempt) =>
+            this.retryLog(
+              error.message,
+              `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`,
+            ),
+        },
+      )
     } catch (error) {
+      // Stopped while waiting to retry a create FoxAPI did not take: nothing was billed.
+      if (error instanceof RequestError && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
+        if (error.message.startsWith('Retry wait')) throw notSentBecauseStopped()
+      }
       if (error instanceof RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
         error.message +=
           '. Not retried: the request may have reached FoxAPI and a second one could charge twice.' +
@@ -184,6 +204,14 @@ export class FoxApiClient {
     }
     return parsed.data
   }
+}
+
+function notSentBecauseStopped(): RequestError {
+  return new RequestError('Create task was not sent: the run was cancelled', {
+    retryable: false,
+    mayHaveBeenProcessed: false,
+    aborted: true,
+  })
 }
 
 function snippet(text: string): string {

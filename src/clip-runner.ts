@@ -12,7 +12,7 @@ import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
 import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
 import { cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome } from './cancel'
-import { taskErrorText, videoUrlOf, type Task } from './task'
+import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { EMPTY_COMPLETED_REQUERIES, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
 
@@ -34,6 +34,8 @@ export interface ClipResult {
   /** On a cache hit: the workflow run that made the clip. */
   madeBy?: RunOrigin
   resumed: boolean
+  /** The task was submitted by another run (a `task-id` to collect, or a pending task from the cache): never cancelled here. */
+  adopted?: boolean
   task?: Task
   request?: GenerationRequest
   error?: string
@@ -49,6 +51,8 @@ export interface ClipContext {
   client: FoxApiClient
   agent: Dispatcher
   cache: ResultCache
+  /** A batch run: the way to resume a clip is a `task-id` on its batch entry, not the `task-id` input. */
+  batch?: boolean
   /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
   signal: AbortSignal
   log: (clip: string, line: string) => void
@@ -64,6 +68,12 @@ const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000
 /** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
 const CANCEL_GRACE_MS = 5_000
+/**
+ * How long a create already on the wire may still take once the run is stopped. It is never cut off at once:
+ * FoxAPI may bill the task, and only its reply names it. The runner sends SIGTERM 7.5s after SIGINT and kills
+ * the step a little later, so this plus a cancel must fit in that.
+ */
+export const CREATE_REPLY_GRACE_MS = 4_000
 
 export function isSuccess(result: ClipResult): boolean {
   return result.outcome === 'succeeded' || result.outcome === 'submitted'
@@ -92,7 +102,12 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     await produceClip(spec, ctx, result, remember, log)
   } catch (error) {
     result.outcome = ctx.signal.aborted ? 'stopped' : 'failed'
-    result.error = redact(error instanceof Error ? error.message : String(error))
+    let message = error instanceof Error ? error.message : String(error)
+    // A task exists (and is paid for): say which, and how to collect it without paying again.
+    if (result.taskId && !isTerminalFailure(result.status) && !message.includes(`task-id: ${result.taskId}`)) {
+      message += ` ${collectAdvice(spec, result.taskId, ctx)}`
+    }
+    result.error = redact(message)
   }
   result.elapsedMs = Date.now() - started
   const credits = ctx.budget?.creditsOf(result.taskId)
@@ -108,7 +123,8 @@ async function produceClip(
   log: (line: string) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
-  const key = spec.request && !spec.taskId && cache.enabled ? requestCacheKey(spec.request, settings.cacheKey) : undefined
+  const extraKey = spec.cacheKey !== undefined ? `${settings.cacheKey}\n${spec.cacheKey}` : settings.cacheKey
+  const key = spec.request && !spec.taskId && cache.enabled ? requestCacheKey(spec.request, extraKey) : undefined
   const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
@@ -135,6 +151,7 @@ async function produceClip(
   let pendingSave: Promise<void> = Promise.resolve()
   if (task) {
     result.resumed = true
+    result.adopted = true
   } else {
     if (!spec.request) throw new Error('No request to submit')
     // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
@@ -142,11 +159,11 @@ async function produceClip(
       settings.wait && settings.download ? plannedDestinationProblem(spec.outputPath, spec.name, undefined, settings.workspace) : undefined
     if (unsafe !== undefined) throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
     const request = spec.request
-    // A clip waiting its turn under max-credits may get it after the run was cancelled: then it sends nothing.
-    const create = () =>
-      ctx.signal.aborted
-        ? Promise.reject(new Error('not submitted: the run was cancelled'))
-        : client.createTask(request, { deadline: waitDeadline, signal: ctx.signal })
+    if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
+    const create = async () => {
+      if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
+      return createWithGrace(request, ctx, waitDeadline, log)
+    }
     const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }
     if (!submission.submitted) {
       Object.assign(result, { outcome: 'skipped', error: submission.reason })
@@ -156,17 +173,25 @@ async function produceClip(
     task = submission.task
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
-    if (key) pendingSave = cache.savePendingTaskId(key, task.id)
+    // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
+    if (key) pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined)
   }
   remember(task)
 
+  // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
+  const ours = !result.adopted
+  if (ours && (settings.wait || ctx.signal.aborted)) ctx.onTaskStarted?.(task.id)
   try {
+    if (ctx.signal.aborted) {
+      // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
+      await endWait('stopped', ctx, result, spec, remember, log, key !== undefined)
+      return
+    }
     if (!settings.wait) {
       result.outcome = 'submitted'
       result.leftRunning = true
       return
     }
-    ctx.onTaskStarted?.(task.id)
     const waited = await waitForTask({
       client,
       taskId: task.id,
@@ -178,22 +203,78 @@ async function produceClip(
       onUpdate: remember,
     })
     if (waited.kind !== 'finished') {
-      result.outcome = waited.kind
-      const before = result.task
-      const cancel = await cancelIfAllowed(before, ctx)
-      const reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined
-      result.leftRunning = leftRunning(cancel, reply ?? before)
-      const what = cancelSentence(result.taskId ?? 'unknown', cancel, before)
-      log(what)
-      // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
-      result.error = stopMessage(result, waited.kind, settings, what, key !== undefined)
-      if (reply) remember(reply)
+      await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined)
       return
     }
     await finish(spec, ctx, result, waited.task, key, log)
   } finally {
     if (result.taskId) ctx.onTaskSettled?.(result.taskId)
     await pendingSave
+  }
+}
+
+/** Waiting ended without a result: cancel the task when allowed (and ours), and say what became of it. */
+async function endWait(
+  kind: 'timed-out' | 'stopped',
+  ctx: ClipContext,
+  result: ClipResult,
+  spec: ClipSpec,
+  remember: (task: Task) => void,
+  log: (line: string) => void,
+  cached: boolean,
+): Promise<void> {
+  result.outcome = kind
+  const before = result.task
+  let what: string
+  let reply: Task | undefined
+  if (result.adopted) {
+    // Another run submitted (and may be waiting on) this task: cancelling it here would lose what it paid for.
+    result.leftRunning = !(before !== undefined && isTerminal(before.status))
+    what = `Task ${result.taskId} was submitted by another run, so it is left running (cancel-on-timeout applies only to tasks this run submitted).`
+  } else {
+    const cancel = await cancelIfAllowed(before, ctx)
+    reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined
+    result.leftRunning = leftRunning(cancel, reply ?? before)
+    what = cancelSentence(result.taskId ?? 'unknown', cancel, before)
+  }
+  log(what)
+  // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
+  result.error = stopMessage(result, kind, spec, ctx, what, cached)
+  if (reply) remember(reply)
+}
+
+/**
+ * Sends the create request. Stopping the run does not cut it off: FoxAPI may already be making (and billing)
+ * the task, and only its reply names it. The reply is awaited for CREATE_REPLY_GRACE_MS more; if it does not
+ * come, the error says a task may have been billed.
+ */
+async function createWithGrace(request: GenerationRequest, ctx: ClipContext, deadline: number, log: (line: string) => void): Promise<Task> {
+  const inFlight = new AbortController()
+  let timer: NodeJS.Timeout | undefined
+  const onStop = () => {
+    log(
+      `The run was cancelled while the create request was in flight: waiting up to ${CREATE_REPLY_GRACE_MS / 1000}s for FoxAPI's reply, so a billed task is not lost.`,
+    )
+    timer = setTimeout(
+      () => inFlight.abort(new Error(`no reply within ${CREATE_REPLY_GRACE_MS / 1000}s of the run being cancelled`)),
+      CREATE_REPLY_GRACE_MS,
+    )
+  }
+  ctx.signal.addEventListener('abort', onStop, { once: true })
+  try {
+    return await ctx.client.createTask(request, { deadline, signal: ctx.signal, inFlightSignal: inFlight.signal })
+  } catch (error) {
+    if (inFlight.signal.aborted) {
+      throw new Error(
+        `The run was cancelled while the create request was in flight, and FoxAPI did not answer within ${CREATE_REPLY_GRACE_MS / 1000}s: ` +
+          'a task may have been created and billed, but its id is unknown.',
+        { cause: error },
+      )
+    }
+    throw error
+  } finally {
+    ctx.signal.removeEventListener('abort', onStop)
+    if (timer) clearTimeout(timer)
   }
 }
 
@@ -253,7 +334,7 @@ async function finish(
   if (!url) {
     result.error =
       `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
-      `(with and without sync_upstream). Try again later with task-id: ${task.id} (costs nothing more).`
+      `(with and without sync_upstream). ${collectAdvice(spec, task.id, ctx)}`
     return
   }
   result.videoUrl = url
@@ -267,7 +348,9 @@ async function finish(
     try {
       return check()
     } catch (error) {
-      const hint = `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`
+      const hint = ctx.batch
+        ? `Collect the paid clip without paying again: add "task-id: ${task.id}" to the batch entry '${spec.name}', with an output that can be written, and re-run (its video-url works for 24 hours).`
+        : `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`
       throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`, { cause: error })
     }
   }
@@ -297,8 +380,16 @@ async function cancelIfAllowed(task: Task | undefined, ctx: ClipContext): Promis
   return tryCancel(ctx.client, task, Date.now() + CANCEL_GRACE_MS)
 }
 
-/** Says where the task stood when waiting ended, what became of it, and (unless cancelled) how to collect it. */
-function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings: RunSettings, cancel: string, cached: boolean): string {
+/** Says where the task stood when waiting ended, what became of it, and (unless it ended) how to collect it. */
+function stopMessage(
+  result: ClipResult,
+  kind: 'timed-out' | 'stopped',
+  spec: ClipSpec,
+  ctx: ClipContext,
+  cancel: string,
+  cached: boolean,
+): string {
+  const { settings } = ctx
   const id = result.taskId ?? 'unknown'
   const last = `last status ${result.status}${result.progress !== undefined ? ` ${Math.round(result.progress)}%` : ''}`
   const what =
@@ -306,7 +397,26 @@ function stopMessage(result: ClipResult, kind: 'timed-out' | 'stopped', settings
       ? `Timed out after ${Math.round(settings.timeoutMs / 1000)}s waiting for task ${id} (${last}).`
       : `The run was cancelled while waiting for task ${id} (${last}).`
   if (!result.leftRunning) return `${what} ${cancel}`
-  return `${what} ${cancel} ${collectHint(id, { longerTimeout: kind === 'timed-out', cached })}`
+  return `${what} ${cancel} ${collectAdvice(spec, id, ctx, { longerTimeout: kind === 'timed-out', cached })}`
+}
+
+/**
+ * The exact way to collect a task that exists without paying for another. In a batch the `task-id` input is
+ * refused, so the way is a `task-id` on that entry.
+ */
+export function collectAdvice(
+  spec: Pick<ClipSpec, 'name'>,
+  taskId: string,
+  ctx: Pick<ClipContext, 'batch'>,
+  options: { longerTimeout: boolean; cached: boolean } = { longerTimeout: false, cached: false },
+): string {
+  if (!ctx.batch) return collectHint(taskId, options)
+  const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : ''
+  return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${cache}.`
+}
+
+function isTerminalFailure(status: string): boolean {
+  return status === 'failed' || status === 'cancelled'
 }
 
 /** Where this clip's file goes now that its task id is known; throws when that is not a safe place to write. */

@@ -3,8 +3,15 @@
 // Only dispatches; main.ts and post.ts each export run(), which never throws.
 import * as core from '@actions/core'
 import { State } from './constants'
+import * as log from './log'
 import { run as runMain } from './main'
 import { run as runPost } from './post'
+
+// A promise nobody awaited must not kill the step after a task was paid for (Node's default for an
+// unhandled rejection is to exit): it is reported, and the run goes on to write its results.
+process.on('unhandledRejection', (reason: unknown) => {
+  log.warning(`Internal error in a background operation (the run goes on): ${reason instanceof Error ? reason.message : String(reason)}`)
+})
 
 if (core.getState(State.IsPost) === 'true') {
   void runPost()

@@ -4,6 +4,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import type { InputName } from './constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
+import { canonicalJson } from './result-cache'
 import { registerSecret } from './secrets'
 import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
 import { isValidTaskId } from './security/task-id'
@@ -66,6 +67,8 @@ export interface ClipSpec {
   request?: GenerationRequest
   /** Resume this task instead of submitting. */
   taskId?: string
+  /** A batch entry's own `cache-key`, added to the run's: tells apart takes of the same request. */
+  cacheKey?: string
   /** Where the clip goes, relative to the workspace; `{task-id}` and `{name}` are filled in. */
   outputPath: string
 }
@@ -152,11 +155,13 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   let clips: ClipSpec[] = []
   const planned: PlannedDestination[] = []
   if (batchInput !== '') {
-    if (taskId !== '') problems.push("Inputs 'batch' and 'task-id' cannot be used together")
+    if (taskId !== '')
+      problems.push("Inputs 'batch' and 'task-id' cannot be used together: to collect a batch entry's task, add task-id to that entry")
     clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned }, (result) => {
       warnings.push(...result.warnings)
       for (const notice of result.notices) notices.add(notice)
     })
+    problems.push(...identicalRequests(clips, settings.cacheKey))
   } else if (taskId !== '' && shared.prompt === undefined) {
     clips = [{ name: taskId, taskId, outputPath }]
   } else {
@@ -216,7 +221,13 @@ function readBatch(
       problems.push(`${label}: must be a mapping of request fields (prompt, duration, ...) and output`)
       return
     }
-    const { name: rawName, output: rawOutput, ...fields } = entry as Record<string, unknown>
+    const { name: rawName, output: rawOutput, 'task-id': rawTaskId, 'cache-key': rawCacheKey, ...fields } = entry as Record<string, unknown>
+    const entryTaskId = typeof rawTaskId === 'string' ? rawTaskId.trim() : undefined
+    if (rawTaskId !== undefined && !(entryTaskId && isValidTaskId(entryTaskId))) {
+      problems.push(`${label} 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d`)
+    }
+    const entryCacheKey = typeof rawCacheKey === 'string' || typeof rawCacheKey === 'number' ? String(rawCacheKey).trim() : undefined
+    if (rawCacheKey !== undefined && !entryCacheKey) problems.push(`${label} 'cache-key' must be text`)
     const output = typeof rawOutput === 'string' ? rawOutput.trim() : undefined
     if (rawOutput !== undefined && !output) problems.push(`${label} 'output' must be a file name`)
     const fromOutput = output ? path.basename(output, path.extname(output)) : ''
@@ -231,20 +242,53 @@ function readBatch(
     if (repeated) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
     seenNames.add(name)
 
-    const result = validateRequest({ ...shared, ...fields }, label)
-    if (!result.ok) problems.push(...result.problems)
-    else {
-      clips.push({ name, request: result.request, outputPath: output ?? outputTemplate })
+    const extra = { ...(entryTaskId ? { taskId: entryTaskId } : {}), ...(entryCacheKey ? { cacheKey: entryCacheKey } : {}) }
+    const raw = { ...shared, ...fields }
+    const plan = () => {
       if (!repeated)
         planned.push({
           label: output ? `${label} 'output'` : `${label} output (from 'output-path')`,
           template: output ?? outputTemplate,
           name,
         })
+    }
+    // An entry that only collects an earlier task needs no request.
+    if (entryTaskId && raw.prompt === undefined) {
+      clips.push({ name, outputPath: output ?? outputTemplate, ...extra })
+      plan()
+      return
+    }
+    const result = validateRequest(raw, label)
+    if (!result.ok) problems.push(...result.problems)
+    else {
+      clips.push({ name, request: result.request, outputPath: output ?? outputTemplate, ...extra })
+      plan()
       onValid(result)
     }
   })
   return clips
+}
+
+/**
+ * Batch entries that would send the very same request are refused: the result cache keys clips by request, so
+ * they would share one entry and a re-run would serve one take as all of them. Distinct takes say so with a
+ * `cache-key` of their own. Entries that collect a `task-id` send nothing and are left out.
+ */
+export function identicalRequests(clips: ClipSpec[], runCacheKey: string): string[] {
+  const problems: string[] = []
+  const seen = new Map<string, string>()
+  for (const clip of clips) {
+    if (!clip.request || clip.taskId) continue
+    const identity = `${canonicalJson(clip.request)}\n${runCacheKey}\n${clip.cacheKey ?? ''}`
+    const earlier = seen.get(identity)
+    if (earlier === undefined) seen.set(identity, clip.name)
+    else {
+      problems.push(
+        `batch entries '${earlier}' and '${clip.name}' send the same request: give each take its own 'cache-key' (e.g. cache-key: take-2), or remove one`,
+      )
+    }
+  }
+  return problems
 }
 
 function checkBaseUrl(value: string, problems: string[]): string {

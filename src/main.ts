@@ -48,13 +48,15 @@ async function runMain(): Promise<void> {
     userAgent: 'foxapi-video-action',
   })
   const stop = new AbortController()
+  // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
+  // still waits for a create's reply or cancels a task.
   const onSignal = (signal: NodeJS.Signals) => {
-    log.info(`Received ${signal}: stopping.`)
-    stop.abort(new Error(`the run was cancelled (${signal})`))
+    log.info(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`)
+    if (!stop.signal.aborted) stop.abort(new Error(`the run was cancelled (${signal})`))
   }
   // The runner stops a step with SIGINT, then SIGTERM; on Windows with Ctrl+C (SIGINT) and Ctrl+Break (SIGBREAK).
   const signals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
-  for (const signal of signals) process.once(signal, onSignal)
+  for (const signal of signals) process.on(signal, onSignal)
 
   const waiting = new Set<string>()
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
@@ -68,6 +70,7 @@ async function runMain(): Promise<void> {
         client,
         agent,
         cache,
+        batch,
         signal: stop.signal,
         budget,
         log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),

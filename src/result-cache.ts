@@ -6,10 +6,15 @@
 // self-hosted runners) is what lets a later run find the entry. Two kinds of entries share that directory
 // and so that version:
 //   <key>                  the finished clip, its task JSON and checksum
-//   <key>-pending-<time>   the id of a task submitted but not yet collected
+//   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
 // One restore call, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a
 // prefix hit the newest pending task.
-import { createHash } from 'node:crypto'
+// Because the directory must be the same on every run, two operations on one key must never overlap (a
+// clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
+//
+// @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
+// a function that throws or a save that answers -1 all turn the cache off with one warning.
+import { createHash, randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from '@actions/cache'
@@ -61,15 +66,55 @@ export interface RestoredClip {
 /** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
 export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pending'; taskId: string } | undefined
 
+/** The parts of @actions/cache used here, looked up at run time: a stubbed module may lack any of them. */
+interface CacheApi {
+  isFeatureAvailable: () => boolean
+  restoreCache: (paths: string[], key: string, restoreKeys?: string[]) => Promise<string | undefined>
+  saveCache: (paths: string[], key: string) => Promise<number>
+}
+
+function cacheApi(module: unknown = cache): CacheApi | string {
+  const api = module as Partial<Record<keyof CacheApi, unknown>> | undefined
+  for (const name of ['isFeatureAvailable', 'restoreCache', 'saveCache'] as const) {
+    if (typeof api?.[name] !== 'function') return `@actions/cache has no ${name} here`
+  }
+  return api as CacheApi
+}
+
 export class ResultCache {
   private disabledBecause: string | undefined
+  private readonly api: CacheApi | undefined
+  /** The last operation queued per key: each key's operations run one at a time. */
+  private readonly queues = new Map<string, Promise<unknown>>()
 
   constructor(
     enabled: boolean,
     private readonly workspace: string,
+    module: unknown = cache,
   ) {
+    const api = cacheApi(module)
+    this.api = typeof api === 'string' ? undefined : api
     if (!enabled) this.disabledBecause = 'cache: false'
-    else if (!cache.isFeatureAvailable()) this.turnOff('the Actions cache service is not configured on this runner')
+    else if (typeof api === 'string') this.turnOff(api)
+    else {
+      try {
+        if (api.isFeatureAvailable() !== true) this.turnOff('the Actions cache service is not configured on this runner')
+      } catch (error) {
+        this.turnOff(`the cache feature check failed: ${messageOf(error)}`)
+      }
+    }
+  }
+
+  /** Runs `operation` after every earlier one of `key` settled; never rejects with an earlier one's error. */
+  private serialised<T>(key: string, operation: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(key) ?? Promise.resolve()
+    const next = previous.then(operation, operation)
+    const settled = next.catch(() => undefined)
+    this.queues.set(key, settled)
+    void settled.then(() => {
+      if (this.queues.get(key) === settled) this.queues.delete(key)
+    })
+    return next
   }
 
   get enabled(): boolean {
@@ -82,9 +127,14 @@ export class ResultCache {
    */
   async lookup(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
     if (!this.enabled) return undefined
+    return this.serialised(key, () => this.lookupNow(key, destination, wantClip))
+  }
+
+  private async lookupNow(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
     const { relative, absolute } = this.directoryFor(key)
     try {
-      const matched = await this.attempt('restore', () => cache.restoreCache([relative], key, [`${key}-pending-`]))
+      const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`]))
+      if (matched !== undefined && typeof matched !== 'string') throw new Error('the cache answered with something that is not a key')
       if (matched === key) return wantClip ? await this.readClip(key, absolute, destination) : undefined
       if (matched?.startsWith(`${key}-pending-`)) {
         const { taskId } = JSON.parse(await readFile(path.join(absolute, PENDING_FILE), 'utf8')) as { taskId?: unknown }
@@ -142,23 +192,32 @@ export class ResultCache {
 
   /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
   async savePendingTaskId(key: string, taskId: string): Promise<void> {
-    // Entries are immutable: each submission gets its own key; lookup picks the newest by prefix.
-    await this.save(key, `${key}-pending-${Date.now()}`, (directory) =>
+    // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
+    // still differ); lookup picks the newest by prefix.
+    await this.save(key, `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}`, (directory) =>
       writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId }))),
     )
   }
 
+  /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
   private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
+    if (!this.enabled) return
+    await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
+      log.warning(`Could not save the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
+    })
+  }
+
+  private async saveNow(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
     if (!this.enabled) return
     const { relative, absolute } = this.directoryFor(key)
     try {
       await rm(absolute, { recursive: true, force: true })
       await mkdir(absolute, { recursive: true })
       await stage(absolute)
-      const id = await this.attempt('save', () => cache.saveCache([relative], entryKey))
+      const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble: stop using it for this run.
-      if (id !== undefined && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
+      if (typeof id === 'number' && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
       else if (entryKey !== key) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
@@ -178,10 +237,10 @@ export class ResultCache {
     return { relative, absolute: path.join(this.workspace, relative) }
   }
 
-  private async attempt<T>(what: 'save' | 'restore', operation: () => Promise<T>): Promise<T | undefined> {
-    if (!this.enabled) return undefined
+  private async attempt<T>(what: 'save' | 'restore', operation: (api: CacheApi) => Promise<T>): Promise<T | undefined> {
+    if (!this.enabled || !this.api) return undefined
     try {
-      return await operation()
+      return await operation(this.api)
     } catch (error) {
       this.turnOff(`${what} failed: ${messageOf(error)}`)
       return undefined

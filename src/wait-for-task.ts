@@ -36,6 +36,9 @@ export function staleAfterMs(pollIntervalMs: number, estimatedSeconds: number | 
   return Math.max(4 * pollIntervalMs, ((estimatedSeconds ?? 0) * 1000) / 2)
 }
 
+/** A task FoxAPI says it does not know, this many polls in a row, is gone; fewer is a hiccup (a stale replica, a gateway). */
+export const NOT_FOUND_LIMIT = 3
+
 export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   const { client, taskId, pollIntervalMs, deadline, signal, log } = options
   let last = options.initial
@@ -48,6 +51,9 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   }
   if (last) report(last)
 
+  // The task is paid for and keeps running whatever the poll hears, so only a persistent answer ends the wait.
+  let failures = 0
+  let notFound = 0
   let emptyCompleted = 0
   let syncNext = false
   let state = last ? stateKey(last) : ''
@@ -68,11 +74,13 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
           `(${emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${syncNext ? ', with sync_upstream' : ''}).`,
       )
     }
+    if (signal?.aborted) return { kind: 'stopped', task: last }
     const remaining = deadline - Date.now()
     if (remaining <= 0) return { kind: 'timed-out', task: last }
     if (!first) {
+      const pause = Math.min(MAX_POLL_BACKOFF_MS, pollIntervalMs * 1.5 ** Math.min(failures, 20))
       try {
-        await sleep(Math.min(delay, remaining), undefined, { signal })
+        await sleep(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal })
       } catch {
         return { kind: 'stopped', task: last }
       }
@@ -86,6 +94,8 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
         syncUpstream: synced,
         retry: { baseDelayMs: pollIntervalMs, maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
       })
+      failures = 0
+      notFound = 0
       report(last)
       estimated = last.task_info?.estimated_time ?? estimated
       if (stateKey(last) !== state || synced) {
@@ -108,13 +118,28 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
         log(`${error.message}; no time left to retry.`)
         return { kind: 'timed-out', task: last }
       }
-      throw error
+      notFound = error instanceof RequestError && error.details.status === 404 ? notFound + 1 : 0
+      if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT) throw error
+      failures++
+      log(`${error instanceof Error ? error.message : String(error)}; the task keeps running, so the wait goes on.`)
     }
   }
 }
 
 function stateKey(task: Task): string {
   return `${task.status} ${task.progress ?? ''}`
+}
+
+/**
+ * Whether a failed poll says nothing about the task itself: gateway and server trouble (any 5xx, e.g. a CDN's
+ * 524), 408/425, a 2xx that is not a task (an HTML maintenance page), a network failure, or a 404 (a hiccup
+ * until it persists). Authentication and request errors are not: they will not go away by waiting.
+ */
+export function isTransientDuringWait(error: unknown): boolean {
+  if (!(error instanceof RequestError) || error.details.aborted) return false
+  const status = error.details.status
+  if (status === undefined) return true
+  return status >= 500 || status === 408 || status === 425 || status === 404 || (status >= 200 && status < 300)
 }
 
 function describeState(task: Task): string {
