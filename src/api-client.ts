@@ -81,6 +81,9 @@ function wireRequest(
   }
 }
 
+/** `errorCode` of a reply about another task than the one asked for: refused, and not waited out. */
+export const TASK_ID_MISMATCH = 'task_id_mismatch'
+
 export class FoxApiClient {
   private readonly base: URL
   /** Retry lines, at most a few per distinct error per 30 s (a hostile server cannot flood the log). */
@@ -197,6 +200,7 @@ export class FoxApiClient {
     if (expectedId !== undefined && parsed.data.id !== expectedId) {
       throw new RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
         status: response.statusCode,
+        errorCode: TASK_ID_MISMATCH,
         retryable: false,
         mayHaveBeenProcessed: true,
         badReply: true,

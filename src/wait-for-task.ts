@@ -3,7 +3,7 @@
 // come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
 // a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
 import { setTimeout as sleep } from 'node:timers/promises'
-import type { FoxApiClient } from './api-client'
+import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './http'
 import { isTerminal, videoUrlOf, type Task } from './task'
 
@@ -136,7 +136,7 @@ function stateKey(task: Task): string {
  * until it persists). Authentication and request errors are not: they will not go away by waiting.
  */
 export function isTransientDuringWait(error: unknown): boolean {
-  if (!(error instanceof RequestError) || error.details.aborted) return false
+  if (!(error instanceof RequestError) || error.details.aborted || error.details.errorCode === TASK_ID_MISMATCH) return false
   const status = error.details.status
   if (status === undefined) return true
   return status >= 500 || status === 408 || status === 425 || status === 404 || (status >= 200 && status < 300)
