@@ -62,16 +62,22 @@ async function benchDownload(sizeMiB: number): Promise<void> {
   )
 }
 
+/** Start-up of dist/index.js to its first answer (an input error, no network), against a bare `node -e ''` on the same Node. */
 function benchStartup(runs: number): void {
-  const times: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now()
-    spawnSync(NODE_BINARY, [DIST_ENTRY], { env: { PATH: process.env.PATH ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' } })
-    times.push(performance.now() - started)
+  const time = (args: string[]) => {
+    const times: number[] = []
+    for (let i = 0; i < runs; i++) {
+      const started = performance.now()
+      spawnSync(NODE_BINARY, args, { env: { PATH: process.env.PATH ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' } })
+      times.push(performance.now() - started)
+    }
+    return median(times)
   }
+  const bare = time(['-e', ''])
+  const action = time([DIST_ENTRY])
   row(
     `start-up to input error (median of ${runs})`,
-    `${median(times).toFixed(0)} ms on ${path.basename(path.dirname(path.dirname(NODE_BINARY)))}`,
+    `${action.toFixed(0)} ms vs ${bare.toFixed(0)} ms for node -e '' (${(action / bare).toFixed(1)}×) on ${path.basename(path.dirname(path.dirname(NODE_BINARY)))} ${spawnSync(NODE_BINARY, ['--version']).stdout.toString().trim()}`,
   )
 }
 
@@ -108,6 +114,6 @@ async function benchWholeRun(taskMs: number): Promise<void> {
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 await benchDownload(64)
 await benchDownload(512)
-benchStartup(7)
+benchStartup(15)
 benchValidation(20_000)
 await benchWholeRun(2_000)

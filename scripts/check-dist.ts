@@ -1,18 +1,19 @@
-// Proves dist/ is the bundle of src/: rebuilds with the exact `build` script into a temporary folder
-// and compares every file byte for byte. Exits 1, naming the files, when they differ.
-import { execSync } from 'node:child_process'
+// Proves dist/ is the bundle of src/: rebuilds with the build script (scripts/build.ts) into a temporary
+// folder and compares every file byte for byte. Exits 1, naming the files, when they differ.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '..')
 const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
-const build = pkg.scripts.build ?? ''
-if (!/ -o dist( |$)/.test(build)) throw new Error('the build script must write to dist with "-o dist"')
+if (pkg.scripts.build !== 'tsx scripts/build.ts')
+  throw new Error('the build script must be `tsx scripts/build.ts`, which check-dist runs too')
 
 const fresh = mkdtempSync(path.join(os.tmpdir(), 'foxapi-dist-'))
 try {
-  execSync(build.replace(/ -o dist( |$)/, ` -o ${JSON.stringify(fresh)}$1`), { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
+  const tsx = path.join(root, 'node_modules/tsx/dist/cli.mjs')
+  execFileSync(process.execPath, [tsx, 'scripts/build.ts', fresh], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] })
   const committed = path.join(root, 'dist')
   // Every file at any depth: ncc writes chunks for dynamic imports beside index.js.
   const list = (dir: string) =>

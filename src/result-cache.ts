@@ -17,7 +17,7 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import * as cache from '@actions/cache'
+import * as cache from './actions-cache'
 import { copyFileAtomically } from './download'
 import { recheckDestination } from './security/destinations'
 import type { GenerationRequest } from './request-schema'

@@ -1,6 +1,6 @@
-// The workflow run a clip was made in, from @actions/github's context. It is kept with a cached clip, so the
-// summary of a later run that restores the clip links to the run that paid for it.
-import { context } from '@actions/github'
+// The workflow run a clip was made in, from the runner's GITHUB_* variables (what @actions/github's context
+// reads, without loading Octokit for it). It is kept with a cached clip, so the summary of a later run that
+// restores the clip links to the run that paid for it.
 import { z } from 'zod'
 
 export const runOriginSchema = z.object({
@@ -14,15 +14,18 @@ export const runOriginSchema = z.object({
 export type RunOrigin = z.infer<typeof runOriginSchema>
 
 /** This run, or undefined outside a workflow run (no GITHUB_REPOSITORY / GITHUB_RUN_ID). */
-export function currentRun(): RunOrigin | undefined {
-  if (!process.env.GITHUB_REPOSITORY || !Number.isInteger(context.runId)) return undefined
-  const { owner, repo } = context.repo
+export function currentRun(env: NodeJS.ProcessEnv = process.env): RunOrigin | undefined {
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const runId = Number.parseInt(env.GITHUB_RUN_ID ?? '', 10)
+  const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10)
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !Number.isInteger(runId)) return undefined
+  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
   return {
-    repository: `${owner}/${repo}`,
-    runId: context.runId,
-    ...(Number.isInteger(context.runNumber) ? { runNumber: context.runNumber } : {}),
-    ...(context.workflow ? { workflow: context.workflow } : {}),
-    url: `${context.serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+    repository,
+    runId,
+    ...(Number.isInteger(runNumber) ? { runNumber } : {}),
+    ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
+    url: `${serverUrl}/${repository}/actions/runs/${runId}`,
   }
 }
 

@@ -1,0 +1,92 @@
+// `npm run build [-- <out dir>]`: bundles src/ into dist/ (or <out dir>) with ncc, then writes licenses.txt
+// from every package in the bundle. ncc's own --license list covers only the main chunk, and @actions/cache
+// is in a chunk of its own (loaded when a run needs the cache: src/actions-cache.ts), so the list is built
+// here from ncc's stats, which name every module of every chunk.
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** One bundled package and the licence it ships under. */
+export interface BundledPackage {
+  name: string
+  version: string
+  license: string
+  text: string
+}
+
+/** The package folders (`…/node_modules/<name>` or `…/node_modules/@scope/name`) that any module of the stats comes from. */
+export function packageFolders(statsText: string): string[] {
+  const folders = new Set<string>()
+  for (const match of statsText.matchAll(/[^"!|?]*\/node_modules\/[^"!|?]+/g)) {
+    const file = match[0].replace(/^.*?(\/|[A-Za-z]:\\)/, '$1')
+    const at = file.lastIndexOf('/node_modules/')
+    const rest = file.slice(at + '/node_modules/'.length).split('/')
+    const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? '')
+    // @vercel/ncc is listed too: its webpack runtime is part of the bundle.
+    if (name === '' || name.endsWith('/')) continue
+    folders.add(`${file.slice(0, at)}/node_modules/${name}`)
+  }
+  return [...folders].filter((folder) => existsSync(path.join(folder, 'package.json'))).sort()
+}
+
+/** Name, version, licence and licence text of each package folder (the text is empty when the package ships none). */
+export function describePackages(folders: string[]): BundledPackage[] {
+  const seen = new Map<string, BundledPackage>()
+  for (const folder of folders) {
+    const pkg = JSON.parse(readFileSync(path.join(folder, 'package.json'), 'utf8')) as {
+      name?: string
+      version?: string
+      license?: unknown
+    }
+    const name = pkg.name ?? path.basename(folder)
+    const version = pkg.version ?? ''
+    const file = readdirSync(folder).find((entry) => /^(licen[cs]e|copying)(\.(md|txt|markdown))?$/i.test(entry))
+    const text = file ? readFileSync(path.join(folder, file), 'utf8').trim() : ''
+    const license = typeof pkg.license === 'string' ? pkg.license : 'UNKNOWN'
+    seen.set(`${name}@${version}`, { name, version, license, text })
+  }
+  return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
+}
+
+/** licenses.txt as ncc writes it: per package its name, its licence id and the licence text, blank-line separated. */
+export function licensesText(packages: BundledPackage[]): string {
+  return packages.map((p) => `${p.name}\n${p.license}\n${p.text}`.trimEnd()).join('\n\n') + '\n'
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const out = path.resolve(process.argv[2] ?? path.join(root, 'dist'))
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'foxapi-build-'))
+  try {
+    const stats = path.join(scratch, 'stats.json')
+    const ncc = path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
+    rmSync(out, { recursive: true, force: true })
+    execFileSync(
+      process.execPath,
+      [
+        ncc,
+        'build',
+        'src/index.ts',
+        '-o',
+        out,
+        '--license',
+        'licenses.txt',
+        '--target',
+        'es2022',
+        '--transpile-only',
+        '--stats-out',
+        stats,
+      ],
+      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+    )
+    const packages = describePackages(packageFolders(readFileSync(stats, 'utf8')))
+    writeFileSync(path.join(out, 'licenses.txt'), licensesText(packages))
+    const files = readdirSync(out).sort()
+    console.log(`${path.relative(root, out) || out}: ${files.join(', ')}; licenses.txt lists ${packages.length} packages.`)
+  } finally {
+    rmSync(scratch, { recursive: true, force: true })
+  }
+}
