@@ -151,6 +151,22 @@ describe('outputs and the summary stay within GitHub’s limits, and never hide 
     }
   })
 
+  it('keeps a dry run’s summary cells one line of text, and only warns without GITHUB_STEP_SUMMARY there too', async () => {
+    const s = await hostile({})
+    const prompt = 'A fox\n\n[click](https://evil.example) <img src="https://evil.example/p.png">\n\nin snow'
+    const run = await runAction({ inputs: inputs(s.url, { 'dry-run': 'true', prompt }) })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    const table = run.summary.split('\n').find((line) => line.startsWith('<table>')) ?? ''
+    expect(table).toMatch(/<\/table>$/)
+    expect(run.summary).not.toContain('[click]')
+    expect(run.summary).not.toContain('<img')
+    expect(run.summary).not.toMatch(/\n\s*\n/)
+    const bare = await runAction({ inputs: inputs(s.url, { 'dry-run': 'true' }), env: { GITHUB_STEP_SUMMARY: '' } })
+    expect(bare.exitCode, bare.visibleLog).toBe(0)
+    expect(bare.stdout).toContain('::warning::No job summary written: GITHUB_STEP_SUMMARY is not set on this runner.')
+    expect(s.requests).toEqual([])
+  })
+
   it('only warns without GITHUB_STEP_SUMMARY, and a failing GITHUB_OUTPUT does not hide the clip', async () => {
     const s = await hostile({ poll: (_req, res, c) => json(res, 200, completed(c.taskId, c.url)) })
     const run = await runAction({

@@ -41,6 +41,25 @@ describe('every log line goes through src/log.ts', () => {
   })
 })
 
+describe('every output, state and summary write goes through src/outputs.ts', () => {
+  it('finds no direct core.setOutput, core.saveState or summary write outside src/outputs.ts', () => {
+    const direct = /\bcore\s*\.\s*(setOutput|saveState)\s*\(|\bsummary\b.*\.write\s*\(/
+    const offenders: string[] = []
+    for (const file of sourceFiles(src)) {
+      if (path.relative(src, file) === 'outputs.ts') continue
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, index) => {
+          if (direct.test(line)) offenders.push(`${path.relative(src, file)}:${index + 1}: ${line.trim()}`)
+        })
+    }
+    expect(
+      offenders,
+      'use setOutputSafely/setOutputOrFile, saveStateSafely and writeSummaryHtml (redacted, size-capped, never throwing)',
+    ).toEqual([])
+  })
+})
+
 describe('the log sanitiser', () => {
   let written: string[]
   beforeEach(() => {

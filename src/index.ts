@@ -5,6 +5,7 @@ import * as core from '@actions/core'
 import { State } from './constants'
 import * as log from './log'
 import { run as runMain } from './main'
+import { saveStateSafely } from './outputs'
 import { run as runPost } from './post'
 
 // A promise nobody awaited must not kill the step after a task was paid for (Node's default for an
@@ -16,6 +17,6 @@ process.on('unhandledRejection', (reason: unknown) => {
 if (core.getState(State.IsPost) === 'true') {
   void runPost()
 } else {
-  core.saveState(State.IsPost, 'true')
+  saveStateSafely(State.IsPost, 'true')
   void runMain()
 }

@@ -156,14 +156,34 @@ const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
  * write fails, it warns and the run's result stands.
  */
 export async function writeSummary(results: ClipResult[], options: SummaryOptions): Promise<void> {
+  await writeSummaryHtml(renderSummary(results, options))
+}
+
+/**
+ * The one way to write a job summary (any module's): redacted, cut to {@link MAX_SUMMARY_BYTES} with a note if it
+ * is still too big (past 1 MiB GitHub drops it all), and never throwing: a missing GITHUB_STEP_SUMMARY or a
+ * failed write is a warning. Build table cells with {@link cell}.
+ */
+export async function writeSummaryHtml(html: string): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) {
     log.warning('No job summary written: GITHUB_STEP_SUMMARY is not set on this runner.')
     return
   }
+  let text = redact(html)
+  if (Buffer.byteLength(text) > MAX_SUMMARY_BYTES) {
+    const note = `\n<p>The rest of this summary is left out: it is capped at ${MAX_SUMMARY_BYTES} bytes.</p>\n`
+    // Cut at a line end: the tables are one line each, so a cut never leaves half a tag.
+    const cut = Buffer.from(text)
+      .subarray(0, MAX_SUMMARY_BYTES - Buffer.byteLength(note))
+      .toString('utf8')
+    text = `${cut.slice(0, Math.max(0, cut.lastIndexOf('\n')))}${note}`
+  }
   try {
-    await core.summary.emptyBuffer().addRaw(renderSummary(results, options)).write()
+    await core.summary.emptyBuffer().addRaw(text).write({ overwrite: false })
   } catch (error) {
     log.warning(`Could not write the job summary (${messageOf(error)}).`)
+  } finally {
+    core.summary.emptyBuffer()
   }
 }
 

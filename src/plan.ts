@@ -6,10 +6,9 @@ import * as core from '@actions/core'
 import { previewCreate } from './api-client'
 import type { ClipSpec, RunSettings } from './inputs'
 import * as log from './log'
-import { escapeHtml, setOutputSafely as setOutput } from './outputs'
+import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outputs'
 import { requestCacheKey, ResultCache } from './result-cache'
 import { writeResultsFile } from './results-file'
-import { redact } from './secrets'
 import { safeFileName } from './security/destinations'
 
 /** What a real run would do with a clip. */
@@ -68,13 +67,13 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
     })
   }
 
-  setOutput('status', 'planned')
-  setOutput('results', redact(JSON.stringify(rows)))
-  setOutput('matrix', matrixOf(clips))
-  setOutput('credits', '0')
+  setOutputSafely('status', 'planned')
+  setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
+  setOutputSafely('matrix', matrixOf(clips))
+  setOutputSafely('credits', '0')
   try {
     await writeResultsFile(settings.resultsFile, rows)
-    setOutput('results-file', settings.resultsFile)
+    setOutputSafely('results-file', settings.resultsFile)
   } catch (error) {
     log.warning(`Could not write the results file ${settings.resultsFile} (${error instanceof Error ? error.message : String(error)}).`)
   }
@@ -133,12 +132,12 @@ async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise
     ...rows.map((r) => {
       const request = (r.request ?? {}) as Record<string, unknown>
       return [
-        escapeHtml(r.name),
-        `${PLAN_ICONS[r.plan]} ${escapeHtml(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${escapeHtml(r.note)}` : ''}`,
-        escapeHtml(typeof request.model === 'string' ? request.model : ''),
-        escapeHtml(requestText(request)),
-        r.output_path ? `<code>${escapeHtml(r.output_path)}</code>` : '',
-        r.cache_key ? `<code>${escapeHtml(r.cache_key)}</code>` : '',
+        cell(r.name),
+        `${PLAN_ICONS[r.plan]} ${cell(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${cell(r.note)}` : ''}`,
+        cell(typeof request.model === 'string' ? request.model : ''),
+        cell(requestText(request)),
+        r.output_path ? `<code>${cell(r.output_path)}</code>` : '',
+        r.cache_key ? `<code>${cell(r.cache_key)}</code>` : '',
       ]
     }),
   ])
@@ -151,8 +150,9 @@ async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise
         : '') +
       ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>',
   )
-  const text = redact(summary.stringify())
-  await summary.emptyBuffer().addRaw(text).write()
+  const text = summary.stringify()
+  summary.emptyBuffer()
+  await writeSummaryHtml(text)
 }
 
 /** The request in a few words: prompt (cut short), then the other fields. */
