@@ -15,6 +15,7 @@ import { cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome
 import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { EMPTY_COMPLETED_REQUERIES, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
+import { downloadPolicyFor } from './security/download-policy'
 
 /** How a clip's run ended, beyond the task's own status. */
 export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
@@ -49,6 +50,7 @@ export interface ClipResult {
 export interface ClipContext {
   settings: RunSettings
   client: FoxApiClient
+  /** The dispatcher clips are downloaded with (its connections checked against the download policy). */
   agent: Dispatcher
   cache: ResultCache
   /** A batch run: the way to resume a clip is a `task-id` on its batch entry, not the `task-id` input. */
@@ -135,7 +137,8 @@ async function produceClip(
     Object.assign(result, {
       outcome: 'succeeded',
       cacheHit: true,
-      videoUrl: videoUrlOf(clip.task),
+      // No video-url: the cached task's URL was pre-signed when it was made and has likely expired since.
+      // The restored file is the clip; `result` still holds the task as FoxAPI answered then.
       videoPath: clip.path,
       sha256: clip.sha256,
       bytes: clip.bytes,
@@ -361,6 +364,7 @@ async function finish(
     // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
     checkDestination: () => guard(() => recheckDestination(destination, workspace)),
     agent: ctx.agent,
+    policy: downloadPolicyFor(ctx.settings.baseUrl),
     maxBytes: ctx.settings.maxDownloadBytes,
     retry: RETRY,
     deadline: Date.now() + ctx.settings.timeoutMs,

@@ -11,6 +11,7 @@ import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
 import { renameReplacing } from './atomic-rename'
+import { isVideoContainer, refusalOf, type DownloadPolicy } from './security/download-policy'
 import {
   RequestError,
   httpStatusError,
@@ -30,6 +31,8 @@ export interface DownloadOptions {
   /** Absolute path the clip ends up at. */
   destination: string
   agent: Dispatcher
+  /** Where the clip may come from: checked on the URL and on every redirect before it is requested. */
+  policy: DownloadPolicy
   maxBytes: number
   retry: RetryPolicy
   deadline: number
@@ -80,8 +83,12 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
   const signal = requestSignal(options.deadline, options.signal)
   let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url)
   for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-      throw new RequestError(`${what} failed: ${url.protocol} URLs are not supported`, notRetryable)
+    const refusal = refusalOf(url, options.policy)
+    if (refusal !== undefined) {
+      throw new RequestError(
+        `${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`,
+        notRetryable,
+      )
     }
     const headers: Record<string, string> = {
       accept: 'video/*, application/octet-stream;q=0.9',
@@ -159,6 +166,15 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
       })
     }
     if (bytes === 0) throw new RequestError(`${what} failed: the server sent an empty file`, notRetryable)
+    // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
+    const start = await firstBytes(partial.tempPath, 12)
+    if (!isVideoContainer(start)) {
+      partial.resume = undefined
+      throw new RequestError(
+        `${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`,
+        notRetryable,
+      )
+    }
     return { bytes, sha256: sha256(), contentType: contentType || 'unknown' }
   }
 }
@@ -246,6 +262,23 @@ function contentRange(headers: Record<string, string | string[] | undefined>): {
 function header(headers: Record<string, string | string[] | undefined>, name: string): string | undefined {
   const value = headers[name]
   return Array.isArray(value) ? value[0] : value
+}
+
+/** The first `count` bytes of a file (fewer when it is shorter). */
+async function firstBytes(file: string, count: number): Promise<Buffer> {
+  const handle = await open(file, 'r')
+  try {
+    const buffer = Buffer.alloc(count)
+    const { bytesRead } = await handle.read(buffer, 0, count, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
+function hexOf(bytes: Buffer): string {
+  return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing'
 }
 
 /** Flushes the file to disk before the rename makes it visible. */

@@ -2,7 +2,7 @@
 // one undici Agent with per-request timeouts, error classification, and
 // retries with exponential backoff, jitter and Retry-After.
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent } from 'undici'
+import { Agent, EnvHttpProxyAgent, type buildConnector, type Dispatcher } from 'undici'
 import { capText } from './security/visible-text'
 
 /** Statuses worth another try: rate limits and transient server trouble. */
@@ -56,13 +56,33 @@ export class RequestError extends Error {
   }
 }
 
-export function createHttpAgent(requestTimeoutMs: number): Agent {
-  return new Agent({
-    connect: { timeout: Math.min(requestTimeoutMs, 30_000) },
+/**
+ * The dispatcher for every request: the request timeout as idle timeouts, and the runner's proxy variables
+ * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, upper or lower case) honoured with the same timeouts, so a
+ * self-hosted runner behind an egress proxy works. Through a proxy every request, plain http included, goes
+ * through a CONNECT tunnel: the proxy sees the host and port, not the headers. `connect` replaces the
+ * connector for direct connections (the download's address check).
+ */
+export function createHttpAgent(requestTimeoutMs: number, options: { connect?: buildConnector.connector } = {}): Dispatcher {
+  const connectTimeout = Math.min(requestTimeoutMs, 30_000)
+  const common = {
+    connect: options.connect ?? { timeout: connectTimeout },
     headersTimeout: requestTimeoutMs,
     bodyTimeout: requestTimeoutMs,
     keepAliveTimeout: 4_000,
+  }
+  if (!proxyConfigured()) return new Agent(common)
+  return new EnvHttpProxyAgent({
+    ...common,
+    // To the proxy, and to the target through the tunnel: the same connect timeout.
+    proxyTls: { timeout: connectTimeout },
+    requestTls: { timeout: connectTimeout },
   })
+}
+
+/** Whether the environment names a proxy (the variables EnvHttpProxyAgent reads). */
+export function proxyConfigured(env: NodeJS.ProcessEnv = process.env): boolean {
+  return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => (env[name] ?? '').trim() !== '')
 }
 
 /** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */

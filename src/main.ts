@@ -4,6 +4,7 @@ import { State } from './constants'
 import { CreditBudget } from './budget'
 import { isSuccess, runClips, type ClipResult } from './clip-runner'
 import { createHttpAgent } from './http'
+import { downloadPolicyFor, guardedConnector } from './security/download-policy'
 import { readInputs } from './inputs'
 import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from './outputs'
 import { matrixOf, runDryRun } from './plan'
@@ -40,6 +41,11 @@ async function runMain(): Promise<void> {
   saveStateSafely(State.BaseUrl, settings.baseUrl)
 
   const agent = createHttpAgent(settings.requestTimeoutMs)
+  // Clips are fetched through their own dispatcher: every connection it opens is checked against the
+  // download policy (no loopback, link-local or private address unless base-url is one).
+  const downloadAgent = createHttpAgent(settings.requestTimeoutMs, {
+    connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
+  })
   const client = new FoxApiClient({
     baseUrl: settings.baseUrl,
     apiKey: settings.apiKey,
@@ -68,7 +74,7 @@ async function runMain(): Promise<void> {
       runClips(clips, {
         settings,
         client,
-        agent,
+        agent: downloadAgent,
         cache,
         batch,
         signal: stop.signal,
@@ -108,6 +114,6 @@ async function runMain(): Promise<void> {
   } finally {
     await ResultCache.removeStagingDirectory(settings.workspace)
     for (const signal of signals) process.off(signal, onSignal)
-    await agent.destroy()
+    await Promise.all([agent.destroy(), downloadAgent.destroy()])
   }
 }

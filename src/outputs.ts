@@ -262,7 +262,11 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
     const limit = options.maxCredits !== undefined ? ` (max-credits ${formatCredits(options.maxCredits)})` : ''
     summary.addRaw(`<p>Credits reserved by this step: <b>${formatCredits(totalCredits(results))}</b>${limit}.</p>`)
   }
-  if (results.some((r) => r.cacheHit)) summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI.</p>')
+  if (results.some((r) => r.cacheHit))
+    summary.addRaw(
+      '<p>Restored from the Actions cache: no request was sent to FoxAPI. The FoxAPI URL is not given for a restored clip ' +
+        '(it was pre-signed when the clip was made and has likely expired): use the restored file.</p>',
+    )
   // The layout is ours; every piece of outside text went through cell(). The whole text is scrubbed once more.
   const text = summary.stringify()
   summary.emptyBuffer()
