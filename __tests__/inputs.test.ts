@@ -78,7 +78,7 @@ describe('readInputs', () => {
       baseUrl: 'https://api.foxapi.cc',
       wait: true,
       timeoutMs: 15 * 60_000,
-      pollIntervalMs: 5_000,
+      pollIntervalMs: 30_000,
       requestTimeoutMs: 30_000,
       download: true,
       maxDownloadBytes: 500 * 1024 * 1024,

@@ -17,7 +17,7 @@ export const INPUT_DEFAULTS = {
   model: 'kling-o3-ref',
   wait: 'true',
   timeout: '15m',
-  'poll-interval': '5s',
+  'poll-interval': '30s',
   'request-timeout': '30s',
   download: 'true',
   'max-download-size': '500MiB',

@@ -5,6 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './http'
+import { nextPollDelayMs } from './poll-schedule'
 import { isTerminal, videoUrlOf, type Task } from './task'
 
 export type WaitOutcome =
@@ -59,8 +60,23 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   let state = last ? stateKey(last) : ''
   let stillSince = Date.now()
   let estimated = last?.task_info?.estimated_time
+  // For the adaptive schedule (src/poll-schedule.ts): when the task started, and two sightings of its progress.
+  let startedAt = last ? startOf(last) : undefined
+  let earlier: { elapsedMs: number; progress: number } | undefined
+  let latest: { elapsedMs: number; progress: number } | undefined
+  let previousDelay: number | undefined
   for (let first = last === undefined; ; first = false) {
-    let delay = pollIntervalMs
+    const now = Date.now()
+    let delay = nextPollDelayMs(
+      {
+        elapsedMs: now - (startedAt ?? now),
+        estimatedMs: estimated !== undefined ? estimated * 1000 : undefined,
+        progress: last?.progress,
+        earlier,
+        ceilingMs: pollIntervalMs,
+      },
+      previousDelay,
+    )
     if (last && isTerminal(last.status)) {
       if (last.status !== 'completed' || videoUrlOf(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
         return { kind: 'finished', task: last }
@@ -78,7 +94,9 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
     const remaining = deadline - Date.now()
     if (remaining <= 0) return { kind: 'timed-out', task: last }
     if (!first) {
-      const pause = Math.min(MAX_POLL_BACKOFF_MS, pollIntervalMs * 1.5 ** Math.min(failures, 20))
+      // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
+      const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(failures, 20))
+      previousDelay = delay
       try {
         await sleep(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal })
       } catch {
@@ -92,12 +110,17 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
         deadline,
         signal,
         syncUpstream: synced,
-        retry: { baseDelayMs: pollIntervalMs, maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
+        retry: { baseDelayMs: Math.min(pollIntervalMs, 5_000), maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
       })
       failures = 0
       notFound = 0
       report(last)
       estimated = last.task_info?.estimated_time ?? estimated
+      startedAt ??= startOf(last)
+      if (typeof last.progress === 'number' && last.progress > (latest?.progress ?? 0)) {
+        earlier = latest
+        latest = { elapsedMs: Date.now() - startedAt, progress: last.progress }
+      }
       if (stateKey(last) !== state || synced) {
         state = stateKey(last)
         stillSince = Date.now()
@@ -124,6 +147,13 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
       log(`${error instanceof Error ? error.message : String(error)}; the task keeps running, so the wait goes on.`)
     }
   }
+}
+
+/** When the task started, by FoxAPI's `created` when that is plausible (the last day, not ahead of us). */
+function startOf(task: Task): number {
+  const now = Date.now()
+  const created = typeof task.created === 'number' ? task.created * 1000 : undefined
+  return created !== undefined && created > now - 86_400_000 ? Math.min(now, created) : now
 }
 
 function stateKey(task: Task): string {
