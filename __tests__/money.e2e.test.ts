@@ -11,7 +11,7 @@ import { startActionsCacheService, type ActionsCacheService } from '../simulator
 import { startAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { ResultCache } from '../src/result-cache'
-import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { API_KEY, CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService | undefined
@@ -108,6 +108,22 @@ describe('a paid task survives a flaky status route', () => {
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
     expect(sim.createCount()).toBe(1)
     expect(run.stdout.match(/the task keeps running, so the wait goes on/g)).toHaveLength(5)
+  })
+
+  it('collects a task-id through a 524 on its very first query, instead of failing', async () => {
+    await simulator()
+    const created = await fetch(`${sim.url}/v1/videos/generations`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ model: 'kling-o3-ref', prompt: 'made earlier' }),
+    }).then((r) => r.json() as Promise<{ id: string }>)
+    sim.addFault({ route: 'poll', kind: { type: 'status', status: 524 } })
+    const { prompt: _prompt, ...inputs } = quickInputs(sim, { 'task-id': created.id })
+    const run = await runAction({ inputs })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain(`waiting on task ${created.id} anyway`)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(sim.createCount()).toBe(1)
   })
 
   it('gives up on a 404 that persists, naming the task and how to collect it', async () => {

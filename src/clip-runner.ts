@@ -13,7 +13,7 @@ import { redact } from './secrets'
 import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
 import { cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome } from './cancel'
 import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
-import { EMPTY_COMPLETED_REQUERIES, waitForTask } from './wait-for-task'
+import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from './security/download-policy'
 
@@ -292,12 +292,10 @@ async function resumeTask(
   deadline: number,
   log: (line: string) => void,
 ): Promise<Task | undefined> {
-  if (askedFor) {
-    log(`Resuming task ${taskId}; nothing new is submitted.`)
-    return ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
-  }
+  if (askedFor) log(`Resuming task ${taskId}; nothing new is submitted.`)
   try {
     const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
+    if (askedFor) return task
     if (task.status === 'failed' || task.status === 'cancelled') {
       log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`)
       return undefined
@@ -309,9 +307,17 @@ async function resumeTask(
     log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
     return task
   } catch (error) {
-    if (error instanceof RequestError && error.details.status === 404) {
+    const notFound = error instanceof RequestError && error.details.status === 404
+    if (notFound && !askedFor) {
       log(`An earlier run's task ${taskId} is unknown to FoxAPI; submitting a new one.`)
       return undefined
+    }
+    // A gateway error or a maintenance page says nothing about the task: it is waited on like any other
+    // (the wait rides such answers out), rather than failed or paid for again.
+    if (!notFound && !ctx.signal.aborted && isTransientDuringWait(error)) {
+      log(`${error instanceof Error ? error.message : String(error)}; waiting on task ${taskId} anyway.`)
+      if (!askedFor) log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
+      return { id: taskId, status: 'unknown' }
     }
     throw error
   }
