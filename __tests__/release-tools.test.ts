@@ -1,0 +1,55 @@
+// The release script's checks and the simulator command line's fault specs: pure functions, so unit tests.
+import { describe, expect, it } from 'vitest'
+import { latestRelease, parseVersion, releaseProblems } from '../scripts/release'
+import { parseFault } from '../scripts/simulator'
+
+describe('npm run release', () => {
+  const ok = {
+    version: '1.2.0',
+    tags: ['v1', 'v1.1.0', 'v1.0.0'],
+    dirty: '',
+    packageVersion: '1.2.0',
+    changelog: '## 1.2.0\n',
+    distMatches: true,
+  }
+
+  it('accepts a clean tree with a matching dist/, package.json and changelog, above the latest release', () => {
+    expect(releaseProblems(ok)).toEqual([])
+    expect(releaseProblems({ ...ok, version: 'v1.2.0' })).toEqual([])
+  })
+
+  it('refuses a dirty tree, a dist/ mismatch, a stale package.json, a missing changelog section and a version not above the latest', () => {
+    const problems = releaseProblems({
+      ...ok,
+      version: '1.1.0',
+      dirty: ' M src/main.ts\n',
+      packageVersion: '1.0.0',
+      changelog: '## Unreleased\n',
+      distMatches: false,
+    })
+    expect(problems).toHaveLength(5)
+    expect(problems.join('\n')).toMatch(
+      /not above the latest release v1\.1\.0[\s\S]*not clean[\s\S]*dist\/ does not match[\s\S]*package\.json says 1\.0\.0[\s\S]*no "## 1\.1\.0"/,
+    )
+    expect(releaseProblems({ ...ok, version: '1.2' })).toEqual(["'1.2' is not a version like 1.2.3"])
+  })
+
+  it('finds the latest release tag, ignoring the major tags', () => {
+    expect(latestRelease(['v1', 'v1.10.0', 'v1.9.3', 'v2'])).toEqual(parseVersion('1.10.0'))
+    expect(latestRelease(['v1'])).toBeUndefined()
+  })
+})
+
+describe('npm run simulator -- --fault', () => {
+  it('parses route, kind, value and count', () => {
+    expect(parseFault('create:status:503x2')).toEqual({ route: 'create', times: 2, kind: { type: 'status', status: 503 } })
+    expect(parseFault('download:truncate:1000')).toEqual({ route: 'download', kind: { type: 'truncate', bytes: 1000 } })
+    expect(parseFault('poll:reset')).toEqual({ route: 'poll', kind: { type: 'reset' } })
+  })
+
+  it('names what is wrong with a bad spec', () => {
+    expect(() => parseFault('poll:bogus')).toThrow(/unknown kind 'bogus'/)
+    expect(() => parseFault('download:truncate')).toThrow(/needs a number of bytes/)
+    expect(() => parseFault('upload:reset')).toThrow(/expected <route>:<kind>/)
+  })
+})
