@@ -103,6 +103,8 @@ describe('dry run', () => {
     const dry = await runAction({ inputs: { ...inputs, 'dry-run': 'true' } })
     expect(dry.exitCode, dry.visibleLog).toBe(0)
     expect(sim.requests).toHaveLength(0)
+    // In the plan table the prompt is inert text on one line.
+    expect(dry.summary).toContain('“A fox turns toward &#60;&#60;&#60;image_1&#62;&#62;&#62; then runs”')
     const real = await runAction({ inputs })
     expect(real.exitCode, real.visibleLog).toBe(0)
     const sent = sim.requests.find((r) => r.method === 'POST' && r.path === '/v1/videos/generations')

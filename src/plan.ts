@@ -132,11 +132,11 @@ async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise
     ...rows.map((r) => {
       const request = (r.request ?? {}) as Record<string, unknown>
       return [
-        cell(r.name),
+        cell(r.name, 200),
         `${PLAN_ICONS[r.plan]} ${cell(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${cell(r.note)}` : ''}`,
-        cell(typeof request.model === 'string' ? request.model : ''),
-        cell(requestText(request)),
-        r.output_path ? `<code>${cell(r.output_path)}</code>` : '',
+        cell(typeof request.model === 'string' ? request.model : '', 100),
+        cell(requestText(request), 400),
+        r.output_path ? `<code>${cell(r.output_path, 300)}</code>` : '',
         r.cache_key ? `<code>${cell(r.cache_key)}</code>` : '',
       ]
     }),
