@@ -50,7 +50,8 @@ const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?
 
 describe('dry run', () => {
   it('sends nothing to FoxAPI and reports one clip cached and one new', async () => {
-    const batch = batchOf(['fox', 'owl'])
+    // The same fox again as a second take (its own cache-key): a different clip, so new.
+    const batch = `${batchOf(['fox', 'owl'])}- name: fox-take-2\n  prompt: a fox at dawn\n  cache-key: take-2\n`
     // A real run makes the fox clip (and caches it); `only` keeps it to that one.
     const made = await runAction({
       inputs: quickInputs(sim, { batch: 'clips.yml', only: 'fox', cache: 'true' }),
@@ -74,13 +75,14 @@ describe('dry run', () => {
     expect(cacheService.entries.length).toBe(cacheEntries) // nothing saved
     // A lookup per clip, no download: nothing restored.
     const cacheCalls = cacheService.requests.slice(cacheCallsBefore).map((r) => `${r.method} ${r.path.split('/').pop()}`)
-    expect(cacheCalls).toEqual(['POST GetCacheEntryDownloadURL', 'POST GetCacheEntryDownloadURL'])
+    expect(cacheCalls).toEqual(Array(3).fill('POST GetCacheEntryDownloadURL'))
     expect(existsSync(path.join(workspace, 'foxapi-videos'))).toBe(false)
 
     expect(dry.outputs.status).toBe('planned')
     expect(rowsOf(dry.outputs).map((r) => [r.name, r.status, r.plan])).toEqual([
       ['fox', 'planned', 'cached'],
       ['owl', 'planned', 'new'],
+      ['fox-take-2', 'planned', 'new'],
     ])
     expect(dry.outputs.credits).toBe('0')
     // Each request as it would be sent, key hidden.
@@ -90,7 +92,7 @@ describe('dry run', () => {
     expect(dry.summary).toContain('plan (dry run)')
     expect(dry.summary).toMatch(/<td>fox<\/td><td>♻️ restored from the Actions cache, nothing sent<\/td>/)
     expect(dry.summary).toMatch(/<td>owl<\/td><td>🆕 submitted to FoxAPI \(paid\)<\/td>/)
-    expect(dry.summary).toContain('A real run would submit <b>1</b> new task')
+    expect(dry.summary).toContain('A real run would submit <b>2</b> new tasks')
   })
 
   it('prints the very body a real run then sends, and the headers without the key', async () => {

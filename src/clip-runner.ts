@@ -77,6 +77,16 @@ const CANCEL_GRACE_MS = 5_000
  */
 export const CREATE_REPLY_GRACE_MS = 4_000
 
+/**
+ * The cache key of a clip: its request, the `cache-key` input and the entry's own `cache-key`; none for a
+ * clip resumed by `task-id`. One function, so the dry run asks the cache about the very key a run uses.
+ */
+export function clipCacheKey(spec: ClipSpec, settings: RunSettings): string | undefined {
+  if (!spec.request || spec.taskId) return undefined
+  const extraKey = spec.cacheKey !== undefined ? `${settings.cacheKey}\n${spec.cacheKey}` : settings.cacheKey
+  return requestCacheKey(spec.request, extraKey)
+}
+
 export function isSuccess(result: ClipResult): boolean {
   return result.outcome === 'succeeded' || result.outcome === 'submitted'
 }
@@ -125,8 +135,7 @@ async function produceClip(
   log: (line: string) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
-  const extraKey = spec.cacheKey !== undefined ? `${settings.cacheKey}\n${spec.cacheKey}` : settings.cacheKey
-  const key = spec.request && !spec.taskId && cache.enabled ? requestCacheKey(spec.request, extraKey) : undefined
+  const key = cache.enabled ? clipCacheKey(spec, settings) : undefined
   const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.

@@ -4,10 +4,11 @@
 // results file. Nothing at all is sent to FoxAPI.
 import * as core from '@actions/core'
 import { previewCreate } from './api-client'
+import { clipCacheKey } from './clip-runner'
 import type { ClipSpec, RunSettings } from './inputs'
 import * as log from './log'
 import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outputs'
-import { requestCacheKey, ResultCache } from './result-cache'
+import { ResultCache } from './result-cache'
 import { writeResultsFile } from './results-file'
 import { safeFileName } from './security/destinations'
 
@@ -93,7 +94,8 @@ async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCach
   if (clip.taskId) return { ...row, plan: 'resume' }
   if (!clip.request) return row
   if (!cache.enabled) return { ...row, note: settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' }
-  const key = requestCacheKey(clip.request, settings.cacheKey)
+  const key = clipCacheKey(clip, settings)
+  if (key === undefined) return row
   row.cache_key = key
   const held = await cache.peek(key)
   const downloads = settings.wait && settings.download

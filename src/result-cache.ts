@@ -69,7 +69,7 @@ export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pendin
 /** The parts of @actions/cache used here, looked up at run time: a stubbed module may lack any of them. */
 interface CacheApi {
   isFeatureAvailable: () => boolean
-  restoreCache: (paths: string[], key: string, restoreKeys?: string[]) => Promise<string | undefined>
+  restoreCache: (paths: string[], key: string, restoreKeys?: string[], options?: { lookupOnly?: boolean }) => Promise<string | undefined>
   saveCache: (paths: string[], key: string) => Promise<number>
 }
 
@@ -158,7 +158,7 @@ export class ResultCache {
   async peek(key: string): Promise<'clip' | 'pending' | 'none' | undefined> {
     if (!this.enabled) return undefined
     const { relative } = this.directoryFor(key)
-    const matched = await this.attempt('restore', () => cache.restoreCache([relative], key, [`${key}-pending-`], { lookupOnly: true }))
+    const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`], { lookupOnly: true }))
     if (!this.enabled) return undefined
     return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none'
   }
