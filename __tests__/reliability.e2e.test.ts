@@ -224,7 +224,10 @@ describe('downloads', () => {
     await simulator({ faults: [{ route: 'download', times: 100, kind: { type: 'truncate', bytes: 100 } }] })
     const run = await runAction({ inputs: quickInputs(sim, { timeout: '3s' }) })
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/::error::Download failed/)
+    // Which ends it depends on timing: a retry that no longer fits the window, or the window closing mid-request.
+    expect(run.stdout).toMatch(
+      /::error::Download (failed|was stopped: the time limit ran out)\b[^\n]*\. Collect it later without paying again: re-run with task-id: /,
+    )
     expect(clipFolder(run.workspace)).toEqual([])
     // The task itself is done and paid for: its URL is still handed on.
     expect(run.outputs['video-url']).toContain('/files/')

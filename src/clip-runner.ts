@@ -117,7 +117,8 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     let message = error instanceof Error ? error.message : String(error)
     // A task exists (and is paid for): say which, and how to collect it without paying again.
     if (result.taskId && !isTerminalFailure(result.status) && !message.includes(`task-id: ${result.taskId}`)) {
-      message += ` ${collectAdvice(spec, result.taskId, ctx)}`
+      const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`
+      message = `${sentence} ${collectAdvice(spec, result.taskId, ctx)}`
     }
     result.error = redact(message)
   }

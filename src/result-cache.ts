@@ -186,7 +186,7 @@ export class ResultCache {
       await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
       // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
       await writeFile(path.join(directory, TASK_FILE), redact(JSON.stringify(taskSchema.parse(task))))
-      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, madeBy: currentRun() }))
+      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, madeBy: await currentRun() }))
     })
   }
 

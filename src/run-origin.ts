@@ -1,6 +1,8 @@
-// The workflow run a clip was made in, from the runner's GITHUB_* variables (what @actions/github's context
-// reads, without loading Octokit for it). It is kept with a cached clip, so the summary of a later run that
-// restores the clip links to the run that paid for it.
+// The workflow run a clip was made in, from @actions/github's context. It is kept with a cached clip, so the
+// summary of a later run that restores the clip links to the run that paid for it.
+//
+// @actions/github brings Octokit with it, which no other part of the action needs: it is loaded only when a
+// finished clip is saved to the cache (the one place that asks), never at start-up.
 import { z } from 'zod'
 
 export const runOriginSchema = z.object({
@@ -13,19 +15,24 @@ export const runOriginSchema = z.object({
 
 export type RunOrigin = z.infer<typeof runOriginSchema>
 
-/** This run, or undefined outside a workflow run (no GITHUB_REPOSITORY / GITHUB_RUN_ID). */
-export function currentRun(env: NodeJS.ProcessEnv = process.env): RunOrigin | undefined {
-  const repository = env.GITHUB_REPOSITORY ?? ''
-  const runId = Number.parseInt(env.GITHUB_RUN_ID ?? '', 10)
-  const runNumber = Number.parseInt(env.GITHUB_RUN_NUMBER ?? '', 10)
-  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !Number.isInteger(runId)) return undefined
-  const serverUrl = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
-  return {
-    repository,
-    runId,
-    ...(Number.isInteger(runNumber) ? { runNumber } : {}),
-    ...(env.GITHUB_WORKFLOW ? { workflow: env.GITHUB_WORKFLOW } : {}),
-    url: `${serverUrl}/${repository}/actions/runs/${runId}`,
+/** This run, or undefined outside a workflow run (no GITHUB_REPOSITORY / GITHUB_RUN_ID) or if the context cannot be read. */
+export async function currentRun(): Promise<RunOrigin | undefined> {
+  if (!/^[^/\s]+\/[^/\s]+$/.test(process.env.GITHUB_REPOSITORY ?? '')) return undefined
+  try {
+    const { context } = await import('@actions/github')
+    if (!Number.isInteger(context.runId)) return undefined
+    const { owner, repo } = context.repo
+    const serverUrl = context.serverUrl.replace(/\/+$/, '')
+    return runOriginSchema.parse({
+      repository: `${owner}/${repo}`,
+      runId: context.runId,
+      ...(Number.isInteger(context.runNumber) ? { runNumber: context.runNumber } : {}),
+      ...(context.workflow ? { workflow: context.workflow } : {}),
+      url: `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+    })
+  } catch {
+    // Who made a clip is a courtesy in the summary: never a reason to lose the cache entry.
+    return undefined
   }
 }
 
