@@ -1,14 +1,12 @@
 // The result cache through the real @actions/cache code (against a local Actions cache service),
 // and batches of clips with a concurrency limit.
-import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { gunzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, quickInputs, runAction } from './support/fixtures'
+import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, quickInputs, resultRows, runAction, unpacked } from './support/fixtures'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService
@@ -31,27 +29,6 @@ afterEach(async () => {
 function cachedRun(inputs: Record<string, string>) {
   return runAction({ inputs: quickInputs(sim, { cache: 'true', ...inputs }), env: cacheService.env })
 }
-
-/** A cache archive's tar bytes as text (zstd or gzip, as @actions/cache chose). */
-function unpacked(archive: Buffer | undefined): string {
-  if (!archive) return ''
-  if (archive[0] === 0x1f && archive[1] === 0x8b) return gunzipSync(archive).toString('latin1')
-  const zstd = spawnSync('zstd', ['-dc'], { input: archive })
-  expect(zstd.status).toBe(0)
-  return zstd.stdout.toString('latin1')
-}
-
-type Row = {
-  name: string
-  task_id: string
-  status: string
-  outcome: string
-  video_path: string
-  sha256: string
-  cache_hit: boolean
-  error?: string
-}
-const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?? '[]') as Row[]
 
 describe('result cache', () => {
   it('saves a finished clip and serves the same request again without any request to FoxAPI', async () => {
@@ -182,7 +159,7 @@ describe('batch', () => {
     expect(run.exitCode, run.visibleLog).toBe(0)
     expect(sim.createCount()).toBe(5)
     expect(sim.maxConcurrentTasks()).toBe(2)
-    const rows = rowsOf(run.outputs)
+    const rows = resultRows(run.outputs)
     expect(rows.map((r) => [r.name, r.status, r.video_path])).toEqual(
       ['fox', 'hen', 'owl', 'elk', 'cat'].map((n) => [n, 'completed', path.join(workspace, `clips/${n}.mp4`)]),
     )
@@ -199,7 +176,7 @@ describe('batch', () => {
     expect(run.exitCode).toBe(1)
     expect(sim.createCount()).toBe(6)
     expect(sim.maxConcurrentTasks()).toBeLessThanOrEqual(3)
-    const rows = rowsOf(run.outputs)
+    const rows = resultRows(run.outputs)
     expect(rows.filter((r) => r.outcome === 'succeeded')).toHaveLength(5)
     expect(rows.find((r) => r.name === 'broken')).toMatchObject({ status: 'failed', error: expect.stringContaining('render_error') })
     expect(run.stdout).toMatch(/::error::1 of 6 clips did not finish:%0A- broken: FoxAPI task \S+ failed: render_error/)
@@ -210,7 +187,7 @@ describe('batch', () => {
     const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', concurrency: '1', 'fail-fast': 'true' }), workspace })
     expect(run.exitCode).toBe(1)
     expect(sim.createCount()).toBe(1)
-    expect(rowsOf(run.outputs).map((r) => r.outcome)).toEqual(['failed', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped'])
+    expect(resultRows(run.outputs).map((r) => r.outcome)).toEqual(['failed', 'skipped', 'skipped', 'skipped', 'skipped', 'skipped'])
   })
 
   it('validates every entry before sending anything', async () => {
@@ -238,7 +215,7 @@ describe('batch', () => {
     })
     expect(rerun.exitCode, rerun.visibleLog).toBe(0)
     expect(sim.requests.length).toBe(requestsBefore)
-    const rows = rowsOf(rerun.outputs)
+    const rows = resultRows(rerun.outputs)
     expect(rows.every((r) => r.cache_hit && r.sha256 === CLIP_SHA256)).toBe(true)
     for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
     expect(rerun.summary).toContain('restored from the Actions cache')

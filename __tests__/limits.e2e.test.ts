@@ -3,34 +3,12 @@
 // too big to write. Each test runs the built action against support/hostile-server.
 import { existsSync, readFileSync, rmSync } from 'node:fs'
 import type { ServerResponse } from 'node:http'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startAction } from '../simulator/actions-runner'
-import { API_KEY, CLIP_SHA256, runAction } from './support/fixtures'
-import { TASK_ID, completed, json, startHostileServer, type HostileRoutes, type HostileServer } from './support/hostile-server'
+import { CLIP_SHA256, runAction } from './support/fixtures'
+import { TASK_ID, completed, hostile, hostileInputs, json, type HostileServer } from './support/hostile-server'
 
-let server: HostileServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function hostile(routes: HostileRoutes): Promise<HostileServer> {
-  server = await startHostileServer(routes)
-  return server
-}
-
-function inputs(url: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'api-key': API_KEY,
-    'base-url': url,
-    prompt: 'A red fox runs through snow',
-    'poll-interval': '100ms',
-    timeout: '5s',
-    'request-timeout': '2s',
-    cache: 'false',
-    ...extra,
-  }
-}
+const inputs = hostileInputs
 
 const polls = (s: HostileServer) => s.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/'))
 

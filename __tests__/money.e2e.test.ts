@@ -11,7 +11,17 @@ import { startActionsCacheService, type ActionsCacheService } from '../simulator
 import { startAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { ResultCache } from '../src/result-cache'
-import { API_KEY, CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import {
+  API_KEY,
+  CLIP_BYTES,
+  CLIP_SHA256,
+  checkKeyAndClose,
+  polls,
+  quickInputs,
+  requestsTo,
+  resultRows,
+  runAction,
+} from './support/fixtures'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService | undefined
@@ -30,18 +40,6 @@ async function withCache(): Promise<ActionsCacheService> {
   cacheService = await startActionsCacheService()
   return cacheService
 }
-
-type Row = {
-  name: string
-  task_id: string
-  status: string
-  outcome: string
-  video_path: string
-  sha256: string
-  cache_hit: boolean
-  error?: string
-}
-const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?? '[]') as Row[]
 
 function workspaceWith(file: string, text: string): string {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-money-'))
@@ -162,7 +160,7 @@ describe('a failure after paying says how to collect the clip', () => {
       env: service.env,
     })
     expect(first.exitCode).toBe(1)
-    const hen = rowsOf(first.outputs).find((r) => r.name === 'hen')
+    const hen = resultRows(first.outputs).find((r) => r.name === 'hen')
     expect(hen?.error).toContain(`add "task-id: ${hen?.task_id}" to the batch entry 'hen' and re-run`)
 
     const rerun = await runAction({
@@ -172,10 +170,10 @@ describe('a failure after paying says how to collect the clip', () => {
     })
     expect(rerun.exitCode, rerun.visibleLog).toBe(0)
     expect(sim.createCount()).toBe(2)
-    const rows = rowsOf(rerun.outputs)
+    const rows = resultRows(rerun.outputs)
     expect(rows.map((r) => [r.name, r.outcome, r.task_id])).toEqual([
       ['hen', 'succeeded', hen?.task_id],
-      ['fox', 'succeeded', rowsOf(first.outputs).find((r) => r.name === 'fox')?.task_id],
+      ['fox', 'succeeded', resultRows(first.outputs).find((r) => r.name === 'fox')?.task_id],
     ])
     expect(rows.find((r) => r.name === 'fox')?.cache_hit).toBe(true)
     for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
@@ -205,7 +203,7 @@ describe('the result cache', () => {
         env: service.env,
       })
       expect(rerun.exitCode, rerun.visibleLog).toBe(0)
-      expect(rowsOf(rerun.outputs).every((r) => r.cache_hit)).toBe(true)
+      expect(resultRows(rerun.outputs).every((r) => r.cache_hit)).toBe(true)
     }
     expect(sim.createCount()).toBe(8)
     // Pending-task keys are unique per submission (time and a random part).
@@ -243,8 +241,8 @@ describe('the result cache', () => {
     })
     expect(rerun.exitCode, rerun.visibleLog).toBe(0)
     expect(sim.createCount()).toBe(3)
-    expect(rowsOf(rerun.outputs).map((r) => [r.cache_hit, r.task_id])).toEqual(rowsOf(first.outputs).map((r) => [true, r.task_id]))
-    expect(new Set(rowsOf(rerun.outputs).map((r) => r.task_id)).size).toBe(3)
+    expect(resultRows(rerun.outputs).map((r) => [r.cache_hit, r.task_id])).toEqual(resultRows(first.outputs).map((r) => [true, r.task_id]))
+    expect(new Set(resultRows(rerun.outputs).map((r) => r.task_id)).size).toBe(3)
   })
 
   it('never cancels a pending task it adopted from another run, which still delivers', async () => {

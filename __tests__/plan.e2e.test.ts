@@ -5,7 +5,8 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { checkKeyAndClose, quickInputs, runAction } from './support/fixtures'
+import { checkKeyAndClose, quickInputs, resultRows, runAction } from './support/fixtures'
+import type { ResultRow } from '../src/outputs'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService
@@ -36,17 +37,7 @@ function workspaceWith(batch: string): string {
 const NAMES = ['fox', 'owl', 'elk', 'cat', 'hen']
 const batchOf = (names: string[], suffix = '') => names.map((n) => `- name: ${n}\n  prompt: a ${n} at dawn${suffix}\n`).join('')
 
-type Row = {
-  name: string
-  status: string
-  outcome: string
-  plan?: string
-  credits?: number
-  error?: string
-  task_id: string
-  request?: unknown
-}
-const rowsOf = (outputs: Record<string, string>) => JSON.parse(outputs.results ?? '[]') as Row[]
+type Row = ResultRow & { plan?: string; request?: unknown }
 
 describe('dry run', () => {
   it('sends nothing to FoxAPI and reports one clip cached and one new', async () => {
@@ -79,7 +70,7 @@ describe('dry run', () => {
     expect(existsSync(path.join(workspace, 'foxapi-videos'))).toBe(false)
 
     expect(dry.outputs.status).toBe('planned')
-    expect(rowsOf(dry.outputs).map((r) => [r.name, r.status, r.plan])).toEqual([
+    expect(resultRows<Row>(dry.outputs).map((r) => [r.name, r.status, r.plan])).toEqual([
       ['fox', 'planned', 'cached'],
       ['owl', 'planned', 'new'],
       ['fox-take-2', 'planned', 'new'],
@@ -155,7 +146,7 @@ describe('job matrix', () => {
     expect(sim.createCount()).toBe(2)
     const prompts = [...sim.tasks.values()].map((t) => t.request.prompt).sort()
     expect(prompts).toEqual(['a cat at dawn', 'a owl at dawn'])
-    expect(rowsOf(run.outputs).map((r) => [r.name, r.outcome])).toEqual([
+    expect(resultRows<Row>(run.outputs).map((r) => [r.name, r.outcome])).toEqual([
       ['owl', 'succeeded'],
       ['cat', 'succeeded'],
     ])
@@ -181,7 +172,7 @@ describe('results file', () => {
     expect(run.outputs['results-file']).toBe(path.join(workspace, 'out/results.json'))
     const rows = JSON.parse(readFileSync(path.join(workspace, 'out/results.json'), 'utf8')) as (Row & { elapsed_ms: number })[]
     // Every `results` row, and more: the request and timing.
-    expect(rows).toEqual(rowsOf(run.outputs).map((row): unknown => expect.objectContaining(row)))
+    expect(rows).toEqual(resultRows<Row>(run.outputs).map((row): unknown => expect.objectContaining(row)))
     expect(rows.map((r) => [r.name, (r.request as { prompt: string }).prompt, typeof r.elapsed_ms])).toEqual([
       ['fox', 'a fox at dawn', 'number'],
       ['owl', 'a owl at dawn', 'number'],
@@ -217,7 +208,7 @@ describe('credits and max-credits', () => {
     const run = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', concurrency: '2', 'max-credits': '10' }), workspace })
     // 4, 8, then 12 ≥ 10: the third task is the last submitted.
     expect(sim.createCount()).toBe(3)
-    const rows = rowsOf(run.outputs)
+    const rows = resultRows<Row>(run.outputs)
     expect(rows.map((r) => [r.name, r.outcome, r.credits])).toEqual([
       ['fox', 'succeeded', 4],
       ['owl', 'succeeded', 4],

@@ -1,48 +1,15 @@
 // Text from the server is data: never a workflow command, never live Markdown, never the key. Each test runs
 // the built action against a hostile local server (support/hostile-server) that says what today's main trusted.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import { gunzipSync } from 'node:zlib'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { everythingWritten, type ActionRun } from '../simulator/actions-runner'
-import { API_KEY, runAction } from './support/fixtures'
-import { TASK_ID, completed, envelope, json, startHostileServer, type HostileRoutes, type HostileServer } from './support/hostile-server'
+import { runAction, unpacked } from './support/fixtures'
+import { TASK_ID, completed, envelope, hostile, hostileInputs, json } from './support/hostile-server'
 import { escapeHtml } from '../src/outputs'
 
-let server: HostileServer | undefined
-afterEach(async () => {
-  await server?.close()
-  server = undefined
-})
-
-async function hostile(routes: HostileRoutes): Promise<HostileServer> {
-  server = await startHostileServer(routes)
-  return server
-}
-
-function inputs(url: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    'api-key': API_KEY,
-    'base-url': url,
-    prompt: 'A red fox runs through snow',
-    'poll-interval': '100ms',
-    timeout: '5s',
-    'request-timeout': '2s',
-    cache: 'false',
-    ...extra,
-  }
-}
-
-/** A cache archive's tar bytes as text (zstd or gzip, as @actions/cache chose). */
-function unpacked(archive: Buffer | undefined): string {
-  if (!archive) return ''
-  if (archive[0] === 0x1f && archive[1] === 0x8b) return gunzipSync(archive).toString('latin1')
-  const zstd = spawnSync('zstd', ['-dc'], { input: archive })
-  expect(zstd.status).toBe(0)
-  return zstd.stdout.toString('latin1')
-}
+const inputs = hostileInputs
 
 /**
  * Workflow commands in the log that the action did not issue: any `##[`, a command with properties, a mask
@@ -86,12 +53,12 @@ describe('server text in the log and the summary', () => {
   })
 
   it('refuses a task id or status holding a line break: nothing of it runs as a command', async () => {
-    const url = (await hostile({ create: (_req, res) => json(res, 200, envelope(`${TASK_ID}\n::warning::pwned id`)) })).url
-    const run = await runAction({ inputs: inputs(url) })
+    const first = await hostile({ create: (_req, res) => json(res, 200, envelope(`${TASK_ID}\n::warning::pwned id`)) })
+    const run = await runAction({ inputs: inputs(first.url) })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::Create task failed: FoxAPI's reply is not a task/)
     expect(injectedCommands(run)).toEqual([])
-    await server?.close()
+    await first.close()
 
     const url2 = (
       await hostile({ poll: (_req, res, c) => json(res, 200, envelope(c.taskId, { status: 'processing\n::error::pwned status' })) })
@@ -118,22 +85,22 @@ describe('server text in the log and the summary', () => {
 
 describe('ids', () => {
   it('refuses a poll reply about another task', async () => {
-    const url = (await hostile({ poll: (_req, res) => json(res, 200, envelope('task-unified-2-someone-else', { status: 'completed' })) }))
-      .url
-    const run = await runAction({ inputs: inputs(url) })
+    const server = await hostile({ poll: (_req, res) => json(res, 200, envelope('task-unified-2-someone-else', { status: 'completed' })) })
+    const run = await runAction({ inputs: inputs(server.url) })
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(/::error::Task query failed: FoxAPI's reply is about another task than task-unified-1-hostile; refused/)
     expect(run.outputs['task-id']).toBe(TASK_ID)
-    expect(server?.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([])
+    expect(server.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([])
   })
 
   it.each(['.', '..'])('refuses %s as the task-id input (before any request) and from the server', async (id) => {
-    const url = (await hostile({ create: (_req, res) => json(res, 200, envelope(id)) })).url
+    const server = await hostile({ create: (_req, res) => json(res, 200, envelope(id)) })
+    const url = server.url
     const { prompt: _unused, ...resume } = inputs(url, { 'task-id': id })
     const input = await runAction({ inputs: resume })
     expect(input.exitCode).toBe(1)
     expect(input.stdout).toContain("::error::Input 'task-id' must be a FoxAPI task id")
-    expect(server?.requests).toEqual([])
+    expect(server.requests).toEqual([])
 
     const reply = await runAction({ inputs: inputs(url, { 'output-path': 'clips/{task-id}.mp4' }) })
     expect(reply.exitCode).toBe(1)

@@ -1,10 +1,13 @@
 // Shared pieces of the end-to-end tests: the simulator's key, the clip it serves, and the secret check.
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { gunzipSync } from 'node:zlib'
 import { expect, onTestFinished } from 'vitest'
 import type { FoxApiSimulator } from '../../simulator/foxapi-simulator'
+import type { ResultRow } from '../../src/outputs'
 import { everythingWritten, runAction as runHarness, type ActionRun, type StartOptions } from '../../simulator/actions-runner'
 
 export const API_KEY = 'sk-test-valid-key'
@@ -66,4 +69,18 @@ export async function checkKeyAndClose(sim: FoxApiSimulator | undefined): Promis
   } finally {
     await sim?.close()
   }
+}
+
+/** The `results` output's rows (a dry run's rows carry its plan fields too). */
+export function resultRows<Row = ResultRow>(outputs: Record<string, string>): Row[] {
+  return JSON.parse(outputs.results ?? '[]') as Row[]
+}
+
+/** A cache archive's tar bytes as text (zstd or gzip, as @actions/cache chose). */
+export function unpacked(archive: Buffer | undefined): string {
+  if (!archive) return ''
+  if (archive[0] === 0x1f && archive[1] === 0x8b) return gunzipSync(archive).toString('latin1')
+  const zstd = spawnSync('zstd', ['-dc'], { input: archive })
+  expect(zstd.status).toBe(0)
+  return zstd.stdout.toString('latin1')
 }

@@ -3,7 +3,8 @@
 // recorded with its time; the clip fixture is served under /files/.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { CLIP_BYTES } from './fixtures'
+import { onTestFinished } from 'vitest'
+import { API_KEY, CLIP_BYTES } from './fixtures'
 
 export interface HostileRequest {
   method: string
@@ -94,4 +95,25 @@ export async function startHostileServer(routes: HostileRoutes): Promise<Hostile
 /** A completed task whose clip this server serves. */
 export function completed(id: string, url: string, fields: Record<string, unknown> = {}): Record<string, unknown> {
   return envelope(id, { status: 'completed', progress: 100, results: [{ url: `${url}/files/${id}.mp4` }], ...fields })
+}
+
+/** Starts a hostile server for the running test and closes it when the test is over (also when it fails). */
+export async function hostile(routes: HostileRoutes): Promise<HostileServer> {
+  const server = await startHostileServer(routes)
+  onTestFinished(() => server.close())
+  return server
+}
+
+/** Inputs for a quick run against a hostile server: fast polls, short timeouts, no cache unless asked. */
+export function hostileInputs(url: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    'api-key': API_KEY,
+    'base-url': url,
+    prompt: 'A red fox runs through snow',
+    'poll-interval': '100ms',
+    timeout: '5s',
+    'request-timeout': '2s',
+    cache: 'false',
+    ...extra,
+  }
 }
