@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { validateRequest, type RawRequestInputs } from '../src/request-schema'
-import { canonicalJson, requestCacheKey } from '../src/result-cache'
+import { canonicalJson, requestCacheKey } from '../src/cache-key'
 
 function keyOf(raw: RawRequestInputs, extra = ''): string {
   const result = validateRequest(raw)

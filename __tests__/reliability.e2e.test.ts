@@ -1,7 +1,10 @@
 // Faults injected at the simulator: retries, the never-charge-twice rule, timeouts, cancellation, resume,
 // and the download's guarantees. Each test also checks that the key never surfaces.
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { startAction } from '../simulator/actions-runner'
@@ -19,6 +22,25 @@ import {
 
 let sim: FoxApiSimulator
 afterEach(() => checkKeyAndClose(sim))
+
+/**
+ * Sends a signal to the running action. On POSIX it is a real one. Windows has no signals to send to one
+ * process (child.kill() ends it outright, and the runner's Ctrl+C reaches the action as Node's SIGINT event),
+ * so there, and wherever `emulate` asks for it, a hook loaded into the child (support/emit-signal.mjs) emits
+ * the event instead.
+ */
+function signalSender(emulate = process.platform === 'win32'): {
+  env: Record<string, string>
+  send: (child: ChildProcess, signal: NodeJS.Signals) => void
+} {
+  if (!emulate) return { env: {}, send: (child, signal) => void child.kill(signal) }
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'foxapi-signal-')), 'signal')
+  const hook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support/emit-signal.mjs')).href
+  return {
+    env: { NODE_OPTIONS: `--import=${hook}`, FOXAPI_TEST_SIGNAL_FILE: file },
+    send: (_child, signal) => writeFileSync(file, signal),
+  }
+}
 
 async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
   sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
@@ -128,27 +150,27 @@ describe('the key stays with the API', () => {
 })
 
 describe('cancellation and resume', () => {
-  // The runner sends SIGINT when a job is cancelled or a step times out, then SIGTERM a few seconds later.
-  // Windows has no signals to send to another process: child.kill() there terminates it outright (what the
-  // post-step test below covers), and the runner's Ctrl+C / Ctrl+Break reach the action as SIGINT / SIGBREAK,
-  // which main.ts handles like SIGINT; Node offers no way to send those to one child, so this test is POSIX-only.
-  it.skipIf(process.platform === 'win32').each(['SIGINT', 'SIGTERM'] as const)(
-    'cancels the task at FoxAPI on %s and still writes the outputs',
-    async (signal) => {
-      await simulator({ taskDurationMs: 60_000, cancelRoute: true })
-      const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }) })
-      await action.waitForOutput(/Task task-unified-\S+: processing/)
-      action.child.kill(signal)
-      const run = await action.done
-      expect(run.exitCode).toBe(1)
-      const taskId = run.outputs['task-id'] as string
-      expect(sim.tasks.get(taskId)?.status).toBe('cancelled')
-      expect(run.outputs.status).toBe('cancelled')
-      expect(run.stdout).toContain(`Received ${signal}`)
-      expect(run.stdout).toMatch(/::error::The run was cancelled while waiting for task/)
-      expectNoSecret(run)
-    },
-  )
+  // The runner sends SIGINT when a job is cancelled or a step times out, then SIGTERM a few seconds later; on
+  // Windows it sends Ctrl+C, which Node delivers as the SIGINT event (the last case, run on every system).
+  it.each([
+    { signal: 'SIGINT', emulate: process.platform === 'win32' },
+    { signal: 'SIGTERM', emulate: process.platform === 'win32' },
+    { signal: 'SIGINT', emulate: true },
+  ] as const)('cancels the task at FoxAPI on $signal (as an event: $emulate) and still writes the outputs', async ({ signal, emulate }) => {
+    await simulator({ taskDurationMs: 60_000, cancelRoute: true })
+    const signals = signalSender(emulate)
+    const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }), env: signals.env })
+    await action.waitForOutput(/Task task-unified-\S+: processing/)
+    signals.send(action.child, signal)
+    const run = await action.done
+    expect(run.exitCode).toBe(1)
+    const taskId = run.outputs['task-id'] as string
+    expect(sim.tasks.get(taskId)?.status).toBe('cancelled')
+    expect(run.outputs.status).toBe('cancelled')
+    expect(run.stdout).toContain(`Received ${signal}`)
+    expect(run.stdout).toMatch(/::error::The run was cancelled while waiting for task/)
+    expectNoSecret(run)
+  })
 
   it('post step cancels a task the main step was killed waiting for', async () => {
     await simulator({ taskDurationMs: 60_000, cancelRoute: true })

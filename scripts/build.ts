@@ -1,7 +1,8 @@
 // `npm run build [-- <out dir>]`: bundles src/ into dist/ (or <out dir>) with ncc, then writes licenses.txt
-// from every package in the bundle. ncc's own --license list covers only the main chunk, and @actions/cache
-// is in a chunk of its own (loaded when a run needs the cache: src/actions-cache.ts), so the list is built
-// here from ncc's stats, which name every module of every chunk.
+// from every package in the bundle. ncc's own --license list covers only the main chunk, and much of the
+// bundle is in chunks loaded on demand (the network code and undici, @actions/cache, @actions/github: see
+// `npm run build` under "Developing" in the README), so the list is built here from ncc's stats, which
+// name every module of every chunk.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -63,6 +64,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   try {
     const stats = path.join(scratch, 'stats.json')
     const ncc = path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
+    // The bundle must get @actions/core with its OIDC client loaded on first use (see the script); `npm ci` applies it already.
+    execFileSync(process.execPath, [path.join(root, 'scripts/patch-dependencies.mjs')], { stdio: 'inherit' })
     rmSync(out, { recursive: true, force: true })
     execFileSync(
       process.execPath,

@@ -2,13 +2,10 @@
 // it left running and how to collect them; with cancel-on-timeout it first tries to cancel them (best effort:
 // FoxAPI documents no cancel route, so the answer is often "cannot cancel").
 import * as core from '@actions/core'
-import { FoxApiClient } from './api-client'
 import { State } from './constants'
-import { createHttpAgent } from './http'
-import { ResultCache } from './result-cache'
+import { removeCacheStaging } from './cache-key'
 import { registerSecret } from './secrets'
 import { isValidTaskId } from './security/task-id'
-import { cancelSentence, collectHint, leftRunning, tryCancel } from './cancel'
 import * as log from './log'
 
 const POST_BUDGET_MS = 20_000
@@ -27,9 +24,15 @@ export async function run(): Promise<void> {
 
 async function runPost(): Promise<void> {
   // The main step removes its cache staging files itself, unless it was killed first.
-  await ResultCache.removeStagingDirectory(process.env.GITHUB_WORKSPACE || process.cwd())
+  await removeCacheStaging(process.env.GITHUB_WORKSPACE || process.cwd())
   const taskIds = parseIds(core.getState(State.WaitingTasks))
   if (taskIds.length === 0) return
+  // Only a main step that was killed leaves tasks behind, so only then does the network code load.
+  const [{ cancelSentence, collectHint, leftRunning, tryCancel }, { FoxApiClient }, { createHttpAgent }] = await Promise.all([
+    import('./cancel'),
+    import('./api-client'),
+    import('./http'),
+  ])
   if (core.getState(State.CancelOnTimeout) !== 'true') {
     for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id, { longerTimeout: false, cached: false })}`)
     return

@@ -18,9 +18,9 @@ import { createHash, randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from './actions-cache'
+import { CACHE_DIRECTORY } from './cache-key'
 import { copyFileAtomically } from './download'
 import { recheckDestination } from './security/destinations'
-import type { GenerationRequest } from './request-schema'
 import { currentRun, runOriginSchema, type RunOrigin } from './run-origin'
 import { parseJsonSafely } from './http'
 import { redact } from './secrets'
@@ -28,31 +28,10 @@ import { describeBadTaskId, isValidTaskId } from './security/task-id'
 import { taskSchema, type Task } from './task'
 import * as log from './log'
 
-const KEY_PREFIX = 'foxapi-video-v1'
-/** Where entries are staged and restored, relative to the workspace; removed after each use. */
-export const CACHE_DIRECTORY = '.foxapi-video-cache'
 const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
 const META_FILE = 'meta.json'
 const PENDING_FILE = 'pending-task.json'
-
-/** JSON with object keys sorted at every level, so key order never changes a hash. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
-  }
-  return JSON.stringify(value)
-}
-
-/** The cache key of a request: model, prompt, every parameter and media URL, plus the `cache-key` input. Never the API key. */
-export function requestCacheKey(request: GenerationRequest, extra: string): string {
-  const digest = createHash('sha256').update(canonicalJson(request)).update('\n').update(extra).digest('hex')
-  return `${KEY_PREFIX}-${digest.slice(0, 40)}`
-}
 
 export interface RestoredClip {
   task: Task
@@ -224,11 +203,6 @@ export class ResultCache {
     } finally {
       await rm(absolute, { recursive: true, force: true })
     }
-  }
-
-  /** Removes the staging directory once no clip uses it any more (the end of a run; the post step after a kill). */
-  static async removeStagingDirectory(workspace: string): Promise<void> {
-    await rm(path.join(workspace, CACHE_DIRECTORY), { recursive: true, force: true })
   }
 
   /** The entry's directory: the same relative path on every run (it is part of the entry's version). */

@@ -1,0 +1,60 @@
+// What a start of dist/index.js loads. A step that ends without touching the network (an input error, a post
+// step with nothing left to do) must end before undici and the network code load: they are most of the
+// start-up (`npm run bench` prints it). Node's own HTTP, TLS and zlib modules, which only undici pulls in,
+// show whether it loaded. A real run is the control: it must load them, or the check could never fail.
+import { mkdtempSync, readFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { checkKeyAndClose, quickInputs, runAction } from './support/fixtures'
+import type { StartOptions } from '../simulator/actions-runner'
+
+const HOOK = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support/record-builtins.mjs')).href
+/** Built-in modules that only the network code brings in (Node's own undici is what `fetch` and `Headers` load). */
+const NETWORK_BUILTINS = ['http', 'https', 'http2', 'tls', 'zlib', 'internal/deps/undici/undici']
+
+let sim: FoxApiSimulator
+beforeEach(async () => {
+  sim = await startFoxApiSimulator({ taskDurationMs: 200 })
+})
+afterEach(() => checkKeyAndClose(sim))
+
+/** Runs the action with the recording hook and returns the run and the network built-ins it loaded. */
+async function runRecorded(options: StartOptions) {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'foxapi-builtins-')), 'loaded.txt')
+  const run = await runAction({ ...options, env: { ...options.env, NODE_OPTIONS: `--import=${HOOK}`, FOXAPI_TEST_BUILTINS_FILE: file } })
+  const loaded = new Set(
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((entry) => entry.replace(/^NativeModule /, '')),
+  )
+  return { run, network: NETWORK_BUILTINS.filter((name) => loaded.has(name)) }
+}
+
+describe('start-up of dist/index.js', () => {
+  it('an input error ends before any network code loads', async () => {
+    const { run, network } = await runRecorded({ inputs: quickInputs(sim, { prompt: '', duration: '99' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.visibleLog).toContain("Input 'duration' must be a whole number of seconds")
+    expect(network).toEqual([])
+    expect(sim.requests).toHaveLength(0)
+  })
+
+  it('a post step with no task left ends before any network code loads', async () => {
+    const { run, network } = await runRecorded({
+      inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }),
+      state: { isPost: 'true', 'cancel-on-timeout': 'true', 'waiting-task-ids': '[]' },
+    })
+    expect(run.exitCode).toBe(0)
+    expect(network).toEqual([])
+  })
+
+  it('a real run loads it (the control: the check above can fail)', async () => {
+    const { run, network } = await runRecorded({ inputs: quickInputs(sim, { download: 'false' }) })
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs.status).toBe('completed')
+    expect(network).toEqual(expect.arrayContaining(['http', 'zlib', 'internal/deps/undici/undici']))
+  })
+})

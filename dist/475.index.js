@@ -1,0 +1,613 @@
+export const id = 475;
+export const ids = [475,803];
+export const modules = {
+
+/***/ 87475:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CREATE_PATH: () => (/* binding */ CREATE_PATH),
+/* harmony export */   FoxApiClient: () => (/* binding */ FoxApiClient),
+/* harmony export */   TASK_ID_MISMATCH: () => (/* binding */ TASK_ID_MISMATCH),
+/* harmony export */   cancelPath: () => (/* binding */ cancelPath),
+/* harmony export */   previewCreate: () => (/* binding */ previewCreate),
+/* harmony export */   seconds: () => (/* binding */ seconds)
+/* harmony export */ });
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76803);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24150);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+// FoxAPI client: create, query and cancel video tasks over undici.
+// The API key is sent only to the base URL's origin, and redirects are never followed.
+
+
+
+
+/** Path of the cancel call. FoxAPI's reference names `task_info.can_cancel` but not the route; this is the one we use. */
+const cancelPath = (taskId) => `/v1/tasks/${encodeURIComponent(taskId)}/cancel`;
+/** Path of the create call, relative to the base URL. */
+const CREATE_PATH = 'v1/videos/generations';
+/** The create call for `body`, exactly as `createTask` sends it, with `***` in place of the key. */
+function previewCreate(baseUrl, body, userAgent) {
+    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+    return wireRequest(base, 'POST', CREATE_PATH, '***', userAgent, body);
+}
+function wireRequest(base, method, path, apiKey, userAgent, body) {
+    return {
+        method,
+        url: new URL(path, base).toString(),
+        headers: {
+            authorization: `Bearer ${apiKey}`,
+            accept: 'application/json',
+            'user-agent': userAgent ?? 'foxapi-video-action',
+            ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    };
+}
+/** `errorCode` of a reply about another task than the one asked for: refused, and not waited out. */
+const TASK_ID_MISMATCH = 'task_id_mismatch';
+class FoxApiClient {
+    options;
+    base;
+    /** Retry lines, at most a few per distinct error per 30 s (a hostile server cannot flood the log). */
+    retryLog = _log__WEBPACK_IMPORTED_MODULE_3__/* .throttled */ .v6();
+    constructor(options) {
+        this.options = options;
+        this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    }
+    /**
+     * Creates a task. Never repeated once the request may have reached FoxAPI (that could charge twice):
+     * only refusals at the door (429, 503) and connections that never opened are retried.
+     */
+    async createTask(body, call) {
+        const { inFlightSignal, ...retryCall } = call;
+        try {
+            // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
+            // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
+            return await (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => {
+                // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).
+                if (call.signal?.aborted)
+                    throw notSentBecauseStopped();
+                return this.send('POST', CREATE_PATH, 'Create task', { ...retryCall, signal: inFlightSignal ?? call.signal }, body);
+            }, {
+                ...retryCall,
+                policy: this.options.retry,
+                canRetry: (error) => !error.details.mayHaveBeenProcessed,
+                onRetry: (error, delay, attempt) => this.retryLog(error.message, `${error.message}. FoxAPI did not take the request, so retrying is safe: attempt ${attempt + 2} in ${seconds(delay)}.`),
+            });
+        }
+        catch (error) {
+            // Stopped while waiting to retry a create FoxAPI did not take: nothing was billed.
+            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__.RequestError && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
+                if (error.message.startsWith('Retry wait'))
+                    throw notSentBecauseStopped();
+            }
+            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__.RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
+                error.message +=
+                    '. Not retried: the request may have reached FoxAPI and a second one could charge twice.' +
+                        ' If a task was created, re-run with the task-id input to pick it up.';
+            }
+            throw error;
+        }
+    }
+    /** Queries a task; `syncUpstream` asks FoxAPI to refresh its state from the provider first (`?sync_upstream=true`). */
+    async getTask(taskId, call) {
+        const path = `v1/tasks/${encodeURIComponent(taskId)}${call.syncUpstream ? '?sync_upstream=true' : ''}`;
+        return (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
+            ...call,
+            policy: call.retry ?? this.options.retry,
+            onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
+        });
+    }
+    async cancelTask(taskId, call) {
+        return (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
+            ...call,
+            policy: this.options.retry,
+            onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
+        });
+    }
+    /**
+     * One request, bounded by the call's deadline as well as the agent's idle timeouts, its body read with a
+     * byte cap and parsed with a depth limit. With `expectedId`, a reply about another task is refused.
+     */
+    async send(method, path, what, call, body, expectedId) {
+        const wire = wireRequest(this.base, method, path, this.options.apiKey, this.options.userAgent, body);
+        const url = new URL(wire.url);
+        if (url.origin !== this.base.origin)
+            throw new Error(`Refusing to send the API key to ${url.origin}`);
+        const signal = (0,_http__WEBPACK_IMPORTED_MODULE_1__.requestSignal)(call.deadline, call.signal);
+        let response;
+        try {
+            response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { method, dispatcher: this.options.agent, signal, headers: wire.headers, body: wire.body });
+        }
+        catch (error) {
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.toRequestError)(error, what, signal);
+        }
+        if (response.statusCode >= 300 && response.statusCode < 400) {
+            (0,_http__WEBPACK_IMPORTED_MODULE_1__.discardBody)(response.body);
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
+        }
+        let text;
+        try {
+            text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__.readBodyCapped)(response, what);
+        }
+        catch (error) {
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.toRequestError)(error, what, signal);
+        }
+        const json = (0,_http__WEBPACK_IMPORTED_MODULE_1__.parseJsonSafely)(text);
+        if (response.statusCode >= 400)
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.httpStatusError)(response.statusCode, json, response.headers, what);
+        const parsed = _task__WEBPACK_IMPORTED_MODULE_2__/* .taskSchema */ .v.safeParse(json);
+        if (!parsed.success) {
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
+                status: response.statusCode,
+                retryable: false,
+                mayHaveBeenProcessed: true,
+                badReply: true,
+            });
+        }
+        if (expectedId !== undefined && parsed.data.id !== expectedId) {
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
+                status: response.statusCode,
+                errorCode: TASK_ID_MISMATCH,
+                retryable: false,
+                mayHaveBeenProcessed: true,
+                badReply: true,
+            });
+        }
+        return parsed.data;
+    }
+}
+function notSentBecauseStopped() {
+    return new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError('Create task was not sent: the run was cancelled', {
+        retryable: false,
+        mayHaveBeenProcessed: false,
+        aborted: true,
+    });
+}
+function snippet(text) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > 120 ? `${flat.slice(0, 120)}…` : flat || 'empty body';
+}
+function seconds(ms) {
+    return `${(ms / 1000).toFixed(1)}s`;
+}
+
+
+/***/ }),
+
+/***/ 76803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_API_BODY_BYTES: () => (/* binding */ MAX_API_BODY_BYTES),
+/* harmony export */   MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   MAX_RETRY_AFTER_MS: () => (/* binding */ MAX_RETRY_AFTER_MS),
+/* harmony export */   MIN_RETRY_DELAY_MS: () => (/* binding */ MIN_RETRY_DELAY_MS),
+/* harmony export */   RequestError: () => (/* binding */ RequestError),
+/* harmony export */   backoffDelay: () => (/* binding */ backoffDelay),
+/* harmony export */   createHttpAgent: () => (/* binding */ createHttpAgent),
+/* harmony export */   discardBody: () => (/* binding */ discardBody),
+/* harmony export */   httpStatusError: () => (/* binding */ httpStatusError),
+/* harmony export */   isDeadlineAbort: () => (/* binding */ isDeadlineAbort),
+/* harmony export */   jsonNestsDeeperThan: () => (/* binding */ jsonNestsDeeperThan),
+/* harmony export */   parseJsonSafely: () => (/* binding */ parseJsonSafely),
+/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
+/* harmony export */   proxyConfigured: () => (/* binding */ proxyConfigured),
+/* harmony export */   readBodyCapped: () => (/* binding */ readBodyCapped),
+/* harmony export */   requestSignal: () => (/* binding */ requestSignal),
+/* harmony export */   retryDelay: () => (/* binding */ retryDelay),
+/* harmony export */   toRequestError: () => (/* binding */ toRequestError),
+/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
+// Low-level HTTP plumbing shared by the API client and the downloader:
+// one undici Agent with per-request timeouts, error classification, and
+// retries with exponential backoff, jitter and Retry-After.
+
+
+
+/** Statuses worth another try: rate limits and transient server trouble. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network failures where the request surely never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Network failures after which the request may or may not have been received. */
+const IN_FLIGHT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+class RequestError extends Error {
+    details;
+    name = 'RequestError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+/**
+ * The dispatcher for every request: the request timeout as idle timeouts, and the runner's proxy variables
+ * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, upper or lower case) honoured with the same timeouts, so a
+ * self-hosted runner behind an egress proxy works. Through a proxy every request, plain http included, goes
+ * through a CONNECT tunnel: the proxy sees the host and port, not the headers. `connect` replaces the
+ * connector for direct connections (the download's address check).
+ */
+function createHttpAgent(requestTimeoutMs, options = {}) {
+    const connectTimeout = Math.min(requestTimeoutMs, 30_000);
+    const common = {
+        connect: options.connect ?? { timeout: connectTimeout },
+        headersTimeout: requestTimeoutMs,
+        bodyTimeout: requestTimeoutMs,
+        keepAliveTimeout: 4_000,
+    };
+    if (!proxyConfigured())
+        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6(common);
+    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2({
+        ...common,
+        // To the proxy, and to the target through the tunnel: the same connect timeout.
+        proxyTls: { timeout: connectTimeout },
+        requestTls: { timeout: connectTimeout },
+    });
+}
+/** Whether the environment names a proxy (the variables EnvHttpProxyAgent reads). */
+function proxyConfigured(env = process.env) {
+    return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */
+const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
+/** Deepest JSON nesting accepted in a reply (a task envelope is 4 deep). */
+const MAX_JSON_DEPTH = 32;
+/** Shortest wait before any retry, whatever `Retry-After` says (capped by the policy's base delay). */
+const MIN_RETRY_DELAY_MS = 500;
+/** Longest wait a `Retry-After` is allowed to ask for (the deadline still applies). */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+/**
+ * The signal one request runs under: the caller's (a cancelled run), and the deadline, so no reply, however
+ * slowly it trickles within the idle timeout, outlives the time budget. Tell the two apart with
+ * {@link isDeadlineAbort}.
+ */
+function requestSignal(deadline, signal) {
+    const timeout = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+/** Whether `signal` was aborted by its deadline (AbortSignal.timeout), not by a cancelled run. */
+function isDeadlineAbort(signal) {
+    const reason = signal?.reason;
+    return signal?.aborted === true && reason instanceof DOMException && reason.name === 'TimeoutError';
+}
+/**
+ * Reads a reply body as text, at most `maxBytes` of it: a longer one (announced by Content-Length or found
+ * on the way) is refused without reading the rest, so a hostile or broken server cannot fill the memory.
+ */
+async function readBodyCapped(response, what, maxBytes = MAX_API_BODY_BYTES) {
+    const tooBig = () => {
+        discardBody(response.body);
+        return new RequestError(`${what} failed: the reply is over ${maxBytes} bytes; refused without reading it`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            badReply: true,
+        });
+    };
+    const declaredHeader = response.headers['content-length'];
+    const declared = Number(Array.isArray(declaredHeader) ? declaredHeader[0] : declaredHeader);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        throw tooBig();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        total += buffer.length;
+        if (total > maxBytes)
+            throw tooBig();
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Drops a reply body unread (closing the connection); the abort error undici then emits is expected, not a crash. */
+function discardBody(body) {
+    body.on('error', () => { });
+    body.destroy();
+}
+/** Whether `text` nests arrays/objects deeper than `maxDepth` (strings are skipped). Linear, no recursion. */
+function jsonNestsDeeperThan(text, maxDepth) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > maxDepth)
+                return true;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return false;
+}
+/** JSON.parse for server text: undefined for invalid JSON and for nesting deeper than {@link MAX_JSON_DEPTH}. */
+function parseJsonSafely(text) {
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Parses `Retry-After`: delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    // An HTTP date names its weekday; anything else (`-5`, `soon`) is ignored rather than read as a year.
+    if (!/^[A-Za-z]{3},/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function httpStatusError(status, body, headers, what) {
+    const apiError = readApiError(body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after']);
+    const label = apiError.type ? `${status} ${apiError.type}` : `HTTP ${status}`;
+    // FoxAPI's `error.code` (and any list of offending fields) tells the user which field to drop.
+    const code = apiError.code ? ` (${apiError.code}${apiError.fields?.length ? `: ${apiError.fields.join(', ')}` : ''})` : '';
+    const message = apiError.message ? `${what} failed (${label}): ${apiError.message}${code}` : `${what} failed (${label})${code}`;
+    // A 422 service_unavailable_error is FoxAPI finding no channel right now: a refusal at the door, like a 503.
+    const noChannel = status === 422 && apiError.type === 'service_unavailable_error';
+    return new RequestError(message, {
+        status,
+        errorType: apiError.type,
+        errorCode: apiError.code,
+        retryAfterMs,
+        retryable: RETRYABLE_STATUSES.has(status) || noChannel,
+        // 429 and 503 (and a 422 with no channel) are refusals at the door: FoxAPI did not start any work.
+        mayHaveBeenProcessed: !(status === 429 || status === 503 || noChannel),
+    });
+}
+function readApiError(body) {
+    if (typeof body !== 'object' || body === null)
+        return {};
+    const error = body.error;
+    if (typeof error === 'string')
+        return { message: (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(error) };
+    if (typeof error !== 'object' || error === null)
+        return {};
+    const fields = error;
+    const asText = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+    // The list's key is not documented ("the body may list them"): take any list of names, or a `param`.
+    const named = Object.entries(fields).flatMap(([key, value]) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : key === 'param' && typeof value === 'string' ? [value] : []);
+    // Server text, capped (the sanitiser and summary cells then make it inert).
+    const capped = (v, max) => {
+        const text = asText(v);
+        return text === undefined ? undefined : (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text, max);
+    };
+    return {
+        message: capped(fields.message),
+        type: capped(fields.type, 100),
+        code: capped(fields.code, 100),
+        fields: named.length > 0 ? [...new Set(named)].slice(0, 20).map((name) => name.slice(0, 80)) : undefined,
+    };
+}
+/** Turns whatever undici or the abort signal threw into a RequestError. */
+function toRequestError(error, what, signal) {
+    if (error instanceof RequestError)
+        return error;
+    if (isDeadlineAbort(signal)) {
+        return new RequestError(`${what} was stopped: the time limit ran out`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            aborted: true,
+            deadline: true,
+        });
+    }
+    if (signal?.aborted) {
+        return new RequestError(`${what} was stopped: ${abortReason(signal)}`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            aborted: true,
+        });
+    }
+    const code = networkCodeOf(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+    const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code));
+    return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {
+        networkCode: code,
+        retryable: known,
+        mayHaveBeenProcessed: !notSent,
+    });
+}
+function abortReason(signal) {
+    const reason = signal.reason;
+    if (reason instanceof Error)
+        return reason.message;
+    return typeof reason === 'string' ? reason : 'cancelled';
+}
+function networkCodeOf(error) {
+    for (let e = error, depth = 0; e && depth < 4; depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+function describeNetworkError(code, reason) {
+    switch (code) {
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return 'no response headers within the request timeout';
+        case 'UND_ERR_BODY_TIMEOUT':
+            return 'the response body stalled past the request timeout';
+        case 'UND_ERR_CONNECT_TIMEOUT':
+            return 'could not connect within the request timeout';
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ECONNRESET':
+        case 'UND_ERR_SOCKET':
+            return 'the connection was reset';
+        default:
+            return code ? `${reason} (${code})` : reason;
+    }
+}
+/** Exponential backoff with "equal jitter": half fixed, half random. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * The wait before retry number `attempt + 1`: exponential backoff with jitter, never less than what
+ * `Retry-After` asked for (capped at {@link MAX_RETRY_AFTER_MS}) nor than a floor. `Retry-After: 0` or a date in
+ * the past cannot turn retries into a hot loop: it only ever lengthens the backoff.
+ */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    const floor = Math.min(MIN_RETRY_DELAY_MS, policy.baseDelayMs);
+    const asked = Math.min(Math.max(0, retryAfterMs ?? 0), MAX_RETRY_AFTER_MS);
+    return Math.max(backoffDelay(attempt, policy, random), asked, floor);
+}
+/** Runs `operation`, retrying retryable RequestErrors with backoff until attempts or the deadline run out. */
+async function withRetries(operation, options) {
+    const { policy, deadline, signal } = options;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (!(error instanceof RequestError))
+                throw error;
+            const allowed = error.details.retryable && (options.canRetry?.(error) ?? true);
+            if (!allowed || attempt + 1 >= policy.maxAttempts)
+                throw error;
+            const delay = retryDelay(attempt, policy, error.details.retryAfterMs);
+            if (Date.now() + delay > deadline)
+                throw error;
+            options.onRetry?.(error, delay, attempt);
+            try {
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay, undefined, { signal });
+            }
+            catch {
+                throw toRequestError(new Error('aborted'), 'Retry wait', signal);
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 24150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Db: () => (/* binding */ taskErrorText),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   d1: () => (/* binding */ canCancel),
+/* harmony export */   iq: () => (/* binding */ videoUrlOf),
+/* harmony export */   v: () => (/* binding */ taskSchema)
+/* harmony export */ });
+/* unused harmony export TERMINAL_STATUSES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18571);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
+// The shape of FoxAPI's task replies (create and query share one envelope).
+
+
+
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+/** Longest URL kept from a reply; a longer one is dropped (a real pre-signed URL is far shorter). */
+const MAX_URL_LENGTH = 8_192;
+/** Most result URLs kept from one reply. */
+const MAX_RESULT_URLS = 100;
+/** An optional field: a value of the wrong shape is dropped rather than failing the whole reply. */
+const optional = (schema) => schema.optional().catch(undefined);
+const label = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200);
+const url = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(MAX_URL_LENGTH);
+const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite();
+/** Server text shown to people: kept, but capped. */
+const message = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((text) => (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text));
+const taskErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    code: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite()])),
+    message: optional(message),
+    type: optional(label),
+});
+/**
+ * FoxAPI's task envelope, projected onto the fields the action knows: id, object, type, model, status,
+ * progress, created, task_info{can_cancel, estimated_time}, results[{url}], output{url, urls, duration,
+ * width, height}, error{code, message, type}, usage{credits_reserved}. Anything else a server sends (an
+ * echoed key, a 20,000-deep object) is dropped here, so it reaches no output, summary, log or cache entry.
+ * `id` must be a task id ({@link TASK_ID_PATTERN}) and `status` a plain word; otherwise the reply is not a task.
+ */
+const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_security_task_id__WEBPACK_IMPORTED_MODULE_0__/* .TASK_ID_PATTERN */ .Fq),
+    object: optional(label),
+    type: optional(label),
+    model: optional(label),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/),
+    progress: optional(count),
+    created: optional(count),
+    task_info: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ can_cancel: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()), estimated_time: optional(count) })),
+    results: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ url: optional(url) }))
+        .transform((items) => items.slice(0, MAX_RESULT_URLS))
+        .nullable()),
+    output: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        url: optional(url),
+        urls: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(url).transform((items) => items.slice(0, MAX_RESULT_URLS))),
+        duration: optional(count),
+        width: optional(count),
+        height: optional(count),
+    })
+        .nullable()),
+    error: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([taskErrorSchema, message]).nullable()),
+    // A figure FoxAPI may send as a number or a numeric string (budget.ts reads either).
+    usage: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ credits_reserved: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([count, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(32)])) }).nullable()),
+});
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+/** The clip's URL: `results[].url` first, then `output.url` / `output.urls[]` (FoxAPI replies use either). */
+function videoUrlOf(task) {
+    const fromResults = task.results?.find((r) => typeof r.url === 'string' && r.url !== '')?.url;
+    return fromResults ?? task.output?.url ?? task.output?.urls?.find((u) => u !== '');
+}
+/** `code: message` of a failed task, or a fallback. */
+function taskErrorText(task) {
+    const error = task.error;
+    if (!error)
+        return 'the task failed without an error message';
+    if (typeof error === 'string')
+        return (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(error);
+    const code = error.code !== undefined ? String(error.code) : undefined;
+    const message = error.message ?? 'no message';
+    return (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(code ? `${code}: ${message}` : message);
+}
+function canCancel(task) {
+    return task !== undefined && !isTerminal(task.status) && task.task_info?.can_cancel !== false;
+}
+
+
+/***/ })
+
+};

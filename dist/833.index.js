@@ -1,0 +1,503 @@
+export const id = 833;
+export const ids = [833,803];
+export const modules = {
+
+/***/ 90833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   cancelSentence: () => (/* binding */ cancelSentence),
+/* harmony export */   collectHint: () => (/* binding */ collectHint),
+/* harmony export */   leftRunning: () => (/* binding */ leftRunning),
+/* harmony export */   tryCancel: () => (/* binding */ tryCancel)
+/* harmony export */ });
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+
+
+/** Statuses that say the route itself is missing rather than this task being the problem. */
+const NO_CANCEL_ROUTE = new Set([404, 405, 501]);
+/** Tries to cancel `task` once (with the client's retries for transient errors) and says what came of it. */
+async function tryCancel(client, task, deadline) {
+    if (!(0,_task__WEBPACK_IMPORTED_MODULE_1__/* .canCancel */ .d1)(task))
+        return { kind: 'not-cancellable' };
+    try {
+        const reply = await client.cancelTask(task.id, { deadline });
+        return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
+    }
+    catch (error) {
+        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__.RequestError ? error.details.status : undefined;
+        if (status !== undefined && NO_CANCEL_ROUTE.has(status))
+            return { kind: 'unsupported', status };
+        return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+}
+/** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
+function cancelSentence(taskId, outcome, last) {
+    const running = 'keeps running at FoxAPI and may be billed';
+    if (outcome === 'not-asked')
+        return `Task ${taskId} ${running} (cancel-on-timeout: false).`;
+    switch (outcome.kind) {
+        case 'cancelled':
+            return `The task was cancelled at FoxAPI (its reply says cancelled).`;
+        case 'requested':
+            return `FoxAPI took the cancel request for task ${taskId} but reports it ${outcome.task.status}: it may keep running and be billed.`;
+        case 'unsupported':
+            return `FoxAPI cannot cancel tasks (HTTP ${outcome.status} on the cancel call; its reference documents no cancel route): task ${taskId} ${running}.`;
+        case 'not-cancellable':
+            return last && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status)
+                ? `Task ${taskId} had already ended ${last.status}.`
+                : `Task ${taskId} cannot be cancelled (task_info.can_cancel is false): it ${running}.`;
+        case 'failed':
+            return `Could not cancel task ${taskId} (${outcome.reason}): it ${running}.`;
+    }
+}
+/** How to collect a task left running without paying again. */
+function collectHint(taskId, options) {
+    const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
+    return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cache}.`;
+}
+/** Whether the task may still be running (and billed) after the step gave up on it. */
+function leftRunning(outcome, last) {
+    if (last !== undefined && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status))
+        return false;
+    return outcome === 'not-asked' || outcome.kind !== 'cancelled';
+}
+
+
+/***/ }),
+
+/***/ 76803:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MAX_API_BODY_BYTES: () => (/* binding */ MAX_API_BODY_BYTES),
+/* harmony export */   MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
+/* harmony export */   MAX_RETRY_AFTER_MS: () => (/* binding */ MAX_RETRY_AFTER_MS),
+/* harmony export */   MIN_RETRY_DELAY_MS: () => (/* binding */ MIN_RETRY_DELAY_MS),
+/* harmony export */   RequestError: () => (/* binding */ RequestError),
+/* harmony export */   backoffDelay: () => (/* binding */ backoffDelay),
+/* harmony export */   createHttpAgent: () => (/* binding */ createHttpAgent),
+/* harmony export */   discardBody: () => (/* binding */ discardBody),
+/* harmony export */   httpStatusError: () => (/* binding */ httpStatusError),
+/* harmony export */   isDeadlineAbort: () => (/* binding */ isDeadlineAbort),
+/* harmony export */   jsonNestsDeeperThan: () => (/* binding */ jsonNestsDeeperThan),
+/* harmony export */   parseJsonSafely: () => (/* binding */ parseJsonSafely),
+/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
+/* harmony export */   proxyConfigured: () => (/* binding */ proxyConfigured),
+/* harmony export */   readBodyCapped: () => (/* binding */ readBodyCapped),
+/* harmony export */   requestSignal: () => (/* binding */ requestSignal),
+/* harmony export */   retryDelay: () => (/* binding */ retryDelay),
+/* harmony export */   toRequestError: () => (/* binding */ toRequestError),
+/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */ });
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
+// Low-level HTTP plumbing shared by the API client and the downloader:
+// one undici Agent with per-request timeouts, error classification, and
+// retries with exponential backoff, jitter and Retry-After.
+
+
+
+/** Statuses worth another try: rate limits and transient server trouble. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network failures where the request surely never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Network failures after which the request may or may not have been received. */
+const IN_FLIGHT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+class RequestError extends Error {
+    details;
+    name = 'RequestError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+/**
+ * The dispatcher for every request: the request timeout as idle timeouts, and the runner's proxy variables
+ * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, upper or lower case) honoured with the same timeouts, so a
+ * self-hosted runner behind an egress proxy works. Through a proxy every request, plain http included, goes
+ * through a CONNECT tunnel: the proxy sees the host and port, not the headers. `connect` replaces the
+ * connector for direct connections (the download's address check).
+ */
+function createHttpAgent(requestTimeoutMs, options = {}) {
+    const connectTimeout = Math.min(requestTimeoutMs, 30_000);
+    const common = {
+        connect: options.connect ?? { timeout: connectTimeout },
+        headersTimeout: requestTimeoutMs,
+        bodyTimeout: requestTimeoutMs,
+        keepAliveTimeout: 4_000,
+    };
+    if (!proxyConfigured())
+        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6(common);
+    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2({
+        ...common,
+        // To the proxy, and to the target through the tunnel: the same connect timeout.
+        proxyTls: { timeout: connectTimeout },
+        requestTls: { timeout: connectTimeout },
+    });
+}
+/** Whether the environment names a proxy (the variables EnvHttpProxyAgent reads). */
+function proxyConfigured(env = process.env) {
+    return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => (env[name] ?? '').trim() !== '');
+}
+/** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */
+const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
+/** Deepest JSON nesting accepted in a reply (a task envelope is 4 deep). */
+const MAX_JSON_DEPTH = 32;
+/** Shortest wait before any retry, whatever `Retry-After` says (capped by the policy's base delay). */
+const MIN_RETRY_DELAY_MS = 500;
+/** Longest wait a `Retry-After` is allowed to ask for (the deadline still applies). */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
+/**
+ * The signal one request runs under: the caller's (a cancelled run), and the deadline, so no reply, however
+ * slowly it trickles within the idle timeout, outlives the time budget. Tell the two apart with
+ * {@link isDeadlineAbort}.
+ */
+function requestSignal(deadline, signal) {
+    const timeout = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+    return signal ? AbortSignal.any([signal, timeout]) : timeout;
+}
+/** Whether `signal` was aborted by its deadline (AbortSignal.timeout), not by a cancelled run. */
+function isDeadlineAbort(signal) {
+    const reason = signal?.reason;
+    return signal?.aborted === true && reason instanceof DOMException && reason.name === 'TimeoutError';
+}
+/**
+ * Reads a reply body as text, at most `maxBytes` of it: a longer one (announced by Content-Length or found
+ * on the way) is refused without reading the rest, so a hostile or broken server cannot fill the memory.
+ */
+async function readBodyCapped(response, what, maxBytes = MAX_API_BODY_BYTES) {
+    const tooBig = () => {
+        discardBody(response.body);
+        return new RequestError(`${what} failed: the reply is over ${maxBytes} bytes; refused without reading it`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            badReply: true,
+        });
+    };
+    const declaredHeader = response.headers['content-length'];
+    const declared = Number(Array.isArray(declaredHeader) ? declaredHeader[0] : declaredHeader);
+    if (Number.isFinite(declared) && declared > maxBytes)
+        throw tooBig();
+    const chunks = [];
+    let total = 0;
+    for await (const chunk of response.body) {
+        const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+        total += buffer.length;
+        if (total > maxBytes)
+            throw tooBig();
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+/** Drops a reply body unread (closing the connection); the abort error undici then emits is expected, not a crash. */
+function discardBody(body) {
+    body.on('error', () => { });
+    body.destroy();
+}
+/** Whether `text` nests arrays/objects deeper than `maxDepth` (strings are skipped). Linear, no recursion. */
+function jsonNestsDeeperThan(text, maxDepth) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (inString) {
+            if (c === 0x5c)
+                i++; // backslash: skip the escaped character
+            else if (c === 0x22)
+                inString = false;
+        }
+        else if (c === 0x22)
+            inString = true;
+        else if (c === 0x5b || c === 0x7b) {
+            if (++depth > maxDepth)
+                return true;
+        }
+        else if (c === 0x5d || c === 0x7d)
+            depth--;
+    }
+    return false;
+}
+/** JSON.parse for server text: undefined for invalid JSON and for nesting deeper than {@link MAX_JSON_DEPTH}. */
+function parseJsonSafely(text) {
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH))
+        return undefined;
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Parses `Retry-After`: delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
+function parseRetryAfter(value, now = Date.now()) {
+    const text = Array.isArray(value) ? value[0] : value;
+    if (text === undefined || text.trim() === '')
+        return undefined;
+    const trimmed = text.trim();
+    if (/^\d+(\.\d+)?$/.test(trimmed))
+        return Math.round(Number(trimmed) * 1000);
+    // An HTTP date names its weekday; anything else (`-5`, `soon`) is ignored rather than read as a year.
+    if (!/^[A-Za-z]{3},/.test(trimmed))
+        return undefined;
+    const date = Date.parse(trimmed);
+    if (Number.isNaN(date))
+        return undefined;
+    return Math.max(0, date - now);
+}
+function httpStatusError(status, body, headers, what) {
+    const apiError = readApiError(body);
+    const retryAfterMs = parseRetryAfter(headers['retry-after']);
+    const label = apiError.type ? `${status} ${apiError.type}` : `HTTP ${status}`;
+    // FoxAPI's `error.code` (and any list of offending fields) tells the user which field to drop.
+    const code = apiError.code ? ` (${apiError.code}${apiError.fields?.length ? `: ${apiError.fields.join(', ')}` : ''})` : '';
+    const message = apiError.message ? `${what} failed (${label}): ${apiError.message}${code}` : `${what} failed (${label})${code}`;
+    // A 422 service_unavailable_error is FoxAPI finding no channel right now: a refusal at the door, like a 503.
+    const noChannel = status === 422 && apiError.type === 'service_unavailable_error';
+    return new RequestError(message, {
+        status,
+        errorType: apiError.type,
+        errorCode: apiError.code,
+        retryAfterMs,
+        retryable: RETRYABLE_STATUSES.has(status) || noChannel,
+        // 429 and 503 (and a 422 with no channel) are refusals at the door: FoxAPI did not start any work.
+        mayHaveBeenProcessed: !(status === 429 || status === 503 || noChannel),
+    });
+}
+function readApiError(body) {
+    if (typeof body !== 'object' || body === null)
+        return {};
+    const error = body.error;
+    if (typeof error === 'string')
+        return { message: (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(error) };
+    if (typeof error !== 'object' || error === null)
+        return {};
+    const fields = error;
+    const asText = (v) => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : undefined);
+    // The list's key is not documented ("the body may list them"): take any list of names, or a `param`.
+    const named = Object.entries(fields).flatMap(([key, value]) => Array.isArray(value) && value.every((v) => typeof v === 'string') ? value : key === 'param' && typeof value === 'string' ? [value] : []);
+    // Server text, capped (the sanitiser and summary cells then make it inert).
+    const capped = (v, max) => {
+        const text = asText(v);
+        return text === undefined ? undefined : (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text, max);
+    };
+    return {
+        message: capped(fields.message),
+        type: capped(fields.type, 100),
+        code: capped(fields.code, 100),
+        fields: named.length > 0 ? [...new Set(named)].slice(0, 20).map((name) => name.slice(0, 80)) : undefined,
+    };
+}
+/** Turns whatever undici or the abort signal threw into a RequestError. */
+function toRequestError(error, what, signal) {
+    if (error instanceof RequestError)
+        return error;
+    if (isDeadlineAbort(signal)) {
+        return new RequestError(`${what} was stopped: the time limit ran out`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            aborted: true,
+            deadline: true,
+        });
+    }
+    if (signal?.aborted) {
+        return new RequestError(`${what} was stopped: ${abortReason(signal)}`, {
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            aborted: true,
+        });
+    }
+    const code = networkCodeOf(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    const notSent = code !== undefined && NOT_SENT_CODES.has(code);
+    const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code));
+    return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {
+        networkCode: code,
+        retryable: known,
+        mayHaveBeenProcessed: !notSent,
+    });
+}
+function abortReason(signal) {
+    const reason = signal.reason;
+    if (reason instanceof Error)
+        return reason.message;
+    return typeof reason === 'string' ? reason : 'cancelled';
+}
+function networkCodeOf(error) {
+    for (let e = error, depth = 0; e && depth < 4; depth++) {
+        const code = e.code;
+        if (typeof code === 'string')
+            return code;
+        e = e.cause;
+    }
+    return undefined;
+}
+function describeNetworkError(code, reason) {
+    switch (code) {
+        case 'UND_ERR_HEADERS_TIMEOUT':
+            return 'no response headers within the request timeout';
+        case 'UND_ERR_BODY_TIMEOUT':
+            return 'the response body stalled past the request timeout';
+        case 'UND_ERR_CONNECT_TIMEOUT':
+            return 'could not connect within the request timeout';
+        case 'ECONNREFUSED':
+            return 'connection refused';
+        case 'ECONNRESET':
+        case 'UND_ERR_SOCKET':
+            return 'the connection was reset';
+        default:
+            return code ? `${reason} (${code})` : reason;
+    }
+}
+/** Exponential backoff with "equal jitter": half fixed, half random. */
+function backoffDelay(attempt, policy, random = Math.random) {
+    const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
+    return Math.round(ceiling / 2 + random() * (ceiling / 2));
+}
+/**
+ * The wait before retry number `attempt + 1`: exponential backoff with jitter, never less than what
+ * `Retry-After` asked for (capped at {@link MAX_RETRY_AFTER_MS}) nor than a floor. `Retry-After: 0` or a date in
+ * the past cannot turn retries into a hot loop: it only ever lengthens the backoff.
+ */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    const floor = Math.min(MIN_RETRY_DELAY_MS, policy.baseDelayMs);
+    const asked = Math.min(Math.max(0, retryAfterMs ?? 0), MAX_RETRY_AFTER_MS);
+    return Math.max(backoffDelay(attempt, policy, random), asked, floor);
+}
+/** Runs `operation`, retrying retryable RequestErrors with backoff until attempts or the deadline run out. */
+async function withRetries(operation, options) {
+    const { policy, deadline, signal } = options;
+    for (let attempt = 0;; attempt++) {
+        try {
+            return await operation(attempt);
+        }
+        catch (error) {
+            if (!(error instanceof RequestError))
+                throw error;
+            const allowed = error.details.retryable && (options.canRetry?.(error) ?? true);
+            if (!allowed || attempt + 1 >= policy.maxAttempts)
+                throw error;
+            const delay = retryDelay(attempt, policy, error.details.retryAfterMs);
+            if (Date.now() + delay > deadline)
+                throw error;
+            options.onRetry?.(error, delay, attempt);
+            try {
+                await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay, undefined, { signal });
+            }
+            catch {
+                throw toRequestError(new Error('aborted'), 'Retry wait', signal);
+            }
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 24150:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Db: () => (/* binding */ taskErrorText),
+/* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   d1: () => (/* binding */ canCancel),
+/* harmony export */   iq: () => (/* binding */ videoUrlOf),
+/* harmony export */   v: () => (/* binding */ taskSchema)
+/* harmony export */ });
+/* unused harmony export TERMINAL_STATUSES */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18571);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
+// The shape of FoxAPI's task replies (create and query share one envelope).
+
+
+
+const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'];
+/** Longest URL kept from a reply; a longer one is dropped (a real pre-signed URL is far shorter). */
+const MAX_URL_LENGTH = 8_192;
+/** Most result URLs kept from one reply. */
+const MAX_RESULT_URLS = 100;
+/** An optional field: a value of the wrong shape is dropped rather than failing the whole reply. */
+const optional = (schema) => schema.optional().catch(undefined);
+const label = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200);
+const url = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(MAX_URL_LENGTH);
+const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite();
+/** Server text shown to people: kept, but capped. */
+const message = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((text) => (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text));
+const taskErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    code: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite()])),
+    message: optional(message),
+    type: optional(label),
+});
+/**
+ * FoxAPI's task envelope, projected onto the fields the action knows: id, object, type, model, status,
+ * progress, created, task_info{can_cancel, estimated_time}, results[{url}], output{url, urls, duration,
+ * width, height}, error{code, message, type}, usage{credits_reserved}. Anything else a server sends (an
+ * echoed key, a 20,000-deep object) is dropped here, so it reaches no output, summary, log or cache entry.
+ * `id` must be a task id ({@link TASK_ID_PATTERN}) and `status` a plain word; otherwise the reply is not a task.
+ */
+const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+    id: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(_security_task_id__WEBPACK_IMPORTED_MODULE_0__/* .TASK_ID_PATTERN */ .Fq),
+    object: optional(label),
+    type: optional(label),
+    model: optional(label),
+    status: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/),
+    progress: optional(count),
+    created: optional(count),
+    task_info: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ can_cancel: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()), estimated_time: optional(count) })),
+    results: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ url: optional(url) }))
+        .transform((items) => items.slice(0, MAX_RESULT_URLS))
+        .nullable()),
+    output: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
+        url: optional(url),
+        urls: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(url).transform((items) => items.slice(0, MAX_RESULT_URLS))),
+        duration: optional(count),
+        width: optional(count),
+        height: optional(count),
+    })
+        .nullable()),
+    error: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([taskErrorSchema, message]).nullable()),
+    // A figure FoxAPI may send as a number or a numeric string (budget.ts reads either).
+    usage: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ credits_reserved: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([count, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(32)])) }).nullable()),
+});
+function isTerminal(status) {
+    return TERMINAL_STATUSES.includes(status);
+}
+/** The clip's URL: `results[].url` first, then `output.url` / `output.urls[]` (FoxAPI replies use either). */
+function videoUrlOf(task) {
+    const fromResults = task.results?.find((r) => typeof r.url === 'string' && r.url !== '')?.url;
+    return fromResults ?? task.output?.url ?? task.output?.urls?.find((u) => u !== '');
+}
+/** `code: message` of a failed task, or a fallback. */
+function taskErrorText(task) {
+    const error = task.error;
+    if (!error)
+        return 'the task failed without an error message';
+    if (typeof error === 'string')
+        return (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(error);
+    const code = error.code !== undefined ? String(error.code) : undefined;
+    const message = error.message ?? 'no message';
+    return (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(code ? `${code}: ${message}` : message);
+}
+function canCancel(task) {
+    return task !== undefined && !isTerminal(task.status) && task.task_info?.can_cancel !== false;
+}
+
+
+/***/ })
+
+};

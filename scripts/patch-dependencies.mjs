@@ -1,0 +1,75 @@
+// Run by `npm ci` and `npm install` (package.json `postinstall`), and by `npm run build` to be sure. It makes
+// one small change to an installed package so that the bundle starts fast, and fails the install when the
+// package no longer looks as expected, so that an update (Dependabot's, say) cannot drop the change unnoticed.
+// Plain JavaScript with no dependencies: it runs before anything else can.
+//
+// @actions/core imports its OIDC client at the top of core.js, and with it @actions/http-client and all of
+// undici (about 1.3 MB), only for getIDToken(), which this action never calls. The toolkit does not declare
+// its modules free of side effects, so no bundler can leave them out (actions/toolkit#1697, #1893), and every
+// start of dist/index.js paid about 45 ms to compile and run undici before reading a single input. The change
+// moves that import into getIDToken() itself: getIDToken() works as before, and undici loads when a run
+// first needs the network (src/generation.ts), not when an input error or an idle post step ends the step.
+import console from 'node:console'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import process from 'node:process'
+import { fileURLToPath } from 'node:url'
+
+const MARK = '/* foxapi-video-action: OIDC client loaded on first use (scripts/patch-dependencies.mjs) */'
+
+/** Each patch: the file (relative to node_modules) and the exact replacements it makes, in order. */
+export const PATCHES = [
+  {
+    file: '@actions/core/lib/core.js',
+    replacements: [
+      [`import { OidcClient } from './oidc-utils.js';\n`, `${MARK}\n`],
+      [
+        `        return yield OidcClient.getIDToken(aud);\n`,
+        `        const { OidcClient } = yield import('./oidc-utils.js');\n        return yield OidcClient.getIDToken(aud);\n`,
+      ],
+    ],
+  },
+]
+
+/** The patched text of one file, or the text unchanged when it is patched already; throws when a replacement's text is missing. */
+export function patchText(text, patch) {
+  if (text.includes(MARK)) return text
+  let patched = text
+  for (const [from, to] of patch.replacements) {
+    const at = patched.indexOf(from)
+    if (at < 0 || patched.indexOf(from, at + 1) >= 0) {
+      throw new Error(
+        `node_modules/${patch.file} no longer contains ${JSON.stringify(from.trim())} exactly once: ` +
+          'the package changed, so check whether scripts/patch-dependencies.mjs is still needed and update it',
+      )
+    }
+    patched = patched.slice(0, at) + to + patched.slice(at + from.length)
+  }
+  return patched
+}
+
+/** Applies every patch under `nodeModules`; returns the files it changed. */
+export function patchDependencies(nodeModules) {
+  const changed = []
+  for (const patch of PATCHES) {
+    const file = path.join(nodeModules, patch.file)
+    const text = readFileSync(file, 'utf8')
+    const patched = patchText(text, patch)
+    if (patched !== text) {
+      writeFileSync(file, patched)
+      changed.push(patch.file)
+    }
+  }
+  return changed
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const nodeModules = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules')
+  try {
+    const changed = patchDependencies(nodeModules)
+    if (changed.length > 0) console.log(`patched ${changed.join(', ')} (see scripts/patch-dependencies.mjs)`)
+  } catch (error) {
+    console.error(`patch-dependencies: ${error instanceof Error ? error.message : String(error)}`)
+    process.exit(1)
+  }
+}

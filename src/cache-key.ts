@@ -1,0 +1,34 @@
+// The names the result cache is built on, kept apart from src/result-cache.ts so that reading the inputs (which
+// refuses two batch entries with one key) and the post step's clean-up load neither @actions/cache nor the
+// network code.
+import { createHash } from 'node:crypto'
+import { rm } from 'node:fs/promises'
+import path from 'node:path'
+import type { GenerationRequest } from './request-schema'
+
+const KEY_PREFIX = 'foxapi-video-v1'
+/** Where entries are staged and restored, relative to the workspace; removed after each use. */
+export const CACHE_DIRECTORY = '.foxapi-video-cache'
+
+/** JSON with object keys sorted at every level, so key order never changes a hash. */
+export function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`
+  }
+  return JSON.stringify(value)
+}
+
+/** The cache key of a request: model, prompt, every parameter and media URL, plus the `cache-key` input. Never the API key. */
+export function requestCacheKey(request: GenerationRequest, extra: string): string {
+  const digest = createHash('sha256').update(canonicalJson(request)).update('\n').update(extra).digest('hex')
+  return `${KEY_PREFIX}-${digest.slice(0, 40)}`
+}
+
+/** Removes the cache staging directory once no clip uses it any more (the end of a run; the post step after a kill). */
+export async function removeCacheStaging(workspace: string): Promise<void> {
+  await rm(path.join(workspace, CACHE_DIRECTORY), { recursive: true, force: true })
+}

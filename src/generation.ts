@@ -1,0 +1,99 @@
+// The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
+// and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
+// the post step) never loads undici or the rest of the network code.
+import { FoxApiClient } from './api-client'
+import { CreditBudget } from './budget'
+import { removeCacheStaging } from './cache-key'
+import { isSuccess, runClips, type ClipResult } from './clip-runner'
+import { State } from './constants'
+import { createHttpAgent } from './http'
+import type { ClipSpec, RunSettings } from './inputs'
+import * as log from './log'
+import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from './outputs'
+import { matrixOf } from './plan'
+import { ResultCache } from './result-cache'
+import { toFullResultRow, writeResultsFile } from './results-file'
+import { downloadPolicyFor, guardedConnector } from './security/download-policy'
+
+/** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
+export async function generate(clips: ClipSpec[], { settings, batch }: { settings: RunSettings; batch: boolean }): Promise<void> {
+  saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
+  saveStateSafely(State.BaseUrl, settings.baseUrl)
+
+  const agent = createHttpAgent(settings.requestTimeoutMs)
+  // Clips are fetched through their own dispatcher: every connection it opens is checked against the
+  // download policy (no loopback, link-local or private address unless base-url is one).
+  const downloadAgent = createHttpAgent(settings.requestTimeoutMs, {
+    connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
+  })
+  const client = new FoxApiClient({
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    agent,
+    retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+    userAgent: 'foxapi-video-action',
+  })
+  const stop = new AbortController()
+  // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
+  // still waits for a create's reply or cancels a task.
+  const onSignal = (signal: NodeJS.Signals) => {
+    log.info(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`)
+    if (!stop.signal.aborted) stop.abort(new Error(`the run was cancelled (${signal})`))
+  }
+  // The runner stops a step with SIGINT, then SIGTERM; on Windows with Ctrl+C (SIGINT) and Ctrl+Break (SIGBREAK).
+  const signals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
+  for (const signal of signals) process.on(signal, onSignal)
+
+  const waiting = new Set<string>()
+  const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
+  let results: ClipResult[]
+  try {
+    const cache = new ResultCache(settings.cache, settings.workspace)
+    const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text))
+    const run = () =>
+      runClips(clips, {
+        settings,
+        client,
+        agent: downloadAgent,
+        cache,
+        batch,
+        signal: stop.signal,
+        budget,
+        log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
+        onTaskStarted: (id) => {
+          waiting.add(id)
+          recordWaiting()
+        },
+        onTaskSettled: (id) => {
+          waiting.delete(id)
+          recordWaiting()
+        },
+      })
+    results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
+
+    // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
+    try {
+      writeOutputs(results)
+      setOutputSafely('matrix', matrixOf(clips))
+    } catch (error) {
+      log.warning(`Could not write the step outputs (${error instanceof Error ? error.message : String(error)}).`)
+    }
+    await writeResultsFile(settings.resultsFile, results.map(toFullResultRow)).then(
+      () => setOutputSafely('results-file', settings.resultsFile),
+      (error: unknown) => log.warning(`Could not write the results file (${error instanceof Error ? error.message : String(error)}).`),
+    )
+    await writeSummary(results, { batch, maxCredits: settings.maxCredits })
+    const failures = results.filter((r) => !isSuccess(r))
+    if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
+    else if (failures.length > 0) {
+      log.setFailed([
+        `${failures.length} of ${results.length} clips did not finish:`,
+        ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
+      ])
+    }
+  } finally {
+    await removeCacheStaging(settings.workspace)
+    for (const signal of signals) process.off(signal, onSignal)
+    await Promise.all([agent.destroy(), downloadAgent.destroy()])
+  }
+}
