@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
@@ -344,14 +344,23 @@ describe('a cache that cannot be used', () => {
       { isFeatureAvailable: () => true, restoreCache: () => Promise.resolve(undefined), saveCache: () => Promise.resolve(-1) },
     ],
   ]
-  it.each(brokenModules)('with %s: the cache turns itself off, nothing throws', async (_what, module) => {
+  it.each(brokenModules)('with %s: the cache turns itself off with one warning, nothing throws', async (_what, module) => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-money-'))
-    const cache = new ResultCache(true, workspace, module)
-    const clip = path.join(workspace, 'clip.mp4')
-    writeFileSync(clip, CLIP_BYTES)
-    await expect(cache.lookup('k', () => path.join(workspace, 'out.mp4'), true)).resolves.toBeUndefined()
-    await expect(cache.savePendingTaskId('k', 'task-1')).resolves.toBeUndefined()
-    await expect(cache.saveClip('k', { id: 'task-1', status: 'completed' }, clip, CLIP_SHA256)).resolves.toBeUndefined()
-    expect(cache.enabled).toBe(false)
+    const written: string[] = []
+    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0)
+    try {
+      const cache = new ResultCache(true, workspace, module)
+      const clip = path.join(workspace, 'clip.mp4')
+      writeFileSync(clip, CLIP_BYTES)
+      await expect(cache.lookup('k', () => path.join(workspace, 'out.mp4'), true)).resolves.toBeUndefined()
+      await expect(cache.savePendingTaskId('k', 'task-1')).resolves.toBeUndefined()
+      await expect(cache.saveClip('k', { id: 'task-1', status: 'completed' }, clip, CLIP_SHA256)).resolves.toBeUndefined()
+      expect(cache.enabled).toBe(false)
+    } finally {
+      vi.restoreAllMocks()
+    }
+    expect(written.filter((line) => line.startsWith('::warning::'))).toEqual([
+      expect.stringMatching(/^::warning::Result cache off for this run/),
+    ])
   })
 })
