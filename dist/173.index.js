@@ -39,13 +39,13 @@ export const modules = {
 async function generate(clips, { settings, batch }) {
     (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .saveStateSafely */ .Fr)(_constants__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
     (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .saveStateSafely */ .Fr)(_constants__WEBPACK_IMPORTED_MODULE_3__/* .State */ .Uw.BaseUrl, settings.baseUrl);
-    const agent = (0,_http__WEBPACK_IMPORTED_MODULE_4__.createHttpAgent)(settings.requestTimeoutMs);
+    const agent = (0,_http__WEBPACK_IMPORTED_MODULE_4__/* .createHttpAgent */ .rA)(settings.requestTimeoutMs);
     // Clips are fetched through their own dispatcher: every connection it opens is checked against the
     // download policy (no loopback, link-local or private address unless base-url is one).
-    const downloadAgent = (0,_http__WEBPACK_IMPORTED_MODULE_4__.createHttpAgent)(settings.requestTimeoutMs, {
+    const downloadAgent = (0,_http__WEBPACK_IMPORTED_MODULE_4__/* .createHttpAgent */ .rA)(settings.requestTimeoutMs, {
         connect: (0,_security_download_policy__WEBPACK_IMPORTED_MODULE_10__/* .guardedConnector */ .sE)((0,_security_download_policy__WEBPACK_IMPORTED_MODULE_10__/* .downloadPolicyFor */ .Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
     });
-    const client = new _api_client__WEBPACK_IMPORTED_MODULE_0__.FoxApiClient({
+    const client = new _api_client__WEBPACK_IMPORTED_MODULE_0__/* .FoxApiClient */ .Tn({
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         agent,

@@ -35,72 +35,6 @@ async function renameReplacing(from, to) {
 
 /***/ }),
 
-/***/ 90833:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   cancelSentence: () => (/* binding */ cancelSentence),
-/* harmony export */   collectHint: () => (/* binding */ collectHint),
-/* harmony export */   leftRunning: () => (/* binding */ leftRunning),
-/* harmony export */   tryCancel: () => (/* binding */ tryCancel)
-/* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
-/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
-
-
-/** Statuses that say the route itself is missing rather than this task being the problem. */
-const NO_CANCEL_ROUTE = new Set([404, 405, 501]);
-/** Tries to cancel `task` once (with the client's retries for transient errors) and says what came of it. */
-async function tryCancel(client, task, deadline) {
-    if (!(0,_task__WEBPACK_IMPORTED_MODULE_1__/* .canCancel */ .d1)(task))
-        return { kind: 'not-cancellable' };
-    try {
-        const reply = await client.cancelTask(task.id, { deadline });
-        return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
-    }
-    catch (error) {
-        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__.RequestError ? error.details.status : undefined;
-        if (status !== undefined && NO_CANCEL_ROUTE.has(status))
-            return { kind: 'unsupported', status };
-        return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
-    }
-}
-/** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
-function cancelSentence(taskId, outcome, last) {
-    const running = 'keeps running at FoxAPI and may be billed';
-    if (outcome === 'not-asked')
-        return `Task ${taskId} ${running} (cancel-on-timeout: false).`;
-    switch (outcome.kind) {
-        case 'cancelled':
-            return `The task was cancelled at FoxAPI (its reply says cancelled).`;
-        case 'requested':
-            return `FoxAPI took the cancel request for task ${taskId} but reports it ${outcome.task.status}: it may keep running and be billed.`;
-        case 'unsupported':
-            return `FoxAPI cannot cancel tasks (HTTP ${outcome.status} on the cancel call; its reference documents no cancel route): task ${taskId} ${running}.`;
-        case 'not-cancellable':
-            return last && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status)
-                ? `Task ${taskId} had already ended ${last.status}.`
-                : `Task ${taskId} cannot be cancelled (task_info.can_cancel is false): it ${running}.`;
-        case 'failed':
-            return `Could not cancel task ${taskId} (${outcome.reason}): it ${running}.`;
-    }
-}
-/** How to collect a task left running without paying again. */
-function collectHint(taskId, options) {
-    const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
-    return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cache}.`;
-}
-/** Whether the task may still be running (and billed) after the step gave up on it. */
-function leftRunning(outcome, last) {
-    if (last !== undefined && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status))
-        return false;
-    return outcome === 'not-asked' || outcome.kind !== 'cancelled';
-}
-
-
-/***/ }),
-
 /***/ 40465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -295,15 +229,15 @@ async function waitForTask(options) {
             if (signal?.aborted)
                 return { kind: 'stopped', task: last };
             // A poll cut off by the deadline, or a transient error that outlived it, is a timeout, not a task failure.
-            if (error instanceof http.RequestError && error.details.deadline) {
+            if (error instanceof http/* RequestError */.GI && error.details.deadline) {
                 log(`${error.message}.`);
                 return { kind: 'timed-out', task: last };
             }
-            if (error instanceof http.RequestError && error.details.retryable) {
+            if (error instanceof http/* RequestError */.GI && error.details.retryable) {
                 log(`${error.message}; no time left to retry.`);
                 return { kind: 'timed-out', task: last };
             }
-            notFound = error instanceof http.RequestError && error.details.status === 404 ? notFound + 1 : 0;
+            notFound = error instanceof http/* RequestError */.GI && error.details.status === 404 ? notFound + 1 : 0;
             if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT)
                 throw error;
             failures++;
@@ -326,7 +260,7 @@ function stateKey(task) {
  * until it persists). Authentication and request errors are not: they will not go away by waiting.
  */
 function isTransientDuringWait(error) {
-    if (!(error instanceof http.RequestError) || error.details.aborted || error.details.errorCode === api_client.TASK_ID_MISMATCH)
+    if (!(error instanceof http/* RequestError */.GI) || error.details.aborted || error.details.errorCode === api_client/* TASK_ID_MISMATCH */.jf)
         return false;
     const status = error.details.status;
     if (status === undefined)
@@ -526,8 +460,8 @@ async function endWait(kind, ctx, result, spec, remember, log, cached) {
     else {
         const cancel = await cancelIfAllowed(before, ctx);
         reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined;
-        result.leftRunning = (0,src_cancel.leftRunning)(cancel, reply ?? before);
-        what = (0,src_cancel.cancelSentence)(result.taskId ?? 'unknown', cancel, before);
+        result.leftRunning = (0,src_cancel/* leftRunning */.jw)(cancel, reply ?? before);
+        what = (0,src_cancel/* cancelSentence */.MO)(result.taskId ?? 'unknown', cancel, before);
     }
     log(what);
     // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
@@ -587,7 +521,7 @@ async function resumeTask(taskId, askedFor, ctx, deadline, log) {
         return task;
     }
     catch (error) {
-        const notFound = error instanceof http.RequestError && error.details.status === 404;
+        const notFound = error instanceof http/* RequestError */.GI && error.details.status === 404;
         if (notFound && !askedFor) {
             log(`An earlier run's task ${taskId} is unknown to FoxAPI; submitting a new one.`);
             return undefined;
@@ -660,7 +594,7 @@ async function finish(spec, ctx, result, task, key, log) {
 async function cancelIfAllowed(task, ctx) {
     if (!task || !ctx.settings.cancelOnTimeout)
         return 'not-asked';
-    return (0,src_cancel.tryCancel)(ctx.client, task, Date.now() + CANCEL_GRACE_MS);
+    return (0,src_cancel/* tryCancel */.S4)(ctx.client, task, Date.now() + CANCEL_GRACE_MS);
 }
 /** Says where the task stood when waiting ended, what became of it, and (unless it ended) how to collect it. */
 function stopMessage(result, kind, spec, ctx, cancel, cached) {
@@ -680,7 +614,7 @@ function stopMessage(result, kind, spec, ctx, cancel, cached) {
  */
 function collectAdvice(spec, taskId, ctx, options = { longerTimeout: false, cached: false }) {
     if (!ctx.batch)
-        return (0,src_cancel.collectHint)(taskId, options);
+        return (0,src_cancel/* collectHint */.Un)(taskId, options);
     const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
     return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${cache}.`;
 }
@@ -774,7 +708,7 @@ async function downloadVideo(options) {
     options.checkDestination?.();
     const partial = { tempPath: temporaryPathFor(options.destination) };
     try {
-        const result = await (0,_http__WEBPACK_IMPORTED_MODULE_9__.withRetries)(() => downloadOnce(options, partial), {
+        const result = await (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .withRetries */ .LH)(() => downloadOnce(options, partial), {
             policy: options.retry,
             deadline: options.deadline,
             signal: options.signal,
@@ -793,12 +727,12 @@ async function downloadOnce(options, partial) {
     const what = 'Download';
     const offset = partial.resume ? await sizeOf(partial.tempPath) : 0;
     // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
-    const signal = (0,_http__WEBPACK_IMPORTED_MODULE_9__.requestSignal)(options.deadline, options.signal);
+    const signal = (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .requestSignal */ .OL)(options.deadline, options.signal);
     let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url);
     for (let hop = 0;; hop++) {
         const refusal = (0,_security_download_policy__WEBPACK_IMPORTED_MODULE_8__/* .refusalOf */ .Of)(url, options.policy);
         if (refusal !== undefined) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
         }
         const headers = {
             accept: 'video/*, application/octet-stream;q=0.9',
@@ -813,16 +747,16 @@ async function downloadOnce(options, partial) {
             response = await (0,undici__WEBPACK_IMPORTED_MODULE_6__/* .request */ .Em)(url, { method: 'GET', dispatcher: options.agent, signal, headers });
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__.toRequestError)(error, what, signal);
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .toRequestError */ .du)(error, what, signal);
         }
         const { statusCode } = response;
         if (statusCode >= 300 && statusCode < 400) {
             await response.body.dump();
             const location = header(response.headers, 'location');
             if (!location)
-                throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable);
+                throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable);
             if (hop >= MAX_REDIRECTS)
-                throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
+                throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
             const next = new URL(location, url);
             if (next.origin !== url.origin)
                 options.log(`The clip's URL redirects to ${next.origin}; following it.`);
@@ -833,18 +767,18 @@ async function downloadOnce(options, partial) {
         const startOver = async (reason) => {
             await response.body.dump();
             partial.resume = undefined;
-            return new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
+            return new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
         };
         if (statusCode === 416)
             throw await startOver(`the server refused to resume at byte ${offset}`);
         if (statusCode >= 400) {
-            const text = await (0,_http__WEBPACK_IMPORTED_MODULE_9__.readBodyCapped)(response, what, 64 * 1024).catch(() => '');
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__.httpStatusError)(statusCode, (0,_http__WEBPACK_IMPORTED_MODULE_9__.parseJsonSafely)(text), response.headers, what);
+            const text = await (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .readBodyCapped */ .oV)(response, what, 64 * 1024).catch(() => '');
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .httpStatusError */ .H6)(statusCode, (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .parseJsonSafely */ .s$)(text), response.headers, what);
         }
         const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
         if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
             await response.body.dump();
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
         }
         // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
         const range = statusCode === 206 ? contentRange(response.headers) : undefined;
@@ -854,35 +788,35 @@ async function downloadOnce(options, partial) {
         const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN);
         if (declared > options.maxBytes) {
             await response.body.dump();
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: the clip is ${declared} bytes, over max-download-size (${options.maxBytes} bytes)`, notRetryable);
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the clip is ${declared} bytes, over max-download-size (${options.maxBytes} bytes)`, notRetryable);
         }
         const validator = header(response.headers, 'etag') ?? header(response.headers, 'last-modified');
         partial.resume = validator && !validator.startsWith('W/') ? { url, validator } : undefined;
         if (resumed)
             options.log(`Resuming the download at byte ${offset}.`);
-        const meter = new HashingMeter(options.maxBytes, () => new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable));
+        const meter = new HashingMeter(options.maxBytes, () => new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable));
         if (resumed)
             await meter.countFile(partial.tempPath);
         try {
             await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(response.body, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial.tempPath, { flags: resumed ? 'a' : 'w' }));
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__.toRequestError)(error, what, signal);
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .toRequestError */ .du)(error, what, signal);
         }
         const { bytes, sha256 } = meter;
         if (Number.isFinite(declared) && bytes !== declared) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: got ${bytes} of ${declared} bytes`, {
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: got ${bytes} of ${declared} bytes`, {
                 retryable: true,
                 mayHaveBeenProcessed: true,
             });
         }
         if (bytes === 0)
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: the server sent an empty file`, notRetryable);
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the server sent an empty file`, notRetryable);
         // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
         const start = await firstBytes(partial.tempPath, 12);
         if (!(0,_security_download_policy__WEBPACK_IMPORTED_MODULE_8__/* .isVideoContainer */ .zG)(start)) {
             partial.resume = undefined;
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__.RequestError(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
+            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
         }
         return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
     }
@@ -1034,7 +968,7 @@ async function runDryRun(clips, options) {
         const clip = clips[index];
         const lines = row.note ? [`Note: ${row.note}.`] : [];
         if (clip.request) {
-            const wire = (0,_api_client__WEBPACK_IMPORTED_MODULE_1__.previewCreate)(settings.baseUrl, clip.request);
+            const wire = (0,_api_client__WEBPACK_IMPORTED_MODULE_1__/* .previewCreate */ .fu)(settings.baseUrl, clip.request);
             lines.push(`${wire.method} ${wire.url}`);
             for (const [name, value] of Object.entries(wire.headers))
                 lines.push(`${name}: ${value}`);
@@ -1358,7 +1292,7 @@ class ResultCache {
         return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none';
     }
     async readClip(key, directory, destination) {
-        const task = src_task/* taskSchema */.v.parse((0,http.parseJsonSafely)(await (0,promises_.readFile)(external_node_path_default().join(directory, TASK_FILE), 'utf8')));
+        const task = src_task/* taskSchema */.v.parse((0,http/* parseJsonSafely */.s$)(await (0,promises_.readFile)(external_node_path_default().join(directory, TASK_FILE), 'utf8')));
         const meta = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, META_FILE), 'utf8'));
         const madeBy = run_origin/* runOriginSchema */.dB.safeParse(meta.madeBy);
         const target = destination(task);

@@ -1,19 +1,16 @@
-export const id = 475;
-export const ids = [475,803];
+export const id = 635;
+export const ids = [635];
 export const modules = {
 
 /***/ 87475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   CREATE_PATH: () => (/* binding */ CREATE_PATH),
-/* harmony export */   FoxApiClient: () => (/* binding */ FoxApiClient),
-/* harmony export */   TASK_ID_MISMATCH: () => (/* binding */ TASK_ID_MISMATCH),
-/* harmony export */   cancelPath: () => (/* binding */ cancelPath),
-/* harmony export */   previewCreate: () => (/* binding */ previewCreate),
-/* harmony export */   seconds: () => (/* binding */ seconds)
+/* harmony export */   Tn: () => (/* binding */ FoxApiClient),
+/* harmony export */   fu: () => (/* binding */ previewCreate),
+/* harmony export */   jf: () => (/* binding */ TASK_ID_MISMATCH)
 /* harmony export */ });
+/* unused harmony exports cancelPath, CREATE_PATH, seconds */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76803);
 /* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24150);
@@ -66,7 +63,7 @@ class FoxApiClient {
         try {
             // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
             // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
-            return await (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => {
+            return await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => {
                 // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).
                 if (call.signal?.aborted)
                     throw notSentBecauseStopped();
@@ -80,11 +77,11 @@ class FoxApiClient {
         }
         catch (error) {
             // Stopped while waiting to retry a create FoxAPI did not take: nothing was billed.
-            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__.RequestError && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
+            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
                 if (error.message.startsWith('Retry wait'))
                     throw notSentBecauseStopped();
             }
-            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__.RequestError && error.details.retryable && error.details.mayHaveBeenProcessed) {
+            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI && error.details.retryable && error.details.mayHaveBeenProcessed) {
                 error.message +=
                     '. Not retried: the request may have reached FoxAPI and a second one could charge twice.' +
                         ' If a task was created, re-run with the task-id input to pick it up.';
@@ -95,14 +92,14 @@ class FoxApiClient {
     /** Queries a task; `syncUpstream` asks FoxAPI to refresh its state from the provider first (`?sync_upstream=true`). */
     async getTask(taskId, call) {
         const path = `v1/tasks/${encodeURIComponent(taskId)}${call.syncUpstream ? '?sync_upstream=true' : ''}`;
-        return (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
+        return (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
             ...call,
             policy: call.retry ?? this.options.retry,
             onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
         });
     }
     async cancelTask(taskId, call) {
-        return (0,_http__WEBPACK_IMPORTED_MODULE_1__.withRetries)(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
+        return (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
             ...call,
             policy: this.options.retry,
             onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
@@ -117,31 +114,31 @@ class FoxApiClient {
         const url = new URL(wire.url);
         if (url.origin !== this.base.origin)
             throw new Error(`Refusing to send the API key to ${url.origin}`);
-        const signal = (0,_http__WEBPACK_IMPORTED_MODULE_1__.requestSignal)(call.deadline, call.signal);
+        const signal = (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .requestSignal */ .OL)(call.deadline, call.signal);
         let response;
         try {
             response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { method, dispatcher: this.options.agent, signal, headers: wire.headers, body: wire.body });
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.toRequestError)(error, what, signal);
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(error, what, signal);
         }
         if (response.statusCode >= 300 && response.statusCode < 400) {
-            (0,_http__WEBPACK_IMPORTED_MODULE_1__.discardBody)(response.body);
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
+            (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .discardBody */ .LL)(response.body);
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
         }
         let text;
         try {
-            text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__.readBodyCapped)(response, what);
+            text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .readBodyCapped */ .oV)(response, what);
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.toRequestError)(error, what, signal);
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(error, what, signal);
         }
-        const json = (0,_http__WEBPACK_IMPORTED_MODULE_1__.parseJsonSafely)(text);
+        const json = (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonSafely */ .s$)(text);
         if (response.statusCode >= 400)
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__.httpStatusError)(response.statusCode, json, response.headers, what);
+            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusError */ .H6)(response.statusCode, json, response.headers, what);
         const parsed = _task__WEBPACK_IMPORTED_MODULE_2__/* .taskSchema */ .v.safeParse(json);
         if (!parsed.success) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
                 status: response.statusCode,
                 retryable: false,
                 mayHaveBeenProcessed: true,
@@ -149,7 +146,7 @@ class FoxApiClient {
             });
         }
         if (expectedId !== undefined && parsed.data.id !== expectedId) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
+            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
                 status: response.statusCode,
                 errorCode: TASK_ID_MISMATCH,
                 retryable: false,
@@ -161,7 +158,7 @@ class FoxApiClient {
     }
 }
 function notSentBecauseStopped() {
-    return new _http__WEBPACK_IMPORTED_MODULE_1__.RequestError('Create task was not sent: the run was cancelled', {
+    return new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI('Create task was not sent: the run was cancelled', {
         retryable: false,
         mayHaveBeenProcessed: false,
         aborted: true,
@@ -178,31 +175,86 @@ function seconds(ms) {
 
 /***/ }),
 
+/***/ 90833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ cancelSentence),
+/* harmony export */   S4: () => (/* binding */ tryCancel),
+/* harmony export */   Un: () => (/* binding */ collectHint),
+/* harmony export */   jw: () => (/* binding */ leftRunning)
+/* harmony export */ });
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+
+
+/** Statuses that say the route itself is missing rather than this task being the problem. */
+const NO_CANCEL_ROUTE = new Set([404, 405, 501]);
+/** Tries to cancel `task` once (with the client's retries for transient errors) and says what came of it. */
+async function tryCancel(client, task, deadline) {
+    if (!(0,_task__WEBPACK_IMPORTED_MODULE_1__/* .canCancel */ .d1)(task))
+        return { kind: 'not-cancellable' };
+    try {
+        const reply = await client.cancelTask(task.id, { deadline });
+        return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
+    }
+    catch (error) {
+        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
+        if (status !== undefined && NO_CANCEL_ROUTE.has(status))
+            return { kind: 'unsupported', status };
+        return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+    }
+}
+/** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
+function cancelSentence(taskId, outcome, last) {
+    const running = 'keeps running at FoxAPI and may be billed';
+    if (outcome === 'not-asked')
+        return `Task ${taskId} ${running} (cancel-on-timeout: false).`;
+    switch (outcome.kind) {
+        case 'cancelled':
+            return `The task was cancelled at FoxAPI (its reply says cancelled).`;
+        case 'requested':
+            return `FoxAPI took the cancel request for task ${taskId} but reports it ${outcome.task.status}: it may keep running and be billed.`;
+        case 'unsupported':
+            return `FoxAPI cannot cancel tasks (HTTP ${outcome.status} on the cancel call; its reference documents no cancel route): task ${taskId} ${running}.`;
+        case 'not-cancellable':
+            return last && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status)
+                ? `Task ${taskId} had already ended ${last.status}.`
+                : `Task ${taskId} cannot be cancelled (task_info.can_cancel is false): it ${running}.`;
+        case 'failed':
+            return `Could not cancel task ${taskId} (${outcome.reason}): it ${running}.`;
+    }
+}
+/** How to collect a task left running without paying again. */
+function collectHint(taskId, options) {
+    const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
+    return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cache}.`;
+}
+/** Whether the task may still be running (and billed) after the step gave up on it. */
+function leftRunning(outcome, last) {
+    if (last !== undefined && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status))
+        return false;
+    return outcome === 'not-asked' || outcome.kind !== 'cancelled';
+}
+
+
+/***/ }),
+
 /***/ 76803:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   MAX_API_BODY_BYTES: () => (/* binding */ MAX_API_BODY_BYTES),
-/* harmony export */   MAX_JSON_DEPTH: () => (/* binding */ MAX_JSON_DEPTH),
-/* harmony export */   MAX_RETRY_AFTER_MS: () => (/* binding */ MAX_RETRY_AFTER_MS),
-/* harmony export */   MIN_RETRY_DELAY_MS: () => (/* binding */ MIN_RETRY_DELAY_MS),
-/* harmony export */   RequestError: () => (/* binding */ RequestError),
-/* harmony export */   backoffDelay: () => (/* binding */ backoffDelay),
-/* harmony export */   createHttpAgent: () => (/* binding */ createHttpAgent),
-/* harmony export */   discardBody: () => (/* binding */ discardBody),
-/* harmony export */   httpStatusError: () => (/* binding */ httpStatusError),
-/* harmony export */   isDeadlineAbort: () => (/* binding */ isDeadlineAbort),
-/* harmony export */   jsonNestsDeeperThan: () => (/* binding */ jsonNestsDeeperThan),
-/* harmony export */   parseJsonSafely: () => (/* binding */ parseJsonSafely),
-/* harmony export */   parseRetryAfter: () => (/* binding */ parseRetryAfter),
-/* harmony export */   proxyConfigured: () => (/* binding */ proxyConfigured),
-/* harmony export */   readBodyCapped: () => (/* binding */ readBodyCapped),
-/* harmony export */   requestSignal: () => (/* binding */ requestSignal),
-/* harmony export */   retryDelay: () => (/* binding */ retryDelay),
-/* harmony export */   toRequestError: () => (/* binding */ toRequestError),
-/* harmony export */   withRetries: () => (/* binding */ withRetries)
+/* harmony export */   GI: () => (/* binding */ RequestError),
+/* harmony export */   H6: () => (/* binding */ httpStatusError),
+/* harmony export */   LH: () => (/* binding */ withRetries),
+/* harmony export */   LL: () => (/* binding */ discardBody),
+/* harmony export */   OL: () => (/* binding */ requestSignal),
+/* harmony export */   du: () => (/* binding */ toRequestError),
+/* harmony export */   oV: () => (/* binding */ readBodyCapped),
+/* harmony export */   rA: () => (/* binding */ createHttpAgent),
+/* harmony export */   s$: () => (/* binding */ parseJsonSafely)
 /* harmony export */ });
+/* unused harmony exports proxyConfigured, MAX_API_BODY_BYTES, MAX_JSON_DEPTH, MIN_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, isDeadlineAbort, jsonNestsDeeperThan, parseRetryAfter, backoffDelay, retryDelay */
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);

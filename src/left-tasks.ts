@@ -1,0 +1,50 @@
+// What the post step does about tasks a killed main step left running: it names each one and says how to
+// collect it, or, with cancel-on-timeout, first tries to cancel it (best effort: FoxAPI documents no cancel
+// route, so the answer is often "cannot cancel"). Loaded only when there are such tasks (src/post.ts).
+import { FoxApiClient } from './api-client'
+import { cancelSentence, collectHint, leftRunning, tryCancel } from './cancel'
+import { createHttpAgent } from './http'
+import * as log from './log'
+import { registerSecret } from './secrets'
+
+const POST_BUDGET_MS = 20_000
+
+export interface LeftTaskOptions {
+  /** cancel-on-timeout: try to cancel each task rather than only report it. */
+  cancel: boolean
+  apiKey: string
+  /** The main step's base-url (from its state). */
+  baseUrl: string
+}
+
+/** Reports (and with `cancel`, tries to cancel) each task; never throws for one task's trouble. */
+export async function settleLeftTasks(taskIds: readonly string[], options: LeftTaskOptions): Promise<void> {
+  if (!options.cancel) {
+    for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id, { longerTimeout: false, cached: false })}`)
+    return
+  }
+  const { apiKey, baseUrl } = options
+  if (!apiKey || !baseUrl) return
+  registerSecret(apiKey)
+  const agent = createHttpAgent(10_000)
+  const client = new FoxApiClient({ baseUrl, apiKey, agent, retry: { baseDelayMs: 500, maxDelayMs: 4_000, maxAttempts: 3 } })
+  const deadline = Date.now() + POST_BUDGET_MS
+  try {
+    for (const id of taskIds) {
+      try {
+        const task = await client.getTask(id, { deadline })
+        const outcome = await tryCancel(client, task, deadline)
+        const sentence = cancelSentence(id, outcome, task)
+        if (leftRunning(outcome, task)) log.warning(`${sentence} ${collectHint(id, { longerTimeout: false, cached: false })}`)
+        else log.info(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence)
+      } catch (error) {
+        log.warning(
+          `Could not check task ${id}: ${error instanceof Error ? error.message : String(error)}. It may still run at FoxAPI and be billed. ` +
+            collectHint(id, { longerTimeout: false, cached: false }),
+        )
+      }
+    }
+  } finally {
+    await agent.destroy()
+  }
+}
