@@ -22,6 +22,7 @@ import {
   resultRows,
   runAction,
 } from './support/fixtures'
+import { signalSender } from './support/signals'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService | undefined
@@ -58,10 +59,11 @@ async function until(condition: () => boolean, what: string, timeoutMs = 10_000)
 describe('a cancel while the create request is in flight', () => {
   it('waits for the reply, records the task id, then cancels the task', async () => {
     await simulator({ taskDurationMs: 60_000, cancelRoute: true, faults: [{ route: 'create', kind: { type: 'delayHeaders', ms: 1_500 } }] })
-    const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }) })
+    const signals = signalSender()
+    const action = startAction({ inputs: quickInputs(sim, { 'cancel-on-timeout': 'true' }), env: signals.env })
     await until(() => requestsTo(sim, 'POST', /generations$/).length === 1, 'the create request')
-    action.child.kill('SIGINT')
-    setTimeout(() => action.child.kill('SIGTERM'), 300) // the runner follows up; it must not kill the step
+    signals.send(action.child, 'SIGINT')
+    setTimeout(() => signals.send(action.child, 'SIGTERM'), 300) // the runner follows up; it must not kill the step
     const run = await action.done
     expect(run.exitCode).toBe(1)
     expect(sim.createCount()).toBe(1)
@@ -77,9 +79,10 @@ describe('a cancel while the create request is in flight', () => {
 
   it('says a task may have been billed when the reply never comes', async () => {
     await simulator({ faults: [{ route: 'create', kind: { type: 'delayHeaders', ms: 20_000 } }] })
-    const action = startAction({ inputs: quickInputs(sim, { 'request-timeout': '30s' }) })
+    const signals = signalSender()
+    const action = startAction({ inputs: quickInputs(sim, { 'request-timeout': '30s' }), env: signals.env })
     await until(() => requestsTo(sim, 'POST', /generations$/).length === 1, 'the create request')
-    action.child.kill('SIGINT')
+    signals.send(action.child, 'SIGINT')
     const run = await action.done
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(

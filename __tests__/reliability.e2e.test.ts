@@ -1,13 +1,11 @@
 // Faults injected at the simulator: retries, the never-charge-twice rule, timeouts, cancellation, resume,
 // and the download's guarantees. Each test also checks that the key never surfaces.
-import type { ChildProcess } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
-import os from 'node:os'
+import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { startAction } from '../simulator/actions-runner'
+import { signalSender } from './support/signals'
 import {
   API_KEY,
   CLIP_BYTES,
@@ -22,25 +20,6 @@ import {
 
 let sim: FoxApiSimulator
 afterEach(() => checkKeyAndClose(sim))
-
-/**
- * Sends a signal to the running action. On POSIX it is a real one. Windows has no signals to send to one
- * process (child.kill() ends it outright, and the runner's Ctrl+C reaches the action as Node's SIGINT event),
- * so there, and wherever `emulate` asks for it, a hook loaded into the child (support/emit-signal.mjs) emits
- * the event instead.
- */
-function signalSender(emulate = process.platform === 'win32'): {
-  env: Record<string, string>
-  send: (child: ChildProcess, signal: NodeJS.Signals) => void
-} {
-  if (!emulate) return { env: {}, send: (child, signal) => void child.kill(signal) }
-  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'foxapi-signal-')), 'signal')
-  const hook = pathToFileURL(path.join(path.dirname(fileURLToPath(import.meta.url)), 'support/emit-signal.mjs')).href
-  return {
-    env: { NODE_OPTIONS: `--import=${hook}`, FOXAPI_TEST_SIGNAL_FILE: file },
-    send: (_child, signal) => writeFileSync(file, signal),
-  }
-}
 
 async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
   sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })

@@ -123,7 +123,7 @@ export function startAction(options: StartOptions): StartedAction {
   const watchers: { pattern: string | RegExp; resolve: () => void }[] = []
   let echoed = 0
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    stdout += chunk
+    stdout = appendLines(stdout, chunk)
     if (options.echo) {
       const complete = stdout.lastIndexOf('\n') + 1
       for (const line of stdout.slice(echoed, complete).split('\n').slice(0, -1)) {
@@ -140,7 +140,7 @@ export function startAction(options: StartOptions): StartedAction {
     }
   })
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
-    stderr += chunk
+    stderr = appendLines(stderr, chunk)
     if (options.echo) process.stderr.write(chunk)
   })
 
@@ -158,7 +158,7 @@ export function startAction(options: StartOptions): StartedAction {
         stderr,
         outputs: parseFileCommands(readFileSync(files.output, 'utf8')),
         state: parseFileCommands(readFileSync(files.state, 'utf8')),
-        summary: readFileSync(files.summary, 'utf8'),
+        summary: readFileSync(files.summary, 'utf8').replace(/\r\n/g, '\n'),
         workspace,
         visibleLog,
       })
@@ -182,10 +182,20 @@ export function runAction(options: StartOptions): Promise<ActionRun> {
   return startAction(options).done
 }
 
-/** Parses `name<<delimiter\nvalue\ndelimiter` records (GITHUB_OUTPUT / GITHUB_STATE); the last value of a name wins. */
+/**
+ * `text` + `chunk` with Windows line ends (\r\n: @actions/core ends its lines with os.EOL) made \n, as the
+ * runner reads lines whatever their ending. Only the new part is rewritten (and a \r that ended `text`).
+ */
+export function appendLines(text: string, chunk: string): string {
+  const from = Math.max(0, text.length - 1)
+  const joined = text + chunk
+  return joined.slice(0, from) + joined.slice(from).replace(/\r\n/g, '\n')
+}
+
+/** Parses `name<<delimiter\nvalue\ndelimiter` records (GITHUB_OUTPUT / GITHUB_STATE, \n or \r\n line ends); the last value of a name wins. */
 export function parseFileCommands(text: string): Record<string, string> {
   const values: Record<string, string> = {}
-  const lines = text.split('\n')
+  const lines = text.split(/\r?\n/)
   for (let i = 0; i < lines.length; i++) {
     const match = /^([^<]+)<<(.+)$/.exec(lines[i] ?? '')
     if (!match) continue
