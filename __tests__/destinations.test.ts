@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { temporaryPathFor } from '../src/download'
-import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
+import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, portableNameProblem, safeFileName } from '../src/security/destinations'
 import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
 import { placeOf } from '../src/security/workspace-files'
 
@@ -16,9 +16,43 @@ describe('safeFileName', () => {
     ['..', '__'],
     ['', '_'],
     ['fox ✨', 'fox__'],
+    // Names Windows would change or treat as a device.
+    ['take.', 'take_'],
+    ['con', '_con'],
+    ['NUL.mp4', '_NUL.mp4'],
+    ['com1', '_com1'],
+    ['console', 'console'],
   ])('%j → %j', (text, safe) => {
     expect(safeFileName(text)).toBe(safe)
+    expect(portableNameProblem(safe)).toBeUndefined()
   })
+})
+
+describe('portableNameProblem', () => {
+  it.each([
+    ['a:b.mp4', /':'/],
+    ['a<b', /'<'/],
+    ['a>b', /'>'/],
+    ['a"b', /'"'/],
+    ['a|b', /'\|'/],
+    ['a?b', /'\?'/],
+    ['a*b', /'\*'/],
+    ['a\tb', /a control character/],
+    ['clips.', /ends with a dot or a space/],
+    ['clips ', /ends with a dot or a space/],
+    ['CON', /device name/],
+    ['aux.tar.gz', /device name/],
+    ['lpt9.mp4', /device name/],
+  ])('%j is refused', (name, reason) => {
+    expect(portableNameProblem(name)).toMatch(reason)
+  })
+
+  it.each(['clip.mp4', '.clip.mp4.a1b2c3d4e5f6.part', 'console.mp4', 'com10.mp4', 'a b', '.', '..', 'fox_2024-01-01T10-00'])(
+    '%j is fine',
+    (name) => {
+      expect(portableNameProblem(name)).toBeUndefined()
+    },
+  )
 })
 
 describe('expandOutputPath', () => {

@@ -136,6 +136,15 @@ describe('readInputs', () => {
     ])
   })
 
+  it('reads a prompt file with Windows line ends (\\r\\n) as the same prompt', () => {
+    writeFileSync(path.join(workspace, 'unix.txt'), 'Wide shot of a fox.\nThen a close-up.\n')
+    writeFileSync(path.join(workspace, 'windows.txt'), 'Wide shot of a fox.\r\nThen a close-up.\r\n')
+    const unix = read({ ...KEY, 'prompt-file': 'unix.txt' })
+    const windows = read({ ...KEY, 'prompt-file': 'windows.txt' })
+    expect(windows.ok && windows.clips[0]?.request?.prompt).toBe('Wide shot of a fox.\nThen a close-up.')
+    expect(windows.ok && windows.clips[0]?.request).toEqual(unix.ok && unix.clips[0]?.request)
+  })
+
   it('resumes a task by id without request inputs', () => {
     const result = read({ ...KEY, 'task-id': 'task-unified-1757165031-uyujaw3d' })
     expect(result.ok && result.clips).toEqual([

@@ -70,6 +70,15 @@ describe('output-path is checked before paying', () => {
     await expectRefused({ 'output-path': `clips/${'a'.repeat(40)}-{task-id}.mp4` }, "Input 'output-path'", /is 245 bytes; at most 236/)
   })
 
+  it('refuses names Windows cannot hold or upload-artifact refuses, on every system, before paying', async () => {
+    await expectRefused({ 'output-path': 'clips/{task-id}-10:00.mp4' }, "Input 'output-path'", /has ':', which Windows cannot hold/)
+    await expectRefused({ 'output-path': 'clips?/{task-id}.mp4' }, "Input 'output-path'", /the name "clips\?" has '\?'/)
+    await expectRefused({ 'output-path': 'aux/{task-id}.mp4' }, "Input 'output-path'", /the name aux is a device name on Windows/)
+    await expectRefused({ 'output-path': 'clips/nul.mp4' }, "Input 'output-path'", /is a device name on Windows/)
+    await expectRefused({ 'output-path': 'clips /{task-id}.mp4' }, "Input 'output-path'", /ends with a dot or a space/)
+    expect(files(workspace).filter((name) => !name.startsWith('.'))).toEqual([])
+  })
+
   it('refuses a folder swapped for a symlink after the check, at write time, saying how to collect the paid clip', async () => {
     await sim.close()
     sim = await startFoxApiSimulator({ taskDurationMs: 1_000 })

@@ -2,39 +2,6 @@ export const id = 464;
 export const ids = [464];
 export const modules = {
 
-/***/ 53957:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   U: () => (/* binding */ renameReplacing)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
-// The last step of every atomic write (downloads, copies from the cache, the results file): the finished
-// temporary file takes its final name in one rename.
-
-/**
- * Moves a finished temporary file onto its final name. POSIX replaces atomically at once; on Windows a fresh
- * file may be held open for a moment by a virus scanner or indexer (EPERM, EACCES, EBUSY), so the rename is
- * retried for up to about three seconds there before the error stands.
- */
-async function renameReplacing(from, to) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rename)(from, to);
-        }
-        catch (error) {
-            const code = error.code ?? '';
-            if (process.platform !== 'win32' || attempt > 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code))
-                throw error;
-            await new Promise((resolve) => setTimeout(resolve, 50 * attempt));
-        }
-    }
-}
-
-
-/***/ }),
-
 /***/ 40465:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -683,7 +650,7 @@ function skipped(spec, reason) {
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
 /* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24371);
-/* harmony import */ var _atomic_rename__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(53957);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
 /* harmony import */ var _security_download_policy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89355);
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(76803);
 // Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
@@ -716,11 +683,11 @@ async function downloadVideo(options) {
         });
         await syncFile(partial.tempPath);
         options.checkDestination?.();
-        await (0,_atomic_rename__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(partial.tempPath, options.destination);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(partial.tempPath, options.destination);
         return { ...result, path: options.destination };
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(partial.tempPath, { force: true });
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .M)(partial.tempPath);
     }
 }
 async function downloadOnce(options, partial) {
@@ -834,11 +801,11 @@ async function copyFileAtomically(source, destination, checkDestination) {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(source), meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(tempPath));
         await syncFile(tempPath);
         checkDestination?.();
-        await (0,_atomic_rename__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(tempPath, destination);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(tempPath, destination);
         return { bytes: meter.bytes, sha256: meter.sha256() };
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(tempPath, { force: true });
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .M)(tempPath);
     }
 }
 /** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
@@ -1145,6 +1112,8 @@ async function saveCache(...args) {
     return (await available()).saveCache(...args);
 }
 
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
 // EXTERNAL MODULE: ./src/cache-key.ts
 var cache_key = __webpack_require__(57719);
 // EXTERNAL MODULE: ./src/download.ts
@@ -1180,6 +1149,7 @@ var log = __webpack_require__(25625);
 //
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
+
 
 
 
@@ -1275,7 +1245,7 @@ class ResultCache {
             return undefined;
         }
         finally {
-            await (0,promises_.rm)(absolute, { recursive: true, force: true });
+            await (0,atomic_files/* removeLeftover */.M)(absolute);
         }
     }
     /**
@@ -1299,7 +1269,7 @@ class ResultCache {
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
         const copied = await (0,download/* copyFileAtomically */.TF)(external_node_path_default().join(directory, CLIP_FILE), target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
         if (copied.sha256 !== meta.sha256) {
-            await (0,promises_.rm)(target, { force: true });
+            await (0,atomic_files/* removeLeftover */.M)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
         const clip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes };
@@ -1351,7 +1321,7 @@ class ResultCache {
             log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`);
         }
         finally {
-            await (0,promises_.rm)(absolute, { recursive: true, force: true });
+            await (0,atomic_files/* removeLeftover */.M)(absolute);
         }
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
@@ -1397,7 +1367,7 @@ function messageOf(error) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _atomic_rename__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53957);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69316);
 /* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7729);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27194);
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
@@ -1428,10 +1398,10 @@ async function writeResultsFile(file, rows) {
     const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.part`);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
-        await (0,_atomic_rename__WEBPACK_IMPORTED_MODULE_3__/* .renameReplacing */ .U)(temporary, file);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_3__/* .renameReplacing */ .U)(temporary, file);
     }
     finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(temporary, { force: true });
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_3__/* .removeLeftover */ .M)(temporary);
     }
 }
 

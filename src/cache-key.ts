@@ -2,8 +2,8 @@
 // refuses two batch entries with one key) and the post step's clean-up load neither @actions/cache nor the
 // network code.
 import { createHash } from 'node:crypto'
-import { rm } from 'node:fs/promises'
 import path from 'node:path'
+import { removeLeftover } from './atomic-files'
 import type { GenerationRequest } from './request-schema'
 
 const KEY_PREFIX = 'foxapi-video-v1'
@@ -30,5 +30,5 @@ export function requestCacheKey(request: GenerationRequest, extra: string): stri
 
 /** Removes the cache staging directory once no clip uses it any more (the end of a run; the post step after a kill). */
 export async function removeCacheStaging(workspace: string): Promise<void> {
-  await rm(path.join(workspace, CACHE_DIRECTORY), { recursive: true, force: true })
+  await removeLeftover(path.join(workspace, CACHE_DIRECTORY))
 }

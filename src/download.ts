@@ -5,12 +5,12 @@
 // URLs are pre-signed, and the API key stays with the API.
 import { createHash, randomBytes } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, open, rm, stat } from 'node:fs/promises'
+import { mkdir, open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
-import { renameReplacing } from './atomic-rename'
+import { removeLeftover, renameReplacing } from './atomic-files'
 import { isVideoContainer, refusalOf, type DownloadPolicy } from './security/download-policy'
 import {
   RequestError,
@@ -72,7 +72,7 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
     await renameReplacing(partial.tempPath, options.destination)
     return { ...result, path: options.destination }
   } finally {
-    await rm(partial.tempPath, { force: true })
+    await removeLeftover(partial.tempPath)
   }
 }
 
@@ -199,7 +199,7 @@ export async function copyFileAtomically(
     await renameReplacing(tempPath, destination)
     return { bytes: meter.bytes, sha256: meter.sha256() }
   } finally {
-    await rm(tempPath, { force: true })
+    await removeLeftover(tempPath)
   }
 }
 

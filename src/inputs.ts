@@ -137,7 +137,9 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     if (shared.prompt !== undefined) problems.push("Inputs 'prompt' and 'prompt-file' are both set: use one")
     else {
       const read = readWorkspaceFile(promptFile, workspace, MAX_PROMPT_FILE_BYTES)
-      if (read.ok) shared.prompt = read.text
+      // A file checked out on Windows may end its lines with \r\n: the prompt FoxAPI gets (its length, and the
+      // cache key) must not depend on the runner's system.
+      if (read.ok) shared.prompt = read.text.replace(/\r\n?/g, '\n')
       else {
         problems.push(`Input 'prompt-file': ${read.problem}`)
         promptFileFailed = true

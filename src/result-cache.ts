@@ -18,6 +18,7 @@ import { createHash, randomBytes } from 'node:crypto'
 import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import * as cache from './actions-cache'
+import { removeLeftover } from './atomic-files'
 import { CACHE_DIRECTORY } from './cache-key'
 import { copyFileAtomically } from './download'
 import { recheckDestination } from './security/destinations'
@@ -126,7 +127,7 @@ export class ResultCache {
       log.warning(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
     } finally {
-      await rm(absolute, { recursive: true, force: true })
+      await removeLeftover(absolute)
     }
   }
 
@@ -150,7 +151,7 @@ export class ResultCache {
     // The clip goes where a download would: checked again once its folder exists and right before the rename.
     const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target, () => recheckDestination(target, this.workspace))
     if (copied.sha256 !== meta.sha256) {
-      await rm(target, { force: true })
+      await removeLeftover(target)
       throw new Error(`the restored clip of ${key} does not match its checksum`)
     }
     const clip: RestoredClip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes }
@@ -201,7 +202,7 @@ export class ResultCache {
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
-      await rm(absolute, { recursive: true, force: true })
+      await removeLeftover(absolute)
     }
   }
 

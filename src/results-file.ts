@@ -1,9 +1,9 @@
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
 import { randomBytes } from 'node:crypto'
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { renameReplacing } from './atomic-rename'
+import { removeLeftover, renameReplacing } from './atomic-files'
 import type { ClipResult } from './clip-runner'
 import { toResultRow, type ResultRow } from './outputs'
 import { redact } from './secrets'
@@ -43,6 +43,6 @@ export async function writeResultsFile(file: string, rows: readonly object[]): P
     await writeFile(temporary, `${redact(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' })
     await renameReplacing(temporary, file)
   } finally {
-    await rm(temporary, { force: true })
+    await removeLeftover(temporary)
   }
 }

@@ -146,7 +146,7 @@ function openedPath(fd: number): string | undefined {
 /** A path for a message: quoted only when it needs it, cut short when long. */
 export function shownPath(file: string): string {
   const cut = file.length > 80 ? `${file.slice(0, 80)}…` : file
-  return /^[\w./@+:~{}[\]-]+$/.test(cut) ? cut : JSON.stringify(cut)
+  return /^[\w./\\@+:~{}[\]-]+$/.test(cut) ? cut : JSON.stringify(cut)
 }
 
 function codeOf(error: unknown): string | undefined {
