@@ -96,8 +96,9 @@ describe('the actions cache service with the real @actions/cache', () => {
     const entry = service.entries.find((e) => e.key === 'exact-1')
     expect(entry).toMatchObject({ id: saved.value, finalized: true })
     expect(entry?.size).toBe(entry?.data?.length)
-    // zstd is used when `zstd` is on PATH (cache.tzst), gzip otherwise (cache.tgz).
-    expect(saved.log).toContain(hasZstd ? '--use-compress-program zstdmt' : 'cache.tgz')
+    // zstd is used when `zstd` is on PATH (cache.tzst; `zstd -T0` on Windows, `zstdmt` elsewhere), gzip otherwise (cache.tgz).
+    if (hasZstd) expect(saved.log).toMatch(/--use-compress-program (zstdmt|"zstd -T0")/)
+    else expect(saved.log).toContain('cache.tgz')
 
     const restored = await restore('exact-1')
     expect(restored.value, restored.log).toBe('exact-1')
@@ -163,34 +164,39 @@ describe('the actions cache service with the real @actions/cache', () => {
     expect(read('v.txt').toString()).toBe('first')
   })
 
-  it('works with gzip archives too (no zstd on PATH); that is another version, so zstd entries do not match', async () => {
-    const bin = path.join(root, 'bin-without-zstd')
-    mkdirSync(bin, { recursive: true })
-    for (const tool of ['tar', 'gzip']) {
-      const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim()
-      expect(found, `${tool} is needed`).not.toBe('')
-      symlinkSync(found, path.join(bin, tool))
-    }
-    const originalPath = process.env.PATH
-    process.env.PATH = bin
-    try {
-      writeDir({ 'g.txt': 'gzip me' })
-      const saved = await save('gzip-1')
-      expect(saved.value, saved.log).toBeGreaterThan(0)
-      expect(saved.log).toContain('cache.tgz')
-      expect(
-        service.entries
-          .find((e) => e.key === 'gzip-1')
-          ?.data?.subarray(0, 2)
-          .toString('hex'),
-      ).toBe('1f8b') // gzip magic
-      expect((await restore('gzip-1')).value).toBe('gzip-1')
-      expect(read('g.txt').toString()).toBe('gzip me')
-      if (hasZstd) expect((await restore('exact-1')).value).toBeUndefined() // saved with zstd above
-    } finally {
-      process.env.PATH = originalPath
-    }
-  })
+  // Windows is left out: there @actions/cache takes Git's tar from %ProgramFiles% whatever PATH says, and a
+  // PATH without zstd cannot be made from links to the tools (Git's sh names them by MSYS paths).
+  it.skipIf(process.platform === 'win32')(
+    'works with gzip archives too (no zstd on PATH); that is another version, so zstd entries do not match',
+    async () => {
+      const bin = path.join(root, 'bin-without-zstd')
+      mkdirSync(bin, { recursive: true })
+      for (const tool of ['tar', 'gzip']) {
+        const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim()
+        expect(found, `${tool} is needed`).not.toBe('')
+        symlinkSync(found, path.join(bin, tool))
+      }
+      const originalPath = process.env.PATH
+      process.env.PATH = bin
+      try {
+        writeDir({ 'g.txt': 'gzip me' })
+        const saved = await save('gzip-1')
+        expect(saved.value, saved.log).toBeGreaterThan(0)
+        expect(saved.log).toContain('cache.tgz')
+        expect(
+          service.entries
+            .find((e) => e.key === 'gzip-1')
+            ?.data?.subarray(0, 2)
+            .toString('hex'),
+        ).toBe('1f8b') // gzip magic
+        expect((await restore('gzip-1')).value).toBe('gzip-1')
+        expect(read('g.txt').toString()).toBe('gzip me')
+        if (hasZstd) expect((await restore('exact-1')).value).toBeUndefined() // saved with zstd above
+      } finally {
+        process.env.PATH = originalPath
+      }
+    },
+  )
 
   it('down with dropped connections: restore warns and save gives up at once', async () => {
     writeDir({ 'v.txt': 'x' })

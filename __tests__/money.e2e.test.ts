@@ -249,7 +249,9 @@ describe('the result cache', () => {
   })
 
   it('never cancels a pending task it adopted from another run, which still delivers', async () => {
-    await simulator({ taskDurationMs: 2_500, cancelRoute: true })
+    // Long enough for the adopting run to start, restore from the cache and time out while the task still runs,
+    // also where tar and zstd are slow (Windows, macOS runners).
+    await simulator({ taskDurationMs: 6_000, cancelRoute: true })
     const service = await withCache()
     const paying = startAction({ inputs: quickInputs(sim, { cache: 'true' }), env: service.env })
     await paying.waitForOutput(/Saved to the Actions cache as \S+-pending-/)

@@ -190,7 +190,7 @@ describe('results file', () => {
 
     const outside = await runAction({ inputs: quickInputs(sim, { batch: 'clips.yml', 'results-file': '../results.json' }), workspace })
     expect(outside.exitCode).toBe(1)
-    expect(outside.stdout).toContain("::error::Input 'results-file': ../results.json is outside the workspace")
+    expect(outside.stdout).toMatch(/::error::Input 'results-file': \.\.[\\/]results\.json is outside the workspace/)
     expect(sim.createCount()).toBe(1)
   })
 })

@@ -1,5 +1,7 @@
 // The release script's checks and the simulator command line's fault specs: pure functions, so unit tests.
 import { describe, expect, it } from 'vitest'
+import path from 'node:path'
+import { packageFolders } from '../scripts/build'
 import { latestRelease, parseVersion, releaseProblems } from '../scripts/release'
 import { parseFault } from '../scripts/simulator'
 
@@ -51,5 +53,30 @@ describe('npm run simulator -- --fault', () => {
     expect(() => parseFault('poll:bogus')).toThrow(/unknown kind 'bogus'/)
     expect(() => parseFault('download:truncate')).toThrow(/needs a number of bytes/)
     expect(() => parseFault('upload:reset')).toThrow(/expected <route>:<kind>/)
+  })
+})
+
+describe('npm run build: the packages licenses.txt lists', () => {
+  it('finds every package in the stats, with / or Windows \\ paths, loaders and nested node_modules included', () => {
+    const stats = JSON.stringify({
+      modules: [
+        { identifier: '/w/repo/node_modules/@vercel/ncc/dist/ncc/loaders/relocate-loader.js!/w/repo/node_modules/undici/index.js' },
+        { identifier: 'D:\\a\\repo\\node_modules\\@actions\\core\\lib\\core.js', name: './node_modules/@actions/core/lib/core.js' },
+        {
+          name: 'javascript/esm|D:\\a\\repo\\node_modules\\@actions\\github\\node_modules\\undici\\lib\\core.js',
+          modules: [{ identifier: '/w/repo/src/index.ts' }, { nameForCondition: '/w/repo/node_modules/zod/v4/index.js' }],
+        },
+      ],
+    })
+    const folders = packageFolders(stats, () => true)
+      .map((folder) => folder.split(path.sep).join('/'))
+      .sort()
+    expect(folders).toEqual([
+      '/w/repo/node_modules/@vercel/ncc',
+      '/w/repo/node_modules/undici',
+      '/w/repo/node_modules/zod',
+      'D:/a/repo/node_modules/@actions/core',
+      'D:/a/repo/node_modules/@actions/github/node_modules/undici',
+    ])
   })
 })

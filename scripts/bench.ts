@@ -73,7 +73,10 @@ function benchStartup(runs: number): void {
     const times: number[] = []
     for (let i = 0; i < runs; i++) {
       const started = performance.now()
-      spawnSync(NODE_BINARY, args, { env: { PATH: process.env.PATH ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' } })
+      spawnSync(NODE_BINARY, args, {
+        // SystemRoot: without it a process cannot start on Windows.
+        env: { PATH: process.env.PATH ?? '', SystemRoot: process.env.SystemRoot ?? '', 'INPUT_API-KEY': 'sk-bench', INPUT_DURATION: '99' },
+      })
       times.push(performance.now() - started)
     }
     return median(times)

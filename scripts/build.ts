@@ -19,19 +19,26 @@ export interface BundledPackage {
   text: string
 }
 
-/** The package folders (`…/node_modules/<name>` or `…/node_modules/@scope/name`) that any module of the stats comes from. */
-export function packageFolders(statsText: string): string[] {
+/**
+ * The package folders (`…/node_modules/<name>` or `…/node_modules/@scope/name`) that any module of the stats
+ * comes from: every absolute path in the stats (module identifiers hold loader paths too, so @vercel/ncc, whose
+ * webpack runtime is part of the bundle, is listed), with `/` or, on Windows, `\` between its parts.
+ */
+export function packageFolders(statsText: string, isPackage = (folder: string) => existsSync(path.join(folder, 'package.json'))): string[] {
   const folders = new Set<string>()
-  for (const match of statsText.matchAll(/[^"!|?]*\/node_modules\/[^"!|?]+/g)) {
-    const file = match[0].replace(/^.*?(\/|[A-Za-z]:\\)/, '$1')
-    const at = file.lastIndexOf('/node_modules/')
-    const rest = file.slice(at + '/node_modules/'.length).split('/')
-    const name = rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? '')
-    // @vercel/ncc is listed too: its webpack runtime is part of the bundle.
-    if (name === '' || name.endsWith('/')) continue
-    folders.add(`${file.slice(0, at)}/node_modules/${name}`)
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      for (const part of value.split(/[!|?]/)) {
+        const unified = part.trim().replace(/\\/g, '/')
+        if (!/^(\/|[A-Za-z]:\/)/.test(unified)) continue
+        const match = /^(.*\/node_modules\/)(@[^/]+\/[^/]+|[^/@][^/]*)/.exec(unified)
+        if (match) folders.add(path.normalize(`${match[1]}${match[2]}`))
+      }
+    } else if (Array.isArray(value)) value.forEach(visit)
+    else if (value !== null && typeof value === 'object') Object.values(value).forEach(visit)
   }
-  return [...folders].filter((folder) => existsSync(path.join(folder, 'package.json'))).sort()
+  visit(JSON.parse(statsText))
+  return [...folders].filter(isPackage).sort()
 }
 
 /** Name, version, licence and licence text of each package folder (the text is empty when the package ships none). */

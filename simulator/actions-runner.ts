@@ -21,10 +21,14 @@ export const NODE_BINARY = (() => {
   )
 })()
 
-/** Variables a child process needs on Windows to start at all (system DLLs, temp folder, crypto). */
+/**
+ * Variables a child process needs on Windows: to start at all (system DLLs, temp folder, crypto), and for
+ * @actions/cache to find tar (`%ProgramFiles%\\Git\\usr\\bin\\tar.exe`, `%SystemDrive%\\Windows\\System32\\tar.exe`).
+ */
 const WINDOWS_ESSENTIALS = [
   'SYSTEMROOT',
   'SystemRoot',
+  'SystemDrive',
   'WINDIR',
   'TEMP',
   'TMP',
@@ -33,6 +37,12 @@ const WINDOWS_ESSENTIALS = [
   'PATHEXT',
   'APPDATA',
   'LOCALAPPDATA',
+  'ProgramData',
+  'ProgramFiles',
+  'ProgramFiles(x86)',
+  'ProgramW6432',
+  'NUMBER_OF_PROCESSORS',
+  'PROCESSOR_ARCHITECTURE',
 ]
 
 /** Folders this harness made (workspaces, runner temps); removeHarnessFolders() deletes them. */

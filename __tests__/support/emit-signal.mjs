@@ -11,7 +11,11 @@ import { setInterval } from 'node:timers'
 const folder = process.env.FOXAPI_TEST_SIGNAL_DIR ?? ''
 const watcher = setInterval(() => {
   for (const name of readdirSync(folder).sort()) {
-    rmSync(path.join(folder, name), { force: true })
+    try {
+      rmSync(path.join(folder, name), { force: true })
+    } catch {
+      continue // still being written (Windows): taken on the next round
+    }
     const signal = name.slice(name.indexOf('-') + 1)
     process.emit(signal, signal)
   }

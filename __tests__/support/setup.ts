@@ -5,7 +5,8 @@
 // - Each test file gets its own temp folder (TMPDIR/TEMP/TMP, so os.tmpdir() points there), removed with
 //   everything in it after the file; the harness's workspaces and runner temps go after each test. The
 //   folder is a real path (no /var → /private/var symlink on macOS), so paths compare equal.
-import { mkdtempSync, realpathSync, rmSync } from 'node:fs'
+import { mkdtempSync, realpathSync } from 'node:fs'
+import { rm } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach } from 'vitest'
@@ -23,11 +24,15 @@ process.env.TMPDIR = process.env.TEMP = process.env.TMP = sandbox
 
 afterEach(() => removeHarnessFolders())
 
-afterAll(() => {
+afterAll(async () => {
   removeHarnessFolders()
   for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[name]
     else process.env[name] = value
   }
-  rmSync(sandbox, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 })
+  // fs.promises.rm waits between its retries (the synchronous one may not, on Windows), for a file a
+  // virus scanner or a stopping child process still holds for a moment.
+  await rm(sandbox, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }).catch((error: unknown) => {
+    process.stderr.write(`Could not remove the test temp folder ${sandbox}: ${String(error)}\n`)
+  })
 })
