@@ -14,7 +14,7 @@ import { downloadVideo } from '../src/download'
 import { createHttpAgent } from '../src/http'
 import { nextPollDelayMs } from '../src/poll-schedule'
 import { validateRequest } from '../src/request-schema'
-import { DIST_ENTRY, NODE_BINARY, runAction } from '../simulator/actions-runner'
+import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
 
 const MiB = 1024 * 1024
@@ -112,6 +112,7 @@ async function benchWholeRun(taskMs: number): Promise<void> {
   })
   const ms = performance.now() - started
   await sim.close()
+  removeHarnessFolders()
   if (run.exitCode !== 0) throw new Error(run.visibleLog)
   row(
     `whole run, ${taskMs} ms task, 250 ms polls`,

@@ -30,9 +30,8 @@ try {
   })
   if (differing.length > 0) {
     console.error(`dist/ does not match src/: ${differing.join(', ')} differ. Run \`npm run build\` and commit dist/.`)
-    process.exit(1)
-  }
-  console.log(`dist/ matches src/ (${names.size} files).`)
+    process.exitCode = 1 // not process.exit(): the fresh build is still to be removed
+  } else console.log(`dist/ matches src/ (${names.size} files).`)
 } finally {
   rmSync(fresh, { recursive: true, force: true })
 }

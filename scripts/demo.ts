@@ -1,10 +1,11 @@
 // `npm run demo`: the built action end to end against the embedded FoxAPI simulator and a local Actions
 // cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache.
-import { writeFileSync, mkdtempSync } from 'node:fs'
+// Its workspace (with the clip) is removed at the end; `npm run demo -- --keep` keeps it to look at.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
-import { NODE_BINARY, runAction, type ActionRun } from '../simulator/actions-runner'
+import { NODE_BINARY, removeHarnessFolders, runAction, type ActionRun } from '../simulator/actions-runner'
 import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
 
 const rule = (title: string) => console.log(`\n\x1b[1m━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
@@ -50,4 +51,7 @@ try {
 } finally {
   await simulator.close()
   await cache.close()
+  removeHarnessFolders()
+  if (process.argv.includes('--keep')) console.log(`\nKept the workspace: ${workspace}`)
+  else rmSync(workspace, { recursive: true, force: true })
 }
