@@ -3,7 +3,8 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { temporaryPathFor } from '../src/download'
-import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, portableNameProblem, safeFileName } from '../src/security/destinations'
+import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
+import { portableNameProblem } from '../src/security/portable-names'
 import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
 import { placeOf } from '../src/security/workspace-files'
 

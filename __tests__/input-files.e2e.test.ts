@@ -92,6 +92,14 @@ describe('prompt-file and batch read only regular files inside the workspace', (
     await expectRefused('batch', 'prompts/pipe.txt', /not a regular file/)
   })
 
+  // Windows has neither /dev/zero nor FIFOs: its devices are names (CON is the console, which would wait for
+  // input) that exist in every folder. They are refused by name on every system, before any file access.
+  it('refuses the Windows device names CON and NUL instead of reading them', async () => {
+    await expectRefused('prompt-file', 'CON', /CON names CON, a device on Windows, not a file/)
+    await expectRefused('prompt-file', 'prompts/con.txt', /names con\.txt, a device on Windows/)
+    await expectRefused('batch', 'NUL', /a device on Windows/)
+  })
+
   it('refuses a directory and a file over the cap', async () => {
     await expectRefused('prompt-file', 'prompts', /is a directory/)
     writeFileSync(path.join(workspace, 'prompts/long.txt'), 'a'.repeat(64 * 1024 + 1))

@@ -2,10 +2,10 @@
 // anything is paid for and again right before the file appears. Every destination is inside the workspace
 // after resolving symlinks and outside `.git/`; it is not a directory, no parent is a file, and its name
 // (plus the download's temporary-file prefix and suffix) fits the 255-byte limit of file names. Every part of
-// it is a name all three runner systems can hold and actions/upload-artifact accepts, on every system, so a
-// workflow that passes on Linux does not fail on Windows after paying.
+// it is a name all three runner systems can hold and actions/upload-artifact accepts (./portable-names.ts).
 import { lstatSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
+import { isWindowsDeviceName, portableNameProblem } from './portable-names'
 import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
 
@@ -15,11 +15,6 @@ export const TEMPORARY_NAME_EXTRA_BYTES = 19
 const MAX_NAME_BYTES = 255
 /** Longest path (bytes) the system accepts (macOS: 1024, Linux: 4096; Windows, through Node, far more), less a margin for the temporary name. */
 const MAX_PATH_BYTES = process.platform === 'darwin' ? 1_000 : 4_000
-/** Characters Windows cannot hold in a file name and actions/upload-artifact refuses in a path (and control characters). */
-// eslint-disable-next-line no-control-regex -- control characters are among what this refuses
-const NON_PORTABLE_CHARACTER = /[<>:"|?*\u0000-\u001f]/
-/** Names Windows keeps for devices, with or without an extension: a file there is the device, or cannot be opened. */
-const WINDOWS_DEVICE_NAME = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i
 
 /** Stands for a task id not known before paying: the longest one allowed, so any real id fits where it fits. */
 const WORST_CASE_TASK_ID = 'x'.repeat(MAX_TASK_ID_LENGTH)
@@ -33,20 +28,7 @@ export function safeFileName(text: string): string {
   if (safe === '' || /^\.+$/.test(safe)) return safe.replace(/./g, '_') || '_'
   // Windows drops a trailing dot and keeps device names (see portableNameProblem).
   const kept = safe.replace(/\.+$/, (dots) => '_'.repeat(dots.length))
-  return WINDOWS_DEVICE_NAME.test(kept) ? `_${kept}` : kept
-}
-
-/** Why one part of a path is not a name every runner system can hold (and upload-artifact accepts), or undefined. */
-export function portableNameProblem(part: string): string | undefined {
-  const character = NON_PORTABLE_CHARACTER.exec(part)?.[0]
-  if (character !== undefined) {
-    const shown = character.charCodeAt(0) < 0x20 ? 'a control character' : `'${character}'`
-    return `has ${shown}, which Windows cannot hold in a file name and actions/upload-artifact refuses`
-  }
-  if (/[. ]$/.test(part) && part !== '.' && part !== '..') return 'ends with a dot or a space, which Windows drops from a file name'
-  if (WINDOWS_DEVICE_NAME.test(part))
-    return 'is a device name on Windows (CON, PRN, AUX, NUL, COM0-9, LPT0-9), with or without an extension'
-  return undefined
+  return isWindowsDeviceName(kept) ? `_${kept}` : kept
 }
 
 /** The template with `{name}` and `{task-id}` filled in (made safe); `taskId` undefined stands for the longest possible id. */

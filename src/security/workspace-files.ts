@@ -6,6 +6,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync, readlinkSync, realpathSync } from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { isWindowsDeviceName } from './portable-names'
 
 export type WorkspaceFileRead = { ok: true; text: string } | { ok: false; problem: string }
 
@@ -21,6 +22,9 @@ export function readWorkspaceFile(file: string, workspace: string, maxBytes: num
   const shown = shownPath(file)
   const fail = (problem: string): WorkspaceFileRead => ({ ok: false, problem })
   if (file.includes('\0')) return fail(`${shown} is not a usable file path`)
+  // On Windows such a name is a device in every folder (CON waits for console input), never a file to read.
+  const device = file.split(/[\\/]/).find(isWindowsDeviceName)
+  if (device !== undefined) return fail(`${shown} names ${shownPath(device)}, a device on Windows, not a file`)
 
   const root = realWorkspace(workspace)
   let real: string
