@@ -20,9 +20,11 @@ export const modules = {
 /* harmony import */ var _result_cache__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(20795);
 /* harmony import */ var _results_file__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(46024);
 /* harmony import */ var _security_download_policy__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(89355);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(83916);
 // The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
 // and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
 // the post step) never loads undici or the rest of the network code.
+
 
 
 
@@ -95,9 +97,9 @@ async function generate(clips, { settings, batch }) {
             (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .setOutputSafely */ .UD)('matrix', (0,_plan__WEBPACK_IMPORTED_MODULE_7__/* .matrixOf */ .l)(clips));
         }
         catch (error) {
-            _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the step outputs (${error instanceof Error ? error.message : String(error)}).`);
+            _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the step outputs (${(0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .messageOf */ .bD)(error)}).`);
         }
-        await (0,_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsFile */ .A)(settings.resultsFile, results.map(_results_file__WEBPACK_IMPORTED_MODULE_9__/* .toFullResultRow */ .E)).then(() => (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .setOutputSafely */ .UD)('results-file', settings.resultsFile), (error) => _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the results file (${error instanceof Error ? error.message : String(error)}).`));
+        await (0,_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsFile */ .A)(settings.resultsFile, results.map(_results_file__WEBPACK_IMPORTED_MODULE_9__/* .toFullResultRow */ .E)).then(() => (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .setOutputSafely */ .UD)('results-file', settings.resultsFile), (error) => _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the results file (${(0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .messageOf */ .bD)(error)}).`));
         await (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)(results, { batch, maxCredits: settings.maxCredits });
         const failures = results.filter((r) => !(0,_clip_runner__WEBPACK_IMPORTED_MODULE_2__/* .isSuccess */ .oJ)(r));
         if (failures.length === 1 && results.length === 1)

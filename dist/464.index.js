@@ -81,11 +81,14 @@ function nextPollDelayMs(moment, previousDelayMs) {
     return clamp(-left * 0.25);
 }
 
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/wait-for-task.ts
 // Polls `GET /v1/tasks/{id}` until the task is completed, failed or cancelled, the deadline passes,
 // or the run is stopped. Logs only changes of status or progress, not every poll. Replies are taken as they
 // come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
 // a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
+
 
 
 
@@ -208,7 +211,7 @@ async function waitForTask(options) {
             if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT)
                 throw error;
             failures++;
-            log(`${error instanceof Error ? error.message : String(error)}; the task keeps running, so the wait goes on.`);
+            log(`${(0,errors/* messageOf */.bD)(error)}; the task keeps running, so the wait goes on.`);
         }
     }
 }
@@ -244,6 +247,7 @@ var download_policy = __webpack_require__(89355);
 ;// CONCATENATED MODULE: ./src/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
+
 
 
 
@@ -303,7 +307,7 @@ async function runClip(spec, ctx) {
     }
     catch (error) {
         result.outcome = ctx.signal.aborted ? 'stopped' : 'failed';
-        let message = error instanceof Error ? error.message : String(error);
+        let message = (0,errors/* messageOf */.bD)(error);
         // A task exists (and is paid for): say which, and how to collect it without paying again.
         if (result.taskId && !isTerminalFailure(result.status) && !message.includes(`task-id: ${result.taskId}`)) {
             const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`;
@@ -496,7 +500,7 @@ async function resumeTask(taskId, askedFor, ctx, deadline, log) {
         // A gateway error or a maintenance page says nothing about the task: it is waited on like any other
         // (the wait rides such answers out), rather than failed or paid for again.
         if (!notFound && !ctx.signal.aborted && isTransientDuringWait(error)) {
-            log(`${error instanceof Error ? error.message : String(error)}; waiting on task ${taskId} anyway.`);
+            log(`${(0,errors/* messageOf */.bD)(error)}; waiting on task ${taskId} anyway.`);
             if (!askedFor)
                 log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`);
             return { id: taskId, status: 'unknown' };
@@ -535,7 +539,7 @@ async function finish(spec, ctx, result, task, key, log) {
             const hint = ctx.batch
                 ? `Collect the paid clip without paying again: add "task-id: ${task.id}" to the batch entry '${spec.name}', with an output that can be written, and re-run (its video-url works for 24 hours).`
                 : `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`;
-            throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`, { cause: error });
+            throw new Error(`${(0,errors/* messageOf */.bD)(error)}. ${hint}`, { cause: error });
         }
     };
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
@@ -905,10 +909,12 @@ async function syncFile(file) {
 /* harmony import */ var _result_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20795);
 /* harmony import */ var _results_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46024);
 /* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
 // here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
 // results file. Nothing at all is sent to FoxAPI.
+
 
 
 
@@ -956,7 +962,7 @@ async function runDryRun(clips, options) {
         (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', settings.resultsFile);
     }
     catch (error) {
-        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${settings.resultsFile} (${error instanceof Error ? error.message : String(error)}).`);
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${settings.resultsFile} (${(0,_errors__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}).`);
     }
     await writePlanSummary(rows, settings);
 }
@@ -1132,6 +1138,8 @@ var task_id = __webpack_require__(18571);
 var src_task = __webpack_require__(24150);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/result-cache.ts
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
@@ -1149,6 +1157,7 @@ var log = __webpack_require__(25625);
 //
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
+
 
 
 
@@ -1195,7 +1204,7 @@ class ResultCache {
                     this.turnOff('the Actions cache service is not configured on this runner');
             }
             catch (error) {
-                this.turnOff(`the cache feature check failed: ${messageOf(error)}`);
+                this.turnOff(`the cache feature check failed: ${(0,errors/* messageOf */.bD)(error)}`);
             }
         }
     }
@@ -1241,7 +1250,7 @@ class ResultCache {
             return undefined;
         }
         catch (error) {
-            log/* warning */.$e(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`);
+            log/* warning */.$e(`Cache entry for ${key} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
             return undefined;
         }
         finally {
@@ -1298,7 +1307,7 @@ class ResultCache {
         if (!this.enabled)
             return;
         await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
-            log/* warning */.$e(`Could not save the cache entry ${entryKey} (${messageOf(error)}); going on without it.`);
+            log/* warning */.$e(`Could not save the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
         });
     }
     async saveNow(key, entryKey, stage) {
@@ -1318,7 +1327,7 @@ class ResultCache {
                 this.turnOff(`saving ${entryKey} failed`);
         }
         catch (error) {
-            log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`);
+            log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
         }
         finally {
             await (0,atomic_files/* removeLeftover */.M)(absolute);
@@ -1336,7 +1345,7 @@ class ResultCache {
             return await operation(this.api);
         }
         catch (error) {
-            this.turnOff(`${what} failed: ${messageOf(error)}`);
+            this.turnOff(`${what} failed: ${(0,errors/* messageOf */.bD)(error)}`);
             return undefined;
         }
     }
@@ -1346,9 +1355,6 @@ class ResultCache {
         this.disabledBecause = reason;
         log/* warning */.$e(`Result cache off for this run (${reason}); going on without it.`);
     }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 

@@ -186,6 +186,8 @@ function seconds(ms) {
 /* harmony export */ });
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
 /* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
 
 
 /** Statuses that say the route itself is missing rather than this task being the problem. */
@@ -202,7 +204,7 @@ async function tryCancel(client, task, deadline) {
         const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
         if (status !== undefined && NO_CANCEL_ROUTE.has(status))
             return { kind: 'unsupported', status };
-        return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) };
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error) };
     }
 }
 /** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
@@ -259,9 +261,11 @@ function leftRunning(outcome, last) {
 /* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
 /* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
 // Low-level HTTP plumbing shared by the API client and the downloader:
 // one undici Agent with per-request timeouts, error classification, and
 // retries with exponential backoff, jitter and Retry-After.
+
 
 
 
@@ -484,7 +488,7 @@ function toRequestError(error, what, signal) {
         });
     }
     const code = networkCodeOf(error);
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error);
     const notSent = code !== undefined && NOT_SENT_CODES.has(code);
     const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code));
     return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {

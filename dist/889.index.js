@@ -13,9 +13,11 @@ export const modules = {
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76803);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27194);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
 // What the post step does about tasks a killed main step left running: it names each one and says how to
 // collect it, or, with cancel-on-timeout, first tries to cancel it (best effort: FoxAPI documents no cancel
 // route, so the answer is often "cannot cancel"). Loaded only when there are such tasks (src/post.ts).
+
 
 
 
@@ -48,7 +50,7 @@ async function settleLeftTasks(taskIds, options) {
                     _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence);
             }
             catch (error) {
-                _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not check task ${id}: ${error instanceof Error ? error.message : String(error)}. It may still run at FoxAPI and be billed. ` +
+                _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not check task ${id}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}. It may still run at FoxAPI and be billed. ` +
                     (0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id, { longerTimeout: false, cached: false }));
             }
         }

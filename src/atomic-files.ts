@@ -3,6 +3,7 @@
 // removed without ever failing the run.
 import { rename, rm } from 'node:fs/promises'
 import * as log from './log'
+import { codeOf } from './errors'
 
 /**
  * Moves a finished temporary file onto its final name. POSIX replaces atomically at once; on Windows a fresh
@@ -14,7 +15,7 @@ export async function renameReplacing(from: string, to: string): Promise<void> {
     try {
       return await rename(from, to)
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? ''
+      const code = codeOf(error) ?? ''
       if (process.platform !== 'win32' || attempt > 10 || !['EPERM', 'EACCES', 'EBUSY'].includes(code)) throw error
       await new Promise((resolve) => setTimeout(resolve, 50 * attempt))
     }
@@ -31,6 +32,6 @@ export async function removeLeftover(target: string): Promise<void> {
   try {
     await rm(target, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   } catch (error) {
-    log.warning(`Could not remove ${target} (${(error as NodeJS.ErrnoException).code ?? String(error)}); it can be deleted.`)
+    log.warning(`Could not remove ${target} (${codeOf(error) ?? String(error)}); it can be deleted.`)
   }
 }

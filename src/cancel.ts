@@ -4,6 +4,7 @@
 import type { FoxApiClient } from './api-client'
 import { RequestError } from './http'
 import { canCancel, isTerminal, type Task } from './task'
+import { messageOf } from './errors'
 
 /** What came of a cancel attempt. Only `cancelled` means the task stopped: a reply said so. */
 export type CancelOutcome =
@@ -25,7 +26,7 @@ export async function tryCancel(client: FoxApiClient, task: Task, deadline: numb
   } catch (error) {
     const status = error instanceof RequestError ? error.details.status : undefined
     if (status !== undefined && NO_CANCEL_ROUTE.has(status)) return { kind: 'unsupported', status }
-    return { kind: 'failed', reason: error instanceof Error ? error.message : String(error) }
+    return { kind: 'failed', reason: messageOf(error) }
   }
 }
 

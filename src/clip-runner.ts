@@ -17,6 +17,7 @@ import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from './security/download-policy'
+import { messageOf } from './errors'
 
 /** How a clip's run ended, beyond the task's own status. */
 export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
@@ -115,7 +116,7 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     await produceClip(spec, ctx, result, remember, log)
   } catch (error) {
     result.outcome = ctx.signal.aborted ? 'stopped' : 'failed'
-    let message = error instanceof Error ? error.message : String(error)
+    let message = messageOf(error)
     // A task exists (and is paid for): say which, and how to collect it without paying again.
     if (result.taskId && !isTerminalFailure(result.status) && !message.includes(`task-id: ${result.taskId}`)) {
       const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`
@@ -326,7 +327,7 @@ async function resumeTask(
     // A gateway error or a maintenance page says nothing about the task: it is waited on like any other
     // (the wait rides such answers out), rather than failed or paid for again.
     if (!notFound && !ctx.signal.aborted && isTransientDuringWait(error)) {
-      log(`${error instanceof Error ? error.message : String(error)}; waiting on task ${taskId} anyway.`)
+      log(`${messageOf(error)}; waiting on task ${taskId} anyway.`)
       if (!askedFor) log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
       return { id: taskId, status: 'unknown' }
     }
@@ -371,7 +372,7 @@ async function finish(
       const hint = ctx.batch
         ? `Collect the paid clip without paying again: add "task-id: ${task.id}" to the batch entry '${spec.name}', with an output that can be written, and re-run (its video-url works for 24 hours).`
         : `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`
-      throw new Error(`${error instanceof Error ? error.message : String(error)}. ${hint}`, { cause: error })
+      throw new Error(`${messageOf(error)}. ${hint}`, { cause: error })
     }
   }
   const destination = guard(() => resolveOutputPath(spec, task.id, workspace))

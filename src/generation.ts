@@ -14,6 +14,7 @@ import { matrixOf } from './plan'
 import { ResultCache } from './result-cache'
 import { toFullResultRow, writeResultsFile } from './results-file'
 import { downloadPolicyFor, guardedConnector } from './security/download-policy'
+import { messageOf } from './errors'
 
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 export async function generate(clips: ClipSpec[], { settings, batch }: { settings: RunSettings; batch: boolean }): Promise<void> {
@@ -76,11 +77,11 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
       writeOutputs(results)
       setOutputSafely('matrix', matrixOf(clips))
     } catch (error) {
-      log.warning(`Could not write the step outputs (${error instanceof Error ? error.message : String(error)}).`)
+      log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }
     await writeResultsFile(settings.resultsFile, results.map(toFullResultRow)).then(
       () => setOutputSafely('results-file', settings.resultsFile),
-      (error: unknown) => log.warning(`Could not write the results file (${error instanceof Error ? error.message : String(error)}).`),
+      (error: unknown) => log.warning(`Could not write the results file (${messageOf(error)}).`),
     )
     await writeSummary(results, { batch, maxCredits: settings.maxCredits })
     const failures = results.filter((r) => !isSuccess(r))

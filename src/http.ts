@@ -4,6 +4,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, EnvHttpProxyAgent, type buildConnector, type Dispatcher } from 'undici'
 import { capText } from './security/visible-text'
+import { messageOf } from './errors'
 
 /** Statuses worth another try: rate limits and transient server trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])
@@ -262,7 +263,7 @@ export function toRequestError(error: unknown, what: string, signal?: AbortSigna
     })
   }
   const code = networkCodeOf(error)
-  const reason = error instanceof Error ? error.message : String(error)
+  const reason = messageOf(error)
   const notSent = code !== undefined && NOT_SENT_CODES.has(code)
   const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code))
   return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {

@@ -7,11 +7,12 @@ import * as log from './log'
 import { run as runMain } from './main'
 import { saveStateSafely } from './outputs'
 import { run as runPost } from './post'
+import { messageOf } from './errors'
 
 // A promise nobody awaited must not kill the step after a task was paid for (Node's default for an
 // unhandled rejection is to exit): it is reported, and the run goes on to write its results.
 process.on('unhandledRejection', (reason: unknown) => {
-  log.warning(`Internal error in a background operation (the run goes on): ${reason instanceof Error ? reason.message : String(reason)}`)
+  log.warning(`Internal error in a background operation (the run goes on): ${messageOf(reason)}`)
 })
 
 if (core.getState(State.IsPost) === 'true') {

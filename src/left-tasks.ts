@@ -6,6 +6,7 @@ import { cancelSentence, collectHint, leftRunning, tryCancel } from './cancel'
 import { createHttpAgent } from './http'
 import * as log from './log'
 import { registerSecret } from './secrets'
+import { messageOf } from './errors'
 
 const POST_BUDGET_MS = 20_000
 
@@ -39,7 +40,7 @@ export async function settleLeftTasks(taskIds: readonly string[], options: LeftT
         else log.info(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence)
       } catch (error) {
         log.warning(
-          `Could not check task ${id}: ${error instanceof Error ? error.message : String(error)}. It may still run at FoxAPI and be billed. ` +
+          `Could not check task ${id}: ${messageOf(error)}. It may still run at FoxAPI and be billed. ` +
             collectHint(id, { longerTimeout: false, cached: false }),
         )
       }

@@ -2,6 +2,7 @@
 // paid run (src/generation.ts: cache, submit, wait, download, outputs and summary).
 import { readInputs } from './inputs'
 import * as log from './log'
+import { messageOf } from './errors'
 
 /**
  * The main step (dist/index.js dispatches here; `npm run local-action` calls it directly). It never throws:
@@ -11,7 +12,7 @@ export async function run(): Promise<void> {
   try {
     await runMain()
   } catch (error) {
-    log.setFailed(`Unexpected error: ${error instanceof Error ? error.message : String(error)}`)
+    log.setFailed(`Unexpected error: ${messageOf(error)}`)
   }
 }
 

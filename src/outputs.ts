@@ -14,6 +14,7 @@ import * as log from './log'
 import { runLabel } from './run-origin'
 import { redact } from './secrets'
 import { capText, makeVisible } from './security/visible-text'
+import { messageOf } from './errors'
 
 /** Largest value written as a step output (GitHub refuses outputs over 1 MB). */
 export const MAX_OUTPUT_BYTES = 1_000_000
@@ -337,8 +338,4 @@ function attribute(url: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`)
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -11,6 +11,7 @@ import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outp
 import { ResultCache } from './result-cache'
 import { writeResultsFile } from './results-file'
 import { safeFileName } from './security/destinations'
+import { messageOf } from './errors'
 
 /** What a real run would do with a clip. */
 export type ClipPlan =
@@ -76,7 +77,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
     await writeResultsFile(settings.resultsFile, rows)
     setOutputSafely('results-file', settings.resultsFile)
   } catch (error) {
-    log.warning(`Could not write the results file ${settings.resultsFile} (${error instanceof Error ? error.message : String(error)}).`)
+    log.warning(`Could not write the results file ${settings.resultsFile} (${messageOf(error)}).`)
   }
   await writePlanSummary(rows, settings)
 }

@@ -6,6 +6,7 @@ import { State } from './constants'
 import { removeCacheStaging } from './cache-key'
 import { isValidTaskId } from './security/task-id'
 import * as log from './log'
+import { messageOf } from './errors'
 
 /**
  * The post step (dist/index.js dispatches here; `npm run local-action` calls it after the main step). It
@@ -15,7 +16,7 @@ export async function run(): Promise<void> {
   try {
     await runPost()
   } catch (error) {
-    log.setFailed(`Unexpected error in the post step: ${error instanceof Error ? error.message : String(error)}`)
+    log.setFailed(`Unexpected error in the post step: ${messageOf(error)}`)
   }
 }
 

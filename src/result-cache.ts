@@ -28,6 +28,7 @@ import { redact } from './secrets'
 import { describeBadTaskId, isValidTaskId } from './security/task-id'
 import { taskSchema, type Task } from './task'
 import * as log from './log'
+import { messageOf } from './errors'
 
 const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
@@ -227,8 +228,4 @@ export class ResultCache {
     this.disabledBecause = reason
     log.warning(`Result cache off for this run (${reason}); going on without it.`)
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

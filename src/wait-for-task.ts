@@ -7,6 +7,7 @@ import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './http'
 import { nextPollDelayMs } from './poll-schedule'
 import { isTerminal, videoUrlOf, type Task } from './task'
+import { messageOf } from './errors'
 
 export type WaitOutcome =
   { kind: 'finished'; task: Task } | { kind: 'timed-out'; task: Task | undefined } | { kind: 'stopped'; task: Task | undefined }
@@ -144,7 +145,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
       notFound = error instanceof RequestError && error.details.status === 404 ? notFound + 1 : 0
       if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT) throw error
       failures++
-      log(`${error instanceof Error ? error.message : String(error)}; the task keeps running, so the wait goes on.`)
+      log(`${messageOf(error)}; the task keeps running, so the wait goes on.`)
     }
   }
 }

@@ -2,6 +2,7 @@
 // and the few rules FoxAPI documents for every Kling model (prompt length, yes/no, refer_type).
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
+import { firstLineOf } from '../errors'
 
 /** FoxAPI's English Kling O3 pages cap `prompt` at 2500 characters. */
 export const MAX_PROMPT_CHARS = 2500
@@ -28,8 +29,7 @@ export function structuredText(value: unknown, ctx: z.RefinementCtx): unknown {
   try {
     return parseYaml(value, { uniqueKeys: true, maxAliasCount: 50 })
   } catch (error) {
-    const reason = (error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error)).replace(/:\s*$/, '')
-    ctx.addIssue({ code: 'custom', message: `is not valid JSON or YAML (${reason})`, input: value })
+    ctx.addIssue({ code: 'custom', message: `is not valid JSON or YAML (${firstLineOf(error)})`, input: value })
     return z.NEVER
   }
 }

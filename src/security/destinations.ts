@@ -8,6 +8,7 @@ import path from 'node:path'
 import { isWindowsDeviceName, portableNameProblem } from './portable-names'
 import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
+import { codeOf } from '../errors'
 
 /** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (see download.ts). */
 export const TEMPORARY_NAME_EXTRA_BYTES = 19
@@ -97,7 +98,7 @@ export function destinationProblem(destination: string, workspace: string): stri
     try {
       real = realpathSync.native(folder)
     } catch (error) {
-      return `the folder ${shownFolder} of ${shown} cannot be resolved (${(error as { code?: string }).code ?? 'unknown error'})`
+      return `the folder ${shownFolder} of ${shown} cannot be resolved (${codeOf(error) ?? 'unknown error'})`
     }
     const where = placeOf(real, root)
     if (where !== 'inside')

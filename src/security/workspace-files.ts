@@ -7,6 +7,7 @@ import { closeSync, constants, fstatSync, openSync, readSync, readlinkSync, real
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { isWindowsDeviceName } from './portable-names'
+import { codeOf, firstLineOf } from '../errors'
 
 export type WorkspaceFileRead = { ok: true; text: string } | { ok: false; problem: string }
 
@@ -95,8 +96,7 @@ export function readInlineOrFile(
     try {
       return { ok: true, data: parseYaml(text, { uniqueKeys: true, maxAliasCount: 100 }) }
     } catch (error) {
-      const message = ((error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '').replace(/:\s*$/, '')
-      return { ok: false, problem: `Input '${inputName}' is not valid JSON or YAML (${message})` }
+      return { ok: false, problem: `Input '${inputName}' is not valid JSON or YAML (${firstLineOf(error)})` }
     }
   }
   const inline = parse(value)
@@ -151,8 +151,4 @@ function openedPath(fd: number): string | undefined {
 export function shownPath(file: string): string {
   const cut = file.length > 80 ? `${file.slice(0, 80)}…` : file
   return /^[\w./\\@+:~{}[\]-]+$/.test(cut) ? cut : JSON.stringify(cut)
-}
-
-function codeOf(error: unknown): string | undefined {
-  return (error as { code?: string } | null)?.code
 }
