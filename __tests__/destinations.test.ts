@@ -1,8 +1,8 @@
 // The pure pieces of the path checks: safe names, template expansion, inside/outside/.git, and the
-// temporary-file allowance kept in step with download.ts.
+// temporary-file allowance kept in step with temporaryPathFor (atomic-files.ts).
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { temporaryPathFor } from '../src/download'
+import { temporaryPathFor } from '../src/atomic-files'
 import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
 import { portableNameProblem } from '../src/security/portable-names'
 import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
@@ -83,7 +83,7 @@ describe('placeOf', () => {
   })
 })
 
-it("allows for download.ts's temporary file name", () => {
+it('allows for the temporary file name of every atomic write', () => {
   const name = 'a'.repeat(255 - TEMPORARY_NAME_EXTRA_BYTES)
   const temporary = path.basename(temporaryPathFor(path.join('/w', name)))
   expect(Buffer.byteLength(temporary)).toBe(255)

@@ -99,7 +99,7 @@ async function generate(clips, { settings, batch }) {
         catch (error) {
             _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the step outputs (${(0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .messageOf */ .bD)(error)}).`);
         }
-        await (0,_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsFile */ .A)(settings.resultsFile, results.map(_results_file__WEBPACK_IMPORTED_MODULE_9__/* .toFullResultRow */ .E)).then(() => (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .setOutputSafely */ .UD)('results-file', settings.resultsFile), (error) => _log__WEBPACK_IMPORTED_MODULE_5__/* .warning */ .$e(`Could not write the results file (${(0,_errors__WEBPACK_IMPORTED_MODULE_12__/* .messageOf */ .bD)(error)}).`));
+        await (0,_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsOutput */ .jq)(settings.resultsFile, results.map(_results_file__WEBPACK_IMPORTED_MODULE_9__/* .toFullResultRow */ .EH));
         await (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .writeSummary */ .Sy)(results, { batch, maxCredits: settings.maxCredits });
         const failures = results.filter((r) => !(0,_clip_runner__WEBPACK_IMPORTED_MODULE_2__/* .isSuccess */ .oJ)(r));
         if (failures.length === 1 && results.length === 1)

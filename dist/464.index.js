@@ -543,7 +543,7 @@ async function finish(spec, ctx, result, task, key, log) {
         }
     };
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
-    const downloaded = await (0,download/* downloadVideo */.Ep)({
+    const downloaded = await (0,download/* downloadVideo */.E)({
         url,
         destination,
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
@@ -637,10 +637,9 @@ function skipped(spec, reason) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Ep: () => (/* binding */ downloadVideo),
-/* harmony export */   TF: () => (/* binding */ copyFileAtomically)
+/* harmony export */   E: () => (/* binding */ downloadVideo),
+/* harmony export */   T: () => (/* binding */ copyFileAtomically)
 /* harmony export */ });
-/* unused harmony export temporaryPathFor */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
@@ -677,7 +676,7 @@ const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/oct
 async function downloadVideo(options) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(options.destination), { recursive: true });
     options.checkDestination?.();
-    const partial = { tempPath: temporaryPathFor(options.destination) };
+    const partial = { tempPath: (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .temporaryPathFor */ .ub)(options.destination) };
     try {
         const result = await (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .withRetries */ .LH)(() => downloadOnce(options, partial), {
             policy: options.retry,
@@ -687,11 +686,11 @@ async function downloadVideo(options) {
         });
         await syncFile(partial.tempPath);
         options.checkDestination?.();
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(partial.tempPath, options.destination);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(partial.tempPath, options.destination);
         return { ...result, path: options.destination };
     }
     finally {
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .M)(partial.tempPath);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(partial.tempPath);
     }
 }
 async function downloadOnce(options, partial) {
@@ -799,22 +798,18 @@ async function downloadOnce(options, partial) {
 async function copyFileAtomically(source, destination, checkDestination) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(destination), { recursive: true });
     checkDestination?.();
-    const tempPath = temporaryPathFor(destination);
+    const tempPath = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .temporaryPathFor */ .ub)(destination);
     const meter = new HashingMeter();
     try {
         await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(source), meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(tempPath));
         await syncFile(tempPath);
         checkDestination?.();
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .U)(tempPath, destination);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(tempPath, destination);
         return { bytes: meter.bytes, sha256: meter.sha256() };
     }
     finally {
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .M)(tempPath);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(tempPath);
     }
-}
-/** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
-function temporaryPathFor(destination) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(destination), `.${node_path__WEBPACK_IMPORTED_MODULE_3___default().basename(destination)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}.part`);
 }
 /** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
 class HashingMeter extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
@@ -909,12 +904,10 @@ async function syncFile(file) {
 /* harmony import */ var _result_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(20795);
 /* harmony import */ var _results_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46024);
 /* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
 // here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
 // results file. Nothing at all is sent to FoxAPI.
-
 
 
 
@@ -957,13 +950,7 @@ async function runDryRun(clips, options) {
     (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
     (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('matrix', matrixOf(clips));
     (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('credits', '0');
-    try {
-        await (0,_results_file__WEBPACK_IMPORTED_MODULE_6__/* .writeResultsFile */ .A)(settings.resultsFile, rows);
-        (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', settings.resultsFile);
-    }
-    catch (error) {
-        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${settings.resultsFile} (${(0,_errors__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}).`);
-    }
+    await (0,_results_file__WEBPACK_IMPORTED_MODULE_6__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows);
     await writePlanSummary(rows, settings);
 }
 async function planClip(clip, settings, cache) {
@@ -1254,7 +1241,7 @@ class ResultCache {
             return undefined;
         }
         finally {
-            await (0,atomic_files/* removeLeftover */.M)(absolute);
+            await (0,atomic_files/* removeLeftover */.MG)(absolute);
         }
     }
     /**
@@ -1276,9 +1263,9 @@ class ResultCache {
         const madeBy = run_origin/* runOriginSchema */.dB.safeParse(meta.madeBy);
         const target = destination(task);
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
-        const copied = await (0,download/* copyFileAtomically */.TF)(external_node_path_default().join(directory, CLIP_FILE), target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
+        const copied = await (0,download/* copyFileAtomically */.T)(external_node_path_default().join(directory, CLIP_FILE), target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
         if (copied.sha256 !== meta.sha256) {
-            await (0,atomic_files/* removeLeftover */.M)(target);
+            await (0,atomic_files/* removeLeftover */.MG)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
         const clip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes };
@@ -1290,7 +1277,7 @@ class ResultCache {
     async saveClip(key, task, clipPath, sha256) {
         await this.save(key, key, async (directory) => {
             // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
-            await (0,promises_.link)(clipPath, external_node_path_default().join(directory, CLIP_FILE)).catch(() => (0,download/* copyFileAtomically */.TF)(clipPath, external_node_path_default().join(directory, CLIP_FILE)));
+            await (0,promises_.link)(clipPath, external_node_path_default().join(directory, CLIP_FILE)).catch(() => (0,download/* copyFileAtomically */.T)(clipPath, external_node_path_default().join(directory, CLIP_FILE)));
             // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
             await (0,promises_.writeFile)(external_node_path_default().join(directory, TASK_FILE), (0,secrets/* redact */.E)(JSON.stringify(src_task/* taskSchema */.v.parse(task))));
             await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ sha256, madeBy: await (0,run_origin/* currentRun */.xh)() }));
@@ -1330,7 +1317,7 @@ class ResultCache {
             log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
         }
         finally {
-            await (0,atomic_files/* removeLeftover */.M)(absolute);
+            await (0,atomic_files/* removeLeftover */.MG)(absolute);
         }
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
@@ -1364,20 +1351,22 @@ class ResultCache {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   A: () => (/* binding */ writeResultsFile),
-/* harmony export */   E: () => (/* binding */ toFullResultRow)
+/* harmony export */   EH: () => (/* binding */ toFullResultRow),
+/* harmony export */   jq: () => (/* binding */ writeResultsOutput)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(69316);
+/* unused harmony export writeResultsFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69316);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(7729);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27194);
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
+
 
 
 
@@ -1400,14 +1389,27 @@ function toFullResultRow(result) {
  * output. Replacing the file by rename also replaces a symbolic link at that path instead of following it.
  */
 async function writeResultsFile(file, rows) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), { recursive: true });
-    const temporary = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(node_path__WEBPACK_IMPORTED_MODULE_2___default().dirname(file), `.${node_path__WEBPACK_IMPORTED_MODULE_2___default().basename(file)}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.part`);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    const temporary = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .temporaryPathFor */ .ub)(file);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_3__/* .renameReplacing */ .U)(temporary, file);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .renameReplacing */ .UU)(temporary, file);
     }
     finally {
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_3__/* .removeLeftover */ .M)(temporary);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .removeLeftover */ .MG)(temporary);
+    }
+}
+/**
+ * The `results-file` output of a run or a dry run: writes `rows` to `file` and names it in the output. Never
+ * throws: a file that cannot be written is a warning, and the run's result stands.
+ */
+async function writeResultsOutput(file, rows) {
+    try {
+        await writeResultsFile(file, rows);
+        (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', file);
+    }
+    catch (error) {
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error)}).`);
     }
 }
 

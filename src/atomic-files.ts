@@ -1,9 +1,19 @@
 // The two ends of every atomic write (downloads, copies from the cache, the results file, cache staging):
 // the finished temporary file takes its final name in one rename, and whatever a write leaves behind is
 // removed without ever failing the run.
+import { randomBytes } from 'node:crypto'
 import { rename, rm } from 'node:fs/promises'
+import path from 'node:path'
 import * as log from './log'
 import { codeOf } from './errors'
+
+/**
+ * Where a file is written before it takes its final name: hidden and unique, beside the destination, so a
+ * glob like `videos/*.mp4` in a later step never picks up a partial file (destinations.ts counts its length).
+ */
+export function temporaryPathFor(destination: string): string {
+  return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`)
+}
 
 /**
  * Moves a finished temporary file onto its final name. POSIX replaces atomically at once; on Windows a fresh

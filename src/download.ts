@@ -3,14 +3,14 @@
 // A download cut short is resumed with a Range request (when the server names the file with an ETag or
 // Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
 // URLs are pre-signed, and the API key stays with the API.
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
-import { removeLeftover, renameReplacing } from './atomic-files'
+import { removeLeftover, renameReplacing, temporaryPathFor } from './atomic-files'
 import { isVideoContainer, refusalOf, type DownloadPolicy } from './security/download-policy'
 import {
   RequestError,
@@ -201,11 +201,6 @@ export async function copyFileAtomically(
   } finally {
     await removeLeftover(tempPath)
   }
-}
-
-/** Hidden and unique, beside the destination: a glob like `videos/*.mp4` in a later step never picks up a partial file. */
-export function temporaryPathFor(destination: string): string {
-  return path.join(path.dirname(destination), `.${path.basename(destination)}.${randomBytes(6).toString('hex')}.part`)
 }
 
 /** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */

@@ -12,7 +12,7 @@ import * as log from './log'
 import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from './outputs'
 import { matrixOf } from './plan'
 import { ResultCache } from './result-cache'
-import { toFullResultRow, writeResultsFile } from './results-file'
+import { toFullResultRow, writeResultsOutput } from './results-file'
 import { downloadPolicyFor, guardedConnector } from './security/download-policy'
 import { messageOf } from './errors'
 
@@ -79,10 +79,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
     } catch (error) {
       log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }
-    await writeResultsFile(settings.resultsFile, results.map(toFullResultRow)).then(
-      () => setOutputSafely('results-file', settings.resultsFile),
-      (error: unknown) => log.warning(`Could not write the results file (${messageOf(error)}).`),
-    )
+    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow))
     await writeSummary(results, { batch, maxCredits: settings.maxCredits })
     const failures = results.filter((r) => !isSuccess(r))
     if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')

@@ -9,9 +9,8 @@ import type { ClipSpec, RunSettings } from './inputs'
 import * as log from './log'
 import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outputs'
 import { ResultCache } from './result-cache'
-import { writeResultsFile } from './results-file'
+import { writeResultsOutput } from './results-file'
 import { safeFileName } from './security/destinations'
-import { messageOf } from './errors'
 
 /** What a real run would do with a clip. */
 export type ClipPlan =
@@ -73,12 +72,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
   setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
   setOutputSafely('matrix', matrixOf(clips))
   setOutputSafely('credits', '0')
-  try {
-    await writeResultsFile(settings.resultsFile, rows)
-    setOutputSafely('results-file', settings.resultsFile)
-  } catch (error) {
-    log.warning(`Could not write the results file ${settings.resultsFile} (${messageOf(error)}).`)
-  }
+  await writeResultsOutput(settings.resultsFile, rows)
   await writePlanSummary(rows, settings)
 }
 

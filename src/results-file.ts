@@ -1,11 +1,12 @@
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
-import { randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { removeLeftover, renameReplacing } from './atomic-files'
+import { removeLeftover, renameReplacing, temporaryPathFor } from './atomic-files'
 import type { ClipResult } from './clip-runner'
-import { toResultRow, type ResultRow } from './outputs'
+import { messageOf } from './errors'
+import * as log from './log'
+import { setOutputSafely, toResultRow, type ResultRow } from './outputs'
 import { redact } from './secrets'
 
 /** A `results` row plus what a later job may want and an output has no room for. */
@@ -38,11 +39,24 @@ export function toFullResultRow(result: ClipResult): FullResultRow {
  */
 export async function writeResultsFile(file: string, rows: readonly object[]): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
-  const temporary = path.join(path.dirname(file), `.${path.basename(file)}.${randomBytes(4).toString('hex')}.part`)
+  const temporary = temporaryPathFor(file)
   try {
     await writeFile(temporary, `${redact(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' })
     await renameReplacing(temporary, file)
   } finally {
     await removeLeftover(temporary)
+  }
+}
+
+/**
+ * The `results-file` output of a run or a dry run: writes `rows` to `file` and names it in the output. Never
+ * throws: a file that cannot be written is a warning, and the run's result stands.
+ */
+export async function writeResultsOutput(file: string, rows: readonly object[]): Promise<void> {
+  try {
+    await writeResultsFile(file, rows)
+    setOutputSafely('results-file', file)
+  } catch (error) {
+    log.warning(`Could not write the results file ${file} (${messageOf(error)}).`)
   }
 }

@@ -10,7 +10,7 @@ import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
 import { codeOf } from '../errors'
 
-/** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (see download.ts). */
+/** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (temporaryPathFor in atomic-files.ts). */
 export const TEMPORARY_NAME_EXTRA_BYTES = 19
 /** Longest file name (bytes) on the file systems runners use. */
 const MAX_NAME_BYTES = 255
