@@ -4,22 +4,24 @@
 // JSON-escaped (a key with `"` or `\` inside a JSON output) and URL-encoded.
 import * as core from '@actions/core'
 
-const secrets = new Set<string>()
+/** Every registered form, longest first (kept sorted here, not on every redact: redact runs for every log line). */
+const secrets: string[] = []
 
 /** Registers a secret (and its escaped forms) for masking by the runner and for {@link redact}. */
 export function registerSecret(value: string): void {
   if (value === '') return
   const forms = new Set([value, JSON.stringify(value).slice(1, -1), encodeURIComponent(value)])
   for (const form of forms) {
-    if (form === '' || secrets.has(form)) continue
+    if (form === '' || secrets.includes(form)) continue
     core.setSecret(form)
-    secrets.add(form)
+    secrets.push(form)
   }
+  secrets.sort((a, b) => b.length - a.length)
 }
 
 /** Replaces every registered secret in `text` with `***`. Longest first, so one form never leaves part of another. */
 export function redact(text: string): string {
   let result = text
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) result = result.split(secret).join('***')
+  for (const secret of secrets) result = result.split(secret).join('***')
   return result
 }
