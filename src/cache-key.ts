@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { removeLeftover } from './atomic-files'
+import type { ClipSpec } from './inputs'
 import type { GenerationRequest } from './request-schema'
 
 const KEY_PREFIX = 'foxapi-video-v1'
@@ -26,6 +27,17 @@ export function canonicalJson(value: unknown): string {
 export function requestCacheKey(request: GenerationRequest, extra: string): string {
   const digest = createHash('sha256').update(canonicalJson(request)).update('\n').update(extra).digest('hex')
   return `${KEY_PREFIX}-${digest.slice(0, 40)}`
+}
+
+/**
+ * The cache key of a clip: its request, the `cache-key` input (`runCacheKey`) and the entry's own `cache-key`;
+ * none for a clip resumed by `task-id`. One function, so the dry run asks the cache about the very key a run
+ * uses, and two batch entries that would share one entry are refused before anything is sent.
+ */
+export function clipCacheKey(spec: Pick<ClipSpec, 'request' | 'taskId' | 'cacheKey'>, runCacheKey: string): string | undefined {
+  if (!spec.request || spec.taskId) return undefined
+  const extraKey = spec.cacheKey !== undefined ? `${runCacheKey}\n${spec.cacheKey}` : runCacheKey
+  return requestCacheKey(spec.request, extraKey)
 }
 
 /** Removes the cache staging directory once no clip uses it any more (the end of a run; the post step after a kill). */

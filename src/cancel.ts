@@ -50,10 +50,20 @@ export function cancelSentence(taskId: string, outcome: CancelOutcome | 'not-ask
   }
 }
 
+/** What a collect hint adds: a longer timeout to suggest, and whether the Actions cache remembers the task. */
+export interface CollectOptions {
+  longerTimeout: boolean
+  cached: boolean
+}
+
 /** How to collect a task left running without paying again. */
-export function collectHint(taskId: string, options: { longerTimeout: boolean; cached: boolean }): string {
-  const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : ''
-  return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cache}.`
+export function collectHint(taskId: string, options: CollectOptions = { longerTimeout: false, cached: false }): string {
+  return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cacheClause(options)}.`
+}
+
+/** The end of a collect hint (single clip or batch entry) when the Actions cache remembers the task. */
+export function cacheClause(options: CollectOptions): string {
+  return options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : ''
 }
 
 /** Whether the task may still be running (and billed) after the step gave up on it. */

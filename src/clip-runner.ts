@@ -7,12 +7,12 @@ import { downloadVideo } from './download'
 import { RequestError, type RetryPolicy } from './http'
 import type { ClipSpec, RunSettings } from './inputs'
 import type { GenerationRequest } from './request-schema'
-import { requestCacheKey } from './cache-key'
+import { clipCacheKey } from './cache-key'
 import type { ResultCache } from './result-cache'
 import type { RunOrigin } from './run-origin'
 import { redact } from './secrets'
 import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
-import { cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome } from './cancel'
+import { cacheClause, cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome, type CollectOptions } from './cancel'
 import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
 import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from './wait-for-task'
 import type { Dispatcher } from 'undici'
@@ -79,16 +79,6 @@ const CANCEL_GRACE_MS = 5_000
  */
 export const CREATE_REPLY_GRACE_MS = 4_000
 
-/**
- * The cache key of a clip: its request, the `cache-key` input and the entry's own `cache-key`; none for a
- * clip resumed by `task-id`. One function, so the dry run asks the cache about the very key a run uses.
- */
-export function clipCacheKey(spec: ClipSpec, settings: RunSettings): string | undefined {
-  if (!spec.request || spec.taskId) return undefined
-  const extraKey = spec.cacheKey !== undefined ? `${settings.cacheKey}\n${spec.cacheKey}` : settings.cacheKey
-  return requestCacheKey(spec.request, extraKey)
-}
-
 export function isSuccess(result: ClipResult): boolean {
   return result.outcome === 'succeeded' || result.outcome === 'submitted'
 }
@@ -138,7 +128,7 @@ async function produceClip(
   log: (line: string) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
-  const key = cache.enabled ? clipCacheKey(spec, settings) : undefined
+  const key = cache.enabled ? clipCacheKey(spec, settings.cacheKey) : undefined
   const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
@@ -308,7 +298,7 @@ async function resumeTask(
   try {
     const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
     if (askedFor) return task
-    if (task.status === 'failed' || task.status === 'cancelled') {
+    if (isTerminalFailure(task.status)) {
       log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`)
       return undefined
     }
@@ -430,11 +420,10 @@ export function collectAdvice(
   spec: Pick<ClipSpec, 'name'>,
   taskId: string,
   ctx: Pick<ClipContext, 'batch'>,
-  options: { longerTimeout: boolean; cached: boolean } = { longerTimeout: false, cached: false },
+  options: CollectOptions = { longerTimeout: false, cached: false },
 ): string {
   if (!ctx.batch) return collectHint(taskId, options)
-  const cache = options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : ''
-  return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${cache}.`
+  return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${cacheClause(options)}.`
 }
 
 function isTerminalFailure(status: string): boolean {

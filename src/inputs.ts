@@ -4,7 +4,7 @@ import path from 'node:path'
 import * as core from '@actions/core'
 import type { InputName } from './constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
-import { canonicalJson } from './cache-key'
+import { clipCacheKey } from './cache-key'
 import { registerSecret } from './secrets'
 import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
 import { isValidTaskId } from './security/task-id'
@@ -280,8 +280,9 @@ export function identicalRequests(clips: ClipSpec[], runCacheKey: string): strin
   const problems: string[] = []
   const seen = new Map<string, string>()
   for (const clip of clips) {
-    if (!clip.request || clip.taskId) continue
-    const identity = `${canonicalJson(clip.request)}\n${runCacheKey}\n${clip.cacheKey ?? ''}`
+    // The very key the cache would store the clip under (none for an entry that collects a task-id).
+    const identity = clipCacheKey(clip, runCacheKey)
+    if (identity === undefined) continue
     const earlier = seen.get(identity)
     if (earlier === undefined) seen.set(identity, clip.name)
     else {

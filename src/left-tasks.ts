@@ -21,7 +21,7 @@ export interface LeftTaskOptions {
 /** Reports (and with `cancel`, tries to cancel) each task; never throws for one task's trouble. */
 export async function settleLeftTasks(taskIds: readonly string[], options: LeftTaskOptions): Promise<void> {
   if (!options.cancel) {
-    for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id, { longerTimeout: false, cached: false })}`)
+    for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id)}`)
     return
   }
   const { apiKey, baseUrl } = options
@@ -36,13 +36,10 @@ export async function settleLeftTasks(taskIds: readonly string[], options: LeftT
         const task = await client.getTask(id, { deadline })
         const outcome = await tryCancel(client, task, deadline)
         const sentence = cancelSentence(id, outcome, task)
-        if (leftRunning(outcome, task)) log.warning(`${sentence} ${collectHint(id, { longerTimeout: false, cached: false })}`)
+        if (leftRunning(outcome, task)) log.warning(`${sentence} ${collectHint(id)}`)
         else log.info(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence)
       } catch (error) {
-        log.warning(
-          `Could not check task ${id}: ${messageOf(error)}. It may still run at FoxAPI and be billed. ` +
-            collectHint(id, { longerTimeout: false, cached: false }),
-        )
+        log.warning(`Could not check task ${id}: ${messageOf(error)}. It may still run at FoxAPI and be billed. ` + collectHint(id))
       }
     }
   } finally {

@@ -4,7 +4,7 @@
 // results file. Nothing at all is sent to FoxAPI.
 import * as core from '@actions/core'
 import { previewCreate } from './api-client'
-import { clipCacheKey } from './clip-runner'
+import { clipCacheKey } from './cache-key'
 import type { ClipSpec, RunSettings } from './inputs'
 import * as log from './log'
 import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outputs'
@@ -89,7 +89,7 @@ async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCach
   if (clip.taskId) return { ...row, plan: 'resume' }
   if (!clip.request) return row
   if (!cache.enabled) return { ...row, note: settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' }
-  const key = clipCacheKey(clip, settings)
+  const key = clipCacheKey(clip, settings.cacheKey)
   if (key === undefined) return row
   row.cache_key = key
   const held = await cache.peek(key)

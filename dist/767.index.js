@@ -1,0 +1,805 @@
+export const id = 767;
+export const ids = [767];
+export const modules = {
+
+/***/ 90833:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ cancelSentence),
+/* harmony export */   S4: () => (/* binding */ tryCancel),
+/* harmony export */   Un: () => (/* binding */ collectHint),
+/* harmony export */   jw: () => (/* binding */ leftRunning),
+/* harmony export */   yi: () => (/* binding */ cacheClause)
+/* harmony export */ });
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/** Statuses that say the route itself is missing rather than this task being the problem. */
+const NO_CANCEL_ROUTE = new Set([404, 405, 501]);
+/** Tries to cancel `task` once (with the client's retries for transient errors) and says what came of it. */
+async function tryCancel(client, task, deadline) {
+    if (!(0,_task__WEBPACK_IMPORTED_MODULE_1__/* .canCancel */ .d1)(task))
+        return { kind: 'not-cancellable' };
+    try {
+        const reply = await client.cancelTask(task.id, { deadline });
+        return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
+    }
+    catch (error) {
+        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
+        if (status !== undefined && NO_CANCEL_ROUTE.has(status))
+            return { kind: 'unsupported', status };
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error) };
+    }
+}
+/** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
+function cancelSentence(taskId, outcome, last) {
+    const running = 'keeps running at FoxAPI and may be billed';
+    if (outcome === 'not-asked')
+        return `Task ${taskId} ${running} (cancel-on-timeout: false).`;
+    switch (outcome.kind) {
+        case 'cancelled':
+            return `The task was cancelled at FoxAPI (its reply says cancelled).`;
+        case 'requested':
+            return `FoxAPI took the cancel request for task ${taskId} but reports it ${outcome.task.status}: it may keep running and be billed.`;
+        case 'unsupported':
+            return `FoxAPI cannot cancel tasks (HTTP ${outcome.status} on the cancel call; its reference documents no cancel route): task ${taskId} ${running}.`;
+        case 'not-cancellable':
+            return last && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status)
+                ? `Task ${taskId} had already ended ${last.status}.`
+                : `Task ${taskId} cannot be cancelled (task_info.can_cancel is false): it ${running}.`;
+        case 'failed':
+            return `Could not cancel task ${taskId} (${outcome.reason}): it ${running}.`;
+    }
+}
+/** How to collect a task left running without paying again. */
+function collectHint(taskId, options = { longerTimeout: false, cached: false }) {
+    return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cacheClause(options)}.`;
+}
+/** The end of a collect hint (single clip or batch entry) when the Actions cache remembers the task. */
+function cacheClause(options) {
+    return options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
+}
+/** Whether the task may still be running (and billed) after the step gave up on it. */
+function leftRunning(outcome, last) {
+    if (last !== undefined && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status))
+        return false;
+    return outcome === 'not-asked' || outcome.kind !== 'cancelled';
+}
+
+
+/***/ }),
+
+/***/ 31767:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  generate: () => (/* binding */ generate)
+});
+
+// EXTERNAL MODULE: ./src/api-client.ts
+var api_client = __webpack_require__(87475);
+// EXTERNAL MODULE: ./src/budget.ts
+var src_budget = __webpack_require__(27562);
+// EXTERNAL MODULE: ./src/cache-key.ts
+var cache_key = __webpack_require__(57719);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/download.ts
+var download = __webpack_require__(41531);
+// EXTERNAL MODULE: ./src/http.ts
+var http = __webpack_require__(76803);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/security/destinations.ts
+var destinations = __webpack_require__(56769);
+// EXTERNAL MODULE: ./src/cancel.ts
+var src_cancel = __webpack_require__(90833);
+// EXTERNAL MODULE: ./src/task.ts
+var src_task = __webpack_require__(24150);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+;// CONCATENATED MODULE: ./src/poll-schedule.ts
+// When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
+// `task_info.estimated_time`, and progress says how far the task is; together they place the expected
+// end. Far from it the action polls rarely, near it often; `poll-interval` is the longest wait.
+/** Never poll more often than this (unless the ceiling is shorter). */
+const MIN_POLL_MS = 1_000;
+/** Without any estimate, the first waits are this long (up to the ceiling), growing by half each poll. */
+const BLIND_START_MS = 2_000;
+/**
+ * The expected total run time from progress (a straight-line extrapolation, once there is enough of it)
+ * and FoxAPI's estimate; undefined when neither says anything.
+ */
+function expectedTotalMs(moment) {
+    const { elapsedMs, estimatedMs, progress, earlier } = moment;
+    let fromProgress;
+    if (progress !== undefined && progress >= 5 && progress < 100 && elapsedMs > 0) {
+        const rising = earlier !== undefined && progress > earlier.progress && elapsedMs > earlier.elapsedMs;
+        const msPerPoint = rising ? (elapsedMs - earlier.elapsedMs) / (progress - earlier.progress) : elapsedMs / progress;
+        fromProgress = elapsedMs + (100 - progress) * msPerPoint;
+    }
+    if (fromProgress === undefined)
+        return estimatedMs !== undefined && estimatedMs > 0 ? estimatedMs : undefined;
+    if (estimatedMs === undefined || estimatedMs <= 0)
+        return fromProgress;
+    // Progress earns trust as it grows: at 5 % it barely counts, from 25 % on it decides.
+    const weight = Math.min(1, (progress ?? 0) / 25);
+    return weight * fromProgress + (1 - weight) * estimatedMs;
+}
+/**
+ * The wait before the next poll. Before the expected end: most of the time left (so the next poll lands
+ * just before it), at least MIN_POLL_MS. Past it: short waits growing with the overrun, so a late task is
+ * still seen soon. Always within [min(MIN_POLL_MS, ceiling), ceiling].
+ */
+function nextPollDelayMs(moment, previousDelayMs) {
+    const floor = Math.min(MIN_POLL_MS, moment.ceilingMs);
+    const clamp = (ms) => Math.round(Math.min(moment.ceilingMs, Math.max(floor, ms)));
+    const total = expectedTotalMs(moment);
+    if (total === undefined)
+        return clamp(previousDelayMs === undefined ? BLIND_START_MS : previousDelayMs * 1.5);
+    const left = total - moment.elapsedMs;
+    if (left > 0)
+        return clamp(left * 0.8);
+    return clamp(-left * 0.25);
+}
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/wait-for-task.ts
+// Polls `GET /v1/tasks/{id}` until the task is completed, failed or cancelled, the deadline passes,
+// or the run is stopped. Logs only changes of status or progress, not every poll. Replies are taken as they
+// come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
+// a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
+
+
+
+
+
+
+/** Poll errors back off from the poll interval up to this. */
+const MAX_POLL_BACKOFF_MS = 60_000;
+/** Times a `completed` reply without a clip URL is asked again before it counts as a failure. */
+const EMPTY_COMPLETED_REQUERIES = 4;
+/** Wait between those re-queries, at most (the poll interval when shorter). */
+const REQUERY_DELAY_MS = 2_000;
+/** How long a task may show the same status and progress before it is asked with `sync_upstream=true`. */
+function staleAfterMs(pollIntervalMs, estimatedSeconds) {
+    return Math.max(4 * pollIntervalMs, ((estimatedSeconds ?? 0) * 1000) / 2);
+}
+/** A task FoxAPI says it does not know, this many polls in a row, is gone; fewer is a hiccup (a stale replica, a gateway). */
+const NOT_FOUND_LIMIT = 3;
+async function waitForTask(options) {
+    const { client, taskId, pollIntervalMs, deadline, signal, log } = options;
+    let last = options.initial;
+    let reported = '';
+    const report = (task) => {
+        options.onUpdate?.(task);
+        const line = describeState(task);
+        if (line !== reported)
+            log(line);
+        reported = line;
+    };
+    if (last)
+        report(last);
+    // The task is paid for and keeps running whatever the poll hears, so only a persistent answer ends the wait.
+    let failures = 0;
+    let notFound = 0;
+    let emptyCompleted = 0;
+    let syncNext = false;
+    let state = last ? stateKey(last) : '';
+    let stillSince = Date.now();
+    let estimated = last?.task_info?.estimated_time;
+    // For the adaptive schedule (src/poll-schedule.ts): when the task started, and two sightings of its progress.
+    let startedAt = last ? startOf(last) : undefined;
+    let earlier;
+    let latest;
+    let previousDelay;
+    for (let first = last === undefined;; first = false) {
+        const now = Date.now();
+        let delay = nextPollDelayMs({
+            elapsedMs: now - (startedAt ?? now),
+            estimatedMs: estimated !== undefined ? estimated * 1000 : undefined,
+            progress: last?.progress,
+            earlier,
+            ceilingMs: pollIntervalMs,
+        }, previousDelay);
+        if (last && (0,src_task/* isTerminal */.Hd)(last.status)) {
+            if (last.status !== 'completed' || (0,src_task/* videoUrlOf */.iq)(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
+                return { kind: 'finished', task: last };
+            }
+            // Seen in practice: `completed` with empty results that fill in on a later query.
+            emptyCompleted++;
+            syncNext = emptyCompleted % 2 === 1;
+            delay = Math.min(pollIntervalMs, REQUERY_DELAY_MS);
+            log(`Task ${taskId} is completed but its reply has no video URL; asking again ` +
+                `(${emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${syncNext ? ', with sync_upstream' : ''}).`);
+        }
+        if (signal?.aborted)
+            return { kind: 'stopped', task: last };
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', task: last };
+        if (!first) {
+            // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
+            const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(failures, 20));
+            previousDelay = delay;
+            try {
+                await (0,promises_.setTimeout)(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal });
+            }
+            catch {
+                return { kind: 'stopped', task: last };
+            }
+        }
+        try {
+            const synced = syncNext;
+            syncNext = false;
+            last = await client.getTask(taskId, {
+                deadline,
+                signal,
+                syncUpstream: synced,
+                retry: { baseDelayMs: Math.min(pollIntervalMs, 5_000), maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
+            });
+            failures = 0;
+            notFound = 0;
+            report(last);
+            estimated = last.task_info?.estimated_time ?? estimated;
+            startedAt ??= startOf(last);
+            if (typeof last.progress === 'number' && last.progress > (latest?.progress ?? 0)) {
+                earlier = latest;
+                latest = { elapsedMs: Date.now() - startedAt, progress: last.progress };
+            }
+            if (stateKey(last) !== state || synced) {
+                state = stateKey(last);
+                stillSince = Date.now();
+            }
+            else if (!(0,src_task/* isTerminal */.Hd)(last.status) && Date.now() - stillSince >= staleAfterMs(pollIntervalMs, estimated)) {
+                syncNext = true;
+                log(`Task ${taskId} shows no progress for ${Math.round((Date.now() - stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`);
+            }
+        }
+        catch (error) {
+            if (signal?.aborted)
+                return { kind: 'stopped', task: last };
+            // A poll cut off by the deadline, or a transient error that outlived it, is a timeout, not a task failure.
+            if (error instanceof http/* RequestError */.GI && error.details.deadline) {
+                log(`${error.message}.`);
+                return { kind: 'timed-out', task: last };
+            }
+            if (error instanceof http/* RequestError */.GI && error.details.retryable) {
+                log(`${error.message}; no time left to retry.`);
+                return { kind: 'timed-out', task: last };
+            }
+            notFound = error instanceof http/* RequestError */.GI && error.details.status === 404 ? notFound + 1 : 0;
+            if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT)
+                throw error;
+            failures++;
+            log(`${(0,errors/* messageOf */.bD)(error)}; the task keeps running, so the wait goes on.`);
+        }
+    }
+}
+/** When the task started, by FoxAPI's `created` when that is plausible (the last day, not ahead of us). */
+function startOf(task) {
+    const now = Date.now();
+    const created = typeof task.created === 'number' ? task.created * 1000 : undefined;
+    return created !== undefined && created > now - 86_400_000 ? Math.min(now, created) : now;
+}
+function stateKey(task) {
+    return `${task.status} ${task.progress ?? ''}`;
+}
+/**
+ * Whether a failed poll says nothing about the task itself: gateway and server trouble (any 5xx, e.g. a CDN's
+ * 524), 408/425, a 2xx that is not a task (an HTML maintenance page), a network failure, or a 404 (a hiccup
+ * until it persists). Authentication and request errors are not: they will not go away by waiting.
+ */
+function isTransientDuringWait(error) {
+    if (!(error instanceof http/* RequestError */.GI) || error.details.aborted || error.details.errorCode === api_client/* TASK_ID_MISMATCH */.jf)
+        return false;
+    const status = error.details.status;
+    if (status === undefined)
+        return true;
+    return status >= 500 || status === 408 || status === 425 || status === 404 || (status >= 200 && status < 300);
+}
+function describeState(task) {
+    const progress = typeof task.progress === 'number' ? ` ${Math.round(task.progress)}%` : '';
+    return `Task ${task.id}: ${task.status}${progress}`;
+}
+
+// EXTERNAL MODULE: ./src/security/download-policy.ts
+var download_policy = __webpack_require__(89355);
+;// CONCATENATED MODULE: ./src/clip-runner.ts
+// One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
+// Batches run several clips with at most `concurrency` tasks in flight.
+
+
+
+
+
+
+
+
+
+
+
+const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
+/** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
+const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
+/** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/**
+ * How long a create already on the wire may still take once the run is stopped. It is never cut off at once:
+ * FoxAPI may bill the task, and only its reply names it. The runner sends SIGTERM 7.5s after SIGINT and kills
+ * the step a little later, so this plus a cancel must fit in that.
+ */
+const CREATE_REPLY_GRACE_MS = 4_000;
+function isSuccess(result) {
+    return result.outcome === 'succeeded' || result.outcome === 'submitted';
+}
+async function runClip(spec, ctx) {
+    const started = Date.now();
+    const log = (line) => ctx.log(spec.name, (0,secrets/* redact */.E)(line));
+    const result = {
+        name: spec.name,
+        outcome: 'failed',
+        status: 'not-submitted',
+        cacheHit: false,
+        resumed: false,
+        request: spec.request,
+        elapsedMs: 0,
+    };
+    const remember = (task) => {
+        result.task = task;
+        result.taskId = task.id;
+        result.status = task.status;
+        if (typeof task.progress === 'number')
+            result.progress = task.progress;
+        ctx.budget?.update(task);
+    };
+    try {
+        await produceClip(spec, ctx, result, remember, log);
+    }
+    catch (error) {
+        result.outcome = ctx.signal.aborted ? 'stopped' : 'failed';
+        let message = (0,errors/* messageOf */.bD)(error);
+        // A task exists (and is paid for): say which, and how to collect it without paying again.
+        if (result.taskId && !isTerminalFailure(result.status) && !message.includes(`task-id: ${result.taskId}`)) {
+            const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`;
+            message = `${sentence} ${collectAdvice(spec, result.taskId, ctx)}`;
+        }
+        result.error = (0,secrets/* redact */.E)(message);
+    }
+    result.elapsedMs = Date.now() - started;
+    const credits = ctx.budget?.creditsOf(result.taskId);
+    if (credits !== undefined)
+        result.credits = credits;
+    return result;
+}
+async function produceClip(spec, ctx, result, remember, log) {
+    const { settings, client, cache } = ctx;
+    const key = cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, settings.cacheKey) : undefined;
+    const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
+    // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
+    const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined;
+    if (found?.kind === 'clip') {
+        const { clip } = found;
+        remember(clip.task);
+        Object.assign(result, {
+            outcome: 'succeeded',
+            cacheHit: true,
+            // No video-url: the cached task's URL was pre-signed when it was made and has likely expired since.
+            // The restored file is the clip; `result` still holds the task as FoxAPI answered then.
+            videoPath: clip.path,
+            sha256: clip.sha256,
+            bytes: clip.bytes,
+            madeBy: clip.madeBy,
+        });
+        log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
+        return;
+    }
+    const waitDeadline = Date.now() + settings.timeoutMs;
+    const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
+    let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined;
+    let pendingSave = Promise.resolve();
+    if (task) {
+        result.resumed = true;
+        result.adopted = true;
+    }
+    else {
+        if (!spec.request)
+            throw new Error('No request to submit');
+        // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
+        const unsafe = settings.wait && settings.download ? (0,destinations/* plannedDestinationProblem */.E2)(spec.outputPath, spec.name, undefined, settings.workspace) : undefined;
+        if (unsafe !== undefined)
+            throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`);
+        const request = spec.request;
+        if (ctx.signal.aborted)
+            throw new Error('Not submitted: the run was cancelled');
+        const create = async () => {
+            if (ctx.signal.aborted)
+                throw new Error('Not submitted: the run was cancelled');
+            return createWithGrace(request, ctx, waitDeadline, log);
+        };
+        const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true, task: await create() };
+        if (!submission.submitted) {
+            Object.assign(result, { outcome: 'skipped', error: submission.reason });
+            log(`Not submitted: ${submission.reason.replace(/^not started: /, '')}.`);
+            return;
+        }
+        task = submission.task;
+        const estimate = task.task_info?.estimated_time;
+        log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
+        // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
+        if (key)
+            pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined);
+    }
+    remember(task);
+    // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
+    const ours = !result.adopted;
+    if (ours && (settings.wait || ctx.signal.aborted))
+        ctx.onTaskStarted?.(task.id);
+    try {
+        if (ctx.signal.aborted) {
+            // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
+            await endWait('stopped', ctx, result, spec, remember, log, key !== undefined);
+            return;
+        }
+        if (!settings.wait) {
+            result.outcome = 'submitted';
+            result.leftRunning = true;
+            return;
+        }
+        const waited = await waitForTask({
+            client,
+            taskId: task.id,
+            pollIntervalMs: settings.pollIntervalMs,
+            deadline: waitDeadline,
+            signal: ctx.signal,
+            initial: result.resumed ? undefined : task,
+            log,
+            onUpdate: remember,
+        });
+        if (waited.kind !== 'finished') {
+            await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined);
+            return;
+        }
+        await finish(spec, ctx, result, waited.task, key, log);
+    }
+    finally {
+        if (result.taskId)
+            ctx.onTaskSettled?.(result.taskId);
+        await pendingSave;
+    }
+}
+/** Waiting ended without a result: cancel the task when allowed (and ours), and say what became of it. */
+async function endWait(kind, ctx, result, spec, remember, log, cached) {
+    result.outcome = kind;
+    const before = result.task;
+    let what;
+    let reply;
+    if (result.adopted) {
+        // Another run submitted (and may be waiting on) this task: cancelling it here would lose what it paid for.
+        result.leftRunning = !(before !== undefined && (0,src_task/* isTerminal */.Hd)(before.status));
+        what = `Task ${result.taskId} was submitted by another run, so it is left running (cancel-on-timeout applies only to tasks this run submitted).`;
+    }
+    else {
+        const cancel = await cancelIfAllowed(before, ctx);
+        reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined;
+        result.leftRunning = (0,src_cancel/* leftRunning */.jw)(cancel, reply ?? before);
+        what = (0,src_cancel/* cancelSentence */.MO)(result.taskId ?? 'unknown', cancel, before);
+    }
+    log(what);
+    // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
+    result.error = stopMessage(result, kind, spec, ctx, what, cached);
+    if (reply)
+        remember(reply);
+}
+/**
+ * Sends the create request. Stopping the run does not cut it off: FoxAPI may already be making (and billing)
+ * the task, and only its reply names it. The reply is awaited for CREATE_REPLY_GRACE_MS more; if it does not
+ * come, the error says a task may have been billed.
+ */
+async function createWithGrace(request, ctx, deadline, log) {
+    const inFlight = new AbortController();
+    let timer;
+    const onStop = () => {
+        log(`The run was cancelled while the create request was in flight: waiting up to ${CREATE_REPLY_GRACE_MS / 1000}s for FoxAPI's reply, so a billed task is not lost.`);
+        timer = setTimeout(() => inFlight.abort(new Error(`no reply within ${CREATE_REPLY_GRACE_MS / 1000}s of the run being cancelled`)), CREATE_REPLY_GRACE_MS);
+    };
+    ctx.signal.addEventListener('abort', onStop, { once: true });
+    try {
+        return await ctx.client.createTask(request, { deadline, signal: ctx.signal, inFlightSignal: inFlight.signal });
+    }
+    catch (error) {
+        if (inFlight.signal.aborted) {
+            throw new Error(`The run was cancelled while the create request was in flight, and FoxAPI did not answer within ${CREATE_REPLY_GRACE_MS / 1000}s: ` +
+                'a task may have been created and billed, but its id is unknown.', { cause: error });
+        }
+        throw error;
+    }
+    finally {
+        ctx.signal.removeEventListener('abort', onStop);
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+/**
+ * Picks up an existing task: the `task-id` input (its errors are the step's), or the task an earlier run of
+ * the same request left in the cache (used only while it can still deliver; otherwise a new one is submitted).
+ */
+async function resumeTask(taskId, askedFor, ctx, deadline, log) {
+    if (askedFor)
+        log(`Resuming task ${taskId}; nothing new is submitted.`);
+    try {
+        const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal });
+        if (askedFor)
+            return task;
+        if (isTerminalFailure(task.status)) {
+            log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`);
+            return undefined;
+        }
+        if (task.created !== undefined && Date.now() - task.created * 1000 > RESULT_URL_LIFETIME_MS) {
+            log(`An earlier run's task ${taskId} is over a day old, so its clip's URL has expired; submitting a new one.`);
+            return undefined;
+        }
+        log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`);
+        return task;
+    }
+    catch (error) {
+        const notFound = error instanceof http/* RequestError */.GI && error.details.status === 404;
+        if (notFound && !askedFor) {
+            log(`An earlier run's task ${taskId} is unknown to FoxAPI; submitting a new one.`);
+            return undefined;
+        }
+        // A gateway error or a maintenance page says nothing about the task: it is waited on like any other
+        // (the wait rides such answers out), rather than failed or paid for again.
+        if (!notFound && !ctx.signal.aborted && isTransientDuringWait(error)) {
+            log(`${(0,errors/* messageOf */.bD)(error)}; waiting on task ${taskId} anyway.`);
+            if (!askedFor)
+                log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`);
+            return { id: taskId, status: 'unknown' };
+        }
+        throw error;
+    }
+}
+async function finish(spec, ctx, result, task, key, log) {
+    if (task.status === 'failed') {
+        result.error = `FoxAPI task ${task.id} failed: ${(0,src_task/* taskErrorText */.Db)(task)}`;
+        return;
+    }
+    if (task.status === 'cancelled') {
+        result.error = `FoxAPI task ${task.id} was cancelled`;
+        return;
+    }
+    const url = (0,src_task/* videoUrlOf */.iq)(task);
+    if (!url) {
+        result.error =
+            `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
+                `(with and without sync_upstream). ${collectAdvice(spec, task.id, ctx)}`;
+        return;
+    }
+    result.videoUrl = url;
+    if (!ctx.settings.download) {
+        result.outcome = 'succeeded';
+        return;
+    }
+    const { workspace } = ctx.settings;
+    // The inputs were checked before paying; this catches what changed since (or what the real task id changes).
+    const guard = (check) => {
+        try {
+            return check();
+        }
+        catch (error) {
+            const hint = ctx.batch
+                ? `Collect the paid clip without paying again: add "task-id: ${task.id}" to the batch entry '${spec.name}', with an output that can be written, and re-run (its video-url works for 24 hours).`
+                : `Collect the paid clip without paying again: re-run with task-id: ${task.id} and an output-path that can be written (its video-url works for 24 hours).`;
+            throw new Error(`${(0,errors/* messageOf */.bD)(error)}. ${hint}`, { cause: error });
+        }
+    };
+    const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
+    const downloaded = await (0,download/* downloadVideo */.E)({
+        url,
+        destination,
+        // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
+        checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, workspace)),
+        agent: ctx.agent,
+        policy: (0,download_policy/* downloadPolicyFor */.Sj)(ctx.settings.baseUrl),
+        maxBytes: ctx.settings.maxDownloadBytes,
+        retry: RETRY,
+        deadline: Date.now() + ctx.settings.timeoutMs,
+        signal: ctx.signal,
+        log,
+    });
+    Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
+    log(`Saved ${downloaded.bytes} bytes to ${external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`);
+    if (key)
+        await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
+}
+/** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
+async function cancelIfAllowed(task, ctx) {
+    if (!task || !ctx.settings.cancelOnTimeout)
+        return 'not-asked';
+    return (0,src_cancel/* tryCancel */.S4)(ctx.client, task, Date.now() + CANCEL_GRACE_MS);
+}
+/** Says where the task stood when waiting ended, what became of it, and (unless it ended) how to collect it. */
+function stopMessage(result, kind, spec, ctx, cancel, cached) {
+    const { settings } = ctx;
+    const id = result.taskId ?? 'unknown';
+    const last = `last status ${result.status}${result.progress !== undefined ? ` ${Math.round(result.progress)}%` : ''}`;
+    const what = kind === 'timed-out'
+        ? `Timed out after ${Math.round(settings.timeoutMs / 1000)}s waiting for task ${id} (${last}).`
+        : `The run was cancelled while waiting for task ${id} (${last}).`;
+    if (!result.leftRunning)
+        return `${what} ${cancel}`;
+    return `${what} ${cancel} ${collectAdvice(spec, id, ctx, { longerTimeout: kind === 'timed-out', cached })}`;
+}
+/**
+ * The exact way to collect a task that exists without paying for another. In a batch the `task-id` input is
+ * refused, so the way is a `task-id` on that entry.
+ */
+function collectAdvice(spec, taskId, ctx, options = { longerTimeout: false, cached: false }) {
+    if (!ctx.batch)
+        return (0,src_cancel/* collectHint */.Un)(taskId, options);
+    return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${(0,src_cancel/* cacheClause */.yi)(options)}.`;
+}
+function isTerminalFailure(status) {
+    return status === 'failed' || status === 'cancelled';
+}
+/** Where this clip's file goes now that its task id is known; throws when that is not a safe place to write. */
+function resolveOutputPath(spec, taskId, workspace) {
+    return (0,destinations/* destinationFor */.mZ)(spec.outputPath, spec.name, taskId, workspace);
+}
+/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+async function runClips(clips, ctx) {
+    const results = new Array(clips.length);
+    let next = 0;
+    let failed = false;
+    const worker = async () => {
+        for (let index = next++; index < clips.length; index = next++) {
+            const spec = clips[index];
+            if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
+                results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled');
+                continue;
+            }
+            const result = await runClip(spec, ctx);
+            results[index] = result;
+            if (!isSuccess(result) && result.outcome !== 'skipped')
+                failed = true;
+        }
+    };
+    await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker));
+    return results;
+}
+function skipped(spec, reason) {
+    return {
+        name: spec.name,
+        outcome: 'skipped',
+        status: 'not-submitted',
+        cacheHit: false,
+        resumed: false,
+        request: spec.request,
+        error: reason,
+        elapsedMs: 0,
+    };
+}
+
+// EXTERNAL MODULE: ./src/constants.ts
+var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/outputs.ts
+var outputs = __webpack_require__(7729);
+// EXTERNAL MODULE: ./src/plan.ts
+var plan = __webpack_require__(22464);
+// EXTERNAL MODULE: ./src/result-cache.ts + 1 modules
+var result_cache = __webpack_require__(20795);
+// EXTERNAL MODULE: ./src/results-file.ts
+var results_file = __webpack_require__(46024);
+;// CONCATENATED MODULE: ./src/generation.ts
+// The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
+// and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
+// the post step) never loads undici or the rest of the network code.
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
+async function generate(clips, { settings, batch }) {
+    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
+    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
+    const agent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs);
+    // Clips are fetched through their own dispatcher: every connection it opens is checked against the
+    // download policy (no loopback, link-local or private address unless base-url is one).
+    const downloadAgent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs, {
+        connect: (0,download_policy/* guardedConnector */.sE)((0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
+    });
+    const client = new api_client/* FoxApiClient */.Tn({
+        baseUrl: settings.baseUrl,
+        apiKey: settings.apiKey,
+        agent,
+        retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+        userAgent: 'foxapi-video-action',
+    });
+    const stop = new AbortController();
+    // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
+    // still waits for a create's reply or cancels a task.
+    const onSignal = (signal) => {
+        log/* info */.pq(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`);
+        if (!stop.signal.aborted)
+            stop.abort(new Error(`the run was cancelled (${signal})`));
+    };
+    // The runner stops a step with SIGINT, then SIGTERM; on Windows with Ctrl+C (SIGINT) and Ctrl+Break (SIGBREAK).
+    const signals = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM'];
+    for (const signal of signals)
+        process.on(signal, onSignal);
+    const waiting = new Set();
+    const recordWaiting = () => (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
+    let results;
+    try {
+        const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace);
+        const budget = new src_budget/* CreditBudget */.Pv(settings.maxCredits, (text) => log/* warning */.$e(text));
+        const run = () => runClips(clips, {
+            settings,
+            client,
+            agent: downloadAgent,
+            cache,
+            batch,
+            signal: stop.signal,
+            budget,
+            log: (clip, line) => log/* info */.pq(batch ? `[${clip}] ${line}` : line),
+            onTaskStarted: (id) => {
+                waiting.add(id);
+                recordWaiting();
+            },
+            onTaskSettled: (id) => {
+                waiting.delete(id);
+                recordWaiting();
+            },
+        });
+        results = batch ? await run() : await log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
+        // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
+        try {
+            (0,outputs/* writeOutputs */.Kn)(results);
+            (0,outputs/* setOutputSafely */.UD)('matrix', (0,plan/* matrixOf */.l)(clips));
+        }
+        catch (error) {
+            log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
+        }
+        await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH));
+        await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
+        const failures = results.filter((r) => !isSuccess(r));
+        if (failures.length === 1 && results.length === 1)
+            log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
+        else if (failures.length > 0) {
+            log/* setFailed */.C1([
+                `${failures.length} of ${results.length} clips did not finish:`,
+                ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
+            ]);
+        }
+    }
+    finally {
+        await (0,cache_key/* removeCacheStaging */.OB)(settings.workspace);
+        for (const signal of signals)
+            process.off(signal, onSignal);
+        await Promise.all([agent.destroy(), downloadAgent.destroy()]);
+    }
+}
+
+
+/***/ })
+
+};
