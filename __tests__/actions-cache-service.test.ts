@@ -8,6 +8,7 @@ import * as cache from '@actions/cache'
 import { BlockBlobClient } from '@azure/storage-blob'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
+import { captureStdout } from './support/stdout'
 
 const TWIRP = '/twirp/github.actions.results.api.v1.CacheService/'
 
@@ -56,17 +57,13 @@ afterAll(async () => {
 
 /** Runs `operation` with stdout (where @actions/core writes ::debug::, ::warning:: and info lines) captured. */
 async function logged<T>(operation: () => Promise<T>): Promise<{ value: T; log: string; ms: number }> {
-  let log = ''
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    log += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
-    return true
-  })
+  const stdout = captureStdout()
   const started = Date.now()
   try {
     const value = await operation()
-    return { value, log, ms: Date.now() - started }
+    return { value, log: stdout.text(), ms: Date.now() - started }
   } finally {
-    vi.mocked(process.stdout.write).mockRestore()
+    stdout.restore()
   }
 }
 

@@ -2,8 +2,9 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { removeLeftover, renameReplacing } from '../src/atomic-files'
+import { captureStdout } from './support/stdout'
 
 const folder = () => mkdtempSync(path.join(os.tmpdir(), 'foxapi-atomic-'))
 
@@ -32,15 +33,14 @@ describe('removeLeftover', () => {
   })
 
   it('never throws: a removal that fails is one warning naming the leftover', async () => {
-    const written: string[] = []
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0)
+    const stdout = captureStdout()
     try {
       // A path Node refuses outright stands in for a file Windows keeps busy.
       await expect(removeLeftover(path.join(folder(), 'bad\0name.part'))).resolves.toBeUndefined()
     } finally {
-      vi.restoreAllMocks()
+      stdout.restore()
     }
-    expect(written).toEqual([
+    expect(stdout.written).toEqual([
       expect.stringMatching(/^::warning::Could not remove .*bad.*name\.part \(ERR_INVALID_ARG_VALUE\); it can be deleted\./),
     ])
   })

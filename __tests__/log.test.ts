@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as log from '../src/log'
 import { registerSecret, redact } from '../src/secrets'
 import { capText, makeVisible } from '../src/security/visible-text'
+import { captureStdout } from './support/stdout'
 
 const src = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../src')
 
@@ -63,11 +64,7 @@ describe('every output, state and summary write goes through src/outputs.ts', ()
 describe('the log sanitiser', () => {
   let written: string[]
   beforeEach(() => {
-    written = []
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      written.push(String(chunk))
-      return true
-    })
+    written = captureStdout().written
   })
   afterEach(() => {
     vi.restoreAllMocks()

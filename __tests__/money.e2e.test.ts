@@ -6,8 +6,8 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
+import { afterEach, describe, expect, it } from 'vitest'
+import { actionsCacheEnv, startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { ResultCache } from '../src/result-cache'
@@ -23,6 +23,7 @@ import {
   runAction,
 } from './support/fixtures'
 import { signalSender } from './support/signals'
+import { captureStdout } from './support/stdout'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService | undefined
@@ -287,12 +288,7 @@ describe('a cache that cannot be used', () => {
     await new Promise((resolve) => closed.close(resolve))
     const run = await runAction({
       inputs: quickInputs(sim, { cache: 'true' }),
-      env: {
-        ACTIONS_RESULTS_URL: `http://127.0.0.1:${port}/`,
-        ACTIONS_RUNTIME_TOKEN: 'x',
-        ACTIONS_CACHE_SERVICE_V2: 'true',
-        GITHUB_SERVER_URL: 'https://github.com',
-      },
+      env: actionsCacheEnv(`http://127.0.0.1:${port}`),
     })
     expect(run.exitCode, run.visibleLog).toBe(0)
     expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
@@ -309,12 +305,7 @@ describe('a cache that cannot be used', () => {
     try {
       const run = await runAction({
         inputs: quickInputs(sim, { cache: 'true' }),
-        env: {
-          ACTIONS_RESULTS_URL: `http://127.0.0.1:${(garbage.address() as AddressInfo).port}/`,
-          ACTIONS_RUNTIME_TOKEN: 'x',
-          ACTIONS_CACHE_SERVICE_V2: 'true',
-          GITHUB_SERVER_URL: 'https://github.com',
-        },
+        env: actionsCacheEnv(`http://127.0.0.1:${(garbage.address() as AddressInfo).port}`),
       })
       expect(run.exitCode, run.visibleLog).toBe(0)
       expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
@@ -351,8 +342,7 @@ describe('a cache that cannot be used', () => {
   ]
   it.each(brokenModules)('with %s: the cache turns itself off with one warning, nothing throws', async (_what, module) => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-money-'))
-    const written: string[] = []
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => written.push(String(chunk)) > 0)
+    const stdout = captureStdout()
     try {
       const cache = new ResultCache(true, workspace, module)
       const clip = path.join(workspace, 'clip.mp4')
@@ -362,9 +352,9 @@ describe('a cache that cannot be used', () => {
       await expect(cache.saveClip('k', { id: 'task-1', status: 'completed' }, clip, CLIP_SHA256)).resolves.toBeUndefined()
       expect(cache.enabled).toBe(false)
     } finally {
-      vi.restoreAllMocks()
+      stdout.restore()
     }
-    expect(written.filter((line) => line.startsWith('::warning::'))).toEqual([
+    expect(stdout.written.filter((line) => line.startsWith('::warning::'))).toEqual([
       expect.stringMatching(/^::warning::Result cache off for this run/),
     ])
   })

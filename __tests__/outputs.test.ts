@@ -5,6 +5,7 @@ import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../src/outpu
 import { throttled } from '../src/log'
 import { registerSecret } from '../src/secrets'
 import { taskSchema } from '../src/task'
+import { captureStdout } from './support/stdout'
 
 const result = (fields: Partial<ClipResult> = {}): ClipResult => ({
   name: 'clip',
@@ -19,11 +20,7 @@ const result = (fields: Partial<ClipResult> = {}): ClipResult => ({
 
 let written: string[]
 beforeEach(() => {
-  written = []
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    written.push(String(chunk))
-    return true
-  })
+  written = captureStdout().written
 })
 afterEach(() => vi.restoreAllMocks())
 

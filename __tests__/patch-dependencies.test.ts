@@ -7,8 +7,9 @@ import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as core from '@actions/core'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it } from 'vitest'
 import { PATCHES, patchText, type DependencyPatch } from '../scripts/patch-dependencies.mjs'
+import { captureStdout, type StdoutCapture } from './support/stdout'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const corePatch = PATCHES.find((p) => p.file === '@actions/core/lib/core.js') as DependencyPatch
@@ -53,6 +54,7 @@ describe('patch-dependencies', () => {
     })
 
     it('still asks the runner for a token', async () => {
+      let stdout: StdoutCapture | undefined
       const seen: { url?: string; authorization?: string }[] = []
       const server = createServer((request, response) => {
         seen.push({ url: request.url, authorization: request.headers.authorization })
@@ -65,11 +67,11 @@ describe('patch-dependencies', () => {
         process.env.ACTIONS_ID_TOKEN_REQUEST_URL = `http://127.0.0.1:${port}/token?api-version=2.0`
         process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN = 'request-token'
         // getIDToken logs the URL as a ::debug:: line (and masks the token): kept out of the test output.
-        vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+        stdout = captureStdout()
         await expect(core.getIDToken('foxapi')).resolves.toBe('oidc-token-for-test')
         expect(seen).toEqual([{ url: '/token?api-version=2.0&audience=foxapi', authorization: 'Bearer request-token' }])
       } finally {
-        vi.restoreAllMocks()
+        stdout?.restore()
         await new Promise((resolve) => server.close(resolve))
       }
     })

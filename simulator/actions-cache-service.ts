@@ -110,6 +110,21 @@ interface PendingUpload {
   blocks: Map<string, Buffer>
 }
 
+/**
+ * What a job needs for @actions/cache to use the cache service at `url` (v2 protocol): this simulator's, or
+ * any other a test stands up (a closed port, a server answering garbage).
+ */
+export function actionsCacheEnv(url: string, token = 'x'): Record<string, string> {
+  return {
+    // The package builds `new URL('/twirp/...', ACTIONS_RESULTS_URL)`; the runner's value ends in a slash.
+    ACTIONS_RESULTS_URL: `${url}/`,
+    ACTIONS_RUNTIME_TOKEN: token,
+    ACTIONS_CACHE_SERVICE_V2: 'true',
+    // v2 is only used when GITHUB_SERVER_URL is github.com / *.ghe.com (GHES falls back to v1, not served here).
+    GITHUB_SERVER_URL: 'https://github.com',
+  }
+}
+
 export async function startActionsCacheService(): Promise<ActionsCacheService> {
   const token = `cache-sim-${randomBytes(16).toString('hex')}`
   const signingKey = randomBytes(32)
@@ -399,14 +414,7 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
 
   return {
     url,
-    env: {
-      // The package builds `new URL('/twirp/...', ACTIONS_RESULTS_URL)`; the runner's value ends in a slash.
-      ACTIONS_RESULTS_URL: `${url}/`,
-      ACTIONS_RUNTIME_TOKEN: token,
-      ACTIONS_CACHE_SERVICE_V2: 'true',
-      // v2 is only used when GITHUB_SERVER_URL is github.com / *.ghe.com (GHES falls back to v1, not served here).
-      GITHUB_SERVER_URL: 'https://github.com',
-    },
+    env: actionsCacheEnv(url, token),
     entries,
     requests,
     setDown(isDown, mode = 'unavailable') {
