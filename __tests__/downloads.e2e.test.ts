@@ -9,7 +9,7 @@ import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { createHttpAgent } from '../src/http'
+import { createHttpAgent } from '../src/foxapi/http'
 import { REFUSED_ADDRESS_CODE, downloadPolicyFor, guardedConnector, isInternalAddress, refusalOf } from '../src/security/download-policy'
 import { API_KEY, CLIP_SHA256, checkKeyAndClose, quickInputs, requestsTo, runAction } from './support/fixtures'
 

@@ -3,13 +3,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { INPUT_DEFAULTS, isLoopback, parseDurationText, parseSizeText, readInputs } from '../src/inputs'
-import { REQUEST_INPUTS } from '../src/request-schema'
+import { INPUT_DEFAULTS, isLoopback, parseDurationText, parseSizeText, readInputs } from '../src/inputs/read-inputs'
+import { REQUEST_INPUTS } from '../src/inputs/request-schema'
+import { identicalRequests } from '../src/run/identical-requests'
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-inputs-'))
 
 function read(inputs: Record<string, string>) {
-  return readInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: workspace })
+  return readInputs((name) => inputs[name] ?? '', { GITHUB_WORKSPACE: workspace }, { batchProblems: identicalRequests })
 }
 
 function problems(inputs: Record<string, string>): string[] {

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { actionsCacheEnv, startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
-import { ResultCache } from '../src/result-cache'
+import { ResultCache } from '../src/cache/result-cache'
 import {
   API_KEY,
   CLIP_BYTES,

@@ -1,10 +1,10 @@
 // Summary cells, the summary's size cap, the projection of task replies, and the retry-line throttle.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ClipResult } from '../src/clip-runner'
-import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../src/outputs'
+import type { ClipResult } from '../src/report/clip-result'
+import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../src/report/outputs'
 import { throttled } from '../src/log'
 import { registerSecret } from '../src/secrets'
-import { taskSchema } from '../src/task'
+import { taskSchema } from '../src/foxapi/task'
 import { captureStdout } from './support/stdout'
 
 const result = (fields: Partial<ClipResult> = {}): ClipResult => ({

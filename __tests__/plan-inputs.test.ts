@@ -4,9 +4,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { CreditBudget, creditsReserved } from '../src/budget'
-import { readInputs } from '../src/inputs'
-import type { Task } from '../src/task'
+import { CreditBudget, creditsReserved } from '../src/run/budget'
+import { readInputs } from '../src/inputs/read-inputs'
+import type { Task } from '../src/foxapi/task'
 
 // The key is registered as a secret, which prints `::add-mask::`: not wanted in the test output.
 vi.mock('@actions/core', async (original) => ({ ...(await original<typeof import('@actions/core')>()), setSecret: () => {} }))

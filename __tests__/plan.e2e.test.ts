@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vit
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
 import { checkKeyAndClose, quickInputs, resultRows, runAction } from './support/fixtures'
-import type { ResultRow } from '../src/outputs'
+import type { ResultRow } from '../src/report/outputs'
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService

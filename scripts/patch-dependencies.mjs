@@ -8,7 +8,7 @@
 // its modules free of side effects, so no bundler can leave them out (actions/toolkit#1697, #1893), and every
 // start of dist/index.js paid about 45 ms to compile and run undici before reading a single input. The change
 // moves that import into getIDToken() itself: getIDToken() works as before, and undici loads when a run
-// first needs the network (src/generation.ts), not when an input error or an idle post step ends the step.
+// first needs the network (src/run/generation.ts), not when an input error or an idle post step ends the step.
 import console from 'node:console'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'

@@ -1,6 +1,7 @@
-// The main step: reads and checks every input, then hands a valid run to the dry run (src/plan.ts) or to the
-// paid run (src/generation.ts: cache, submit, wait, download, outputs and summary).
-import { readInputs } from './inputs'
+// The main step: reads and checks every input, then hands a valid run to the dry run (src/run/dry-run.ts) or to the
+// paid run (src/run/generation.ts: cache, submit, wait, download, outputs and summary).
+import { readInputs } from './inputs/read-inputs'
+import { identicalRequests } from './run/identical-requests'
 import * as log from './log'
 import { messageOf } from './errors'
 
@@ -17,7 +18,7 @@ export async function run(): Promise<void> {
 }
 
 async function runMain(): Promise<void> {
-  const inputs = readInputs()
+  const inputs = readInputs(undefined, undefined, { batchProblems: identicalRequests })
   if (!inputs.ok) {
     for (const problem of inputs.problems) log.error(problem)
     log.setFailed(
@@ -30,9 +31,9 @@ async function runMain(): Promise<void> {
   for (const notice of inputs.notices) log.notice(notice)
   // The dry run and the paid run load on demand: an input error never loads undici or @actions/cache.
   if (settings.dryRun) {
-    const { runDryRun } = await import('./plan')
+    const { runDryRun } = await import('./run/dry-run')
     return runDryRun(clips, { settings, batch })
   }
-  const { generate } = await import('./generation')
+  const { generate } = await import('./run/generation')
   await generate(clips, { settings, batch })
 }

@@ -1,9 +1,9 @@
 // The post step: it removes cache staging files a killed main step left, and if that step was killed while
-// waiting (job cancelled, step timeout), src/left-tasks.ts says which tasks it left running and how to
+// waiting (job cancelled, step timeout), src/run/left-tasks.ts says which tasks it left running and how to
 // collect them (with cancel-on-timeout, after trying to cancel them).
 import * as core from '@actions/core'
 import { State } from './constants'
-import { removeCacheStaging } from './cache-key'
+import { removeCacheStaging } from './cache/cache-key'
 import { isValidTaskId } from './security/task-id'
 import * as log from './log'
 import { messageOf } from './errors'
@@ -26,7 +26,7 @@ async function runPost(): Promise<void> {
   const taskIds = parseIds(core.getState(State.WaitingTasks))
   if (taskIds.length === 0) return
   // Only a main step that was killed leaves tasks behind, so only then does the network code load.
-  const { settleLeftTasks } = await import('./left-tasks')
+  const { settleLeftTasks } = await import('./run/left-tasks')
   await settleLeftTasks(taskIds, {
     cancel: core.getState(State.CancelOnTimeout) === 'true',
     apiKey: core.getInput('api-key').trim(),

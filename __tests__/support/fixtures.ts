@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { expect, onTestFinished } from 'vitest'
 import type { FoxApiSimulator } from '../../simulator/foxapi-simulator'
-import type { ResultRow } from '../../src/outputs'
+import type { ResultRow } from '../../src/report/outputs'
 import { everythingWritten, runAction as runHarness, type ActionRun, type StartOptions } from '../../simulator/actions-runner'
 
 export const API_KEY = 'sk-test-valid-key'

@@ -1,7 +1,7 @@
 // @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
-// a chunk of its own beside dist/index.js; this module has the same three functions result-cache.ts uses.
+// a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
 import type * as ActionsCache from '@actions/cache'
 
 let loaded: Promise<typeof ActionsCache> | undefined

@@ -2,12 +2,12 @@
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { removeLeftover, renameReplacing, temporaryPathFor } from './atomic-files'
-import type { ClipResult } from './clip-runner'
-import { messageOf } from './errors'
-import * as log from './log'
+import { removeLeftover, renameReplacing, temporaryPathFor } from '../atomic-files'
+import type { ClipResult } from './clip-result'
+import { messageOf } from '../errors'
+import * as log from '../log'
 import { setOutputSafely, toResultRow, type ResultRow } from './outputs'
-import { redact } from './secrets'
+import { redact } from '../secrets'
 
 /** A `results` row plus what a later job may want and an output has no room for. */
 export interface FullResultRow extends ResultRow {

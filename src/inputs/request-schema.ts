@@ -1,6 +1,6 @@
 // The generation request, as the rest of the action sees it: a thin facade over the model registry
 // in ./models (one module per model family, each with its schema, rules and the inputs it maps).
-import { buildRequest, type RawRequestInputs } from './models'
+import { buildRequest, type RawRequestInputs } from '../models'
 
 export {
   DEFAULT_MODEL,
@@ -11,7 +11,7 @@ export {
   type GenerationRequest,
   type RawRequestInputs,
   type RequestInputName,
-} from './models'
+} from '../models'
 
 export type ValidationResult = ReturnType<typeof buildRequest>
 

@@ -1,20 +1,21 @@
 // The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
 // and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
 // the post step) never loads undici or the rest of the network code.
-import { FoxApiClient } from './api-client'
+import { FoxApiClient } from '../foxapi/api-client'
 import { CreditBudget } from './budget'
-import { removeCacheStaging } from './cache-key'
-import { isSuccess, runClips, type ClipResult } from './clip-runner'
-import { State } from './constants'
-import { createHttpAgent } from './http'
-import type { ClipSpec, RunSettings } from './inputs'
-import * as log from './log'
-import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from './outputs'
-import { matrixOf } from './plan'
-import { ResultCache } from './result-cache'
-import { toFullResultRow, writeResultsOutput } from './results-file'
-import { downloadPolicyFor, guardedConnector } from './security/download-policy'
-import { messageOf } from './errors'
+import { removeCacheStaging } from '../cache/cache-key'
+import { runClips } from './clip-runner'
+import { isSuccess, type ClipResult } from '../report/clip-result'
+import { State } from '../constants'
+import { createHttpAgent } from '../foxapi/http'
+import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
+import * as log from '../log'
+import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from '../report/outputs'
+import { matrixOf } from '../report/matrix'
+import { ResultCache } from '../cache/result-cache'
+import { toFullResultRow, writeResultsOutput } from '../report/results-file'
+import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
+import { messageOf } from '../errors'
 
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 export async function generate(clips: ClipSpec[], { settings, batch }: { settings: RunSettings; batch: boolean }): Promise<void> {

@@ -1,8 +1,8 @@
-export const id = 889;
-export const ids = [889];
+export const id = 507;
+export const ids = [507];
 export const modules = {
 
-/***/ 90833:
+/***/ 60265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */   jw: () => (/* binding */ leftRunning),
 /* harmony export */   yi: () => (/* binding */ cacheClause)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
-/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74539);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91294);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
 
@@ -73,15 +73,15 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 10889:
+/***/ 93507:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   settleLeftTasks: () => (/* binding */ settleLeftTasks)
 /* harmony export */ });
-/* harmony import */ var _api_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(87475);
-/* harmony import */ var _cancel__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(90833);
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76803);
+/* harmony import */ var _foxapi_api_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3131);
+/* harmony import */ var _foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(60265);
+/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74539);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27194);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
@@ -99,29 +99,29 @@ const POST_BUDGET_MS = 20_000;
 async function settleLeftTasks(taskIds, options) {
     if (!options.cancel) {
         for (const id of taskIds)
-            _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${(0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, 'not-asked')} ${(0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
+            _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, 'not-asked')} ${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
         return;
     }
     const { apiKey, baseUrl } = options;
     if (!apiKey || !baseUrl)
         return;
     (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .registerSecret */ .c)(apiKey);
-    const agent = (0,_http__WEBPACK_IMPORTED_MODULE_2__/* .createHttpAgent */ .rA)(10_000);
-    const client = new _api_client__WEBPACK_IMPORTED_MODULE_0__/* .FoxApiClient */ .Tn({ baseUrl, apiKey, agent, retry: { baseDelayMs: 500, maxDelayMs: 4_000, maxAttempts: 3 } });
+    const agent = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_2__/* .createHttpAgent */ .rA)(10_000);
+    const client = new _foxapi_api_client__WEBPACK_IMPORTED_MODULE_0__/* .FoxApiClient */ .Tn({ baseUrl, apiKey, agent, retry: { baseDelayMs: 500, maxDelayMs: 4_000, maxAttempts: 3 } });
     const deadline = Date.now() + POST_BUDGET_MS;
     try {
         for (const id of taskIds) {
             try {
                 const task = await client.getTask(id, { deadline });
-                const outcome = await (0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .tryCancel */ .S4)(client, task, deadline);
-                const sentence = (0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, outcome, task);
-                if ((0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .leftRunning */ .jw)(outcome, task))
-                    _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${sentence} ${(0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
+                const outcome = await (0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .tryCancel */ .S4)(client, task, deadline);
+                const sentence = (0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, outcome, task);
+                if ((0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .leftRunning */ .jw)(outcome, task))
+                    _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${sentence} ${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
                 else
                     _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(outcome.kind === 'cancelled' ? `Task ${id}, left running when the main step stopped: ${sentence}` : sentence);
             }
             catch (error) {
-                _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not check task ${id}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}. It may still run at FoxAPI and be billed. ` + (0,_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id));
+                _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not check task ${id}: ${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}. It may still run at FoxAPI and be billed. ` + (0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id));
             }
         }
     }

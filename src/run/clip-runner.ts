@@ -1,53 +1,23 @@
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
 import path from 'node:path'
-import type { FoxApiClient } from './api-client'
+import type { FoxApiClient } from '../foxapi/api-client'
 import type { CreditBudget } from './budget'
-import { downloadVideo } from './download'
-import { RequestError, type RetryPolicy } from './http'
-import type { ClipSpec, RunSettings } from './inputs'
-import type { GenerationRequest } from './request-schema'
-import { clipCacheKey } from './cache-key'
-import type { ResultCache } from './result-cache'
-import type { RunOrigin } from './run-origin'
-import { redact } from './secrets'
-import { destinationFor, plannedDestinationProblem, recheckDestination } from './security/destinations'
-import { cacheClause, cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome, type CollectOptions } from './cancel'
-import { isTerminal, taskErrorText, videoUrlOf, type Task } from './task'
-import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from './wait-for-task'
+import { downloadVideo } from '../foxapi/download'
+import { RequestError, type RetryPolicy } from '../foxapi/http'
+import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
+import { isSuccess, type ClipResult } from '../report/clip-result'
+import type { GenerationRequest } from '../inputs/request-schema'
+import { clipCacheKey } from '../cache/cache-key'
+import type { ResultCache } from '../cache/result-cache'
+import { redact } from '../secrets'
+import { destinationFor, plannedDestinationProblem, recheckDestination } from '../security/destinations'
+import { cacheClause, cancelSentence, collectHint, leftRunning, tryCancel, type CancelOutcome, type CollectOptions } from '../foxapi/cancel'
+import { isTerminal, taskErrorText, videoUrlOf, type Task } from '../foxapi/task'
+import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '../foxapi/wait-for-task'
 import type { Dispatcher } from 'undici'
-import { downloadPolicyFor } from './security/download-policy'
-import { messageOf } from './errors'
-
-/** How a clip's run ended, beyond the task's own status. */
-export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
-
-export interface ClipResult {
-  name: string
-  outcome: ClipOutcome
-  /** The task's last known status (`completed`, `failed`, `cancelled`, `processing`, ...), or `not-submitted`. */
-  status: string
-  progress?: number
-  taskId?: string
-  videoUrl?: string
-  videoPath?: string
-  sha256?: string
-  bytes?: number
-  cacheHit: boolean
-  /** On a cache hit: the workflow run that made the clip. */
-  madeBy?: RunOrigin
-  resumed: boolean
-  /** The task was submitted by another run (a `task-id` to collect, or a pending task from the cache): never cancelled here. */
-  adopted?: boolean
-  task?: Task
-  request?: GenerationRequest
-  error?: string
-  elapsedMs: number
-  /** `usage.credits_reserved` of a task this step submitted (cached and resumed clips reserve nothing new). */
-  credits?: number
-  /** The step stopped waiting while the task may still run at FoxAPI (and be billed): not cancelled by any reply. */
-  leftRunning?: boolean
-}
+import { downloadPolicyFor } from '../security/download-policy'
+import { messageOf } from '../errors'
 
 export interface ClipContext {
   settings: RunSettings
@@ -78,10 +48,6 @@ const CANCEL_GRACE_MS = 5_000
  * the step a little later, so this plus a cancel must fit in that.
  */
 export const CREATE_REPLY_GRACE_MS = 4_000
-
-export function isSuccess(result: ClipResult): boolean {
-  return result.outcome === 'succeeded' || result.outcome === 'submitted'
-}
 
 export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipResult> {
   const started = Date.now()

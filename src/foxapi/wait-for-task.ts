@@ -7,7 +7,7 @@ import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './http'
 import { nextPollDelayMs } from './poll-schedule'
 import { isTerminal, videoUrlOf, type Task } from './task'
-import { messageOf } from './errors'
+import { messageOf } from '../errors'
 
 export type WaitOutcome =
   { kind: 'finished'; task: Task } | { kind: 'timed-out'; task: Task | undefined } | { kind: 'stopped'; task: Task | undefined }
@@ -61,7 +61,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   let state = last ? stateKey(last) : ''
   let stillSince = Date.now()
   let estimated = last?.task_info?.estimated_time
-  // For the adaptive schedule (src/poll-schedule.ts): when the task started, and two sightings of its progress.
+  // For the adaptive schedule (src/foxapi/poll-schedule.ts): when the task started, and two sightings of its progress.
   let startedAt = last ? startOf(last) : undefined
   let earlier: { elapsedMs: number; progress: number } | undefined
   let latest: { elapsedMs: number; progress: number } | undefined

@@ -1,11 +1,11 @@
 // The inputs that decide how much of a batch runs, and whether anything is paid for at all: `only`,
-// `max-credits` and `results-file` (`dry-run` is read with the other switches in inputs.ts).
+// `max-credits` and `results-file` (`dry-run` is read with the other switches in read-inputs.ts).
 // Like every input, problems are collected and named after the input, before anything is sent.
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import type { ClipSpec } from './inputs'
-import { destinationProblem } from './security/destinations'
+import type { ClipSpec } from './clip-spec'
+import { destinationProblem } from '../security/destinations'
 
 export const MAX_CREDITS_LIMIT = 1_000_000
 

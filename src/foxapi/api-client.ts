@@ -12,9 +12,9 @@ import {
   withRetries,
   type RetryPolicy,
 } from './http'
-import type { GenerationRequest } from './request-schema'
+import type { GenerationRequest } from '../inputs/request-schema'
 import { taskSchema, type Task } from './task'
-import * as log from './log'
+import * as log from '../log'
 
 export interface CallOptions {
   /** Epoch ms after which no retry is started and any request still running is aborted. */

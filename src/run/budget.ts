@@ -9,7 +9,8 @@
 // reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
 // pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
 // plus any later rise FoxAPI reports for tasks already running.
-import type { Task } from './task'
+import type { Task } from '../foxapi/task'
+import { formatCredits } from '../report/outputs'
 
 export type Submission<T> = { submitted: true; task: T } | { submitted: false; reason: string }
 
@@ -88,9 +89,4 @@ export function creditsReserved(task: Task): number | undefined {
   const value = task.usage?.credits_reserved
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
   return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
-}
-
-/** Credits as people write them: whole numbers plain, fractions to two places. */
-export function formatCredits(credits: number): string {
-  return Number.isInteger(credits) ? String(credits) : credits.toFixed(2).replace(/0+$/, '')
 }

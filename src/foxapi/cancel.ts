@@ -4,7 +4,7 @@
 import type { FoxApiClient } from './api-client'
 import { RequestError } from './http'
 import { canCancel, isTerminal, type Task } from './task'
-import { messageOf } from './errors'
+import { messageOf } from '../errors'
 
 /** What came of a cancel attempt. Only `cancelled` means the task stopped: a reply said so. */
 export type CancelOutcome =

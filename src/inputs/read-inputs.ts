@@ -2,14 +2,16 @@
 // Every problem is collected and named after its input, so a bad step fails before anything is paid for.
 import path from 'node:path'
 import * as core from '@actions/core'
-import type { InputName } from './constants'
+import type { InputName } from '../constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
-import { clipCacheKey } from './cache-key'
-import { registerSecret } from './secrets'
-import { checkPlannedDestinations, type PlannedDestination } from './security/destinations'
-import { isValidTaskId } from './security/task-id'
-import { readInlineOrFile, readWorkspaceFile } from './security/workspace-files'
-import { REQUEST_INPUTS, validateRequest, type GenerationRequest, type RawRequestInputs } from './request-schema'
+import { registerSecret } from '../secrets'
+import { checkPlannedDestinations, type PlannedDestination } from '../security/destinations'
+import { isValidTaskId } from '../security/task-id'
+import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
+import type { ClipSpec, RunSettings } from './clip-spec'
+import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
+
+export type { ClipSpec, RunSettings } from './clip-spec'
 
 /** Defaults, identical to action.yml's (a test keeps them in step); the runner applies those, local runs these. */
 export const INPUT_DEFAULTS = {
@@ -37,42 +39,6 @@ export const MAX_BATCH_FILE_BYTES = 1024 * 1024
 export const MAX_BATCH_CLIPS = 100
 export const MAX_CONCURRENCY = 10
 
-export interface RunSettings {
-  apiKey: string
-  baseUrl: string
-  wait: boolean
-  timeoutMs: number
-  pollIntervalMs: number
-  requestTimeoutMs: number
-  download: boolean
-  maxDownloadBytes: number
-  cancelOnTimeout: boolean
-  cache: boolean
-  cacheKey: string
-  concurrency: number
-  failFast: boolean
-  workspace: string
-  /** Validate, look the clips up in the cache and print the plan; send nothing to FoxAPI. */
-  dryRun: boolean
-  /** Stop submitting new tasks once this step's tasks have reserved this many credits. */
-  maxCredits?: number
-  /** Where the full per-clip rows are written (JSON). */
-  resultsFile: string
-}
-
-export interface ClipSpec {
-  /** Label used in logs, the summary and the `results` output. */
-  name: string
-  /** The validated request; absent only when resuming a task by `task-id` without request inputs. */
-  request?: GenerationRequest
-  /** Resume this task instead of submitting. */
-  taskId?: string
-  /** A batch entry's own `cache-key`, added to the run's: tells apart takes of the same request. */
-  cacheKey?: string
-  /** Where the clip goes, relative to the workspace; `{task-id}` and `{name}` are filled in. */
-  outputPath: string
-}
-
 /** Reads one input by its action.yml name (typed, so a misspelt or undeclared input does not compile). */
 export type InputReader = (name: InputName) => string
 
@@ -90,7 +56,17 @@ export type ReadInputsResult =
 
 const fromEnvironment: InputReader = (name) => core.getInput(name)
 
-export function readInputs(getInput: InputReader = fromEnvironment, env = process.env): ReadInputsResult {
+/**
+ * Checks of a whole batch that need what a later part of the run computes (the cache key: see
+ * src/run/identical-requests.ts). The caller passes them in, so reading the inputs computes no keys itself and
+ * their problems are still listed with every other input problem, before anything is sent.
+ */
+export interface BatchChecks {
+  /** Problems of the batch's clips (all entries, before `only` picks), given the `cache-key` input. */
+  batchProblems?: (clips: ClipSpec[], runCacheKey: string) => string[]
+}
+
+export function readInputs(getInput: InputReader = fromEnvironment, env = process.env, checks: BatchChecks = {}): ReadInputsResult {
   const problems: string[] = []
   const warnings: string[] = []
   const notices = new Set<string>()
@@ -163,7 +139,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
       warnings.push(...result.warnings)
       for (const notice of result.notices) notices.add(notice)
     })
-    problems.push(...identicalRequests(clips, settings.cacheKey))
+    problems.push(...(checks.batchProblems?.(clips, settings.cacheKey) ?? []))
   } else if (taskId !== '' && shared.prompt === undefined) {
     clips = [{ name: taskId, taskId, outputPath }]
   } else {
@@ -269,29 +245,6 @@ function readBatch(
     }
   })
   return clips
-}
-
-/**
- * Batch entries that would send the very same request are refused: the result cache keys clips by request, so
- * they would share one entry and a re-run would serve one take as all of them. Distinct takes say so with a
- * `cache-key` of their own. Entries that collect a `task-id` send nothing and are left out.
- */
-export function identicalRequests(clips: ClipSpec[], runCacheKey: string): string[] {
-  const problems: string[] = []
-  const seen = new Map<string, string>()
-  for (const clip of clips) {
-    // The very key the cache would store the clip under (none for an entry that collects a task-id).
-    const identity = clipCacheKey(clip, runCacheKey)
-    if (identity === undefined) continue
-    const earlier = seen.get(identity)
-    if (earlier === undefined) seen.set(identity, clip.name)
-    else {
-      problems.push(
-        `batch entries '${earlier}' and '${clip.name}' send the same request: give each take its own 'cache-key' (e.g. cache-key: take-2), or remove one`,
-      )
-    }
-  }
-  return problems
 }
 
 function checkBaseUrl(value: string, problems: string[]): string {

@@ -3,8 +3,8 @@
 // retries with exponential backoff, jitter and Retry-After.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { Agent, EnvHttpProxyAgent, type buildConnector, type Dispatcher } from 'undici'
-import { capText } from './security/visible-text'
-import { messageOf } from './errors'
+import { capText } from '../security/visible-text'
+import { messageOf } from '../errors'
 
 /** Statuses worth another try: rate limits and transient server trouble. */
 const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504])

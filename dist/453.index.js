@@ -1,8 +1,8 @@
-export const id = 767;
-export const ids = [767];
+export const id = 453;
+export const ids = [453];
 export const modules = {
 
-/***/ 90833:
+/***/ 60265:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */   jw: () => (/* binding */ leftRunning),
 /* harmony export */   yi: () => (/* binding */ cacheClause)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76803);
-/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24150);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74539);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91294);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
 
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 31767:
+/***/ 9453:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -82,30 +82,114 @@ __webpack_require__.d(__webpack_exports__, {
   generate: () => (/* binding */ generate)
 });
 
-// EXTERNAL MODULE: ./src/api-client.ts
-var api_client = __webpack_require__(87475);
-// EXTERNAL MODULE: ./src/budget.ts
-var src_budget = __webpack_require__(27562);
-// EXTERNAL MODULE: ./src/cache-key.ts
-var cache_key = __webpack_require__(57719);
+// EXTERNAL MODULE: ./src/foxapi/api-client.ts
+var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/report/outputs.ts
+var outputs = __webpack_require__(65468);
+;// CONCATENATED MODULE: ./src/run/budget.ts
+
+class CreditBudget {
+    limit;
+    warn;
+    /** Credits reported per task submitted by this step. */
+    byTask = new Map();
+    turn = Promise.resolve();
+    warnedUnreported = false;
+    constructor(
+    /** `max-credits`, or undefined for no limit. */
+    limit, warn = () => { }) {
+        this.limit = limit;
+        this.warn = warn;
+    }
+    /** Credits reserved so far by this step's tasks. */
+    get reserved() {
+        let sum = 0;
+        for (const credits of this.byTask.values())
+            sum += credits ?? 0;
+        return sum;
+    }
+    /** Whether the limit has been reached: no new task is submitted. */
+    get reached() {
+        return this.limit !== undefined && this.reserved >= this.limit;
+    }
+    /** Why a clip is not started, once the limit is reached. */
+    get refusal() {
+        return `not started: max-credits ${this.limit} reached (${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks)`;
+    }
+    /**
+     * Submits through `create` unless the limit is reached, and counts the reply. With a limit, one submission
+     * at a time, so each decision sees every earlier reply (see the top of this file).
+     */
+    async submit(create) {
+        if (this.limit === undefined)
+            return { submitted: true, task: this.counted(await create()) };
+        const previous = this.turn;
+        let done = () => { };
+        this.turn = new Promise((resolve) => (done = resolve));
+        await previous;
+        try {
+            if (this.reached)
+                return { submitted: false, reason: this.refusal };
+            return { submitted: true, task: this.counted(await create()) };
+        }
+        finally {
+            done();
+        }
+    }
+    /** Takes a later reply into account (FoxAPI may adjust the reservation); tasks not submitted here are ignored. */
+    update(task) {
+        if (!this.byTask.has(task.id))
+            return;
+        const credits = creditsReserved(task);
+        if (credits !== undefined)
+            this.byTask.set(task.id, credits);
+    }
+    /** Credits reported for a task this step submitted; undefined for other tasks or when FoxAPI said nothing. */
+    creditsOf(taskId) {
+        return taskId === undefined ? undefined : this.byTask.get(taskId);
+    }
+    counted(task) {
+        const credits = creditsReserved(task);
+        this.byTask.set(task.id, credits);
+        if (credits === undefined && this.limit !== undefined && !this.warnedUnreported) {
+            this.warnedUnreported = true;
+            this.warn(`FoxAPI's reply for task ${task.id} reports no usage.credits_reserved, so max-credits cannot count it.`);
+        }
+        return task;
+    }
+}
+/** `usage.credits_reserved` of a task reply, when it is a usable number. */
+function creditsReserved(task) {
+    const value = task.usage?.credits_reserved;
+    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/download.ts
-var download = __webpack_require__(41531);
-// EXTERNAL MODULE: ./src/http.ts
-var http = __webpack_require__(76803);
+// EXTERNAL MODULE: ./src/foxapi/download.ts
+var download = __webpack_require__(80211);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+;// CONCATENATED MODULE: ./src/report/clip-result.ts
+function isSuccess(result) {
+    return result.outcome === 'succeeded' || result.outcome === 'submitted';
+}
+
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/security/destinations.ts
 var destinations = __webpack_require__(56769);
-// EXTERNAL MODULE: ./src/cancel.ts
-var src_cancel = __webpack_require__(90833);
-// EXTERNAL MODULE: ./src/task.ts
-var src_task = __webpack_require__(24150);
+// EXTERNAL MODULE: ./src/foxapi/cancel.ts
+var foxapi_cancel = __webpack_require__(60265);
+// EXTERNAL MODULE: ./src/foxapi/task.ts
+var foxapi_task = __webpack_require__(91294);
 // EXTERNAL MODULE: external "node:timers/promises"
 var promises_ = __webpack_require__(58500);
-;// CONCATENATED MODULE: ./src/poll-schedule.ts
+;// CONCATENATED MODULE: ./src/foxapi/poll-schedule.ts
 // When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
 // `task_info.estimated_time`, and progress says how far the task is; together they place the expected
 // end. Far from it the action polls rarely, near it often; `poll-interval` is the longest wait.
@@ -152,7 +236,7 @@ function nextPollDelayMs(moment, previousDelayMs) {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-;// CONCATENATED MODULE: ./src/wait-for-task.ts
+;// CONCATENATED MODULE: ./src/foxapi/wait-for-task.ts
 // Polls `GET /v1/tasks/{id}` until the task is completed, failed or cancelled, the deadline passes,
 // or the run is stopped. Logs only changes of status or progress, not every poll. Replies are taken as they
 // come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
@@ -196,7 +280,7 @@ async function waitForTask(options) {
     let state = last ? stateKey(last) : '';
     let stillSince = Date.now();
     let estimated = last?.task_info?.estimated_time;
-    // For the adaptive schedule (src/poll-schedule.ts): when the task started, and two sightings of its progress.
+    // For the adaptive schedule (src/foxapi/poll-schedule.ts): when the task started, and two sightings of its progress.
     let startedAt = last ? startOf(last) : undefined;
     let earlier;
     let latest;
@@ -210,8 +294,8 @@ async function waitForTask(options) {
             earlier,
             ceilingMs: pollIntervalMs,
         }, previousDelay);
-        if (last && (0,src_task/* isTerminal */.Hd)(last.status)) {
-            if (last.status !== 'completed' || (0,src_task/* videoUrlOf */.iq)(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
+        if (last && (0,foxapi_task/* isTerminal */.Hd)(last.status)) {
+            if (last.status !== 'completed' || (0,foxapi_task/* videoUrlOf */.iq)(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
                 return { kind: 'finished', task: last };
             }
             // Seen in practice: `completed` with empty results that fill in on a later query.
@@ -259,7 +343,7 @@ async function waitForTask(options) {
                 state = stateKey(last);
                 stillSince = Date.now();
             }
-            else if (!(0,src_task/* isTerminal */.Hd)(last.status) && Date.now() - stillSince >= staleAfterMs(pollIntervalMs, estimated)) {
+            else if (!(0,foxapi_task/* isTerminal */.Hd)(last.status) && Date.now() - stillSince >= staleAfterMs(pollIntervalMs, estimated)) {
                 syncNext = true;
                 log(`Task ${taskId} shows no progress for ${Math.round((Date.now() - stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`);
             }
@@ -313,9 +397,10 @@ function describeState(task) {
 
 // EXTERNAL MODULE: ./src/security/download-policy.ts
 var download_policy = __webpack_require__(89355);
-;// CONCATENATED MODULE: ./src/clip-runner.ts
+;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
+
 
 
 
@@ -338,9 +423,6 @@ const CANCEL_GRACE_MS = 5_000;
  * the step a little later, so this plus a cancel must fit in that.
  */
 const CREATE_REPLY_GRACE_MS = 4_000;
-function isSuccess(result) {
-    return result.outcome === 'succeeded' || result.outcome === 'submitted';
-}
 async function runClip(spec, ctx) {
     const started = Date.now();
     const log = (line) => ctx.log(spec.name, (0,secrets/* redact */.E)(line));
@@ -484,14 +566,14 @@ async function endWait(kind, ctx, result, spec, remember, log, cached) {
     let reply;
     if (result.adopted) {
         // Another run submitted (and may be waiting on) this task: cancelling it here would lose what it paid for.
-        result.leftRunning = !(before !== undefined && (0,src_task/* isTerminal */.Hd)(before.status));
+        result.leftRunning = !(before !== undefined && (0,foxapi_task/* isTerminal */.Hd)(before.status));
         what = `Task ${result.taskId} was submitted by another run, so it is left running (cancel-on-timeout applies only to tasks this run submitted).`;
     }
     else {
         const cancel = await cancelIfAllowed(before, ctx);
         reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined;
-        result.leftRunning = (0,src_cancel/* leftRunning */.jw)(cancel, reply ?? before);
-        what = (0,src_cancel/* cancelSentence */.MO)(result.taskId ?? 'unknown', cancel, before);
+        result.leftRunning = (0,foxapi_cancel/* leftRunning */.jw)(cancel, reply ?? before);
+        what = (0,foxapi_cancel/* cancelSentence */.MO)(result.taskId ?? 'unknown', cancel, before);
     }
     log(what);
     // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
@@ -569,14 +651,14 @@ async function resumeTask(taskId, askedFor, ctx, deadline, log) {
 }
 async function finish(spec, ctx, result, task, key, log) {
     if (task.status === 'failed') {
-        result.error = `FoxAPI task ${task.id} failed: ${(0,src_task/* taskErrorText */.Db)(task)}`;
+        result.error = `FoxAPI task ${task.id} failed: ${(0,foxapi_task/* taskErrorText */.Db)(task)}`;
         return;
     }
     if (task.status === 'cancelled') {
         result.error = `FoxAPI task ${task.id} was cancelled`;
         return;
     }
-    const url = (0,src_task/* videoUrlOf */.iq)(task);
+    const url = (0,foxapi_task/* videoUrlOf */.iq)(task);
     if (!url) {
         result.error =
             `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
@@ -624,7 +706,7 @@ async function finish(spec, ctx, result, task, key, log) {
 async function cancelIfAllowed(task, ctx) {
     if (!task || !ctx.settings.cancelOnTimeout)
         return 'not-asked';
-    return (0,src_cancel/* tryCancel */.S4)(ctx.client, task, Date.now() + CANCEL_GRACE_MS);
+    return (0,foxapi_cancel/* tryCancel */.S4)(ctx.client, task, Date.now() + CANCEL_GRACE_MS);
 }
 /** Says where the task stood when waiting ended, what became of it, and (unless it ended) how to collect it. */
 function stopMessage(result, kind, spec, ctx, cancel, cached) {
@@ -644,8 +726,8 @@ function stopMessage(result, kind, spec, ctx, cancel, cached) {
  */
 function collectAdvice(spec, taskId, ctx, options = { longerTimeout: false, cached: false }) {
     if (!ctx.batch)
-        return (0,src_cancel/* collectHint */.Un)(taskId, options);
-    return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${(0,src_cancel/* cacheClause */.yi)(options)}.`;
+        return (0,foxapi_cancel/* collectHint */.Un)(taskId, options);
+    return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${spec.name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${(0,foxapi_cancel/* cacheClause */.yi)(options)}.`;
 }
 function isTerminalFailure(status) {
     return status === 'failed' || status === 'cancelled';
@@ -692,18 +774,17 @@ function skipped(spec, reason) {
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/outputs.ts
-var outputs = __webpack_require__(7729);
-// EXTERNAL MODULE: ./src/plan.ts
-var plan = __webpack_require__(22464);
-// EXTERNAL MODULE: ./src/result-cache.ts + 1 modules
-var result_cache = __webpack_require__(20795);
-// EXTERNAL MODULE: ./src/results-file.ts
-var results_file = __webpack_require__(46024);
-;// CONCATENATED MODULE: ./src/generation.ts
+// EXTERNAL MODULE: ./src/report/matrix.ts
+var matrix = __webpack_require__(53677);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts + 1 modules
+var result_cache = __webpack_require__(5777);
+// EXTERNAL MODULE: ./src/report/results-file.ts
+var results_file = __webpack_require__(89047);
+;// CONCATENATED MODULE: ./src/run/generation.ts
 // The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
 // and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
 // the post step) never loads undici or the rest of the network code.
+
 
 
 
@@ -751,7 +832,7 @@ async function generate(clips, { settings, batch }) {
     let results;
     try {
         const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace);
-        const budget = new src_budget/* CreditBudget */.Pv(settings.maxCredits, (text) => log/* warning */.$e(text));
+        const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
         const run = () => runClips(clips, {
             settings,
             client,
@@ -774,7 +855,7 @@ async function generate(clips, { settings, batch }) {
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
-            (0,outputs/* setOutputSafely */.UD)('matrix', (0,plan/* matrixOf */.l)(clips));
+            (0,outputs/* setOutputSafely */.UD)('matrix', (0,matrix/* matrixOf */.l)(clips));
         }
         catch (error) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);

@@ -1,11 +1,10 @@
-// The names the result cache is built on, kept apart from src/result-cache.ts so that reading the inputs (which
-// refuses two batch entries with one key) and the post step's clean-up load neither @actions/cache nor the
-// network code.
+// The names the result cache is built on, kept apart from src/cache/result-cache.ts so that the check for two
+// batch entries with one key (src/run/identical-requests.ts) and the post step's clean-up load neither
+// @actions/cache nor the network code.
 import { createHash } from 'node:crypto'
 import path from 'node:path'
-import { removeLeftover } from './atomic-files'
-import type { ClipSpec } from './inputs'
-import type { GenerationRequest } from './request-schema'
+import { removeLeftover } from '../atomic-files'
+import type { GenerationRequest } from '../inputs/request-schema'
 
 const KEY_PREFIX = 'foxapi-video-v1'
 /** Where entries are staged and restored, relative to the workspace; removed after each use. */
@@ -34,7 +33,10 @@ export function requestCacheKey(request: GenerationRequest, extra: string): stri
  * none for a clip resumed by `task-id`. One function, so the dry run asks the cache about the very key a run
  * uses, and two batch entries that would share one entry are refused before anything is sent.
  */
-export function clipCacheKey(spec: Pick<ClipSpec, 'request' | 'taskId' | 'cacheKey'>, runCacheKey: string): string | undefined {
+export function clipCacheKey(
+  spec: { request?: GenerationRequest; taskId?: string; cacheKey?: string },
+  runCacheKey: string,
+): string | undefined {
   if (!spec.request || spec.taskId) return undefined
   const extraKey = spec.cacheKey !== undefined ? `${runCacheKey}\n${spec.cacheKey}` : runCacheKey
   return requestCacheKey(spec.request, extraKey)

@@ -1,7 +1,7 @@
 // The shape of FoxAPI's task replies (create and query share one envelope).
 import { z } from 'zod'
-import { TASK_ID_PATTERN } from './security/task-id'
-import { capText } from './security/visible-text'
+import { TASK_ID_PATTERN } from '../security/task-id'
+import { capText } from '../security/visible-text'
 
 export const TERMINAL_STATUSES = ['completed', 'failed', 'cancelled'] as const
 export type TerminalStatus = (typeof TERMINAL_STATUSES)[number]
@@ -59,7 +59,7 @@ export const taskSchema = z.object({
       .nullable(),
   ),
   error: optional(z.union([taskErrorSchema, message]).nullable()),
-  // A figure FoxAPI may send as a number or a numeric string (budget.ts reads either).
+  // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either).
   usage: optional(z.object({ credits_reserved: optional(z.union([count, z.string().max(32)])) }).nullable()),
 })
 

@@ -10,8 +10,8 @@ import path from 'node:path'
 import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
-import { removeLeftover, renameReplacing, temporaryPathFor } from './atomic-files'
-import { isVideoContainer, refusalOf, type DownloadPolicy } from './security/download-policy'
+import { removeLeftover, renameReplacing, temporaryPathFor } from '../atomic-files'
+import { isVideoContainer, refusalOf, type DownloadPolicy } from '../security/download-policy'
 import {
   RequestError,
   httpStatusError,

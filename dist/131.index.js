@@ -1,8 +1,8 @@
-export const id = 475;
-export const ids = [475];
+export const id = 131;
+export const ids = [131];
 export const modules = {
 
-/***/ 87475:
+/***/ 3131:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -12,8 +12,8 @@ export const modules = {
 /* harmony export */ });
 /* unused harmony exports cancelPath, CREATE_PATH, seconds */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76803);
-/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24150);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74539);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91294);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
@@ -175,7 +175,7 @@ function seconds(ms) {
 
 /***/ }),
 
-/***/ 76803:
+/***/ 74539:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -507,7 +507,7 @@ async function withRetries(operation, options) {
 
 /***/ }),
 
-/***/ 24150:
+/***/ 91294:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -570,7 +570,7 @@ const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     })
         .nullable()),
     error: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([taskErrorSchema, message]).nullable()),
-    // A figure FoxAPI may send as a number or a numeric string (budget.ts reads either).
+    // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either).
     usage: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ credits_reserved: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([count, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(32)])) }).nullable()),
 });
 function isTerminal(status) {

@@ -7,14 +7,13 @@ import { writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
-import { formatCredits } from './budget'
-import type { OutputName } from './constants'
-import type { ClipResult } from './clip-runner'
-import * as log from './log'
-import { runLabel } from './run-origin'
-import { redact } from './secrets'
-import { capText, makeVisible } from './security/visible-text'
-import { messageOf } from './errors'
+import type { OutputName } from '../constants'
+import type { ClipResult } from './clip-result'
+import * as log from '../log'
+import { runLabel } from '../run-origin'
+import { redact } from '../secrets'
+import { capText, makeVisible } from '../security/visible-text'
+import { messageOf } from '../errors'
 
 /** Largest value written as a step output (GitHub refuses outputs over 1 MB). */
 export const MAX_OUTPUT_BYTES = 1_000_000
@@ -338,4 +337,9 @@ function attribute(url: string): string {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`)
+}
+
+/** Credits as people write them: whole numbers plain, fractions to two places. */
+export function formatCredits(credits: number): string {
+  return Number.isInteger(credits) ? String(credits) : credits.toFixed(2).replace(/0+$/, '')
 }

@@ -1,12 +1,12 @@
 // What the post step does about tasks a killed main step left running: it names each one and says how to
 // collect it, or, with cancel-on-timeout, first tries to cancel it (best effort: FoxAPI documents no cancel
 // route, so the answer is often "cannot cancel"). Loaded only when there are such tasks (src/post.ts).
-import { FoxApiClient } from './api-client'
-import { cancelSentence, collectHint, leftRunning, tryCancel } from './cancel'
-import { createHttpAgent } from './http'
-import * as log from './log'
-import { registerSecret } from './secrets'
-import { messageOf } from './errors'
+import { FoxApiClient } from '../foxapi/api-client'
+import { cancelSentence, collectHint, leftRunning, tryCancel } from '../foxapi/cancel'
+import { createHttpAgent } from '../foxapi/http'
+import * as log from '../log'
+import { registerSecret } from '../secrets'
+import { messageOf } from '../errors'
 
 const POST_BUDGET_MS = 20_000
 

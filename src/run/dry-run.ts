@@ -3,14 +3,15 @@
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
 // results file. Nothing at all is sent to FoxAPI.
 import * as core from '@actions/core'
-import { previewCreate } from './api-client'
-import { clipCacheKey } from './cache-key'
-import type { ClipSpec, RunSettings } from './inputs'
-import * as log from './log'
-import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from './outputs'
-import { ResultCache } from './result-cache'
-import { writeResultsOutput } from './results-file'
-import { safeFileName } from './security/destinations'
+import { previewCreate } from '../foxapi/api-client'
+import { clipCacheKey } from '../cache/cache-key'
+import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
+import { matrixOf } from '../report/matrix'
+import * as log from '../log'
+import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from '../report/outputs'
+import { ResultCache } from '../cache/result-cache'
+import { writeResultsOutput } from '../report/results-file'
+import { safeFileName } from '../security/destinations'
 
 /** What a real run would do with a clip. */
 export type ClipPlan =
@@ -35,11 +36,6 @@ export interface PlanRow {
   output_path: string
   /** The request body as it would be sent. */
   request: unknown
-}
-
-/** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
-export function matrixOf(clips: readonly ClipSpec[]): string {
-  return JSON.stringify({ include: clips.map((clip) => ({ name: clip.name })) })
 }
 
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */

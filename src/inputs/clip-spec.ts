@@ -1,0 +1,39 @@
+// What the inputs become: the run's settings and one spec per clip. Types only, so that every later part of a run
+// (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
+import type { GenerationRequest } from './request-schema'
+
+export interface RunSettings {
+  apiKey: string
+  baseUrl: string
+  wait: boolean
+  timeoutMs: number
+  pollIntervalMs: number
+  requestTimeoutMs: number
+  download: boolean
+  maxDownloadBytes: number
+  cancelOnTimeout: boolean
+  cache: boolean
+  cacheKey: string
+  concurrency: number
+  failFast: boolean
+  workspace: string
+  /** Validate, look the clips up in the cache and print the plan; send nothing to FoxAPI. */
+  dryRun: boolean
+  /** Stop submitting new tasks once this step's tasks have reserved this many credits. */
+  maxCredits?: number
+  /** Where the full per-clip rows are written (JSON). */
+  resultsFile: string
+}
+
+export interface ClipSpec {
+  /** Label used in logs, the summary and the `results` output. */
+  name: string
+  /** The validated request; absent only when resuming a task by `task-id` without request inputs. */
+  request?: GenerationRequest
+  /** Resume this task instead of submitting. */
+  taskId?: string
+  /** A batch entry's own `cache-key`, added to the run's: tells apart takes of the same request. */
+  cacheKey?: string
+  /** Where the clip goes, relative to the workspace; `{task-id}` and `{name}` are filled in. */
+  outputPath: string
+}

@@ -1,0 +1,39 @@
+// What became of one clip: the runner (src/run/clip-runner.ts) fills it in, the report (outputs, summary,
+// results file) reads it. It lives with the report, below the runner, so that the report never imports the run.
+import type { GenerationRequest } from '../inputs/request-schema'
+import type { Task } from '../foxapi/task'
+import type { RunOrigin } from '../run-origin'
+
+/** How a clip's run ended, beyond the task's own status. */
+export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
+
+export interface ClipResult {
+  name: string
+  outcome: ClipOutcome
+  /** The task's last known status (`completed`, `failed`, `cancelled`, `processing`, ...), or `not-submitted`. */
+  status: string
+  progress?: number
+  taskId?: string
+  videoUrl?: string
+  videoPath?: string
+  sha256?: string
+  bytes?: number
+  cacheHit: boolean
+  /** On a cache hit: the workflow run that made the clip. */
+  madeBy?: RunOrigin
+  resumed: boolean
+  /** The task was submitted by another run (a `task-id` to collect, or a pending task from the cache): never cancelled here. */
+  adopted?: boolean
+  task?: Task
+  request?: GenerationRequest
+  error?: string
+  elapsedMs: number
+  /** `usage.credits_reserved` of a task this step submitted (cached and resumed clips reserve nothing new). */
+  credits?: number
+  /** The step stopped waiting while the task may still run at FoxAPI (and be billed): not cancelled by any reply. */
+  leftRunning?: boolean
+}
+
+export function isSuccess(result: ClipResult): boolean {
+  return result.outcome === 'succeeded' || result.outcome === 'submitted'
+}
