@@ -106,6 +106,12 @@ describe('npm run release: against a real remote', () => {
     git(dir, 'commit', '--quiet', '-m', `release ${version}`)
     return git(dir, 'rev-parse', 'HEAD')
   }
+  /** A commit ready to release `version`, pushed to origin's main. */
+  function pushedToMain(dir: string, version: string): string {
+    const sha = readyToRelease(dir, version)
+    git(dir, 'push', '--quiet', 'origin', 'main')
+    return sha
+  }
   const release = (dir: string, version: string) => planRelease({ cwd: dir, version, push: true, distMatches: () => true })
   /** What origin's tags point at (peeled to commits). */
   const originTags = () =>
@@ -121,8 +127,7 @@ describe('npm run release: against a real remote', () => {
 
   it("releases from origin's main: both tags pushed, the major tag moved forward", () => {
     const a = clone('a')
-    const first = readyToRelease(a, '1.4.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    const first = pushedToMain(a, '1.4.0')
     const plan = release(a, '1.4.0')
     expect(plan.problems).toEqual([])
     expect(plan.steps.at(-1)).toEqual([
@@ -136,23 +141,19 @@ describe('npm run release: against a real remote', () => {
     runRelease(a, plan, () => undefined)
     expect(originTags()).toEqual({ v1: first, 'v1.4.0': first })
 
-    const second = readyToRelease(a, '1.5.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    const second = pushedToMain(a, '1.5.0')
     runRelease(a, release(a, '1.5.0'), () => undefined)
     expect(originTags()).toEqual({ v1: second, 'v1.4.0': first, 'v1.5.0': second })
   })
 
   it("refuses, from a stale clone, a version not above origin's newest release, and never moves v1 backwards", () => {
     const a = clone('a')
-    readyToRelease(a, '1.4.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.4.0')
     runRelease(a, release(a, '1.4.0'), () => undefined)
-    const patch = readyToRelease(a, '1.4.1')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    const patch = pushedToMain(a, '1.4.1')
     // Meanwhile someone else releases 1.5.0 on top; clone a never fetched it (it knows v1.4.0 only).
     const b = clone('b')
-    const newer = readyToRelease(b, '1.5.0')
-    git(b, 'push', '--quiet', 'origin', 'main')
+    const newer = pushedToMain(b, '1.5.0')
     runRelease(b, release(b, '1.5.0'), () => undefined)
     expect(git(a, 'tag', '--list')).toBe('v1\nv1.4.0')
     expect(git(a, 'rev-parse', 'HEAD')).toBe(patch)
@@ -168,8 +169,7 @@ describe('npm run release: against a real remote', () => {
 
   it("refuses a HEAD that origin's main does not contain", () => {
     const a = clone('a')
-    readyToRelease(a, '1.0.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.0.0')
     git(a, 'switch', '--quiet', '-c', 'feature')
     readyToRelease(a, '1.1.0')
     expect(release(a, '1.1.0').problems).toEqual([
@@ -179,30 +179,25 @@ describe('npm run release: against a real remote', () => {
 
   it('refuses a major tag that is not an ancestor of the release, even one only this clone has', () => {
     const a = clone('a')
-    readyToRelease(a, '1.0.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.0.0')
     git(a, 'switch', '--quiet', '-c', 'side')
     readyToRelease(a, '1.0.1')
     git(a, 'tag', '-a', 'v1', '-m', 'v1 on a side branch')
     git(a, 'switch', '--quiet', 'main')
-    readyToRelease(a, '1.1.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.1.0')
     expect(release(a, '1.1.0').problems).toEqual([expect.stringMatching(/^v1 points at a commit that HEAD does not contain/)])
   })
 
   it("fails the push, changing nothing on origin, when origin's major tag moved after the check (the lease)", () => {
     const a = clone('a')
-    readyToRelease(a, '1.0.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.0.0')
     runRelease(a, release(a, '1.0.0'), () => undefined)
-    readyToRelease(a, '1.1.0')
-    git(a, 'push', '--quiet', 'origin', 'main')
+    pushedToMain(a, '1.1.0')
     const plan = release(a, '1.1.0')
     expect(plan.problems).toEqual([])
     // Between the check and the push, another maintainer releases 1.2.0.
     const b = clone('b')
-    const theirs = readyToRelease(b, '1.2.0')
-    git(b, 'push', '--quiet', 'origin', 'main')
+    const theirs = pushedToMain(b, '1.2.0')
     runRelease(b, release(b, '1.2.0'), () => undefined)
     expect(() => runRelease(a, plan, () => undefined)).toThrow(/stale info|rejected/)
     expect(originTags()).toEqual({ v1: theirs, 'v1.0.0': expect.any(String), 'v1.2.0': theirs })

@@ -31,68 +31,71 @@ function isInternalName(name: string): boolean {
   return !name.includes('.') || /\.(local|internal|home\.arpa|localdomain)$/.test(name)
 }
 
+/** Loopback: reaches this machine. Internal: not a public host. */
+export type HostKind = 'loopback' | 'internal' | 'public'
+
 interface Rule {
-  network: string
-  prefix: number
+  /** Holds the one subnet of the rule. */
+  list: BlockList
+  kind: Exclude<HostKind, 'public'>
   what: string
 }
 
-function blockList(family: 'ipv4' | 'ipv6', rules: Rule[]): { list: BlockList; rule: Rule }[] {
-  return rules.map((rule) => {
+function rules(family: 'ipv4' | 'ipv6', entries: [network: string, prefix: number, what: string][]): Rule[] {
+  return entries.map(([network, prefix, what]) => {
     const list = new BlockList()
-    list.addSubnet(rule.network, rule.prefix, family)
-    return { list, rule }
+    list.addSubnet(network, prefix, family)
+    return { list, kind: what === 'a loopback address' ? 'loopback' : 'internal', what }
   })
 }
 
-const IPV4_LOOPBACK = blockList('ipv4', [{ network: '127.0.0.0', prefix: 8, what: 'a loopback address' }])
-const IPV4_INTERNAL = [
-  ...IPV4_LOOPBACK,
-  ...blockList('ipv4', [
-    { network: '0.0.0.0', prefix: 8, what: 'a "this network" address' },
-    { network: '10.0.0.0', prefix: 8, what: 'a private address' },
-    { network: '100.64.0.0', prefix: 10, what: 'a carrier-grade NAT address' },
-    { network: '169.254.0.0', prefix: 16, what: 'a link-local address (cloud metadata lives there)' },
-    { network: '172.16.0.0', prefix: 12, what: 'a private address' },
-    { network: '192.0.0.0', prefix: 24, what: 'an IETF protocol address' },
-    { network: '192.0.2.0', prefix: 24, what: 'a documentation address' },
-    { network: '192.88.99.0', prefix: 24, what: 'a deprecated 6to4 relay address' },
-    { network: '192.168.0.0', prefix: 16, what: 'a private address' },
-    { network: '198.18.0.0', prefix: 15, what: 'a benchmarking address' },
-    { network: '198.51.100.0', prefix: 24, what: 'a documentation address' },
-    { network: '203.0.113.0', prefix: 24, what: 'a documentation address' },
-    { network: '224.0.0.0', prefix: 4, what: 'a multicast address' },
-    { network: '240.0.0.0', prefix: 4, what: 'a reserved or broadcast address' },
-  ]),
-]
-const IPV6_LOOPBACK = blockList('ipv6', [{ network: '::1', prefix: 128, what: 'a loopback address' }])
+const IPV4_RULES = rules('ipv4', [
+  ['127.0.0.0', 8, 'a loopback address'],
+  ['0.0.0.0', 8, 'a "this network" address'],
+  ['10.0.0.0', 8, 'a private address'],
+  ['100.64.0.0', 10, 'a carrier-grade NAT address'],
+  ['169.254.0.0', 16, 'a link-local address (cloud metadata lives there)'],
+  ['172.16.0.0', 12, 'a private address'],
+  ['192.0.0.0', 24, 'an IETF protocol address'],
+  ['192.0.2.0', 24, 'a documentation address'],
+  ['192.88.99.0', 24, 'a deprecated 6to4 relay address'],
+  ['192.168.0.0', 16, 'a private address'],
+  ['198.18.0.0', 15, 'a benchmarking address'],
+  ['198.51.100.0', 24, 'a documentation address'],
+  ['203.0.113.0', 24, 'a documentation address'],
+  ['224.0.0.0', 4, 'a multicast address'],
+  ['240.0.0.0', 4, 'a reserved or broadcast address'],
+])
 /** IPv6 prefixes refused outright, whatever they carry. */
-const IPV6_INTERNAL = [
-  ...IPV6_LOOPBACK,
-  ...blockList('ipv6', [
-    { network: '::', prefix: 128, what: 'the unspecified address' },
-    { network: '::', prefix: 96, what: 'an IPv4-compatible address (deprecated)' },
-    { network: '64:ff9b:1::', prefix: 48, what: 'a local-use NAT64 address' },
-    { network: '100::', prefix: 64, what: 'a discard-only address' },
-    { network: '2001::', prefix: 23, what: 'an IETF protocol address (Teredo and others)' },
-    { network: '2001:db8::', prefix: 32, what: 'a documentation address' },
-    { network: '3fff::', prefix: 20, what: 'a documentation address' },
-    { network: '3ffe::', prefix: 16, what: 'a former 6bone address' },
-    { network: 'fc00::', prefix: 7, what: 'a unique local (private) address' },
-    { network: 'fe80::', prefix: 10, what: 'a link-local address' },
-    { network: 'fec0::', prefix: 10, what: 'a site-local address (deprecated)' },
-    { network: 'ff00::', prefix: 8, what: 'a multicast address' },
-  ]),
-]
-const GLOBAL_UNICAST = blockList('ipv6', [{ network: '2000::', prefix: 3, what: 'global unicast' }])
+const IPV6_RULES = rules('ipv6', [
+  ['::1', 128, 'a loopback address'],
+  ['::', 128, 'the unspecified address'],
+  ['::', 96, 'an IPv4-compatible address (deprecated)'],
+  ['64:ff9b:1::', 48, 'a local-use NAT64 address'],
+  ['100::', 64, 'a discard-only address'],
+  ['2001::', 23, 'an IETF protocol address (Teredo and others)'],
+  ['2001:db8::', 32, 'a documentation address'],
+  ['3fff::', 20, 'a documentation address'],
+  ['3ffe::', 16, 'a former 6bone address'],
+  ['fc00::', 7, 'a unique local (private) address'],
+  ['fe80::', 10, 'a link-local address'],
+  ['fec0::', 10, 'a site-local address (deprecated)'],
+  ['ff00::', 8, 'a multicast address'],
+])
+const [GLOBAL_UNICAST] = rules('ipv6', [['2000::', 3, 'global unicast']]) as [Rule]
 
-/** IPv6 forms that carry an IPv4 address, and where: the group index of its first 16 bits. */
-const IPV4_CARRIERS = [
-  ...blockList('ipv6', [{ network: '::ffff:0:0', prefix: 96, what: 'an IPv4-mapped address' }]).map((c) => ({ ...c, at: 6 })),
-  ...blockList('ipv6', [{ network: '::ffff:0:0:0', prefix: 96, what: 'an IPv4-translated address' }]).map((c) => ({ ...c, at: 6 })),
-  ...blockList('ipv6', [{ network: '64:ff9b::', prefix: 96, what: 'a NAT64 address' }]).map((c) => ({ ...c, at: 6 })),
-  ...blockList('ipv6', [{ network: '2002::', prefix: 16, what: 'a 6to4 address' }]).map((c) => ({ ...c, at: 1 })),
-]
+/**
+ * IPv6 forms that carry an IPv4 address: `at` is the group holding its first 16 bits. Only the mapped form is
+ * this machine's own IPv4 stack; the others go to a translator or relay, whose loopback is its own.
+ */
+const IPV4_CARRIERS = (
+  [
+    ['::ffff:0:0', 96, 'an IPv4-mapped address', 6, true],
+    ['::ffff:0:0:0', 96, 'an IPv4-translated address', 6, false],
+    ['64:ff9b::', 96, 'a NAT64 address', 6, false],
+    ['2002::', 16, 'a 6to4 address', 1, false],
+  ] as const
+).map(([network, prefix, what, at, local]) => ({ ...(rules('ipv6', [[network, prefix, what]])[0] as Rule), at, local }))
 
 /** The eight 16-bit groups of an IPv6 address, read from the URL parser's canonical form (no dotted quad, one `::` at most). */
 function ipv6Groups(address: string): number[] | undefined {
@@ -110,9 +113,6 @@ function ipv6Groups(address: string): number[] | undefined {
   return [...start, ...new Array<number>(8 - start.length - end.length).fill(0), ...end]
 }
 
-/** Loopback: reaches this machine. Internal: not a public host. */
-export type HostKind = 'loopback' | 'internal' | 'public'
-
 export interface HostJudgement {
   kind: HostKind
   /** What the host is, for a message: "a loopback name", "a NAT64 address carrying 127.0.0.1, a loopback address". */
@@ -122,9 +122,8 @@ export interface HostJudgement {
 const PUBLIC: HostJudgement = { kind: 'public', what: 'a public host' }
 
 function judgeIpv4(address: string): HostJudgement {
-  const hit = IPV4_INTERNAL.find(({ list }) => list.check(address, 'ipv4'))
-  if (!hit) return PUBLIC
-  return { kind: IPV4_LOOPBACK.some(({ list }) => list.check(address, 'ipv4')) ? 'loopback' : 'internal', what: hit.rule.what }
+  const hit = IPV4_RULES.find(({ list }) => list.check(address, 'ipv4'))
+  return hit ? { kind: hit.kind, what: hit.what } : PUBLIC
 }
 
 function judgeIpv6(address: string): HostJudgement {
@@ -138,13 +137,12 @@ function judgeIpv6(address: string): HostJudgement {
     const ipv4 = `${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`
     const inner = judgeIpv4(ipv4)
     if (inner.kind === 'public') return PUBLIC
-    // Only the mapped form reaches this machine's own loopback; a translator's 127.0.0.1 is its own.
-    const kind = inner.kind === 'loopback' && carrier.rule.what === 'an IPv4-mapped address' ? 'loopback' : 'internal'
-    return { kind, what: `${carrier.rule.what} carrying ${ipv4}, ${inner.what}` }
+    const kind = inner.kind === 'loopback' && carrier.local ? 'loopback' : 'internal'
+    return { kind, what: `${carrier.what} carrying ${ipv4}, ${inner.what}` }
   }
-  const hit = IPV6_INTERNAL.find(({ list }) => list.check(canonical, 'ipv6'))
-  if (hit) return { kind: IPV6_LOOPBACK.some(({ list }) => list.check(canonical, 'ipv6')) ? 'loopback' : 'internal', what: hit.rule.what }
-  if (!GLOBAL_UNICAST.some(({ list }) => list.check(canonical, 'ipv6'))) {
+  const hit = IPV6_RULES.find(({ list }) => list.check(canonical, 'ipv6'))
+  if (hit) return { kind: hit.kind, what: hit.what }
+  if (!GLOBAL_UNICAST.list.check(canonical, 'ipv6')) {
     return { kind: 'internal', what: 'an address outside the global unicast space' }
   }
   return PUBLIC
