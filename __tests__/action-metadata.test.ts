@@ -46,9 +46,11 @@ describe('README', () => {
     expect(outputsTable({ outputs: { o: { description: 'out' } } })).toContain('| `o` | out |')
   })
 
-  it('points every uses: line of the action at the major tag', () => {
-    const uses = [...readme.matchAll(/uses: (\S*foxapi-video-action\S*)/g)].map((m) => m[1])
+  it('points every uses: line of the action at the major tag, but the pinning example at a full SHA with its version', () => {
+    const uses = [...readme.matchAll(/uses: (\S*foxapi-video-action\S*)(.*)/g)].map((m) => [m[1], m[2]] as const)
     expect(uses.length).toBeGreaterThan(0)
-    for (const ref of uses) expect(ref).toMatch(/^your-org\/foxapi-video-action@v1$/)
+    const pinned = uses.filter(([ref]) => !ref?.endsWith('@v1'))
+    for (const [ref] of uses.filter(([r]) => r?.endsWith('@v1'))) expect(ref).toBe('your-org/foxapi-video-action@v1')
+    expect(pinned).toEqual([['your-org/foxapi-video-action@0123456789abcdef0123456789abcdef01234567', ' # v1.4.2']])
   })
 })

@@ -2,16 +2,20 @@
 // the URL, on DNS answers and on the connected socket), the video signature whatever the Content-Type says,
 // no stale URL presented as live on a cache hit, and the proxy variables honoured.
 import { existsSync, readdirSync } from 'node:fs'
-import { createServer, type IncomingMessage, type Server } from 'node:http'
-import net, { type AddressInfo } from 'node:net'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { request } from 'undici'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
 import { createHttpAgent } from '../src/foxapi/http'
-import { REFUSED_ADDRESS_CODE, downloadPolicyFor, guardedConnector, isInternalAddress, refusalOf } from '../src/security/download-policy'
-import { API_KEY, CLIP_SHA256, checkKeyAndClose, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { REFUSED_ADDRESS_CODE, downloadPolicyFor, guardedConnector, refusalOf } from '../src/security/download-policy'
+import { isInternalAddress } from '../src/security/internal-hosts'
+import { startConnectProxy } from './support/connect-proxy'
+import { API_KEY, CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { completed, hostile, hostileInputs, TASK_ID } from './support/hostile-server'
+import { makeTestCertificate } from './support/test-certificate'
 
 let sim: FoxApiSimulator | undefined
 let cacheService: ActionsCacheService | undefined
@@ -41,17 +45,18 @@ describe('the URL policy', () => {
   it.each([
     ['http://cdn.foxapi.cc/clip.mp4', /plain http/],
     ['ftp://cdn.foxapi.cc/clip.mp4', /ftp: URLs are not supported/],
-    ['https://127.0.0.1/clip.mp4', /loopback, link-local or private/],
+    ['https://127.0.0.1/clip.mp4', /127\.0\.0\.1 is a loopback address/],
     ['https://10.0.0.5/clip.mp4', /private/],
     ['https://172.20.1.1/clip.mp4', /private/],
     ['https://192.168.1.10/clip.mp4', /private/],
     ['https://169.254.169.254/latest/meta-data/', /link-local/],
-    ['https://[::1]/clip.mp4', /private/],
-    ['https://[::ffff:127.0.0.1]/clip.mp4', /private/],
+    ['https://localhost./clip.mp4', /localhost\. is a loopback name/],
+    ['https://[::1]/clip.mp4', /loopback/],
+    ['https://[::ffff:127.0.0.1]/clip.mp4', /IPv4-mapped address carrying 127\.0\.0\.1/],
     ['https://[fd00::1]/clip.mp4', /private/],
-    ['https://[fe80::1]/clip.mp4', /private/],
-    ['https://0.0.0.0/clip.mp4', /private/],
-    ['https://localhost/clip.mp4', /loopback host/],
+    ['https://[fe80::1]/clip.mp4', /link-local/],
+    ['https://0.0.0.0/clip.mp4', /this network/],
+    ['https://localhost/clip.mp4', /loopback name/],
     ['https://user:pw@cdn.foxapi.cc/clip.mp4', /credentials/],
   ])('refuses %s when base-url is public', (url, reason) => {
     expect(refusalOf(new URL(url), publicApi)).toMatch(reason)
@@ -120,42 +125,6 @@ describe('a cache hit', () => {
   })
 })
 
-/** A forward proxy that only tunnels (CONNECT), counting what it was asked for, as an egress proxy would. */
-async function startConnectProxy(): Promise<{
-  url: string
-  connects: { target: string; headers: IncomingMessage['headers'] }[]
-  close(): Promise<void>
-}> {
-  const connects: { target: string; headers: IncomingMessage['headers'] }[] = []
-  const sockets = new Set<net.Socket>()
-  const server: Server = createServer((_req, res) => res.writeHead(405).end('CONNECT only'))
-  server.on('connect', (req: IncomingMessage, client: net.Socket, head: Buffer) => {
-    connects.push({ target: req.url ?? '', headers: req.headers })
-    const [host, port] = (req.url ?? '').split(':')
-    const upstream = net.connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      if (head.length > 0) upstream.write(head)
-      upstream.pipe(client)
-      client.pipe(upstream)
-    })
-    for (const socket of [client, upstream]) {
-      sockets.add(socket)
-      socket.on('error', () => undefined)
-      socket.on('close', () => sockets.delete(socket))
-    }
-  })
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    connects,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy()
-        server.close(() => resolve())
-      }),
-  }
-}
-
 describe('an egress proxy', () => {
   it('carries every request when HTTPS_PROXY/HTTP_PROXY are set, and none for NO_PROXY hosts', async () => {
     sim = await startFoxApiSimulator({ taskDurationMs: 300 })
@@ -179,6 +148,81 @@ describe('an egress proxy', () => {
       expect(proxy.connects.length).toBe(seen)
     } finally {
       await proxy.close()
+    }
+  })
+})
+
+describe('behind an egress proxy, where the URL check is the only check', () => {
+  // The API and its CDN have public-looking names that only the proxy knows (it routes them to a local https
+  // server), so base-url is public and the download policy is strict, as on a real runner behind a proxy.
+  const API = 'api.foxapi.test'
+  const CDN = 'cdn.foxapi.test'
+  const certificate = makeTestCertificate([API, CDN])
+
+  async function runBehindProxy(resultUrl: string, { redirect }: { redirect: boolean }) {
+    const server = await hostile(
+      {
+        poll: (_req, res, { taskId }) =>
+          void res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end(
+              JSON.stringify(
+                completed(taskId, `https://${CDN}`, { results: [{ url: redirect ? `https://${CDN}/files/moved.mp4` : resultUrl }] }),
+              ),
+            ),
+        download: (req, res) =>
+          req.url === '/files/moved.mp4'
+            ? void res.writeHead(302, { location: resultUrl }).end()
+            : void res.writeHead(200, { 'content-type': 'video/mp4' }).end(CLIP_BYTES),
+      },
+      { tls: certificate, url: `https://${API}` },
+    )
+    const proxy = await startConnectProxy({ [`${API}:443`]: server.port, [`${CDN}:443`]: server.port })
+    try {
+      const run = await runAction({
+        inputs: hostileInputs(server.url, { retries: '0' }),
+        env: { HTTPS_PROXY: proxy.url, NODE_EXTRA_CA_CERTS: certificate.certPath },
+      })
+      return { run, server, targets: proxy.connects.map((c) => c.target), proxyRecord: JSON.stringify(proxy.connects) }
+    } finally {
+      await proxy.close()
+    }
+  }
+
+  it('reaches the API through the proxy and fetches a public clip (the set-up works)', async () => {
+    const { run, targets } = await runBehindProxy(`https://${CDN}/files/${TASK_ID}.mp4`, { redirect: true })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
+    expect(new Set(targets)).toEqual(new Set([`${API}:443`, `${CDN}:443`]))
+  })
+
+  it.each([
+    ['https://localhost./clip.mp4', /localhost\. is a loopback name/],
+    ['https://foo.localhost./clip.mp4', /foo\.localhost\. is a loopback name/],
+    ['https://LOCALHOST../clip.mp4', /localhost\.\. is a loopback name/],
+    ['https://[::127.0.0.1]/clip.mp4', /\[::7f00:1\] is an IPv4-compatible address \(deprecated\)/],
+    ['https://[::ffff:127.0.0.1]/clip.mp4', /\[::ffff:7f00:1\] is an IPv4-mapped address carrying 127\.0\.0\.1/],
+    ['https://[::ffff:0:7f00:1]/clip.mp4', /IPv4-translated address carrying 127\.0\.0\.1/],
+    ['https://[64:ff9b::7f00:1]/clip.mp4', /NAT64 address carrying 127\.0\.0\.1/],
+    ['https://[64:ff9b:1::7f00:1]/clip.mp4', /local-use NAT64 address/],
+    ['https://[2002:7f00:1::]/clip.mp4', /6to4 address carrying 127\.0\.0\.1/],
+    ['https://[fec0::1]/clip.mp4', /site-local address \(deprecated\)/],
+  ])('never asks the proxy for %s, given directly or by a 302 from the CDN', async (url, reason) => {
+    for (const redirect of [false, true]) {
+      const { run, targets, proxyRecord, server } = await runBehindProxy(url, { redirect })
+      expect(run.exitCode, run.visibleLog).toBe(1)
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `::error::Download failed: ${redirect ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}[^;]*${reason.source}[^;]*; clips are fetched from public hosts only`,
+        ),
+      )
+      // The proxy was asked for the API (and the CDN, for the redirect) and for nothing else.
+      expect(targets).toContain(`${API}:443`)
+      expect(targets.filter((t) => t !== `${API}:443` && t !== `${CDN}:443`)).toEqual([])
+      expect(targets.includes(`${CDN}:443`)).toBe(redirect)
+      expect(proxyRecord).not.toContain(API_KEY)
+      expect(server.requests.filter((r) => r.path.startsWith('/files/'))).toHaveLength(redirect ? 1 : 0)
+      expect(run.outputs['video-path']).toBe('')
     }
   })
 })

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { INPUT_DEFAULTS, isLoopback, parseDurationText, parseSizeText, readInputs } from '../src/inputs/read-inputs'
+import { INPUT_DEFAULTS, parseDurationText, parseSizeText, readInputs } from '../src/inputs/read-inputs'
 import { REQUEST_INPUTS } from '../src/inputs/request-schema'
 import { identicalRequests } from '../src/run/identical-requests'
 
@@ -118,8 +118,14 @@ describe('readInputs', () => {
   it('allows plain http only for loopback base URLs', () => {
     expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://127.0.0.1:8080' })).toEqual([])
     expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://localhost:8080/' })).toEqual([])
-    expect(isLoopback('[::1]')).toBe(true)
-    expect(isLoopback('10.0.0.1')).toBe(false)
+    // The download policy's judgement of loopback, every spelling of it (see internal-hosts.test.ts).
+    for (const url of ['http://localhost.:8080', 'http://LOCALHOST:8080', 'http://[::1]:8080', 'http://[::ffff:127.0.0.1]:8080']) {
+      expect(problems({ ...KEY, prompt: 'x', 'base-url': url }), url).toEqual([])
+    }
+    // Carrying 127.0.0.1 for a translator is not this machine: the key would cross the network in plain text.
+    for (const url of ['http://10.0.0.1', 'http://[64:ff9b::7f00:1]', 'http://[::127.0.0.1]', 'http://api.foxapi.cc']) {
+      expect(problems({ ...KEY, prompt: 'x', 'base-url': url }), url).toEqual([expect.stringMatching(/Input 'base-url' must use https/)])
+    }
   })
 
   it('reads the prompt from a UTF-8 file and rejects others by name', () => {

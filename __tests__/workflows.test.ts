@@ -1,6 +1,7 @@
 // Every workflow that ships (.github/workflows, examples/, the README's examples) passes actionlint and uses
 // the action as action.yml defines it; and the checker itself catches what it is there to catch.
 import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { lintWorkflow, readmeExamples, workflowSources, type WorkflowSource } from '../scripts/lint-workflows'
 
 const sources = workflowSources()
@@ -28,12 +29,57 @@ describe('workflows that ship', () => {
   )
 })
 
+interface Workflow {
+  permissions?: unknown
+  jobs: Record<string, { permissions?: unknown; steps?: { uses?: string; with?: Record<string, unknown> }[] }>
+}
+
+describe('the examples, least privilege', () => {
+  const examples = sources.filter((s) => s.kind === 'workflow' && s.file !== '' && !s.file.startsWith('.github/'))
+  const writes = (permissions: unknown) =>
+    permissions === 'write-all' || (typeof permissions === 'object' && permissions !== null && Object.values(permissions).includes('write'))
+
+  it('are the examples/ files and the README workflows', () => {
+    expect(examples.map((s) => s.file)).toEqual(expect.arrayContaining(['examples/batch-release.yml', 'examples/matrix.yml', 'README.md']))
+  })
+
+  it.each(examples.map((s) => [`${s.file}:${s.firstLine}`, s] as const))(
+    '%s: permissions on the workflow and every job, no job with the FoxAPI key and a write, no persisted checkout token',
+    (_name, source) => {
+      const workflow = parse(source.text) as Workflow
+      expect(workflow.permissions, 'workflow permissions').toBeDefined()
+      expect(writes(workflow.permissions), 'the workflow default grants no write').toBe(false)
+      for (const [name, job] of Object.entries(workflow.jobs)) {
+        const holdsKey = JSON.stringify(job).includes('secrets.FOXAPI_API_KEY')
+        // Several jobs: each says what it needs (one job: the workflow's permissions are its own).
+        if (Object.keys(workflow.jobs).length > 1) expect(job.permissions, `job ${name}: permissions`).toBeDefined()
+        if (holdsKey) expect(writes(job.permissions ?? workflow.permissions), `job ${name} holds the key and may write`).toBe(false)
+        for (const step of job.steps ?? []) {
+          if (step.uses?.startsWith('actions/checkout@')) expect(step.with?.['persist-credentials'], `job ${name}: checkout`).toBe(false)
+        }
+      }
+    },
+  )
+
+  it('publish from a job without the key: batch-release and matrix each have one job that may write, and it has no key', () => {
+    for (const file of ['examples/batch-release.yml', 'examples/matrix.yml']) {
+      const workflow = parse(examples.find((s) => s.file === file)?.text ?? '') as Workflow
+      const writers = Object.entries(workflow.jobs).filter(([, job]) => writes(job.permissions))
+      expect(
+        writers.map(([name]) => name),
+        file,
+      ).toHaveLength(1)
+      expect(JSON.stringify(writers[0]?.[1])).not.toContain('secrets.')
+    }
+  })
+})
+
 describe('the checker', () => {
   const workflow = (steps: string): WorkflowSource => ({
     file: 'x.yml',
     firstLine: 1,
     kind: 'workflow',
-    text: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`,
+    text: `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${steps}permissions:\n  contents: read\n`,
   })
 
   it('reports an unknown input, a missing required input, an unknown output and a non-major ref', async () => {
@@ -56,6 +102,45 @@ describe('the checker', () => {
       [7, 'action', 'required input "api-key" is missing'],
       [9, 'action', 'input "promt" is not defined in action.yml'],
       [12, 'action', '"steps.v.outputs.video": the action has no output "video"'],
+    ])
+  })
+
+  it('reports a job without permissions, a job with a secret and a write permission, and a checkout that keeps the token', async () => {
+    const problems = await lintWorkflow({
+      file: 'x.yml',
+      firstLine: 1,
+      kind: 'workflow',
+      text: [
+        'on: push',
+        'jobs:',
+        '  loose:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '  publish:',
+        '    runs-on: ubuntu-latest',
+        '    permissions:',
+        '      contents: write',
+        '    steps:',
+        '      - run: echo "$KEY"',
+        '        env:',
+        '          KEY: ${{ secrets.FOXAPI_API_KEY }}',
+        '',
+      ].join('\n'),
+    })
+    expect(problems.filter((p) => p.kind === 'permissions').map((p) => [p.line, p.message.split(':')[0]])).toEqual([
+      [3, 'job "loose" has no permissions'],
+      [6, 'actions/checkout keeps the token in .git/config for every later step'],
+      [7, 'job "publish" holds secrets.FOXAPI_API_KEY and contents'],
+    ])
+  })
+
+  it('accepts the action pinned to a full commit SHA, and no shorter one', async () => {
+    const pinned = (ref: string) =>
+      workflow(`      - uses: acme/foxapi-video-action@${ref}\n        with:\n          api-key: k\n          prompt: a fox\n`)
+    expect(await lintWorkflow(pinned('0123456789abcdef0123456789abcdef01234567'))).toEqual([])
+    expect(await lintWorkflow(pinned('0123456'))).toEqual([
+      expect.objectContaining({ message: expect.stringContaining('or a full commit SHA') }),
     ])
   })
 

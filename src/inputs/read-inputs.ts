@@ -7,6 +7,7 @@ import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from '../secrets'
 import { checkPlannedDestinations, type PlannedDestination } from '../security/destinations'
 import { isValidTaskId } from '../security/task-id'
+import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
 import type { ClipSpec, RunSettings } from './clip-spec'
 import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
@@ -255,17 +256,12 @@ function checkBaseUrl(value: string, problems: string[]): string {
     problems.push(`Input 'base-url' must be a URL such as ${INPUT_DEFAULTS['base-url']}`)
     return value
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url.hostname))) {
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
     problems.push("Input 'base-url' must use https (plain http is allowed only for loopback addresses)")
   }
   if (url.username || url.password) problems.push("Input 'base-url' must not carry credentials; use 'api-key'")
   if (url.search || url.hash) problems.push("Input 'base-url' must not have a query or fragment")
   return url.toString().replace(/\/+$/, '')
-}
-
-export function isLoopback(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '')
-  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }

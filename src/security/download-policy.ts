@@ -5,8 +5,9 @@
 // the socket actually connected to (no DNS-rebinding gap), for every redirect hop. Both rules are relaxed only
 // when `base-url` itself is such an address (the simulator on 127.0.0.1, an API on the internal network).
 import dns from 'node:dns'
-import { BlockList, isIP, type LookupFunction } from 'node:net'
+import type { LookupFunction } from 'node:net'
 import { buildConnector } from 'undici'
+import { isInternalAddress, judgeHost } from './internal-hosts'
 
 export interface DownloadPolicy {
   /** Plain http allowed: only when `base-url` is itself plain http on loopback. */
@@ -23,61 +24,8 @@ export function downloadPolicyFor(baseUrl: string): DownloadPolicy {
   } catch {
     return { allowPlainHttp: false, allowInternal: false }
   }
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
-  const internal = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && isInternalAddress(host))
-  const loopback = host === 'localhost' || host.endsWith('.localhost') || (isIP(host) !== 0 && LOOPBACK.check(...addressArgs(host)))
-  return { allowPlainHttp: url.protocol === 'http:' && loopback, allowInternal: internal }
-}
-
-const INTERNAL = new BlockList()
-const LOOPBACK = new BlockList()
-for (const [network, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata (169.254.169.254)
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  INTERNAL.addSubnet(network, prefix, 'ipv4')
-}
-for (const [network, prefix] of [
-  ['::', 128],
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['ff00::', 8], // multicast
-] as const) {
-  INTERNAL.addSubnet(network, prefix, 'ipv6')
-}
-LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4')
-LOOPBACK.addAddress('::1', 'ipv6')
-
-function addressArgs(address: string): [string, 'ipv4' | 'ipv6'] {
-  return [address, isIP(address) === 6 ? 'ipv6' : 'ipv4']
-}
-
-/** Whether an IP address is loopback, link-local, private or otherwise not a public host (IPv4-mapped IPv6 too). */
-export function isInternalAddress(address: string): boolean {
-  const plain = address
-    .replace(/^\[|\]$/g, '')
-    .replace(/%.*$/, '')
-    .toLowerCase()
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(plain)?.[1] ?? /^::(\d+\.\d+\.\d+\.\d+)$/.exec(plain)?.[1]
-  if (mapped) return INTERNAL.check(mapped, 'ipv4')
-  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(plain)
-  if (hexMapped) {
-    const high = Number.parseInt(hexMapped[1] as string, 16)
-    const low = Number.parseInt(hexMapped[2] as string, 16)
-    return INTERNAL.check(`${high >> 8}.${high & 255}.${low >> 8}.${low & 255}`, 'ipv4')
-  }
-  if (isIP(plain) === 0) return true // not an address at all: refuse rather than guess
-  return INTERNAL.check(...addressArgs(plain))
+  const { kind } = judgeHost(url.hostname)
+  return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' }
 }
 
 /** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
@@ -88,10 +36,9 @@ export function refusalOf(url: URL, policy: DownloadPolicy): string | undefined 
       : `${url.protocol} URLs are not supported`
   }
   if (url.username || url.password) return 'the URL carries credentials'
-  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase()
   if (policy.allowInternal) return undefined
-  if (host === 'localhost' || host.endsWith('.localhost')) return `${url.host} is a loopback host`
-  if (isIP(host) !== 0 && isInternalAddress(host)) return `${url.host} is a loopback, link-local or private address`
+  const host = judgeHost(url.hostname)
+  if (host.kind !== 'public') return `${url.host} is ${host.what}; clips are fetched from public hosts only`
   return undefined
 }
 
