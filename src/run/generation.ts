@@ -50,7 +50,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
   let results: ClipResult[]
   try {
-    const cache = new ResultCache(settings.cache, settings.workspace)
+    const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
     const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text))
     const run = () =>
       runClips(clips, {
