@@ -37,10 +37,7 @@ export const PATCHES = [
     file: '@actions/cache/package.json',
     mark: '"./lib/internal/*.js"',
     replacements: [
-      [
-        `      "import": "./lib/cache.js"\n    }\n  },\n`,
-        `      "import": "./lib/cache.js"\n    },\n${CACHE_EXPORTS}\n  },\n`,
-      ],
+      [`      "import": "./lib/cache.js"\n    }\n  },\n`, `      "import": "./lib/cache.js"\n    },\n${CACHE_EXPORTS}\n  },\n`],
     ],
   },
 ]

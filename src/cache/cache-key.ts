@@ -6,10 +6,10 @@ import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { removeLeftover } from '../atomic-files'
 import type { GenerationRequest } from '../inputs/request-schema'
+import { CACHE_DIRECTORY } from '../constants'
 
 const KEY_PREFIX = 'foxapi-video-v1'
-/** Where entries are staged and restored, relative to the workspace; removed after each use. */
-export const CACHE_DIRECTORY = '.foxapi-video-cache'
+export { CACHE_DIRECTORY }
 
 /** JSON with object keys sorted at every level, so key order never changes a hash. */
 export function canonicalJson(value: unknown): string {

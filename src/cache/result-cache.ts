@@ -195,7 +195,8 @@ export class ResultCache {
       const files = await unpackEntry(downloaded, relative, unpacked, allowed)
       return isClip ? await this.readClip(key, files, destination) : await this.readPending(key, matched, files)
     } catch (error) {
-      if (error instanceof RefusedEntryError) log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
+      if (error instanceof RefusedEntryError)
+        log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
       else log.warning(`Cache entry ${matched} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
     } finally {

@@ -267,7 +267,9 @@ async function resumeTask(
     const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
     if (askedFor) return task
     if (task.model !== undefined && task.model !== model) {
-      log(`An earlier run's task ${taskId} is for another model (${JSON.stringify(task.model)}), not this request's; it is not adopted, a new one is submitted.`)
+      log(
+        `An earlier run's task ${taskId} is for another model (${JSON.stringify(task.model)}), not this request's; it is not adopted, a new one is submitted.`,
+      )
       return undefined
     }
     if (isTerminalFailure(task.status)) {

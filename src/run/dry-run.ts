@@ -68,7 +68,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
   setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
   setOutputSafely('matrix', matrixOf(clips))
   setOutputSafely('credits', '0')
-  await writeResultsOutput(settings.resultsFile, rows)
+  await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
   await writePlanSummary(rows, settings)
 }
 

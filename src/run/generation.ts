@@ -80,7 +80,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
     } catch (error) {
       log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }
-    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow))
+    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
     await writeSummary(results, { batch, maxCredits: settings.maxCredits })
     const failures = results.filter((r) => !isSuccess(r))
     if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
