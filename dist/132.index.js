@@ -36,7 +36,7 @@ async function runDryRun(clips, options) {
     _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
     if (settings.apiKey === '')
         _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
-    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__/* .ResultCache */ .A(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
+    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const rows = [];
     for (const clip of clips)
         rows.push(await planClip(clip, settings, cache));

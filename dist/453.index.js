@@ -836,7 +836,7 @@ async function generate(clips, { settings, batch }) {
     const recordWaiting = () => (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
     let results;
     try {
-        const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
+        const cache = new result_cache/* ResultCache */.Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
         const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
         const run = () => runClips(clips, {
             settings,

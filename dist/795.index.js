@@ -8,8 +8,10 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ ResultCache)
+  Ai: () => (/* binding */ ResultCache)
 });
+
+// UNUSED EXPORTS: clipFields, pendingFields
 
 // NAMESPACE OBJECT: ./src/cache/actions-cache.ts
 var actions_cache_namespaceObject = {};
@@ -214,6 +216,9 @@ async function unpackEntry(archive, folder, into, allowed) {
     let members = 0;
     const reader = (0,tar_stream.extract)();
     reader.on('entry', (header, stream, next) => {
+        // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
+        // destroyed with it, and that error needs a listener so it cannot end the process.
+        stream.on('error', () => undefined);
         const refuse = (why) => {
             stream.resume();
             next(new RefusedEntryError(`its member ${shown(header.name)} ${why}`));
@@ -391,13 +396,13 @@ function cacheApi(module = actions_cache_namespaceObject) {
 }
 /** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
 const clipMetaSchema = schemas/* object */.Ikc({
-    taskId: schemas/* string */.YjP(),
-    sha256: schemas/* string */.YjP().regex(/^[0-9a-f]{64}$/),
+    taskId: schemas/* string */.YjP().catch(''),
+    sha256: schemas/* string */.YjP().catch(''),
     madeBy: schemas/* unknown */.L5J().optional(),
-    proof: schemas/* string */.YjP(),
+    proof: schemas/* unknown */.L5J().optional(),
 });
-/** pending-task.json of a pending entry. */
-const pendingSchema = schemas/* object */.Ikc({ taskId: schemas/* unknown */.L5J(), model: schemas/* string */.YjP().max(200), proof: schemas/* string */.YjP() });
+/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
+const pendingSchema = schemas/* object */.Ikc({ taskId: schemas/* unknown */.L5J().optional(), model: schemas/* string */.YjP().max(200).catch(''), proof: schemas/* unknown */.L5J().optional() });
 class ResultCache {
     workspace;
     options;
@@ -529,7 +534,7 @@ class ResultCache {
     }
     /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
     proven(entryKey, fields, proof) {
-        if (isProvenEntry(this.options.apiKey, fields, proof))
+        if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof))
             return true;
         log/* warning */.$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
         return false;
@@ -544,9 +549,8 @@ class ResultCache {
         if (!meta.success)
             throw new Error(`${META_FILE} is not a clip record`);
         const madeBy = meta.data.madeBy === undefined ? undefined : run_origin/* runOriginSchema */.dB.safeParse(meta.data.madeBy);
-        if (madeBy !== undefined && !madeBy.success)
-            throw new Error(`${META_FILE} names no run`);
-        const fields = clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
+        // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
+        const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
         if (!this.proven(key, fields, meta.data.proof))
             return undefined;
         const task = foxapi_task/* taskSchema */.v.safeParse(await readJsonFile(taskFile.path, TASK_FILE));

@@ -50,6 +50,9 @@ export async function unpackEntry(
 
   const reader = extract()
   reader.on('entry', (header: Header, stream, next) => {
+    // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
+    // destroyed with it, and that error needs a listener so it cannot end the process.
+    stream.on('error', () => undefined)
     const refuse = (why: string) => {
       stream.resume()
       next(new RefusedEntryError(`its member ${shown(header.name)} ${why}`))

@@ -86,14 +86,14 @@ export interface ResultCacheOptions {
 
 /** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
 const clipMetaSchema = z.object({
-  taskId: z.string(),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  taskId: z.string().catch(''),
+  sha256: z.string().catch(''),
   madeBy: z.unknown().optional(),
-  proof: z.string(),
+  proof: z.unknown().optional(),
 })
 
-/** pending-task.json of a pending entry. */
-const pendingSchema = z.object({ taskId: z.unknown(), model: z.string().max(200), proof: z.string() })
+/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
+const pendingSchema = z.object({ taskId: z.unknown().optional(), model: z.string().max(200).catch(''), proof: z.unknown().optional() })
 
 export class ResultCache {
   private disabledBecause: string | undefined
@@ -219,8 +219,8 @@ export class ResultCache {
   }
 
   /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
-  private proven(entryKey: string, fields: ProvenFields, proof: string): boolean {
-    if (isProvenEntry(this.options.apiKey, fields, proof)) return true
+  private proven(entryKey: string, fields: ProvenFields | undefined, proof: unknown): boolean {
+    if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof)) return true
     log.warning(
       `Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`,
     )
@@ -235,8 +235,9 @@ export class ResultCache {
     const meta = clipMetaSchema.safeParse(await readJsonFile(metaFile.path, META_FILE))
     if (!meta.success) throw new Error(`${META_FILE} is not a clip record`)
     const madeBy = meta.data.madeBy === undefined ? undefined : runOriginSchema.safeParse(meta.data.madeBy)
-    if (madeBy !== undefined && !madeBy.success) throw new Error(`${META_FILE} names no run`)
-    const fields = clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data)
+    // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
+    const fields =
+      madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data)
     if (!this.proven(key, fields, meta.data.proof)) return undefined
     const task = taskSchema.safeParse(await readJsonFile(taskFile.path, TASK_FILE))
     if (!task.success || task.data.id !== meta.data.taskId) throw new Error(`${TASK_FILE} is not the task of this entry`)
@@ -349,12 +350,18 @@ export class ResultCache {
 }
 
 /** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
-function clipFields(cacheKey: string, taskId: string, sha256: string, taskSha256: string, madeBy: RunOrigin | undefined): ProvenFields {
+export function clipFields(
+  cacheKey: string,
+  taskId: string,
+  sha256: string,
+  taskSha256: string,
+  madeBy: RunOrigin | undefined,
+): ProvenFields {
   return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : canonicalJson(madeBy) }
 }
 
 /** What a pending entry's proof covers: the request's cache key, the task submitted for it and the request's model. */
-function pendingFields(cacheKey: string, taskId: string, model: string): ProvenFields {
+export function pendingFields(cacheKey: string, taskId: string, model: string): ProvenFields {
   return { entry: 'pending', cacheKey, taskId, model }
 }
 
