@@ -79,6 +79,8 @@ async function restoreCache(...args) {
 async function saveCache(...args) {
     return (await available()).saveCache(...args);
 }
+const STAND_IN_WARNING = 'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.';
+let standInNamed = false;
 /**
  * What restoreCache does up to the download, and no further: the same version (from `paths` and the
  * compression, so entries saved by saveCache are found), the same service client (cache service v1 or v2) and
@@ -86,7 +88,15 @@ async function saveCache(...args) {
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
 async function downloadEntry(paths, primaryKey, restoreKeys) {
-    await available();
+    const module = await available();
+    if (typeof module.isFeatureAvailable !== 'function') {
+        // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
+        // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+        if (!standInNamed)
+            log/* warning */.$e(STAND_IN_WARNING);
+        standInNamed = true;
+        return undefined;
+    }
     const [utils, config, client, twirp] = await Promise.all([
         __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
         __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),

@@ -40,6 +40,10 @@ export async function saveCache(...args: Parameters<typeof ActionsCache.saveCach
   return (await available()).saveCache(...args)
 }
 
+const STAND_IN_WARNING =
+  'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.'
+let standInNamed = false
+
 /** An entry's archive, downloaded but not unpacked: the caller reads it (src/cache/entry-archive.ts) and removes `folder`. */
 export interface DownloadedEntry {
   /** The key that matched: the primary key, or the entry a restore key (a prefix) found. */
@@ -57,7 +61,14 @@ export interface DownloadedEntry {
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
 export async function downloadEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<DownloadedEntry | undefined> {
-  await available()
+  const module = await available()
+  if (typeof module.isFeatureAvailable !== 'function') {
+    // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
+    // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+    if (!standInNamed) log.warning(STAND_IN_WARNING)
+    standInNamed = true
+    return undefined
+  }
   const [utils, config, client, twirp] = await Promise.all([
     import('@actions/cache/lib/internal/cacheUtils.js'),
     import('@actions/cache/lib/internal/config.js'),
