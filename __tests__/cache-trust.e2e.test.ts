@@ -104,6 +104,12 @@ async function plantPending(pending: { entry: CacheEntry; key: string }, members
 
 const file = (name: string, data: Buffer | string): Member => ({ name, data })
 
+/** Plants the clip entry again with one of its files (`meta.json`, `task.json`) replaced by `record`. */
+async function plantClipWith(clip: { entry: CacheEntry; members: Member[] }, fileName: string, record: unknown): Promise<void> {
+  const forged = clip.members.map((m) => (m.name.endsWith(`/${fileName}`) ? file(m.name, JSON.stringify(record)) : m))
+  cacheService.plant(clip.entry.key, clip.entry.version, await forgedArchive(forged, clip.entry.data))
+}
+
 describe('a forged archive is refused as a whole, and nothing outside a private folder is written', () => {
   const attacks: [string, RegExp, (dir: string, workspace: string) => Member[]][] = [
     ['an absolute member', /has an absolute name/, () => [file(path.join(outside, 'pwned'), 'owned')]],
@@ -175,11 +181,10 @@ describe('what an entry says is believed only with its proof', () => {
   })
 
   it('a forged meta.json "made by" link is never shown', async () => {
-    const { entry, members, dir, taskId } = await primedClip()
+    const clip = await primedClip()
+    const { entry, dir, taskId } = clip
     const evil = { repository: 'evil/phish', runId: 1, url: 'https://evil.example/acme/marketing/actions/runs/1' }
-    const meta = { taskId, sha256: CLIP_SHA256, madeBy: evil, proof: '0'.repeat(64) }
-    const forged = members.map((m) => (m.name.endsWith('/meta.json') ? file(m.name, JSON.stringify(meta)) : m))
-    cacheService.plant(entry.key, entry.version, await forgedArchive(forged, entry.data))
+    await plantClipWith(clip, 'meta.json', { taskId, sha256: CLIP_SHA256, madeBy: evil, proof: '0'.repeat(64) })
 
     const run = await cachedRun()
     expect(run.exitCode, run.visibleLog).toBe(0)
@@ -190,17 +195,16 @@ describe('what an entry says is believed only with its proof', () => {
   })
 
   it('a proven entry whose "made by" is not a run of this repository on this server restores the clip, without the link', async () => {
-    const { entry, members, taskId } = await primedClip()
-    const task = members.find((m) => m.name.endsWith('/task.json'))?.data as Buffer
+    const clip = await primedClip()
+    const { entry, taskId } = clip
+    const task = clip.members.find((m) => m.name.endsWith('/task.json'))?.data as Buffer
     const taskSha256 = createHash('sha256').update(task).digest('hex')
     for (const madeBy of [
       { repository: 'evil/phish', runId: 7, url: 'https://github.com/evil/phish/actions/runs/7' },
       { repository: 'acme/marketing', runId: 7, url: 'https://evil.example/acme/marketing/actions/runs/7' },
     ]) {
       const proof = proveEntry(API_KEY, clipFields(entry.key, taskId, CLIP_SHA256, taskSha256, madeBy))
-      const meta = { taskId, sha256: CLIP_SHA256, madeBy, proof }
-      const forged = members.map((m) => (m.name.endsWith('/meta.json') ? file(m.name, JSON.stringify(meta)) : m))
-      cacheService.plant(entry.key, entry.version, await forgedArchive(forged, entry.data))
+      await plantClipWith(clip, 'meta.json', { taskId, sha256: CLIP_SHA256, madeBy, proof })
 
       const run = await cachedRun()
       expect(run.exitCode, run.visibleLog).toBe(0)
@@ -213,7 +217,8 @@ describe('what an entry says is believed only with its proof', () => {
   })
 
   it('a forged task.json is not used', async () => {
-    const { entry, members, taskId } = await primedClip()
+    const clip = await primedClip()
+    const { entry, taskId } = clip
     const attacker = {
       id: taskId,
       status: 'completed',
@@ -221,8 +226,7 @@ describe('what an entry says is believed only with its proof', () => {
       error: { message: 'ATTACKER TEXT' },
       output: { url: 'https://evil.example/x.mp4' },
     }
-    const forged = members.map((m) => (m.name.endsWith('/task.json') ? file(m.name, JSON.stringify(attacker)) : m))
-    cacheService.plant(entry.key, entry.version, await forgedArchive(forged, entry.data))
+    await plantClipWith(clip, 'task.json', attacker)
 
     const run = await cachedRun()
     expect(run.exitCode, run.visibleLog).toBe(0)
