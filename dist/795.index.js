@@ -208,6 +208,8 @@ class RefusedEntryError extends Error {
 }
 /** Bytes of tar structure (headers, padding, the end blocks) allowed beyond the files' own caps. */
 const STRUCTURE_BYTES = 1024 * 1024;
+/** Bytes read and decompressed at a time. */
+const CHUNK_BYTES = 1024 * 1024;
 /** Members an entry may have (its folders and files); far more than any entry this action saves. */
 const MAX_MEMBERS = 16;
 /**
@@ -318,11 +320,12 @@ async function writeMember(stream, target, cap) {
 }
 /** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
 function decompressed({ archivePath, compression }) {
-    const file = (0,external_node_fs_.createReadStream)(archivePath);
+    // Large chunks: a clip is megabytes, and every chunk costs a write.
+    const file = (0,external_node_fs_.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
     if (compression === 'gzip')
-        return file.pipe(external_node_zlib_default().createGunzip());
+        return file.pipe(external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES }));
     if (typeof (external_node_zlib_default()).createZstdDecompress === 'function')
-        return file.pipe(external_node_zlib_default().createZstdDecompress());
+        return file.pipe(external_node_zlib_default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
     file.destroy();
     // @actions/cache made a zstd archive only because zstd(1) is on this runner.
     const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });

@@ -26,6 +26,8 @@ export interface UnpackedFile {
 
 /** Bytes of tar structure (headers, padding, the end blocks) allowed beyond the files' own caps. */
 const STRUCTURE_BYTES = 1024 * 1024
+/** Bytes read and decompressed at a time. */
+const CHUNK_BYTES = 1024 * 1024
 /** Members an entry may have (its folders and files); far more than any entry this action saves. */
 const MAX_MEMBERS = 16
 
@@ -137,9 +139,10 @@ async function writeMember(stream: AsyncIterable<unknown>, target: string, cap: 
 
 /** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
 function decompressed({ archivePath, compression }: { archivePath: string; compression: 'gzip' | 'zstd' }): Readable {
-  const file = createReadStream(archivePath)
-  if (compression === 'gzip') return file.pipe(zlib.createGunzip())
-  if (typeof zlib.createZstdDecompress === 'function') return file.pipe(zlib.createZstdDecompress())
+  // Large chunks: a clip is megabytes, and every chunk costs a write.
+  const file = createReadStream(archivePath, { highWaterMark: CHUNK_BYTES })
+  if (compression === 'gzip') return file.pipe(zlib.createGunzip({ chunkSize: CHUNK_BYTES }))
+  if (typeof zlib.createZstdDecompress === 'function') return file.pipe(zlib.createZstdDecompress({ chunkSize: CHUNK_BYTES }))
   file.destroy()
   // @actions/cache made a zstd archive only because zstd(1) is on this runner.
   const child = spawn('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] })
