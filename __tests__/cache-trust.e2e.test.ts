@@ -125,6 +125,7 @@ describe('a forged archive is refused as a whole, and nothing outside a private 
     ],
     ['a hard link', /is a hard link/, (dir) => [{ name: `${dir}/clip.mp4`, type: 'link', linkname: path.join(outside, 'victim.mp4') }]],
     ['a FIFO', /is a FIFO/, (dir) => [{ name: `${dir}/task.json`, type: 'fifo' }]],
+    ['a device', /is a device/, (dir) => [{ name: `${dir}/meta.json`, type: 'character-device' }]],
   ]
 
   it.each(attacks)('%s: a warning, then a miss', async (_what, reason, attack) => {
@@ -214,6 +215,21 @@ describe('what an entry says is believed only with its proof', () => {
       const rows = JSON.parse(readFileSync(run.outputs['results-file'] as string, 'utf8')) as { made_by: unknown }[]
       expect(rows[0]?.made_by).toBeNull()
     }
+  })
+
+  it('a clip that is not the one its proven record names is not restored', async () => {
+    const clip = await primedClip()
+    const other = Buffer.concat([CLIP_BYTES, Buffer.from('not the paid clip')])
+    const forged = clip.members.map((m) => (m.name.endsWith('/clip.mp4') ? file(m.name, other) : m))
+    cacheService.plant(clip.entry.key, clip.entry.version, await forgedArchive(forged, clip.entry.data))
+
+    const run = await cachedRun()
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.stdout).toContain(
+      `::warning::Cache entry ${clip.entry.key} could not be used (the clip of ${clip.entry.key} does not match its proven checksum)`,
+    )
+    expect(run.outputs['cache-hit']).toBe('false')
+    expect(run.outputs['video-sha256']).toBe(CLIP_SHA256)
   })
 
   it('a forged task.json is not used', async () => {
