@@ -36,52 +36,48 @@ function localAction(envFile: string): Promise<{ code: number | null; out: strin
 }
 
 describe('npm run local-action', () => {
-  it(
-    'runs the main and the post step to the end, twice; entries are saved to its file cache, never unpacked from it',
-    { timeout: 90_000 },
-    async () => {
-      // local-action runs in the repository (its workspace is the current directory, as on a runner, where
-      // the cache's relative paths resolve): the clips go to a folder of .tmp/ that is removed afterwards.
-      const envFile = path.join(dir, '.env')
-      const clips = path.join('.tmp', path.basename(dir))
-      onTestFinished(() => rmSync(path.join(root, clips), { recursive: true, force: true }))
-      writeFileSync(
-        envFile,
-        [
-          `INPUT_API-KEY=${API_KEY}`,
-          `INPUT_BASE-URL=${sim.url}`,
-          'INPUT_PROMPT=A red fox in the snow',
-          'INPUT_POLL-INTERVAL=100ms',
-          `INPUT_OUTPUT-PATH=${clips}/{task-id}.mp4`,
-          `LOCAL_ACTION_WORKSPACE=${path.join(dir, 'local-action')}`,
-          `LOCAL_ACTION_CACHE_PATH=${path.join(dir, 'cache')}`,
-          'ACTIONS_CACHE_URL=http://127.0.0.1:9/local-action',
-          `GITHUB_STEP_SUMMARY=${path.join(dir, 'summary.md')}`,
-          `RUNNER_TEMP=${path.join(dir, 'runner-temp')}`,
-          'GITHUB_REPOSITORY=acme/marketing',
-          'GITHUB_RUN_ID=7',
-          '',
-        ].join('\n'),
-      )
+  it('runs the main and the post step to the end, twice (saved to its cache, never restored)', { timeout: 90_000 }, async () => {
+    // local-action runs in the repository (its workspace is the current directory, as on a runner, where
+    // the cache's relative paths resolve): the clips go to a folder of .tmp/ that is removed afterwards.
+    const envFile = path.join(dir, '.env')
+    const clips = path.join('.tmp', path.basename(dir))
+    onTestFinished(() => rmSync(path.join(root, clips), { recursive: true, force: true }))
+    writeFileSync(
+      envFile,
+      [
+        `INPUT_API-KEY=${API_KEY}`,
+        `INPUT_BASE-URL=${sim.url}`,
+        'INPUT_PROMPT=A red fox in the snow',
+        'INPUT_POLL-INTERVAL=100ms',
+        `INPUT_OUTPUT-PATH=${clips}/{task-id}.mp4`,
+        `LOCAL_ACTION_WORKSPACE=${path.join(dir, 'local-action')}`,
+        `LOCAL_ACTION_CACHE_PATH=${path.join(dir, 'cache')}`,
+        'ACTIONS_CACHE_URL=http://127.0.0.1:9/local-action',
+        `GITHUB_STEP_SUMMARY=${path.join(dir, 'summary.md')}`,
+        `RUNNER_TEMP=${path.join(dir, 'runner-temp')}`,
+        'GITHUB_REPOSITORY=acme/marketing',
+        'GITHUB_RUN_ID=7',
+        '',
+      ].join('\n'),
+    )
 
-      const first = await localAction(envFile)
-      expect(first.code, first.out).toBe(0)
-      expect(first.out).toContain('Running Post Step')
-      expect(first.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
-      expect(first.out).toMatch(/'status'\s*│ 'completed'/)
-      expect(first.out).toMatch(/'cache-hit'\s*│ 'false'/)
-      expect(first.out).not.toContain(API_KEY)
-      const created = sim.requests.filter((r) => r.method === 'POST').length
-      expect(created).toBe(1)
+    const first = await localAction(envFile)
+    expect(first.code, first.out).toBe(0)
+    expect(first.out).toContain('Running Post Step')
+    expect(first.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
+    expect(first.out).toMatch(/'status'\s*│ 'completed'/)
+    expect(first.out).toMatch(/'cache-hit'\s*│ 'false'/)
+    expect(first.out).not.toContain(API_KEY)
+    const created = sim.requests.filter((r) => r.method === 'POST').length
+    expect(created).toBe(1)
 
-      const second = await localAction(envFile)
-      expect(second.code, second.out).toBe(0)
-      expect(second.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
-      expect(second.out).toContain('::warning::Cache entries are not restored here: this @actions/cache is a stand-in')
-      expect(second.out).toMatch(/'cache-hit'\s*│ 'false'/)
-      expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(created + 1)
-      expect(readdirSync(path.join(root, clips))).toHaveLength(2)
-      expect(readdirSync(path.join(dir, 'cache')).filter((name) => name.endsWith('.cache')).length).toBeGreaterThan(0)
-    },
-  )
+    const second = await localAction(envFile)
+    expect(second.code, second.out).toBe(0)
+    expect(second.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
+    expect(second.out).toContain('::warning::Cache entries are not restored here: this @actions/cache is a stand-in')
+    expect(second.out).toMatch(/'cache-hit'\s*│ 'false'/)
+    expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(created + 1)
+    expect(readdirSync(path.join(root, clips))).toHaveLength(2)
+    expect(readdirSync(path.join(dir, 'cache')).filter((name) => name.endsWith('.cache')).length).toBeGreaterThan(0)
+  })
 })
