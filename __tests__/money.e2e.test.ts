@@ -324,6 +324,7 @@ describe('a cache that cannot be used', () => {
           throw new TypeError('not in this runner')
         },
         restoreCache: () => 0,
+        downloadEntry: () => 0,
         saveCache: () => 0,
       },
     ],
@@ -332,23 +333,29 @@ describe('a cache that cannot be used', () => {
       {
         isFeatureAvailable: () => true,
         restoreCache: () => Promise.reject(new Error('boom')),
+        downloadEntry: () => Promise.reject(new Error('boom')),
         saveCache: () => Promise.reject(new Error('boom')),
       },
     ],
     [
       'saves answering -1',
-      { isFeatureAvailable: () => true, restoreCache: () => Promise.resolve(undefined), saveCache: () => Promise.resolve(-1) },
+      {
+        isFeatureAvailable: () => true,
+        restoreCache: () => Promise.resolve(undefined),
+        downloadEntry: () => Promise.resolve(undefined),
+        saveCache: () => Promise.resolve(-1),
+      },
     ],
   ]
   it.each(brokenModules)('with %s: the cache turns itself off with one warning, nothing throws', async (_what, module) => {
     const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-money-'))
     const stdout = captureStdout()
     try {
-      const cache = new ResultCache(true, workspace, module)
+      const cache = new ResultCache(true, workspace, { apiKey: 'sk-test', maxClipBytes: 1024 ** 2 }, module)
       const clip = path.join(workspace, 'clip.mp4')
       writeFileSync(clip, CLIP_BYTES)
       await expect(cache.lookup('k', () => path.join(workspace, 'out.mp4'), true)).resolves.toBeUndefined()
-      await expect(cache.savePendingTaskId('k', 'task-1')).resolves.toBeUndefined()
+      await expect(cache.savePendingTaskId('k', 'task-1', 'kling-o3-ref')).resolves.toBeUndefined()
       await expect(cache.saveClip('k', { id: 'task-1', status: 'completed' }, clip, CLIP_SHA256)).resolves.toBeUndefined()
       expect(cache.enabled).toBe(false)
     } finally {

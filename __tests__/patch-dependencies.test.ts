@@ -41,6 +41,16 @@ describe('patch-dependencies', () => {
     expect(patchText(installed, corePatch)).toBe(installed)
   })
 
+  it("exports @actions/cache's internal modules, once, so an entry can be downloaded without being unpacked", async () => {
+    const cachePatch = PATCHES.find((p) => p.file === '@actions/cache/package.json') as DependencyPatch
+    const installed = readFileSync(path.join(root, 'node_modules', cachePatch.file), 'utf8')
+    expect(patchText(installed, cachePatch)).toBe(installed)
+    const exports = (JSON.parse(installed) as { exports: Record<string, unknown> }).exports
+    expect(Object.keys(exports)).toEqual(['.', './lib/internal/*.js'])
+    const utils = await import('@actions/cache/lib/internal/cacheUtils.js')
+    expect(typeof utils.getCacheVersion).toBe('function')
+  })
+
   describe('getIDToken() of the patched @actions/core', () => {
     const saved = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
     afterEach(() => {

@@ -14,7 +14,7 @@ export const modules = {
 /* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(53677);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65468);
-/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5777);
+/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22041);
 /* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89047);
 /* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
@@ -36,7 +36,7 @@ async function runDryRun(clips, options) {
     _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
     if (settings.apiKey === '')
         _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
-    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__/* .ResultCache */ .A(settings.cache, settings.workspace);
+    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const rows = [];
     for (const clip of clips)
         rows.push(await planClip(clip, settings, cache));
@@ -60,7 +60,7 @@ async function runDryRun(clips, options) {
     (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
     (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('matrix', (0,_report_matrix__WEBPACK_IMPORTED_MODULE_8__/* .matrixOf */ .l)(clips));
     (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('credits', '0');
-    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_6__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows);
+    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_6__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
     await writePlanSummary(rows, settings);
 }
 async function planClip(clip, settings, cache) {

@@ -486,7 +486,7 @@ async function produceClip(spec, ctx, result, remember, log) {
     }
     const waitDeadline = Date.now() + settings.timeoutMs;
     const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
-    let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined;
+    let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, spec.request?.model, ctx, waitDeadline, log) : undefined;
     let pendingSave = Promise.resolve();
     if (task) {
         result.resumed = true;
@@ -518,7 +518,7 @@ async function produceClip(spec, ctx, result, remember, log) {
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
         // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
         if (key)
-            pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined);
+            pendingSave = cache.savePendingTaskId(key, task.id, request.model).catch(() => undefined);
     }
     remember(task);
     // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
@@ -612,15 +612,20 @@ async function createWithGrace(request, ctx, deadline, log) {
 }
 /**
  * Picks up an existing task: the `task-id` input (its errors are the step's), or the task an earlier run of
- * the same request left in the cache (used only while it can still deliver; otherwise a new one is submitted).
+ * the same request left in the cache (used only while it can still deliver, and only when FoxAPI's reply
+ * shows the request's model; otherwise a new one is submitted).
  */
-async function resumeTask(taskId, askedFor, ctx, deadline, log) {
+async function resumeTask(taskId, askedFor, model, ctx, deadline, log) {
     if (askedFor)
         log(`Resuming task ${taskId}; nothing new is submitted.`);
     try {
         const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal });
         if (askedFor)
             return task;
+        if (task.model !== undefined && task.model !== model) {
+            log(`An earlier run's task ${taskId} is for another model (${JSON.stringify(task.model)}), not this request's; it is not adopted, a new one is submitted.`);
+            return undefined;
+        }
         if (isTerminalFailure(task.status)) {
             log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`);
             return undefined;
@@ -776,8 +781,8 @@ var constants = __webpack_require__(27242);
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
-// EXTERNAL MODULE: ./src/cache/result-cache.ts + 1 modules
-var result_cache = __webpack_require__(5777);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts + 3 modules
+var result_cache = __webpack_require__(22041);
 // EXTERNAL MODULE: ./src/report/results-file.ts
 var results_file = __webpack_require__(89047);
 ;// CONCATENATED MODULE: ./src/run/generation.ts
@@ -831,7 +836,7 @@ async function generate(clips, { settings, batch }) {
     const recordWaiting = () => (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
     let results;
     try {
-        const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace);
+        const cache = new result_cache/* ResultCache */.Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
         const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
         const run = () => runClips(clips, {
             settings,
@@ -860,7 +865,7 @@ async function generate(clips, { settings, batch }) {
         catch (error) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
-        await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH));
+        await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH), settings.workspace);
         await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
         const failures = results.filter((r) => !isSuccess(r));
         if (failures.length === 1 && results.length === 1)

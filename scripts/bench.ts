@@ -4,12 +4,15 @@
 //  3. validation: requests validated per second
 //  4. a whole run against the simulator: wall time beyond the task's own duration, and requests made
 //  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (requests per task, detection delay)
+//  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
+import { unpackEntry } from '../src/cache/entry-archive'
 import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
@@ -120,6 +123,69 @@ async function benchWholeRun(taskMs: number): Promise<void> {
   )
 }
 
+/**
+ * A clip entry of `sizeMiB` as @actions/cache makes one (GNU tar --posix, zstd), read the way the action reads
+ * it (tar-stream into a private folder, zstd by zlib where Node has it, else zstd(1)) and unpacked with tar as
+ * restoreCache would: wall time of each (median of `trials`), and this process's peak RSS while reading.
+ */
+function entryArchive(sizeMiB: number, dir: string): string {
+  const entry = path.join(dir, 'ws', '.foxapi-video-cache', 'entry')
+  mkdirSync(entry, { recursive: true })
+  writeFileSync(path.join(entry, 'clip.mp4'), randomBytes(sizeMiB * MiB)) // a clip does not compress
+  writeFileSync(path.join(entry, 'task.json'), '{}')
+  writeFileSync(path.join(entry, 'meta.json'), '{}')
+  const archive = path.join(dir, 'cache.tzst')
+  const made = spawnSync('tar', [
+    '--posix',
+    '-cf',
+    archive,
+    '-C',
+    path.join(dir, 'ws'),
+    '--use-compress-program',
+    'zstdmt',
+    '.foxapi-video-cache/entry',
+  ])
+  if (made.status !== 0) throw new Error(`tar: ${made.stderr.toString()}`)
+  return archive
+}
+
+async function benchEntryRead(sizeMiB: number, trials: number): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  try {
+    const archivePath = entryArchive(sizeMiB, dir)
+    const allowed = new Map([
+      ['clip.mp4', 4096 * MiB],
+      ['task.json', 65_536],
+      ['meta.json', 65_536],
+    ])
+    const read: number[] = []
+    const tar: number[] = []
+    global.gc?.()
+    const before = process.memoryUsage().rss
+    let peak = before
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    for (let i = 0; i < trials; i++) {
+      const into = mkdtempSync(path.join(dir, 'read-'))
+      let started = performance.now()
+      await unpackEntry({ archivePath, compression: 'zstd' }, '.foxapi-video-cache/entry', into, allowed)
+      read.push(performance.now() - started)
+      const extracted = mkdtempSync(path.join(dir, 'tar-'))
+      started = performance.now()
+      spawnSync('tar', ['-xf', archivePath, '-P', '-C', extracted, '--use-compress-program', 'unzstd'])
+      tar.push(performance.now() - started)
+      rmSync(into, { recursive: true })
+      rmSync(extracted, { recursive: true })
+    }
+    clearInterval(sampler)
+    row(
+      `cache entry of ${sizeMiB} MiB, read (${trials} trials)`,
+      `tar-stream ${median(read).toFixed(0)} ms, tar -x ${median(tar).toFixed(0)} ms; RSS ${(before / MiB).toFixed(0)} → peak ${(peak / MiB).toFixed(0)} MiB`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** A simulated task for the polling comparison: its true length, FoxAPI's estimate, whether progress is reported. */
 interface PolledTask {
   durationMs: number
@@ -196,12 +262,15 @@ function benchPolling(ceilingMs: number, trials: number): void {
 }
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
-// `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so).
-if (!process.argv.includes('polling')) {
+// `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
+// `npm run bench -- entry` only the cache entry row.
+if (process.argv.includes('entry')) await benchEntryRead(64, 5)
+else if (!process.argv.includes('polling')) {
   await benchDownload(64)
   await benchDownload(512)
   benchStartup(15)
   benchValidation(20_000)
   await benchWholeRun(2_000)
+  await benchEntryRead(64, 5)
 }
-benchPolling(30_000, 500)
+if (!process.argv.includes('entry')) benchPolling(30_000, 500)

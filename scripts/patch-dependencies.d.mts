@@ -4,6 +4,8 @@ export interface DependencyPatch {
   file: string
   /** Each exact text and its replacement, in order; each text must occur exactly once. */
   replacements: [from: string, to: string][]
+  /** Text that shows the file is patched already (default: the comment the first patch leaves). */
+  mark?: string
 }
 export const PATCHES: DependencyPatch[]
 export function patchText(text: string, patch: DependencyPatch): string

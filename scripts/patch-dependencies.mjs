@@ -16,8 +16,12 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 const MARK = '/* foxapi-video-action: OIDC client loaded on first use (scripts/patch-dependencies.mjs) */'
+const CACHE_EXPORTS = `    "./lib/internal/*.js": {
+      "types": "./lib/internal/*.d.ts",
+      "import": "./lib/internal/*.js"
+    }`
 
-/** Each patch: the file (relative to node_modules) and the exact replacements it makes, in order. */
+/** Each patch: the file (relative to node_modules), the exact replacements it makes, in order, and the text that shows it applied (default MARK). */
 export const PATCHES = [
   {
     file: '@actions/core/lib/core.js',
@@ -29,11 +33,18 @@ export const PATCHES = [
       ],
     ],
   },
+  {
+    file: '@actions/cache/package.json',
+    mark: '"./lib/internal/*.js"',
+    replacements: [
+      [`      "import": "./lib/cache.js"\n    }\n  },\n`, `      "import": "./lib/cache.js"\n    },\n${CACHE_EXPORTS}\n  },\n`],
+    ],
+  },
 ]
 
 /** The patched text of one file, or the text unchanged when it is patched already; throws when a replacement's text is missing. */
 export function patchText(text, patch) {
-  if (text.includes(MARK)) return text
+  if (text.includes(patch.mark ?? MARK)) return text
   let patched = text
   for (const [from, to] of patch.replacements) {
     const at = patched.indexOf(from)

@@ -62,6 +62,12 @@ export interface ActionsCacheService {
    * connection. Note the package retries a 503 from the Twirp API 5 times with backoff (3 s, then ×1.5 each).
    */
   setDown(down: boolean, mode?: DownMode): void
+  /**
+   * Puts a finalized entry in the store as anyone who can save in the cache scope could (no FoxAPI key needed):
+   * `data` is the archive. An entry with the same key and version is replaced, so the forged one is what a
+   * later restore of that key finds. For tests of what the action does with entries it did not write.
+   */
+  plant(key: string, version: string, data: Buffer): CacheEntry
   close(): Promise<void>
 }
 
@@ -419,6 +425,17 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
     requests,
     setDown(isDown, mode = 'unavailable') {
       down = isDown ? mode : undefined
+    },
+    plant(key, version, data) {
+      const existing = entries.findIndex((e) => e.key === key && e.version === version)
+      if (existing >= 0) entries.splice(existing, 1)
+      const now = Date.now()
+      const entry: CacheEntry = { id: nextId++, key, version, finalized: true, size: data.length, createdAt: now, finalizedAt: now, data }
+      const blob = `${entry.id}-${createHash('sha256').update(`${key}\n${version}`).digest('hex').slice(0, 16)}`
+      entries.push(entry)
+      blobEntry.set(blob, entry)
+      blobOf.set(entry.id, blob)
+      return entry
     },
     close() {
       return new Promise<void>((resolve) => {

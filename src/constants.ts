@@ -73,3 +73,6 @@ export const State = {
   /** The validated base-url, so the post step talks to the same API. */
   BaseUrl: 'base-url',
 } as const
+
+/** The folder, relative to the workspace, where cache entries are staged to be saved; removed after each run. */
+export const CACHE_DIRECTORY = '.foxapi-video-cache'

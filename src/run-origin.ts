@@ -41,3 +41,15 @@ export function runLabel(run: RunOrigin): string {
   const name = run.workflow ? `${run.workflow} ` : ''
   return run.runNumber !== undefined ? `${name}#${run.runNumber}` : `${name}run ${run.runId}`
 }
+
+/**
+ * `run` when it is a run of this repository on this server (GITHUB_REPOSITORY, GITHUB_SERVER_URL) with the URL
+ * such a run has, else undefined: the summary links "made by" only to a run people can trust to be theirs.
+ */
+export function runOfThisRepository(run: RunOrigin, env: NodeJS.ProcessEnv = process.env): RunOrigin | undefined {
+  const repository = env.GITHUB_REPOSITORY ?? ''
+  const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
+  if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || run.repository !== repository) return undefined
+  if (!Number.isSafeInteger(run.runId) || run.runId <= 0) return undefined
+  return run.url === `${server}/${repository}/actions/runs/${run.runId}` ? run : undefined
+}

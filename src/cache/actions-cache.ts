@@ -2,7 +2,12 @@
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
 // a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
+// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+import path from 'node:path'
 import type * as ActionsCache from '@actions/cache'
+import { removeLeftover } from '../atomic-files'
+import { messageOf } from '../errors'
+import * as log from '../log'
 
 let loaded: Promise<typeof ActionsCache> | undefined
 const load = () => (loaded ??= import('@actions/cache'))
@@ -25,7 +30,7 @@ async function available(): Promise<typeof ActionsCache> {
   return cache
 }
 
-/** @actions/cache's restoreCache, loaded on first use. */
+/** @actions/cache's restoreCache, loaded on first use: only ever with `lookupOnly` (it unpacks nothing then). */
 export async function restoreCache(...args: Parameters<typeof ActionsCache.restoreCache>): ReturnType<typeof ActionsCache.restoreCache> {
   return (await available()).restoreCache(...args)
 }
@@ -33,4 +38,77 @@ export async function restoreCache(...args: Parameters<typeof ActionsCache.resto
 /** @actions/cache's saveCache, loaded on first use. */
 export async function saveCache(...args: Parameters<typeof ActionsCache.saveCache>): ReturnType<typeof ActionsCache.saveCache> {
   return (await available()).saveCache(...args)
+}
+
+const STAND_IN_WARNING =
+  'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.'
+let standInNamed = false
+
+/** An entry's archive, downloaded but not unpacked: the caller reads it (src/cache/entry-archive.ts) and removes `folder`. */
+export interface DownloadedEntry {
+  /** The key that matched: the primary key, or the entry a restore key (a prefix) found. */
+  matchedKey: string
+  archivePath: string
+  /** The fresh folder under RUNNER_TEMP that holds the archive. */
+  folder: string
+  compression: 'gzip' | 'zstd'
+}
+
+/**
+ * What restoreCache does up to the download, and no further: the same version (from `paths` and the
+ * compression, so entries saved by saveCache are found), the same service client (cache service v1 or v2) and
+ * the same download, but no `tar -P -C <workspace>`: an entry anyone in the cache scope may have forged is
+ * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
+ */
+export async function downloadEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<DownloadedEntry | undefined> {
+  const module = await available()
+  if (typeof module.isFeatureAvailable !== 'function') {
+    // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
+    // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+    if (!standInNamed) log.warning(STAND_IN_WARNING)
+    standInNamed = true
+    return undefined
+  }
+  const [utils, config, client, twirp] = await Promise.all([
+    import('@actions/cache/lib/internal/cacheUtils.js'),
+    import('@actions/cache/lib/internal/config.js'),
+    import('@actions/cache/lib/internal/cacheHttpClient.js'),
+    import('@actions/cache/lib/internal/shared/cacheTwirpClient.js'),
+  ])
+  if (!config.isCacheReadable(config.getCacheMode())) {
+    log.info(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`)
+    return undefined
+  }
+  let folder: string | undefined
+  try {
+    const compressionMethod = await utils.getCompressionMethod()
+    let found: { key: string; url: string } | undefined
+    const v2 = config.getCacheServiceVersion() === 'v2'
+    if (v2) {
+      const version = utils.getCacheVersion(paths, compressionMethod)
+      const reply = await twirp.internalCacheTwirpClient().GetCacheEntryDownloadURL({ key: primaryKey, restoreKeys, version })
+      if (reply.ok && reply.matchedKey && reply.signedDownloadUrl) found = { key: reply.matchedKey, url: reply.signedDownloadUrl }
+    } else {
+      const entry = await client.getCacheEntry([primaryKey, ...restoreKeys], paths, { compressionMethod })
+      if (entry?.archiveLocation && entry.cacheKey) found = { key: entry.cacheKey, url: entry.archiveLocation }
+    }
+    if (!found) return undefined
+    log.info(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
+    folder = await utils.createTempDirectory()
+    const archivePath = path.join(folder, utils.getCacheFileName(compressionMethod))
+    await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }) // as restoreCache: v2 uses the Azure SDK for Azure hosts
+    const downloaded: DownloadedEntry = {
+      matchedKey: found.key,
+      archivePath,
+      folder,
+      compression: utils.getCacheFileName(compressionMethod).endsWith('.tgz') ? 'gzip' : 'zstd',
+    }
+    folder = undefined
+    return downloaded
+  } catch (error) {
+    log.warning(`Failed to restore: ${messageOf(error)}`)
+    return undefined
+  } finally {
+    if (folder !== undefined) await removeLeftover(folder)
+  }
 }

@@ -2,13 +2,14 @@
 // batch entries with one key (src/run/identical-requests.ts) and the post step's clean-up load neither
 // @actions/cache nor the network code.
 import { createHash } from 'node:crypto'
+import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { removeLeftover } from '../atomic-files'
 import type { GenerationRequest } from '../inputs/request-schema'
+import { CACHE_DIRECTORY } from '../constants'
 
 const KEY_PREFIX = 'foxapi-video-v1'
-/** Where entries are staged and restored, relative to the workspace; removed after each use. */
-export const CACHE_DIRECTORY = '.foxapi-video-cache'
+export { CACHE_DIRECTORY }
 
 /** JSON with object keys sorted at every level, so key order never changes a hash. */
 export function canonicalJson(value: unknown): string {
@@ -42,7 +43,13 @@ export function clipCacheKey(
   return requestCacheKey(spec.request, extraKey)
 }
 
-/** Removes the cache staging directory once no clip uses it any more (the end of a run; the post step after a kill). */
+/**
+ * Removes the cache staging directory once no clip uses it any more (the end of a run; the post step after a
+ * kill). Only a plain folder is removed: a symbolic link or a file in its place (committed, say) is the
+ * repository's, and the cache never used it (src/cache/result-cache.ts refuses it).
+ */
 export async function removeCacheStaging(workspace: string): Promise<void> {
-  await removeLeftover(path.join(workspace, CACHE_DIRECTORY))
+  const staging = path.join(workspace, CACHE_DIRECTORY)
+  const stat = await lstat(staging).catch(() => undefined)
+  if (stat?.isDirectory()) await removeLeftover(staging)
 }

@@ -5,72 +5,108 @@
 // given into the entry's version, so a path that is the same on every run (unlike RUNNER_TEMP on
 // self-hosted runners) is what lets a later run find the entry. Two kinds of entries share that directory
 // and so that version:
-//   <key>                  the finished clip, its task JSON and checksum
+//   <key>                  the finished clip, its task JSON and meta.json (checksum, task id, proof)
 //   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
-// One restore call, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a
-// prefix hit the newest pending task.
+// One lookup, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a prefix hit
+// the newest pending task.
 // Because the directory must be the same on every run, two operations on one key must never overlap (a
 // clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
+//
+// A cache entry is untrusted input: anyone who can save one in the cache scope can forge it. So an entry is
+// never unpacked by tar: its archive is downloaded (./actions-cache.ts) and read member by member into a fresh
+// private folder under RUNNER_TEMP (./entry-archive.ts), and what it says is believed only with a proof
+// (./entry-proof.ts) over the cache key, the task id, the clip's SHA-256 and every other field, keyed from the
+// API key. The workspace's staging folder is used for saves only, and refused when it is not a plain folder.
 //
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
 import { createHash, randomBytes } from 'node:crypto'
-import { link, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { constants } from 'node:fs'
+import { link, lstat, mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
+import { z } from 'zod'
 import * as cache from './actions-cache'
 import { removeLeftover } from '../atomic-files'
-import { CACHE_DIRECTORY } from './cache-key'
+import { CACHE_DIRECTORY, canonicalJson } from './cache-key'
+import { isProvenEntry, proveEntry, type ProvenFields } from './entry-proof'
+import { RefusedEntryError, unpackEntry, type UnpackedFile } from './entry-archive'
 import { copyFileAtomically } from '../foxapi/download'
 import { recheckDestination } from '../security/destinations'
-import { currentRun, runOriginSchema, type RunOrigin } from '../run-origin'
+import { currentRun, runOfThisRepository, runOriginSchema, type RunOrigin } from '../run-origin'
 import { parseJsonSafely } from '../foxapi/http'
 import { redact } from '../secrets'
 import { describeBadTaskId, isValidTaskId } from '../security/task-id'
 import { taskSchema, type Task } from '../foxapi/task'
 import * as log from '../log'
-import { messageOf } from '../errors'
+import { codeOf, messageOf } from '../errors'
 
 const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
 const META_FILE = 'meta.json'
 const PENDING_FILE = 'pending-task.json'
+/** Largest JSON file an entry may hold (the task JSON is a few KiB). */
+const MAX_JSON_BYTES = 64 * 1024
 
 export interface RestoredClip {
   task: Task
   path: string
   sha256: string
   bytes: number
-  /** The workflow run that made (and paid for) the clip, when known. */
+  /** The workflow run of this repository that made (and paid for) the clip, when known. */
   madeBy?: RunOrigin
 }
 
 /** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
-export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pending'; taskId: string } | undefined
+export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pending'; taskId: string; model: string } | undefined
 
-/** The parts of @actions/cache used here, looked up at run time: a stubbed module may lack any of them. */
+/** The parts of the cache module used here, looked up at run time: a stubbed module may lack any of them. */
 interface CacheApi {
   isFeatureAvailable: () => boolean
   restoreCache: (paths: string[], key: string, restoreKeys?: string[], options?: { lookupOnly?: boolean }) => Promise<string | undefined>
+  downloadEntry: (paths: string[], key: string, restoreKeys: string[]) => Promise<cache.DownloadedEntry | undefined>
   saveCache: (paths: string[], key: string) => Promise<number>
 }
 
 function cacheApi(module: unknown = cache): CacheApi | string {
   const api = module as Partial<Record<keyof CacheApi, unknown>> | undefined
-  for (const name of ['isFeatureAvailable', 'restoreCache', 'saveCache'] as const) {
+  for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache'] as const) {
     if (typeof api?.[name] !== 'function') return `@actions/cache has no ${name} here`
   }
   return api as CacheApi
 }
+
+/** What a cache needs besides the switch and the workspace. */
+export interface ResultCacheOptions {
+  /** The MAC key of every entry's proof (an empty key proves nothing: every entry is then a miss). */
+  apiKey: string
+  /** Largest clip restored (max-download-size): a bigger one in an entry refuses the entry. */
+  maxClipBytes: number
+}
+
+/** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
+const clipMetaSchema = z.object({
+  taskId: z.string().catch(''),
+  sha256: z.string().catch(''),
+  madeBy: z.unknown().optional(),
+  proof: z.unknown().optional(),
+})
+
+/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
+const pendingSchema = z.object({ taskId: z.unknown().optional(), model: z.string().max(200).catch(''), proof: z.unknown().optional() })
 
 export class ResultCache {
   private disabledBecause: string | undefined
   private readonly api: CacheApi | undefined
   /** The last operation queued per key: each key's operations run one at a time. */
   private readonly queues = new Map<string, Promise<unknown>>()
+  /** The staging folder's check, made once before the first lookup or save. */
+  private stagingChecked: Promise<void> | undefined
 
   constructor(
     enabled: boolean,
     private readonly workspace: string,
+    private readonly options: ResultCacheOptions,
     module: unknown = cache,
   ) {
     const api = cacheApi(module)
@@ -103,38 +139,76 @@ export class ResultCache {
   }
 
   /**
+   * The workspace's staging folder (`.foxapi-video-cache`), checked with lstat and never followed: missing (it
+   * is made, private), or a plain folder. A symbolic link or a file in its place (committed to the repository,
+   * say) turns the cache off for the run, so nothing is written or removed through it.
+   */
+  private checkStaging(): Promise<void> {
+    this.stagingChecked ??= (async () => {
+      const root = path.join(this.workspace, CACHE_DIRECTORY)
+      let stat = await lstatIfAny(root)
+      if (stat === undefined) {
+        await mkdir(root, { mode: 0o700 }).catch((error: unknown) => {
+          if (codeOf(error) !== 'EEXIST') throw error
+        })
+        stat = await lstat(root)
+      }
+      if (stat.isSymbolicLink() || !stat.isDirectory()) {
+        this.turnOff(
+          `${CACHE_DIRECTORY} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`,
+        )
+      }
+    })().catch((error: unknown) => this.turnOff(`the staging folder ${CACHE_DIRECTORY} cannot be used (${messageOf(error)})`))
+    return this.stagingChecked
+  }
+
+  /**
    * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
    * false (the run does not download), a cached clip is passed over and only a pending task is reported.
    */
   async lookup(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
     if (!this.enabled) return undefined
+    await this.checkStaging()
+    if (!this.enabled) return undefined
     return this.serialised(key, () => this.lookupNow(key, destination, wantClip))
   }
 
   private async lookupNow(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
-    const { relative, absolute } = this.directoryFor(key)
+    const { relative } = this.directoryFor(key)
+    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], key, [`${key}-pending-`]))
+    if (!downloaded) return undefined
+    const matched = downloaded.matchedKey
+    let unpacked: string | undefined
     try {
-      const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`]))
-      if (matched !== undefined && typeof matched !== 'string') throw new Error('the cache answered with something that is not a key')
-      if (matched === key) return wantClip ? await this.readClip(key, absolute, destination) : undefined
-      if (matched?.startsWith(`${key}-pending-`)) {
-        const { taskId } = JSON.parse(await readFile(path.join(absolute, PENDING_FILE), 'utf8')) as { taskId?: unknown }
-        if (isValidTaskId(taskId)) return { kind: 'pending', taskId }
-        log.warning(`Cache entry for ${key} holds no valid task id (${describeBadTaskId(taskId)}); going on without it.`)
-        return undefined
-      }
-      return undefined
+      const isClip = matched === key
+      if (!isClip && !matched.startsWith(`${key}-pending-`)) return undefined
+      if (isClip && !wantClip) return undefined
+      // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
+      unpacked = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'foxapi-video-entry-'))
+      const allowed = isClip
+        ? new Map([
+            [CLIP_FILE, this.options.maxClipBytes],
+            [TASK_FILE, MAX_JSON_BYTES],
+            [META_FILE, MAX_JSON_BYTES],
+          ])
+        : new Map([[PENDING_FILE, MAX_JSON_BYTES]])
+      const files = await unpackEntry(downloaded, relative, unpacked, allowed)
+      return isClip ? await this.readClip(key, files, destination) : await this.readPending(key, matched, files)
     } catch (error) {
-      log.warning(`Cache entry for ${key} could not be used (${messageOf(error)}); going on without it.`)
+      if (error instanceof RefusedEntryError)
+        log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
+      else log.warning(`Cache entry ${matched} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
     } finally {
-      await removeLeftover(absolute)
+      if (unpacked !== undefined) await removeLeftover(unpacked)
+      await removeLeftover(downloaded.folder)
     }
   }
 
   /**
    * What the cache holds for `key`, without restoring or saving anything (the dry run's question): the clip,
-   * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked.
+   * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked. Nothing is
+   * downloaded, so an entry's proof is not checked here: the run that restores it checks it.
    */
   async peek(key: string): Promise<'clip' | 'pending' | 'none' | undefined> {
     if (!this.enabled) return undefined
@@ -144,20 +218,56 @@ export class ResultCache {
     return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none'
   }
 
-  private async readClip(key: string, directory: string, destination: (task: Task) => string): Promise<CacheLookup> {
-    const task = taskSchema.parse(parseJsonSafely(await readFile(path.join(directory, TASK_FILE), 'utf8')))
-    const meta = JSON.parse(await readFile(path.join(directory, META_FILE), 'utf8')) as { sha256: string; madeBy?: unknown }
-    const madeBy = runOriginSchema.safeParse(meta.madeBy)
-    const target = destination(task)
+  /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
+  private proven(entryKey: string, fields: ProvenFields | undefined, proof: unknown): boolean {
+    if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof)) return true
+    log.warning(
+      `Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`,
+    )
+    return false
+  }
+
+  private async readClip(key: string, files: Map<string, UnpackedFile>, destination: (task: Task) => string): Promise<CacheLookup> {
+    const clipFile = files.get(CLIP_FILE)
+    const taskFile = files.get(TASK_FILE)
+    const metaFile = files.get(META_FILE)
+    if (!clipFile || !taskFile || !metaFile) throw new Error('the entry lacks a file a clip entry has')
+    const meta = clipMetaSchema.safeParse(await readJsonFile(metaFile.path, META_FILE))
+    if (!meta.success) throw new Error(`${META_FILE} is not a clip record`)
+    const madeBy = meta.data.madeBy === undefined ? undefined : runOriginSchema.safeParse(meta.data.madeBy)
+    // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
+    const fields =
+      madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data)
+    if (!this.proven(key, fields, meta.data.proof)) return undefined
+    const task = taskSchema.safeParse(await readJsonFile(taskFile.path, TASK_FILE))
+    if (!task.success || task.data.id !== meta.data.taskId) throw new Error(`${TASK_FILE} is not the task of this entry`)
+    // The clip restored is the clip proven: checked before it is copied anywhere.
+    if (clipFile.sha256 !== meta.data.sha256) throw new Error(`the clip of ${key} does not match its proven checksum`)
+    const target = destination(task.data)
     // The clip goes where a download would: checked again once its folder exists and right before the rename.
-    const copied = await copyFileAtomically(path.join(directory, CLIP_FILE), target, () => recheckDestination(target, this.workspace))
-    if (copied.sha256 !== meta.sha256) {
+    const copied = await copyFileAtomically(clipFile.path, target, () => recheckDestination(target, this.workspace))
+    if (copied.sha256 !== meta.data.sha256) {
       await removeLeftover(target)
       throw new Error(`the restored clip of ${key} does not match its checksum`)
     }
-    const clip: RestoredClip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes }
-    if (madeBy.success) clip.madeBy = madeBy.data
+    const clip: RestoredClip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes }
+    const origin = madeBy?.data && runOfThisRepository(madeBy.data)
+    if (origin) clip.madeBy = origin
     return { kind: 'clip', clip }
+  }
+
+  private async readPending(key: string, entryKey: string, files: Map<string, UnpackedFile>): Promise<CacheLookup> {
+    const file = files.get(PENDING_FILE)
+    if (!file) throw new Error(`the entry has no ${PENDING_FILE}`)
+    const record = pendingSchema.safeParse(await readJsonFile(file.path, PENDING_FILE))
+    if (!record.success) throw new Error(`${PENDING_FILE} is not a pending-task record`)
+    const { taskId, model, proof } = record.data
+    if (!isValidTaskId(taskId)) {
+      log.warning(`Cache entry ${entryKey} holds no valid task id (${describeBadTaskId(taskId)}); going on without it.`)
+      return undefined
+    }
+    if (!this.proven(entryKey, pendingFields(key, taskId, model), proof)) return undefined
+    return { kind: 'pending', taskId, model }
   }
 
   /** Saves a downloaded clip with its final task JSON under `key`. */
@@ -166,23 +276,29 @@ export class ResultCache {
       // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
       await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
       // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
-      await writeFile(path.join(directory, TASK_FILE), redact(JSON.stringify(taskSchema.parse(task))))
-      await writeFile(path.join(directory, META_FILE), JSON.stringify({ sha256, madeBy: await currentRun() }))
+      const taskJson = redact(JSON.stringify(taskSchema.parse(task)))
+      await writeFile(path.join(directory, TASK_FILE), taskJson, { flag: 'wx' })
+      const madeBy = await currentRun()
+      const taskSha256 = createHash('sha256').update(taskJson).digest('hex')
+      const proof = proveEntry(this.options.apiKey, clipFields(key, task.id, sha256, taskSha256, madeBy))
+      await writeFile(path.join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' })
     })
   }
 
   /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
-  async savePendingTaskId(key: string, taskId: string): Promise<void> {
+  async savePendingTaskId(key: string, taskId: string, model: string): Promise<void> {
     // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
     // still differ); lookup picks the newest by prefix.
+    const proof = proveEntry(this.options.apiKey, pendingFields(key, taskId, model))
     await this.save(key, `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}`, (directory) =>
-      writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId }))),
+      writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId, model, proof })), { flag: 'wx' }),
     )
   }
 
   /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
   private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
     if (!this.enabled) return
+    await this.checkStaging()
     await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
       log.warning(`Could not save the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     })
@@ -192,8 +308,11 @@ export class ResultCache {
     if (!this.enabled) return
     const { relative, absolute } = this.directoryFor(key)
     try {
+      // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
       await rm(absolute, { recursive: true, force: true })
-      await mkdir(absolute, { recursive: true })
+      await mkdir(absolute, { mode: 0o700 })
+      const stat = await lstat(absolute)
+      if (stat.isSymbolicLink() || !stat.isDirectory()) throw new Error(`${relative} is not a plain folder`)
       await stage(absolute)
       const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
@@ -227,5 +346,50 @@ export class ResultCache {
     if (this.disabledBecause !== undefined) return
     this.disabledBecause = reason
     log.warning(`Result cache off for this run (${reason}); going on without it.`)
+  }
+}
+
+/** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
+export function clipFields(
+  cacheKey: string,
+  taskId: string,
+  sha256: string,
+  taskSha256: string,
+  madeBy: RunOrigin | undefined,
+): ProvenFields {
+  return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : canonicalJson(madeBy) }
+}
+
+/** What a pending entry's proof covers: the request's cache key, the task submitted for it and the request's model. */
+export function pendingFields(cacheKey: string, taskId: string, model: string): ProvenFields {
+  return { entry: 'pending', cacheKey, taskId, model }
+}
+
+/** lstat, or undefined when nothing is there. */
+async function lstatIfAny(file: string) {
+  try {
+    return await lstat(file)
+  } catch (error) {
+    if (codeOf(error) === 'ENOENT') return undefined
+    throw error
+  }
+}
+
+/**
+ * A small JSON file of an entry, opened without following a link and read up to MAX_JSON_BYTES. What it holds
+ * never appears in an error: a file that is not JSON is named, not quoted.
+ */
+async function readJsonFile(file: string, name: string): Promise<unknown> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile() || stat.size > MAX_JSON_BYTES) throw new Error(`${name} is not a small plain file`)
+    const buffer = Buffer.alloc(stat.size)
+    const { bytesRead } = await handle.read(buffer, 0, stat.size, 0)
+    const parsed = parseJsonSafely(buffer.subarray(0, bytesRead).toString('utf8'))
+    if (parsed === undefined) throw new Error(`${name} is not JSON`)
+    return parsed
+  } finally {
+    await handle.close()
   }
 }

@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import type { InputName } from '../constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from '../secrets'
-import { checkPlannedDestinations, type PlannedDestination } from '../security/destinations'
+import { checkPlannedDestinations, resultsFileProblems, type PlannedDestination } from '../security/destinations'
 import { isValidTaskId } from '../security/task-id'
 import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
@@ -161,6 +161,8 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     planned.push(...clips.map((c) => ({ label: "Input 'output-path'", template: c.outputPath, name: c.name, taskId: c.taskId })))
   // Only runs that write a clip (wait and download) depend on where it goes.
   if (settings.wait && settings.download) problems.push(...checkPlannedDestinations(planned, workspace))
+  if (input('results-file') !== '' && !problems.some((p) => p.startsWith("Input 'results-file'")))
+    problems.push(...resultsFileProblems(settings.resultsFile, settings.wait && settings.download ? planned : [], workspace))
 
   clips = selectClips(input('only'), clips, batchInput !== '', problems)
 

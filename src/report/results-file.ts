@@ -8,6 +8,8 @@ import { messageOf } from '../errors'
 import * as log from '../log'
 import { setOutputSafely, toResultRow, type ResultRow } from './outputs'
 import { redact } from '../secrets'
+import { recheckResultsFile } from '../security/destinations'
+import { placeOf } from '../security/workspace-files'
 
 /** A `results` row plus what a later job may want and an output has no room for. */
 export interface FullResultRow extends ResultRow {
@@ -36,12 +38,21 @@ export function toFullResultRow(result: ClipResult): FullResultRow {
 /**
  * Writes `rows` as a JSON array to `file` (its folder is made if missing). The text is redacted like every
  * output. Replacing the file by rename also replaces a symbolic link at that path instead of following it.
+ * A file in `workspace` (one the inputs named) is checked again as clips are, before its folder is made,
+ * once it exists and right before the rename: a folder swapped for a symlink during the run is refused.
  */
-export async function writeResultsFile(file: string, rows: readonly object[]): Promise<void> {
+export async function writeResultsFile(file: string, rows: readonly object[], workspace?: string): Promise<void> {
+  const check =
+    workspace !== undefined && placeOf(file, path.resolve(workspace)) !== 'outside'
+      ? () => recheckResultsFile(file, workspace)
+      : () => undefined
+  check()
   await mkdir(path.dirname(file), { recursive: true })
+  check()
   const temporary = temporaryPathFor(file)
   try {
     await writeFile(temporary, `${redact(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' })
+    check()
     await renameReplacing(temporary, file)
   } finally {
     await removeLeftover(temporary)
@@ -52,9 +63,9 @@ export async function writeResultsFile(file: string, rows: readonly object[]): P
  * The `results-file` output of a run or a dry run: writes `rows` to `file` and names it in the output. Never
  * throws: a file that cannot be written is a warning, and the run's result stands.
  */
-export async function writeResultsOutput(file: string, rows: readonly object[]): Promise<void> {
+export async function writeResultsOutput(file: string, rows: readonly object[], workspace?: string): Promise<void> {
   try {
-    await writeResultsFile(file, rows)
+    await writeResultsFile(file, rows, workspace)
     setOutputSafely('results-file', file)
   } catch (error) {
     log.warning(`Could not write the results file ${file} (${messageOf(error)}).`)

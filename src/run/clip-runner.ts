@@ -118,7 +118,7 @@ async function produceClip(
 
   const waitDeadline = Date.now() + settings.timeoutMs
   const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined)
-  let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined
+  let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, spec.request?.model, ctx, waitDeadline, log) : undefined
   let pendingSave: Promise<void> = Promise.resolve()
   if (task) {
     result.resumed = true
@@ -145,7 +145,7 @@ async function produceClip(
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
-    if (key) pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined)
+    if (key) pendingSave = cache.savePendingTaskId(key, task.id, request.model).catch(() => undefined)
   }
   remember(task)
 
@@ -251,11 +251,13 @@ async function createWithGrace(request: GenerationRequest, ctx: ClipContext, dea
 
 /**
  * Picks up an existing task: the `task-id` input (its errors are the step's), or the task an earlier run of
- * the same request left in the cache (used only while it can still deliver; otherwise a new one is submitted).
+ * the same request left in the cache (used only while it can still deliver, and only when FoxAPI's reply
+ * shows the request's model; otherwise a new one is submitted).
  */
 async function resumeTask(
   taskId: string,
   askedFor: boolean,
+  model: string | undefined,
   ctx: ClipContext,
   deadline: number,
   log: (line: string) => void,
@@ -264,6 +266,12 @@ async function resumeTask(
   try {
     const task = await ctx.client.getTask(taskId, { deadline, signal: ctx.signal })
     if (askedFor) return task
+    if (task.model !== undefined && task.model !== model) {
+      log(
+        `An earlier run's task ${taskId} is for another model (${JSON.stringify(task.model)}), not this request's; it is not adopted, a new one is submitted.`,
+      )
+      return undefined
+    }
     if (isTerminalFailure(task.status)) {
       log(`An earlier run's task ${taskId} ended ${task.status}; submitting a new one.`)
       return undefined

@@ -45,7 +45,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
     `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`,
   )
   if (settings.apiKey === '') log.info("No 'api-key' is set: fine for a dry run, but a real run needs one.")
-  const cache = new ResultCache(settings.cache, settings.workspace)
+  const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
   const rows: PlanRow[] = []
   for (const clip of clips) rows.push(await planClip(clip, settings, cache))
 
@@ -68,7 +68,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
   setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
   setOutputSafely('matrix', matrixOf(clips))
   setOutputSafely('credits', '0')
-  await writeResultsOutput(settings.resultsFile, rows)
+  await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
   await writePlanSummary(rows, settings)
 }
 

@@ -50,7 +50,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
   let results: ClipResult[]
   try {
-    const cache = new ResultCache(settings.cache, settings.workspace)
+    const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
     const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text))
     const run = () =>
       runClips(clips, {
@@ -80,7 +80,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
     } catch (error) {
       log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }
-    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow))
+    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
     await writeSummary(results, { batch, maxCredits: settings.maxCredits })
     const failures = results.filter((r) => !isSuccess(r))
     if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')

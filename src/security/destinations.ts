@@ -8,6 +8,7 @@ import path from 'node:path'
 import { isWindowsDeviceName, portableNameProblem } from './portable-names'
 import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
+import { CACHE_DIRECTORY } from '../constants'
 import { codeOf } from '../errors'
 
 /** Bytes the download's temporary file adds to a name: `.` before it, `.<12 hex>.part` after it (temporaryPathFor in atomic-files.ts). */
@@ -156,11 +157,7 @@ export function checkPlannedDestinations(planned: PlannedDestination[], workspac
     const problem = plannedDestinationProblem(template, entry.name, entry.taskId, workspace)
     if (problem !== undefined) return void problems.push(`${entry.label}: ${problem}`)
 
-    // Case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only.
-    const marker = entry.taskId === undefined ? `<task-id of ${index}>` : safeFileName(entry.taskId)
-    const key = path
-      .resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name)))
-      .toLowerCase()
+    const key = comparisonKey(entry, index, workspace)
     const shown = shownPath(path.relative(workspace, destination))
     for (const other of seen) {
       if (key === other.key)
@@ -175,4 +172,43 @@ export function checkPlannedDestinations(planned: PlannedDestination[], workspac
     seen.push({ label: entry.label, key, shown })
   })
   return problems
+}
+
+/** A destination as compared with others: case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only. */
+function comparisonKey(entry: PlannedDestination, index: number, workspace: string): string {
+  const marker = entry.taskId === undefined ? `<task-id of ${index}>` : safeFileName(entry.taskId)
+  const template = entry.template.trim()
+  return path.resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name))).toLowerCase()
+}
+
+/**
+ * Problems of a `results-file` the inputs name (`file`, absolute), before anything is paid for: it must not be
+ * a clip's file, hold one or sit inside one (the JSON would replace the paid clip, or the clip the JSON), and
+ * must not be inside the cache's staging folder, which each run removes. `planned` are the clips' destinations
+ * (none when the run writes no clip).
+ */
+export function resultsFileProblems(file: string, planned: PlannedDestination[], workspace: string): string[] {
+  const shown = shownPath(path.relative(workspace, file))
+  const key = path.resolve(file).toLowerCase()
+  const staging = path.resolve(workspace, CACHE_DIRECTORY).toLowerCase()
+  if (key === staging || key.startsWith(`${staging}${path.sep}`)) {
+    return [
+      `Input 'results-file' (${shown}) is inside ${CACHE_DIRECTORY}, the cache's staging folder, which each run removes: name a file elsewhere`,
+    ]
+  }
+  for (const [index, entry] of planned.entries()) {
+    const other = comparisonKey(entry, index, workspace)
+    if (other === key)
+      return [`Input 'results-file' (${shown}) is the same file as ${entry.label}: the results would replace the clip; name another file`]
+    if (other.startsWith(`${key}${path.sep}`) || key.startsWith(`${other}${path.sep}`)) {
+      return [`Input 'results-file' (${shown}) and ${entry.label} are nested: one file would be the other's folder; name another file`]
+    }
+  }
+  return []
+}
+
+/** Throws when the results file (absolute, in the workspace) is no longer a safe place to write; for the moments right before writing. */
+export function recheckResultsFile(file: string, workspace: string): void {
+  const problem = destinationProblem(file, workspace)
+  if (problem !== undefined) throw new Error(`Input 'results-file': cannot write there now: ${problem}`)
 }

@@ -1,20 +1,23 @@
-export const id = 955;
-export const ids = [955];
+export const id = 795;
+export const ids = [795];
 export const modules = {
 
-/***/ 5777:
+/***/ 22041:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ ResultCache)
+  Ai: () => (/* binding */ ResultCache)
 });
+
+// UNUSED EXPORTS: clipFields, pendingFields
 
 // NAMESPACE OBJECT: ./src/cache/actions-cache.ts
 var actions_cache_namespaceObject = {};
 __webpack_require__.r(actions_cache_namespaceObject);
 __webpack_require__.d(actions_cache_namespaceObject, {
+  downloadEntry: () => (downloadEntry),
   isFeatureAvailable: () => (isFeatureAvailable),
   restoreCache: () => (restoreCache),
   saveCache: () => (saveCache)
@@ -22,14 +25,36 @@ __webpack_require__.d(actions_cache_namespaceObject, {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+// @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
+// with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
+// without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
+// a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
+// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+
+
+
+
 let loaded;
-const load = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(118), __webpack_require__.e(863)]).then(__webpack_require__.bind(__webpack_require__, 91863)));
+const load = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152), __webpack_require__.e(513), __webpack_require__.e(682)]).then(__webpack_require__.bind(__webpack_require__, 38682)));
 /**
  * Whether a cache service may be there, from the runner's variables only (no loading): false when neither
  * ACTIONS_CACHE_URL (cache service v1) nor ACTIONS_RESULTS_URL (v2) is set, as @actions/cache decides too.
@@ -46,7 +71,7 @@ async function available() {
     }
     return cache;
 }
-/** @actions/cache's restoreCache, loaded on first use. */
+/** @actions/cache's restoreCache, loaded on first use: only ever with `lookupOnly` (it unpacks nothing then). */
 async function restoreCache(...args) {
     return (await available()).restoreCache(...args);
 }
@@ -54,11 +79,263 @@ async function restoreCache(...args) {
 async function saveCache(...args) {
     return (await available()).saveCache(...args);
 }
+const STAND_IN_WARNING = 'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.';
+let standInNamed = false;
+/**
+ * What restoreCache does up to the download, and no further: the same version (from `paths` and the
+ * compression, so entries saved by saveCache are found), the same service client (cache service v1 or v2) and
+ * the same download, but no `tar -P -C <workspace>`: an entry anyone in the cache scope may have forged is
+ * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
+ */
+async function downloadEntry(paths, primaryKey, restoreKeys) {
+    const module = await available();
+    if (typeof module.isFeatureAvailable !== 'function') {
+        // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
+        // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+        if (!standInNamed)
+            log/* warning */.$e(STAND_IN_WARNING);
+        standInNamed = true;
+        return undefined;
+    }
+    const [utils, config, client, twirp] = await Promise.all([
+        __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
+        __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),
+        Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 66152)),
+        Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
+    ]);
+    if (!config.isCacheReadable(config.getCacheMode())) {
+        log/* info */.pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
+        return undefined;
+    }
+    let folder;
+    try {
+        const compressionMethod = await utils.getCompressionMethod();
+        let found;
+        const v2 = config.getCacheServiceVersion() === 'v2';
+        if (v2) {
+            const version = utils.getCacheVersion(paths, compressionMethod);
+            const reply = await twirp.internalCacheTwirpClient().GetCacheEntryDownloadURL({ key: primaryKey, restoreKeys, version });
+            if (reply.ok && reply.matchedKey && reply.signedDownloadUrl)
+                found = { key: reply.matchedKey, url: reply.signedDownloadUrl };
+        }
+        else {
+            const entry = await client.getCacheEntry([primaryKey, ...restoreKeys], paths, { compressionMethod });
+            if (entry?.archiveLocation && entry.cacheKey)
+                found = { key: entry.cacheKey, url: entry.archiveLocation };
+        }
+        if (!found)
+            return undefined;
+        log/* info */.pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
+        folder = await utils.createTempDirectory();
+        const archivePath = external_node_path_default().join(folder, utils.getCacheFileName(compressionMethod));
+        await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }); // as restoreCache: v2 uses the Azure SDK for Azure hosts
+        const downloaded = {
+            matchedKey: found.key,
+            archivePath,
+            folder,
+            compression: utils.getCacheFileName(compressionMethod).endsWith('.tgz') ? 'gzip' : 'zstd',
+        };
+        folder = undefined;
+        return downloaded;
+    }
+    catch (error) {
+        log/* warning */.$e(`Failed to restore: ${(0,errors/* messageOf */.bD)(error)}`);
+        return undefined;
+    }
+    finally {
+        if (folder !== undefined)
+            await (0,atomic_files/* removeLeftover */.MG)(folder);
+    }
+}
 
-// EXTERNAL MODULE: ./src/atomic-files.ts
-var atomic_files = __webpack_require__(69316);
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
+;// CONCATENATED MODULE: ./src/cache/entry-proof.ts
+// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
+// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
+// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
+// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
+
+
+/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
+const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
+function macKey(apiKey) {
+    return (0,external_node_crypto_.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
+}
+/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
+function proveEntry(apiKey, fields) {
+    return (0,external_node_crypto_.createHmac)('sha256', macKey(apiKey)).update((0,cache_key/* canonicalJson */.dj)(fields)).digest('hex');
+}
+/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
+function isProvenEntry(apiKey, fields, proof) {
+    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
+        return false;
+    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
+    return (0,external_node_crypto_.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
+}
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+// EXTERNAL MODULE: ./src/security/visible-text.ts
+var visible_text = __webpack_require__(52966);
+;// CONCATENATED MODULE: ./src/cache/entry-archive.ts
+// Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
+// an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
+// before any byte of theirs is written, and only the few plain files this action saves are ever created, in
+// a fresh private folder. The archive is read with tar-stream (a streaming tar parser that touches no file
+// system: what is written, and where, is decided here).
+
+
+
+
+
+
+
+
+
+
+/** An entry refused as a whole: a member that is absolute, climbs out, is a link, a device or a FIFO, or is not one of ours. */
+class RefusedEntryError extends Error {
+}
+/** Bytes of tar structure (headers, padding, the end blocks) allowed beyond the files' own caps. */
+const STRUCTURE_BYTES = 1024 * 1024;
+/** Bytes read and decompressed at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Members an entry may have (its folders and files); far more than any entry this action saves. */
+const MAX_MEMBERS = 16;
+/**
+ * Unpacks the files of `archive` that sit directly in `folder` (the cached path, `.foxapi-video-cache/<hash>`)
+ * into `into`, a fresh private folder. `allowed` names each file an entry may hold and its size cap. Refuses
+ * the whole entry (RefusedEntryError, after which `into` is to be removed) on any member that is not a folder on
+ * the way to `folder` or an allowed plain file in it: absolute names, `..`, symbolic and hard links, devices,
+ * FIFOs and unknown names are never written anywhere. Each file is created new (O_EXCL, O_NOFOLLOW).
+ */
+async function unpackEntry(archive, folder, into, allowed) {
+    const files = new Map();
+    const folders = new Set();
+    for (let at = folder; at !== '.' && at !== ''; at = external_node_path_default().posix.dirname(at))
+        folders.add(at);
+    const budget = [...allowed.values()].reduce((sum, bytes) => sum + bytes, STRUCTURE_BYTES);
+    let members = 0;
+    const reader = (0,tar_stream.extract)();
+    reader.on('entry', (header, stream, next) => {
+        // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
+        // destroyed with it, and that error needs a listener so it cannot end the process.
+        stream.on('error', () => undefined);
+        const refuse = (why) => {
+            stream.resume();
+            next(new RefusedEntryError(`its member ${shown(header.name)} ${why}`));
+        };
+        if (++members > MAX_MEMBERS)
+            return refuse(`is one of more than ${MAX_MEMBERS} members`);
+        const problem = nameProblem(header.name);
+        if (problem !== undefined)
+            return refuse(problem);
+        const name = header.name.replace(/\/+$/, '');
+        if (header.type === 'directory') {
+            if (!folders.has(name))
+                return refuse(`is a folder outside ${folder}`);
+            stream.resume();
+            return next();
+        }
+        if (header.type !== 'file')
+            return refuse(`is ${TYPE_NAMES[header.type ?? ''] ?? 'not a plain file'}`);
+        const base = external_node_path_default().posix.basename(name);
+        const cap = allowed.get(base);
+        if (external_node_path_default().posix.dirname(name) !== folder || cap === undefined)
+            return refuse(`is not a file this action saves`);
+        if (files.has(base))
+            return refuse('appears twice');
+        if (header.size > cap)
+            return refuse(`is ${header.size} bytes, over the ${cap} allowed`);
+        const target = external_node_path_default().join(into, base);
+        writeMember(stream, target, cap).then((written) => {
+            files.set(base, written);
+            next();
+        }, (error) => next(error instanceof Error ? error : new Error(String(error))));
+    });
+    let seen = 0;
+    const meter = new external_node_stream_.Transform({
+        transform(chunk, _encoding, callback) {
+            seen += chunk.length;
+            if (seen > budget)
+                callback(new RefusedEntryError(`it unpacks to more than ${budget} bytes`));
+            else
+                callback(null, chunk);
+        },
+    });
+    await (0,external_node_stream_promises_.pipeline)(decompressed(archive), meter, reader);
+    return files;
+}
+const TYPE_NAMES = {
+    symlink: 'a symbolic link',
+    link: 'a hard link',
+    'character-device': 'a device',
+    'block-device': 'a device',
+    fifo: 'a FIFO',
+    'contiguous-file': 'a contiguous file (not a plain file)',
+};
+/** Why a member's name is refused before its type is even looked at, or undefined. */
+function nameProblem(name) {
+    if (name === '' || name.includes('\0'))
+        return 'has no usable name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\'))
+        return 'has an absolute name';
+    if (name.split('/').some((part) => part === '..' || part === '.'))
+        return 'has a `..` or `.` in its name';
+    return undefined;
+}
+/** A member's name as a warning may show it: one line, visible characters, short. */
+function shown(name) {
+    return JSON.stringify((0,visible_text/* makeVisible */.Xm)((0,visible_text/* capText */.yA)(name, 120)));
+}
+/** Writes one member to a new file (never through a link), counting and hashing its bytes. */
+async function writeMember(stream, target, cap) {
+    const handle = await (0,promises_.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
+    let bytes = 0;
+    try {
+        for await (const data of stream) {
+            const chunk = data;
+            bytes += chunk.length;
+            if (bytes > cap)
+                throw new RefusedEntryError(`its member ${external_node_path_default().basename(target)} is over the ${cap} bytes allowed`);
+            hash.update(chunk);
+            await handle.write(chunk);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { path: target, bytes, sha256: hash.digest('hex') };
+}
+/** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
+function decompressed({ archivePath, compression }) {
+    // Large chunks: a clip is megabytes, and every chunk costs a write.
+    const file = (0,external_node_fs_.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
+    if (compression === 'gzip')
+        return file.pipe(external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES }));
+    if (typeof (external_node_zlib_default()).createZstdDecompress === 'function')
+        return file.pipe(external_node_zlib_default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
+    file.destroy();
+    // @actions/cache made a zstd archive only because zstd(1) is on this runner.
+    const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.on('close', (code) => {
+        if (code !== 0)
+            child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`));
+    });
+    return child.stdout;
+}
+
 // EXTERNAL MODULE: ./src/foxapi/download.ts
 var download = __webpack_require__(80211);
 // EXTERNAL MODULE: ./src/security/destinations.ts
@@ -73,10 +350,6 @@ var secrets = __webpack_require__(27194);
 var task_id = __webpack_require__(18571);
 // EXTERNAL MODULE: ./src/foxapi/task.ts
 var foxapi_task = __webpack_require__(91294);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/cache/result-cache.ts
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
@@ -85,15 +358,26 @@ var errors = __webpack_require__(83916);
 // given into the entry's version, so a path that is the same on every run (unlike RUNNER_TEMP on
 // self-hosted runners) is what lets a later run find the entry. Two kinds of entries share that directory
 // and so that version:
-//   <key>                  the finished clip, its task JSON and checksum
+//   <key>                  the finished clip, its task JSON and meta.json (checksum, task id, proof)
 //   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
-// One restore call, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a
-// prefix hit the newest pending task.
+// One lookup, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a prefix hit
+// the newest pending task.
 // Because the directory must be the same on every run, two operations on one key must never overlap (a
 // clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
 //
+// A cache entry is untrusted input: anyone who can save one in the cache scope can forge it. So an entry is
+// never unpacked by tar: its archive is downloaded (./actions-cache.ts) and read member by member into a fresh
+// private folder under RUNNER_TEMP (./entry-archive.ts), and what it says is believed only with a proof
+// (./entry-proof.ts) over the cache key, the task id, the clip's SHA-256 and every other field, keyed from the
+// API key. The workspace's staging folder is used for saves only, and refused when it is not a plain folder.
+//
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
+
+
+
+
+
 
 
 
@@ -113,22 +397,37 @@ const CLIP_FILE = 'clip.mp4';
 const TASK_FILE = 'task.json';
 const META_FILE = 'meta.json';
 const PENDING_FILE = 'pending-task.json';
+/** Largest JSON file an entry may hold (the task JSON is a few KiB). */
+const MAX_JSON_BYTES = 64 * 1024;
 function cacheApi(module = actions_cache_namespaceObject) {
     const api = module;
-    for (const name of ['isFeatureAvailable', 'restoreCache', 'saveCache']) {
+    for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache']) {
         if (typeof api?.[name] !== 'function')
             return `@actions/cache has no ${name} here`;
     }
     return api;
 }
+/** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
+const clipMetaSchema = schemas/* object */.Ikc({
+    taskId: schemas/* string */.YjP().catch(''),
+    sha256: schemas/* string */.YjP().catch(''),
+    madeBy: schemas/* unknown */.L5J().optional(),
+    proof: schemas/* unknown */.L5J().optional(),
+});
+/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
+const pendingSchema = schemas/* object */.Ikc({ taskId: schemas/* unknown */.L5J().optional(), model: schemas/* string */.YjP().max(200).catch(''), proof: schemas/* unknown */.L5J().optional() });
 class ResultCache {
     workspace;
+    options;
     disabledBecause;
     api;
     /** The last operation queued per key: each key's operations run one at a time. */
     queues = new Map();
-    constructor(enabled, workspace, module = actions_cache_namespaceObject) {
+    /** The staging folder's check, made once before the first lookup or save. */
+    stagingChecked;
+    constructor(enabled, workspace, options, module = actions_cache_namespaceObject) {
         this.workspace = workspace;
+        this.options = options;
         const api = cacheApi(module);
         this.api = typeof api === 'string' ? undefined : api;
         if (!enabled)
@@ -161,42 +460,81 @@ class ResultCache {
         return this.disabledBecause === undefined;
     }
     /**
+     * The workspace's staging folder (`.foxapi-video-cache`), checked with lstat and never followed: missing (it
+     * is made, private), or a plain folder. A symbolic link or a file in its place (committed to the repository,
+     * say) turns the cache off for the run, so nothing is written or removed through it.
+     */
+    checkStaging() {
+        this.stagingChecked ??= (async () => {
+            const root = external_node_path_default().join(this.workspace, cache_key/* CACHE_DIRECTORY */.vF);
+            let stat = await lstatIfAny(root);
+            if (stat === undefined) {
+                await (0,promises_.mkdir)(root, { mode: 0o700 }).catch((error) => {
+                    if ((0,errors/* codeOf */.$N)(error) !== 'EEXIST')
+                        throw error;
+                });
+                stat = await (0,promises_.lstat)(root);
+            }
+            if (stat.isSymbolicLink() || !stat.isDirectory()) {
+                this.turnOff(`${cache_key/* CACHE_DIRECTORY */.vF} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`);
+            }
+        })().catch((error) => this.turnOff(`the staging folder ${cache_key/* CACHE_DIRECTORY */.vF} cannot be used (${(0,errors/* messageOf */.bD)(error)})`));
+        return this.stagingChecked;
+    }
+    /**
      * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
      * false (the run does not download), a cached clip is passed over and only a pending task is reported.
      */
     async lookup(key, destination, wantClip) {
         if (!this.enabled)
             return undefined;
+        await this.checkStaging();
+        if (!this.enabled)
+            return undefined;
         return this.serialised(key, () => this.lookupNow(key, destination, wantClip));
     }
     async lookupNow(key, destination, wantClip) {
-        const { relative, absolute } = this.directoryFor(key);
-        try {
-            const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`]));
-            if (matched !== undefined && typeof matched !== 'string')
-                throw new Error('the cache answered with something that is not a key');
-            if (matched === key)
-                return wantClip ? await this.readClip(key, absolute, destination) : undefined;
-            if (matched?.startsWith(`${key}-pending-`)) {
-                const { taskId } = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(absolute, PENDING_FILE), 'utf8'));
-                if ((0,task_id/* isValidTaskId */.RQ)(taskId))
-                    return { kind: 'pending', taskId };
-                log/* warning */.$e(`Cache entry for ${key} holds no valid task id (${(0,task_id/* describeBadTaskId */.L)(taskId)}); going on without it.`);
-                return undefined;
-            }
+        const { relative } = this.directoryFor(key);
+        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], key, [`${key}-pending-`]));
+        if (!downloaded)
             return undefined;
+        const matched = downloaded.matchedKey;
+        let unpacked;
+        try {
+            const isClip = matched === key;
+            if (!isClip && !matched.startsWith(`${key}-pending-`))
+                return undefined;
+            if (isClip && !wantClip)
+                return undefined;
+            // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
+            unpacked = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'foxapi-video-entry-'));
+            const allowed = isClip
+                ? new Map([
+                    [CLIP_FILE, this.options.maxClipBytes],
+                    [TASK_FILE, MAX_JSON_BYTES],
+                    [META_FILE, MAX_JSON_BYTES],
+                ])
+                : new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
+            const files = await unpackEntry(downloaded, relative, unpacked, allowed);
+            return isClip ? await this.readClip(key, files, destination) : await this.readPending(key, matched, files);
         }
         catch (error) {
-            log/* warning */.$e(`Cache entry for ${key} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+            if (error instanceof RefusedEntryError)
+                log/* warning */.$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
+            else
+                log/* warning */.$e(`Cache entry ${matched} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
             return undefined;
         }
         finally {
-            await (0,atomic_files/* removeLeftover */.MG)(absolute);
+            if (unpacked !== undefined)
+                await (0,atomic_files/* removeLeftover */.MG)(unpacked);
+            await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
         }
     }
     /**
      * What the cache holds for `key`, without restoring or saving anything (the dry run's question): the clip,
-     * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked.
+     * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked. Nothing is
+     * downloaded, so an entry's proof is not checked here: the run that restores it checks it.
      */
     async peek(key) {
         if (!this.enabled)
@@ -207,21 +545,61 @@ class ResultCache {
             return undefined;
         return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none';
     }
-    async readClip(key, directory, destination) {
-        const task = foxapi_task/* taskSchema */.v.parse((0,http/* parseJsonSafely */.s$)(await (0,promises_.readFile)(external_node_path_default().join(directory, TASK_FILE), 'utf8')));
-        const meta = JSON.parse(await (0,promises_.readFile)(external_node_path_default().join(directory, META_FILE), 'utf8'));
-        const madeBy = run_origin/* runOriginSchema */.dB.safeParse(meta.madeBy);
-        const target = destination(task);
+    /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
+    proven(entryKey, fields, proof) {
+        if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof))
+            return true;
+        log/* warning */.$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
+        return false;
+    }
+    async readClip(key, files, destination) {
+        const clipFile = files.get(CLIP_FILE);
+        const taskFile = files.get(TASK_FILE);
+        const metaFile = files.get(META_FILE);
+        if (!clipFile || !taskFile || !metaFile)
+            throw new Error('the entry lacks a file a clip entry has');
+        const meta = clipMetaSchema.safeParse(await readJsonFile(metaFile.path, META_FILE));
+        if (!meta.success)
+            throw new Error(`${META_FILE} is not a clip record`);
+        const madeBy = meta.data.madeBy === undefined ? undefined : run_origin/* runOriginSchema */.dB.safeParse(meta.data.madeBy);
+        // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
+        const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
+        if (!this.proven(key, fields, meta.data.proof))
+            return undefined;
+        const task = foxapi_task/* taskSchema */.v.safeParse(await readJsonFile(taskFile.path, TASK_FILE));
+        if (!task.success || task.data.id !== meta.data.taskId)
+            throw new Error(`${TASK_FILE} is not the task of this entry`);
+        // The clip restored is the clip proven: checked before it is copied anywhere.
+        if (clipFile.sha256 !== meta.data.sha256)
+            throw new Error(`the clip of ${key} does not match its proven checksum`);
+        const target = destination(task.data);
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
-        const copied = await (0,download/* copyFileAtomically */.T)(external_node_path_default().join(directory, CLIP_FILE), target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
-        if (copied.sha256 !== meta.sha256) {
+        const copied = await (0,download/* copyFileAtomically */.T)(clipFile.path, target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
+        if (copied.sha256 !== meta.data.sha256) {
             await (0,atomic_files/* removeLeftover */.MG)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
-        const clip = { task, path: target, sha256: copied.sha256, bytes: copied.bytes };
-        if (madeBy.success)
-            clip.madeBy = madeBy.data;
+        const clip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes };
+        const origin = madeBy?.data && (0,run_origin/* runOfThisRepository */.T0)(madeBy.data);
+        if (origin)
+            clip.madeBy = origin;
         return { kind: 'clip', clip };
+    }
+    async readPending(key, entryKey, files) {
+        const file = files.get(PENDING_FILE);
+        if (!file)
+            throw new Error(`the entry has no ${PENDING_FILE}`);
+        const record = pendingSchema.safeParse(await readJsonFile(file.path, PENDING_FILE));
+        if (!record.success)
+            throw new Error(`${PENDING_FILE} is not a pending-task record`);
+        const { taskId, model, proof } = record.data;
+        if (!(0,task_id/* isValidTaskId */.RQ)(taskId)) {
+            log/* warning */.$e(`Cache entry ${entryKey} holds no valid task id (${(0,task_id/* describeBadTaskId */.L)(taskId)}); going on without it.`);
+            return undefined;
+        }
+        if (!this.proven(entryKey, pendingFields(key, taskId, model), proof))
+            return undefined;
+        return { kind: 'pending', taskId, model };
     }
     /** Saves a downloaded clip with its final task JSON under `key`. */
     async saveClip(key, task, clipPath, sha256) {
@@ -229,20 +607,26 @@ class ResultCache {
             // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
             await (0,promises_.link)(clipPath, external_node_path_default().join(directory, CLIP_FILE)).catch(() => (0,download/* copyFileAtomically */.T)(clipPath, external_node_path_default().join(directory, CLIP_FILE)));
             // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
-            await (0,promises_.writeFile)(external_node_path_default().join(directory, TASK_FILE), (0,secrets/* redact */.E)(JSON.stringify(foxapi_task/* taskSchema */.v.parse(task))));
-            await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ sha256, madeBy: await (0,run_origin/* currentRun */.xh)() }));
+            const taskJson = (0,secrets/* redact */.E)(JSON.stringify(foxapi_task/* taskSchema */.v.parse(task)));
+            await (0,promises_.writeFile)(external_node_path_default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
+            const madeBy = await (0,run_origin/* currentRun */.xh)();
+            const taskSha256 = (0,external_node_crypto_.createHash)('sha256').update(taskJson).digest('hex');
+            const proof = proveEntry(this.options.apiKey, clipFields(key, task.id, sha256, taskSha256, madeBy));
+            await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
         });
     }
     /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
-    async savePendingTaskId(key, taskId) {
+    async savePendingTaskId(key, taskId, model) {
         // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
         // still differ); lookup picks the newest by prefix.
-        await this.save(key, `${key}-pending-${Date.now()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId }))));
+        const proof = proveEntry(this.options.apiKey, pendingFields(key, taskId, model));
+        await this.save(key, `${key}-pending-${Date.now()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId, model, proof })), { flag: 'wx' }));
     }
     /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
     async save(key, entryKey, stage) {
         if (!this.enabled)
             return;
+        await this.checkStaging();
         await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
             log/* warning */.$e(`Could not save the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
         });
@@ -252,8 +636,12 @@ class ResultCache {
             return;
         const { relative, absolute } = this.directoryFor(key);
         try {
+            // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
             await (0,promises_.rm)(absolute, { recursive: true, force: true });
-            await (0,promises_.mkdir)(absolute, { recursive: true });
+            await (0,promises_.mkdir)(absolute, { mode: 0o700 });
+            const stat = await (0,promises_.lstat)(absolute);
+            if (stat.isSymbolicLink() || !stat.isDirectory())
+                throw new Error(`${relative} is not a plain folder`);
             await stage(absolute);
             const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey));
             // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
@@ -291,6 +679,46 @@ class ResultCache {
             return;
         this.disabledBecause = reason;
         log/* warning */.$e(`Result cache off for this run (${reason}); going on without it.`);
+    }
+}
+/** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
+function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
+    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,cache_key/* canonicalJson */.dj)(madeBy) };
+}
+/** What a pending entry's proof covers: the request's cache key, the task submitted for it and the request's model. */
+function pendingFields(cacheKey, taskId, model) {
+    return { entry: 'pending', cacheKey, taskId, model };
+}
+/** lstat, or undefined when nothing is there. */
+async function lstatIfAny(file) {
+    try {
+        return await (0,promises_.lstat)(file);
+    }
+    catch (error) {
+        if ((0,errors/* codeOf */.$N)(error) === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+}
+/**
+ * A small JSON file of an entry, opened without following a link and read up to MAX_JSON_BYTES. What it holds
+ * never appears in an error: a file that is not JSON is named, not quoted.
+ */
+async function readJsonFile(file, name) {
+    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size > MAX_JSON_BYTES)
+            throw new Error(`${name} is not a small plain file`);
+        const buffer = Buffer.alloc(stat.size);
+        const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
+        const parsed = (0,http/* parseJsonSafely */.s$)(buffer.subarray(0, bytesRead).toString('utf8'));
+        if (parsed === undefined)
+            throw new Error(`${name} is not JSON`);
+        return parsed;
+    }
+    finally {
+        await handle.close();
     }
 }
 
@@ -580,12 +1008,16 @@ function matrixOf(clips) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69316);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
 /* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65468);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27194);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56769);
+/* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88145);
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
+
+
 
 
 
@@ -607,12 +1039,20 @@ function toFullResultRow(result) {
 /**
  * Writes `rows` as a JSON array to `file` (its folder is made if missing). The text is redacted like every
  * output. Replacing the file by rename also replaces a symbolic link at that path instead of following it.
+ * A file in `workspace` (one the inputs named) is checked again as clips are, before its folder is made,
+ * once it exists and right before the rename: a folder swapped for a symlink during the run is refused.
  */
-async function writeResultsFile(file, rows) {
+async function writeResultsFile(file, rows, workspace) {
+    const check = workspace !== undefined && (0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_7__/* .placeOf */ .$t)(file, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace)) !== 'outside'
+        ? () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_6__/* .recheckResultsFile */ .sD)(file, workspace)
+        : () => undefined;
+    check();
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    check();
     const temporary = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .temporaryPathFor */ .ub)(file);
     try {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
+        check();
         await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .renameReplacing */ .UU)(temporary, file);
     }
     finally {
@@ -623,13 +1063,13 @@ async function writeResultsFile(file, rows) {
  * The `results-file` output of a run or a dry run: writes `rows` to `file` and names it in the output. Never
  * throws: a file that cannot be written is a warning, and the run's result stands.
  */
-async function writeResultsOutput(file, rows) {
+async function writeResultsOutput(file, rows, workspace) {
     try {
-        await writeResultsFile(file, rows);
+        await writeResultsFile(file, rows, workspace);
         (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', file);
     }
     catch (error) {
-        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error)}).`);
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}).`);
     }
 }
 
