@@ -8,7 +8,7 @@ import { registerSecret } from '../secrets'
 import { checkPlannedDestinations, type PlannedDestination } from '../security/destinations'
 import { isValidTaskId } from '../security/task-id'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
-import type { ClipSpec, RunSettings } from './clip-spec'
+import { VERIFY_MODES, type ClipSpec, type RunSettings, type VerifyMode } from './clip-spec'
 import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
 
 export type { ClipSpec, RunSettings } from './clip-spec'
@@ -23,6 +23,7 @@ export const INPUT_DEFAULTS = {
   'request-timeout': '30s',
   download: 'true',
   'max-download-size': '500MiB',
+  verify: 'fail',
   'cancel-on-timeout': 'false',
   cache: 'true',
   concurrency: '2',
@@ -90,6 +91,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     requestTimeoutMs: parseDuration('request-timeout', input('request-timeout'), problems, { minMs: 100 }),
     download: parseBoolean('download', input('download'), problems),
     maxDownloadBytes: parseSize('max-download-size', input('max-download-size'), problems),
+    verify: parseVerify(input('verify'), problems),
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), problems),
     cache: parseBoolean('cache', input('cache'), problems),
     cacheKey: input('cache-key'),
@@ -266,6 +268,12 @@ function checkBaseUrl(value: string, problems: string[]): string {
 export function isLoopback(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '')
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+function parseVerify(value: string, problems: string[]): VerifyMode {
+  const mode = VERIFY_MODES.find((m) => m === value.toLowerCase())
+  if (mode === undefined) problems.push(`Input 'verify' must be fail, warn or off (got ${shown(value)})`)
+  return mode ?? 'fail'
 }
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }

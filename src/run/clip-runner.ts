@@ -18,6 +18,11 @@ import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '.
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
+import { removeLeftover } from '../atomic-files'
+import * as actionLog from '../log'
+import type { ClipMetadata } from '../foxapi/clip-metadata'
+import { shapeLine } from '../report/clip-shape'
+import { BrokenClipError, downloadUntilWhole, inspectClip, mismatchText, mismatchVerdict, verifyClip } from './clip-verify'
 
 export interface ClipContext {
   settings: RunSettings
@@ -99,7 +104,7 @@ async function produceClip(
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
   const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined
-  if (found?.kind === 'clip') {
+  if (found?.kind === 'clip' && (await restoredClipFits(spec, ctx, result, found.clip.path, key, log))) {
     const { clip } = found
     remember(clip.task)
     Object.assign(result, {
@@ -114,6 +119,11 @@ async function produceClip(
     })
     log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
     return
+  }
+  if (found?.kind === 'clip') {
+    // Not what was asked (or broken): a miss. The restored copy goes; the clip is made again below.
+    delete result.metadata
+    delete result.verification
   }
 
   const waitDeadline = Date.now() + settings.timeoutMs
@@ -332,24 +342,78 @@ async function finish(
     }
   }
   const destination = guard(() => resolveOutputPath(spec, task.id, workspace))
-  const downloaded = await downloadVideo({
-    url,
-    destination,
-    // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
-    checkDestination: () => guard(() => recheckDestination(destination, workspace)),
-    agent: ctx.agent,
-    policy: downloadPolicyFor(ctx.settings.baseUrl),
-    maxBytes: ctx.settings.maxDownloadBytes,
-    retry: RETRY,
-    deadline: Date.now() + ctx.settings.timeoutMs,
-    signal: ctx.signal,
-    log,
-  })
+  let metadata: ClipMetadata | undefined
+  // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
+  const download = () =>
+    downloadVideo({
+      url,
+      inspect: async (file) => {
+        metadata = await inspectClip(file)
+      },
+      destination,
+      // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
+      checkDestination: () => guard(() => recheckDestination(destination, workspace)),
+      agent: ctx.agent,
+      policy: downloadPolicyFor(ctx.settings.baseUrl),
+      maxBytes: ctx.settings.maxDownloadBytes,
+      retry: RETRY,
+      deadline: Date.now() + ctx.settings.timeoutMs,
+      signal: ctx.signal,
+      log,
+    })
+  const downloaded = await downloadUntilWhole(download, log)
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
-  log(
-    `Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`,
-  )
+  const where = path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path
+  log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`)
+  const verdict = metadata ? holdAgainstRequest(spec, ctx, result, metadata, log) : undefined
+  if (verdict === 'fail') {
+    // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
+    result.outcome = 'failed'
+    result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip`
+    return
+  }
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
+}
+
+/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch; returns the verdict. */
+function holdAgainstRequest(
+  spec: ClipSpec,
+  ctx: ClipContext,
+  result: ClipResult,
+  metadata: ClipMetadata,
+  log: (line: string) => void,
+): 'fail' | 'warn' | undefined {
+  const verification = verifyClip(metadata, spec.request, ctx.settings.verify)
+  Object.assign(result, { metadata, verification })
+  log(`Clip: ${shapeLine(metadata)} (verify ${verification.status}).`)
+  const verdict = mismatchVerdict(verification, ctx.settings.verify)
+  if (verdict === 'warn') actionLog.warning(`${ctx.batch ? `[${spec.name}] ` : ''}${mismatchText(verification)} (verify: warn).`)
+  return verdict
+}
+
+/**
+ * Checks a clip restored from the cache like a download: false (a miss) when it fails a structural check, or
+ * with `verify: fail` when it does not match the request; the restored copy is then removed.
+ */
+async function restoredClipFits(
+  spec: ClipSpec,
+  ctx: ClipContext,
+  result: ClipResult,
+  file: string,
+  key: string | undefined,
+  log: (line: string) => void,
+): Promise<boolean> {
+  let why: string
+  try {
+    const verdict = holdAgainstRequest(spec, ctx, result, await inspectClip(file), log)
+    if (verdict !== 'fail') return true
+    why = mismatchText(result.verification ?? { status: 'skipped' })
+  } catch (error) {
+    why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
+  }
+  await removeLeftover(file)
+  log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`)
+  return false
 }
 
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
