@@ -349,6 +349,7 @@ async function downloadVideo(options) {
             onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
         });
         await syncFile(partial.tempPath);
+        await options.inspect?.(partial.tempPath);
         options.checkDestination?.();
         await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(partial.tempPath, options.destination);
         return { ...result, path: options.destination };

@@ -1,5 +1,5 @@
-export const id = 453;
-export const ids = [453];
+export const id = 903;
+export const ids = [903];
 export const modules = {
 
 /***/ 60265:
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 9453:
+/***/ 903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -171,14 +171,11 @@ var cache_key = __webpack_require__(24950);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/foxapi/download.ts
-var download = __webpack_require__(80211);
+var foxapi_download = __webpack_require__(80211);
 // EXTERNAL MODULE: ./src/foxapi/http.ts
 var http = __webpack_require__(74539);
-;// CONCATENATED MODULE: ./src/report/clip-result.ts
-function isSuccess(result) {
-    return result.outcome === 'succeeded' || result.outcome === 'submitted';
-}
-
+// EXTERNAL MODULE: ./src/report/clip-result.ts
+var clip_result = __webpack_require__(13890);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/security/destinations.ts
@@ -397,9 +394,269 @@ function describeState(task) {
 
 // EXTERNAL MODULE: ./src/security/download-policy.ts
 var download_policy = __webpack_require__(89355);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/log.ts
+var src_log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/report/clip-shape.ts
+var clip_shape = __webpack_require__(53366);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/foxapi/clip-metadata.ts
+// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
+// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
+// video track, and its sample table points nowhere past the end of the file.
+// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
+// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
+// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
+// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+
+
+/** Bytes handed to the library at a time: the most it holds of the file at once. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+let library;
+/** mp4box, loaded once and on first use (its own chunk of the bundle). */
+function loadLibrary() {
+    library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
+        // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
+        mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
+        return mp4box;
+    });
+    return library;
+}
+/**
+ * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
+ * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
+ */
+async function readClipMetadata(file) {
+    const { createFile, MP4BoxBuffer } = await loadLibrary();
+    const handle = await (0,external_node_fs_promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const mp4 = createFile();
+        let libraryError;
+        // Routes the library's own error reports here (they would otherwise go to the console).
+        mp4.onError = (module, message) => {
+            libraryError ??= printable(`${module}: ${message}`);
+        };
+        let ready = false;
+        mp4.onReady = () => {
+            ready = true;
+        };
+        let position = 0;
+        try {
+            // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+            while (position < size && !ready && libraryError === undefined) {
+                const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
+                if (chunk.byteLength === 0)
+                    break;
+                const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
+                // The next position the library wants (past an mdat it skips); at least past what it was given.
+                position = typeof next === 'number' && next > position ? next : position + chunk.byteLength;
+            }
+            if (!ready)
+                mp4.flush();
+        }
+        catch (error) {
+            return broken('parses', `the MP4 reader gave up on it (${(0,errors/* messageOf */.bD)(error)})`);
+        }
+        // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
+        for (const box of mp4.boxes) {
+            const end = (box.start ?? 0) + (box.size ?? 0);
+            if (end > size)
+                return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
+        }
+        if (!mp4.moov) {
+            const why = libraryError ? ` (${libraryError})` : '';
+            return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
+        }
+        const info = mp4.getInfo();
+        const video = info.videoTracks[0];
+        if (!video)
+            return broken('video track', 'it has no video track');
+        // Every sample of every track must lie inside the file; a clip cut short in transit fails here.
+        for (const track of info.tracks) {
+            const samples = mp4.getTrackSamplesInfo(track.id);
+            let end = 0;
+            for (const sample of samples)
+                end = Math.max(end, sample.offset + sample.size);
+            if (end > size) {
+                return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
+            }
+        }
+        const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
+        const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
+        const durationS = movieS > 0 ? movieS : trackS;
+        const width = video.video?.width || video.track_width;
+        const height = video.video?.height || video.track_height;
+        if (!(width > 0 && height > 0))
+            return broken('video track', 'its video track gives no picture size');
+        const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+        if (trackS > 0 && video.nb_samples > 0)
+            metadata.frameRate = video.nb_samples / trackS;
+        const audio = info.audioTracks[0];
+        if (audio)
+            metadata.audioCodec = audio.codec;
+        return { ok: true, metadata };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
+function printable(text) {
+    return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+function broken(check, problem) {
+    return { ok: false, check, problem };
+}
+async function readChunk(handle, position, length) {
+    const buffer = new ArrayBuffer(length);
+    const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position);
+    return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
+}
+
+// EXTERNAL MODULE: ./src/models/index.ts + 8 modules
+var models = __webpack_require__(86697);
+;// CONCATENATED MODULE: ./src/models/expected-shape.ts
+// What a request asks of the clip it makes, read through the model registry: the model says which shape fields
+// its requests fix (models/model.ts ShapeRules); a model the registry does not know fixes none of them, so
+// such a clip gets only the structural checks.
+
+/** `resolution` values and the short side of the picture they give. */
+const SHORT_SIDES = { '720p': 720, '1080p': 1080, '4k': 2160 };
+/**
+ * The shape `request` fixes, or undefined when its model is one the registry does not know (a request sent as
+ * given) or there is no request (a task collected by id): then only the structural checks apply.
+ */
+function expectedShapeOf(request) {
+    const model = request ? models/* MODELS */.L6.get(request.model) : undefined;
+    if (!request || !model)
+        return undefined;
+    const fixes = new Set(model.shape.fixes(request));
+    const { defaults } = model.shape;
+    const shape = {};
+    const aspect = request.aspect_ratio ?? defaults.aspect_ratio;
+    if (fixes.has('aspect-ratio') && typeof aspect === 'string' && /^\d+:\d+$/.test(aspect))
+        shape.aspectRatio = aspect;
+    if (fixes.has('duration')) {
+        const segments = Array.isArray(request.multi_prompt) ? request.multi_prompt : [];
+        const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : Number.NaN), 0);
+        const duration = segments.length > 0 ? total : (request.duration ?? defaults.duration);
+        if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0)
+            shape.durationS = duration;
+    }
+    const resolution = request.resolution ?? defaults.resolution;
+    const shortSide = typeof resolution === 'string' ? SHORT_SIDES[resolution] : undefined;
+    if (fixes.has('resolution') && shortSide !== undefined) {
+        shape.shortSide = shortSide;
+        shape.resolution = resolution;
+    }
+    if (fixes.has('audio') && request.generate_audio === true)
+        shape.audio = true;
+    return shape;
+}
+
+;// CONCATENATED MODULE: ./src/run/clip-verify.ts
+// "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
+// file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+
+
+
+/** Width/height may differ from the requested ratio by this share. */
+const ASPECT_TOLERANCE = 0.02;
+/** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
+const BROKEN_CLIP_DOWNLOADS = 2;
+/** A file that failed a structural check: it does not parse, has no video track, or is cut short. */
+class BrokenClipError extends Error {
+    check;
+    problem;
+    constructor(check, problem) {
+        super(`the clip failed the structural check '${check}': ${problem}`);
+        this.check = check;
+        this.problem = problem;
+        this.name = 'BrokenClipError';
+    }
+}
+/** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
+async function inspectClip(file) {
+    const reading = await readClipMetadata(file);
+    if (!reading.ok)
+        throw new BrokenClipError(reading.check, reading.problem);
+    return reading.metadata;
+}
+/** The larger of 0.5 s and 5 % of the requested length. */
+function durationTolerance(seconds) {
+    return Math.max(0.5, seconds * 0.05);
+}
+/** Each way the clip differs from what was asked, in words; empty when it matches. */
+function mismatchesOf(metadata, expected) {
+    const mismatches = [];
+    const { width, height } = metadata;
+    if (expected.aspectRatio !== undefined) {
+        const wanted = (0,clip_shape/* ratioOf */.pO)(expected.aspectRatio);
+        if (!(Math.abs(width / height / wanted - 1) <= ASPECT_TOLERANCE)) {
+            mismatches.push(`aspect ratio ${(0,clip_shape/* ratioName */.lB)(width, height)} (${width}×${height}), asked ${expected.aspectRatio}`);
+        }
+    }
+    if (expected.durationS !== undefined) {
+        const tolerance = durationTolerance(expected.durationS);
+        if (!(Math.abs(metadata.durationS - expected.durationS) <= tolerance)) {
+            mismatches.push(`duration ${metadata.durationS.toFixed(1)} s, asked ${expected.durationS} s (±${tolerance.toFixed(1)} s)`);
+        }
+    }
+    if (expected.shortSide !== undefined && Math.min(width, height) !== expected.shortSide) {
+        mismatches.push(`short side ${Math.min(width, height)} px (${width}×${height}), asked ${expected.resolution ?? expected.shortSide} (${expected.shortSide} px)`);
+    }
+    if (expected.audio && !metadata.hasAudio)
+        mismatches.push('no audio track, asked generate-audio: true');
+    return mismatches;
+}
+/** The clip held against `request` as `verify` says: skipped when off, when nothing is known to compare, or nothing is fixed. */
+function verifyClip(metadata, request, mode) {
+    const expected = mode === 'off' ? undefined : expectedShapeOf(request);
+    if (!expected || Object.keys(expected).length === 0)
+        return { status: 'skipped' };
+    const mismatches = mismatchesOf(metadata, expected);
+    return mismatches.length > 0 ? { status: 'mismatch', mismatches } : { status: 'passed' };
+}
+/**
+ * Runs `download` until its file passes the structural checks (its `inspect` throws BrokenClipError otherwise),
+ * at most BROKEN_CLIP_DOWNLOADS times. Always the same task's URL: a broken file never costs a new task.
+ */
+async function downloadUntilWhole(download, log) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await download();
+        }
+        catch (error) {
+            if (!(error instanceof BrokenClipError))
+                throw error;
+            if (attempt >= BROKEN_CLIP_DOWNLOADS) {
+                throw new Error(`The downloaded clip is broken, also when downloaded again from the same URL (${attempt} downloads): it failed the structural check '${error.check}': ${error.problem}. It was not saved`, { cause: error });
+            }
+            log(`The downloaded clip failed the structural check '${error.check}' (${error.problem}); downloading it again from the same URL.`);
+        }
+    }
+}
+/** What the runner does with a clip's verification: a mismatch fails the clip (`fail`) or is a warning (`warn`). */
+function mismatchVerdict(verification, mode) {
+    if (verification.status !== 'mismatch')
+        return undefined;
+    return mode === 'fail' ? 'fail' : 'warn';
+}
+/** `The clip does not match the request: duration 5.0 s, asked 10 s (±0.5 s)`. */
+function mismatchText(verification) {
+    return verification.status === 'mismatch' ? `The clip does not match the request: ${verification.mismatches.join('; ')}` : '';
+}
+
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
+
+
+
+
 
 
 
@@ -468,7 +725,7 @@ async function produceClip(spec, ctx, result, remember, log) {
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
     // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
     const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined;
-    if (found?.kind === 'clip') {
+    if (found?.kind === 'clip' && (await restoredClipFits(spec, ctx, result, found.clip.path, key, log))) {
         const { clip } = found;
         remember(clip.task);
         Object.assign(result, {
@@ -483,6 +740,11 @@ async function produceClip(spec, ctx, result, remember, log) {
         });
         log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
         return;
+    }
+    if (found?.kind === 'clip') {
+        // Not what was asked (or broken): a miss. The restored copy goes; the clip is made again below.
+        delete result.metadata;
+        delete result.verification;
     }
     const waitDeadline = Date.now() + settings.timeoutMs;
     const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
@@ -684,8 +946,13 @@ async function finish(spec, ctx, result, task, key, log) {
         }
     };
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
-    const downloaded = await (0,download/* downloadVideo */.E)({
+    let metadata;
+    // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
+    const download = () => (0,foxapi_download/* downloadVideo */.E)({
         url,
+        inspect: async (file) => {
+            metadata = await inspectClip(file);
+        },
         destination,
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
         checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, workspace)),
@@ -697,10 +964,48 @@ async function finish(spec, ctx, result, task, key, log) {
         signal: ctx.signal,
         log,
     });
+    const downloaded = await downloadUntilWhole(download, log);
     Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
-    log(`Saved ${downloaded.bytes} bytes to ${external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`);
+    const where = external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path;
+    log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`);
+    const verdict = metadata ? holdAgainstRequest(spec, ctx, result, metadata, log) : undefined;
+    if (verdict === 'fail') {
+        // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
+        result.outcome = 'failed';
+        result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip`;
+        return;
+    }
     if (key)
         await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
+}
+/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch; returns the verdict. */
+function holdAgainstRequest(spec, ctx, result, metadata, log) {
+    const verification = verifyClip(metadata, spec.request, ctx.settings.verify);
+    Object.assign(result, { metadata, verification });
+    log(`Clip: ${(0,clip_shape/* shapeLine */.kV)(metadata)} (verify ${verification.status}).`);
+    const verdict = mismatchVerdict(verification, ctx.settings.verify);
+    if (verdict === 'warn')
+        src_log/* warning */.$e(`${ctx.batch ? `[${spec.name}] ` : ''}${mismatchText(verification)} (verify: warn).`);
+    return verdict;
+}
+/**
+ * Checks a clip restored from the cache like a download: false (a miss) when it fails a structural check, or
+ * with `verify: fail` when it does not match the request; the restored copy is then removed.
+ */
+async function restoredClipFits(spec, ctx, result, file, key, log) {
+    let why;
+    try {
+        const verdict = holdAgainstRequest(spec, ctx, result, await inspectClip(file), log);
+        if (verdict !== 'fail')
+            return true;
+        why = mismatchText(result.verification ?? { status: 'skipped' });
+    }
+    catch (error) {
+        why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
+    }
+    await (0,atomic_files/* removeLeftover */.MG)(file);
+    log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`);
+    return false;
 }
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
 async function cancelIfAllowed(task, ctx) {
@@ -750,7 +1055,7 @@ async function runClips(clips, ctx) {
             }
             const result = await runClip(spec, ctx);
             results[index] = result;
-            if (!isSuccess(result) && result.outcome !== 'skipped')
+            if (!(0,clip_result/* isSuccess */.o)(result) && result.outcome !== 'skipped')
                 failed = true;
         }
     };
@@ -772,8 +1077,6 @@ function skipped(spec, reason) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
 // EXTERNAL MODULE: ./src/cache/result-cache.ts + 1 modules
@@ -819,7 +1122,7 @@ async function generate(clips, { settings, batch }) {
     // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
     // still waits for a create's reply or cancels a task.
     const onSignal = (signal) => {
-        log/* info */.pq(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`);
+        src_log/* info */.pq(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`);
         if (!stop.signal.aborted)
             stop.abort(new Error(`the run was cancelled (${signal})`));
     };
@@ -832,7 +1135,7 @@ async function generate(clips, { settings, batch }) {
     let results;
     try {
         const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace);
-        const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
+        const budget = new CreditBudget(settings.maxCredits, (text) => src_log/* warning */.$e(text));
         const run = () => runClips(clips, {
             settings,
             client,
@@ -841,7 +1144,7 @@ async function generate(clips, { settings, batch }) {
             batch,
             signal: stop.signal,
             budget,
-            log: (clip, line) => log/* info */.pq(batch ? `[${clip}] ${line}` : line),
+            log: (clip, line) => src_log/* info */.pq(batch ? `[${clip}] ${line}` : line),
             onTaskStarted: (id) => {
                 waiting.add(id);
                 recordWaiting();
@@ -851,22 +1154,22 @@ async function generate(clips, { settings, batch }) {
                 recordWaiting();
             },
         });
-        results = batch ? await run() : await log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
+        results = batch ? await run() : await src_log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
             (0,outputs/* setOutputSafely */.UD)('matrix', (0,matrix/* matrixOf */.l)(clips));
         }
         catch (error) {
-            log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
+            src_log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH));
         await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
-        const failures = results.filter((r) => !isSuccess(r));
+        const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
-            log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
+            src_log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
         else if (failures.length > 0) {
-            log/* setFailed */.C1([
+            src_log/* setFailed */.C1([
                 `${failures.length} of ${results.length} clips did not finish:`,
                 ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
             ]);
