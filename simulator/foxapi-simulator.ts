@@ -271,8 +271,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     if (task.scenario.credits !== null) body.usage = { credits_reserved: task.scenario.credits ?? 5, user_group: 'default' }
     if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
-      if (task.scenario.resultShape === 'output')
-        body.output = emptyResults ? {} : { url, urls: [url], ...outputShape(task.request) }
+      if (task.scenario.resultShape === 'output') body.output = emptyResults ? {} : { url, urls: [url], ...outputShape(task.request) }
       else body.results = emptyResults ? [] : [{ url }]
     }
     if (state.status === 'failed' || cancelledAsFailed) {

@@ -19,6 +19,8 @@ export interface ClipShape {
   moovLast?: boolean
   /** Bytes of each video sample (default 48). */
   videoSampleBytes?: number
+  /** Leave the video track out (a sound-only file; default false). */
+  noVideo?: boolean
 }
 
 /** The parts of a file: what comes before the samples, how many sample bytes follow, and what comes after. */
@@ -52,7 +54,9 @@ export function mp4Layout(shape: ClipShape): Mp4Layout {
   const audioFrames = shape.audio ? Math.max(1, Math.round((shape.seconds * AUDIO_RATE) / AUDIO_FRAME)) : 0
   const payloadBytes = frames * videoBytes + audioFrames * AUDIO_SAMPLE_BYTES
   const largeMdat = payloadBytes + 8 > 0xffff_ffff
-  const mdatHeader = largeMdat ? Buffer.concat([u32(1), fourcc('mdat'), u64(payloadBytes + 16)]) : Buffer.concat([u32(payloadBytes + 8), fourcc('mdat')])
+  const mdatHeader = largeMdat
+    ? Buffer.concat([u32(1), fourcc('mdat'), u64(payloadBytes + 16)])
+    : Buffer.concat([u32(payloadBytes + 8), fourcc('mdat')])
   const ftyp = box('ftyp', fourcc('isom'), u32(0x200), fourcc('isom'), fourcc('iso2'), fourcc('avc1'), fourcc('mp41'))
   const movieDuration = Math.round(shape.seconds * MOVIE_TIMESCALE)
 
@@ -60,21 +64,24 @@ export function mp4Layout(shape: ClipShape): Mp4Layout {
     const videoOffsets = Array.from({ length: frames }, (_, i) => dataStart + i * videoBytes)
     const audioStart = dataStart + frames * videoBytes
     const audioOffsets = Array.from({ length: audioFrames }, (_, i) => audioStart + i * AUDIO_SAMPLE_BYTES)
-    const tracks = [
-      trak({
-        id: 1,
-        handler: 'vide',
-        timescale: VIDEO_TIMESCALE,
-        mediaDuration: frames * frameDelta,
-        movieDuration,
-        width: shape.width,
-        height: shape.height,
-        entry: avc1(shape.width, shape.height),
-        delta: frameDelta,
-        sampleSize: videoBytes,
-        offsets: videoOffsets,
-      }),
-    ]
+    const tracks: Buffer[] = []
+    if (!shape.noVideo) {
+      tracks.push(
+        trak({
+          id: 1,
+          handler: 'vide',
+          timescale: VIDEO_TIMESCALE,
+          mediaDuration: frames * frameDelta,
+          movieDuration,
+          width: shape.width,
+          height: shape.height,
+          entry: avc1(shape.width, shape.height),
+          delta: frameDelta,
+          sampleSize: videoBytes,
+          offsets: videoOffsets,
+        }),
+      )
+    }
     if (audioFrames > 0) {
       tracks.push(
         trak({

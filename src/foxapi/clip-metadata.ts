@@ -81,7 +81,11 @@ export async function readClipMetadata(file: string): Promise<ClipReading> {
     // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
     for (const box of mp4.boxes) {
       const end = (box.start ?? 0) + (box.size ?? 0)
-      if (end > size) return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`)
+      if (end > size)
+        return broken(
+          'complete',
+          `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`,
+        )
     }
     if (!mp4.moov) {
       const why = libraryError ? ` (${libraryError})` : ''

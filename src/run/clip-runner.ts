@@ -409,7 +409,8 @@ async function restoredClipFits(
     if (verdict !== 'fail') return true
     why = mismatchText(result.verification ?? { status: 'skipped' })
   } catch (error) {
-    why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
+    why =
+      error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
   }
   await removeLeftover(file)
   log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`)
