@@ -25,6 +25,16 @@ async function simulator(faults: Fault[] = []): Promise<FoxApiSimulator> {
 const downloads = (s: FoxApiSimulator) => requestsTo(s, 'GET', /^\/files\//)
 const fullRows = (file: string) => JSON.parse(readFileSync(file, 'utf8')) as FullResultRow[]
 
+describe('the verify input', () => {
+  it('is checked before anything is sent', async () => {
+    const s = await simulator()
+    const run = await runAction({ inputs: quickInputs(s, { verify: 'strict' }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toContain(`::error::Input 'verify' must be fail, warn or off (got "strict")`)
+    expect(s.requests).toHaveLength(0)
+  })
+})
+
 describe('structural checks of a download', () => {
   it('downloads a file cut short again from the same URL, and keeps the whole one (one task only)', async () => {
     const s = await simulator([{ route: 'download', kind: { type: 'brokenClip', how: 'truncated' } }])
