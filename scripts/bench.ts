@@ -4,8 +4,9 @@
 //  3. validation: requests validated per second
 //  4. a whole run against the simulator: wall time beyond the task's own duration, and requests made
 //  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (requests per task, detection delay)
+//  6. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { closeSync, existsSync, ftruncateSync, mkdtempSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
@@ -14,6 +15,8 @@ import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
 import { validateRequest } from '../src/inputs/request-schema'
+import { readClipMetadata } from '../src/foxapi/clip-metadata'
+import { mp4Layout } from '../simulator/mp4-writer'
 import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction } from '../simulator/actions-runner'
 import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
 
@@ -120,6 +123,62 @@ async function benchWholeRun(taskMs: number): Promise<void> {
   )
 }
 
+/** Bytes this process has read through system calls so far (Linux), to show how little of the file is read. */
+function bytesReadSoFar(): number | undefined {
+  if (!existsSync('/proc/self/io')) return undefined
+  const match = /^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))
+  return match ? Number(match[1]) : undefined
+}
+
+/**
+ * Reads the MP4 metadata of a `sizeMiB` clip (10 s, 1080p, with audio), made on the fly as a sparse file in a
+ * temp folder (its samples are holes: nothing is written but the boxes), with the moov first or last.
+ */
+async function benchClipMetadata(sizeMiB: number, moovLast: boolean): Promise<void> {
+  const frames = 10 * 24
+  const layout = mp4Layout({
+    width: 1920,
+    height: 1080,
+    seconds: 10,
+    audio: true,
+    moovLast,
+    videoSampleBytes: Math.floor((sizeMiB * MiB) / frames),
+  })
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  const file = path.join(dir, 'clip.mp4')
+  try {
+    const fd = openSync(file, 'w')
+    writeSync(fd, layout.head, 0, layout.head.length, 0)
+    ftruncateSync(fd, layout.head.length + layout.payloadBytes)
+    if (layout.tail.length > 0) writeSync(fd, layout.tail, 0, layout.tail.length, layout.head.length + layout.payloadBytes)
+    closeSync(fd)
+    await readClipMetadata(file) // loads the library once, outside the figures
+    global.gc?.()
+    const rssBefore = process.memoryUsage().rss
+    let peak = rssBefore
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1)
+    const readBefore = bytesReadSoFar()
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const reading = await readClipMetadata(file)
+      times.push(performance.now() - started)
+      peak = Math.max(peak, process.memoryUsage().rss)
+      if (!reading.ok || reading.metadata.durationS !== 10) throw new Error(`bench clip misread: ${JSON.stringify(reading)}`)
+    }
+    clearInterval(sampler)
+    const readAfter = bytesReadSoFar()
+    const read =
+      readBefore !== undefined && readAfter !== undefined ? `, ${((readAfter - readBefore) / 5 / MiB).toFixed(1)} MiB read per pass` : ''
+    row(
+      `clip metadata, ${sizeMiB} MiB clip, moov ${moovLast ? 'last' : 'first'}`,
+      `${median(times).toFixed(1)} ms (median of 5), peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB${read}`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** A simulated task for the polling comparison: its true length, FoxAPI's estimate, whether progress is reported. */
 interface PolledTask {
   durationMs: number
@@ -196,8 +255,14 @@ function benchPolling(ceilingMs: number, trials: number): void {
 }
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
-// `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so).
+// `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
+// `npm run bench -- metadata` only the clip metadata rows.
+if (process.argv.includes('metadata')) {
+  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
+  process.exit(0)
+}
 if (!process.argv.includes('polling')) {
+  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
   await benchDownload(64)
   await benchDownload(512)
   benchStartup(15)
