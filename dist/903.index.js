@@ -1001,7 +1001,8 @@ async function restoredClipFits(spec, ctx, result, file, key, log) {
         why = mismatchText(result.verification ?? { status: 'skipped' });
     }
     catch (error) {
-        why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
+        why =
+            error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
     }
     await (0,atomic_files/* removeLeftover */.MG)(file);
     log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`);
