@@ -63,6 +63,7 @@ describe('structural checks of a download', () => {
     expect(run.stdout).toContain(`task-id: ${run.outputs['task-id']}`)
     expect(run.outputs['video-path']).toBe('')
     expect(run.outputs['video-duration']).toBe('')
+    expect(resultRows(run.outputs)[0]).toMatchObject({ duration: null, width: null, codec: null, has_audio: null, verify: 'skipped' })
     const folder = path.join(run.workspace, 'foxapi-videos')
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
   })
@@ -197,6 +198,8 @@ describe('a restored clip', () => {
     // With verify: warn the same clip is a hit (with the warning again).
     const again = await runAction({ inputs: { ...inputs, verify: 'warn' }, env: cacheService.env })
     expect(again.outputs['cache-hit']).toBe('true')
+    // The restored file's own metadata, read again.
+    expect(again.outputs).toMatchObject({ 'video-width': '1280', 'video-height': '720', 'video-duration': '5' })
     expect(again.stdout).toContain('::warning::The clip does not match the request')
     expect(s.createCount()).toBe(1)
 

@@ -45,9 +45,9 @@ export interface ClipResult {
  */
 export type Verification = { status: 'passed' } | { status: 'mismatch'; mismatches: string[] } | { status: 'skipped' }
 
-/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (empty when there is no file). */
+/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (also when there is no file). */
 export function verificationText(verification: Verification | undefined): string {
-  if (!verification) return ''
+  if (!verification) return 'skipped'
   return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status
 }
 

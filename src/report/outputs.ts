@@ -105,7 +105,7 @@ export interface ResultRow {
   height: number | null
   codec: string | null
   has_audio: boolean | null
-  /** `passed`, `mismatch: …` or `skipped`; empty when there is no file. */
+  /** `passed`, `mismatch: …` or `skipped` (also when there is no file to compare). */
   verify: string
   error?: string
 }
