@@ -396,10 +396,6 @@ function describeState(task) {
 var download_policy = __webpack_require__(89355);
 // EXTERNAL MODULE: ./src/atomic-files.ts
 var atomic_files = __webpack_require__(69316);
-// EXTERNAL MODULE: ./src/log.ts
-var src_log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/report/clip-shape.ts
-var clip_shape = __webpack_require__(53366);
 // EXTERNAL MODULE: external "node:fs/promises"
 var external_node_fs_promises_ = __webpack_require__(51455);
 ;// CONCATENATED MODULE: ./src/foxapi/clip-metadata.ts
@@ -516,6 +512,8 @@ async function readChunk(handle, position, length) {
     return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
 }
 
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/models/index.ts + 8 modules
 var models = __webpack_require__(86697);
 ;// CONCATENATED MODULE: ./src/models/expected-shape.ts
@@ -557,9 +555,14 @@ function expectedShapeOf(request) {
     return shape;
 }
 
+// EXTERNAL MODULE: ./src/report/clip-shape.ts
+var clip_shape = __webpack_require__(53366);
 ;// CONCATENATED MODULE: ./src/run/clip-verify.ts
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
 // file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+
+
+
 
 
 
@@ -649,13 +652,43 @@ function mismatchVerdict(verification, mode) {
 function mismatchText(verification) {
     return verification.status === 'mismatch' ? `The clip does not match the request: ${verification.mismatches.join('; ')}` : '';
 }
+/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch (`warn`); returns the verdict. */
+function holdAgainstRequest(metadata, ctx, result) {
+    const verification = verifyClip(metadata, ctx.request, ctx.mode);
+    Object.assign(result, { metadata, verification });
+    ctx.log(`Clip: ${(0,clip_shape/* shapeLine */.kV)(metadata)} (verify ${verification.status}).`);
+    const verdict = mismatchVerdict(verification, ctx.mode);
+    if (verdict === 'warn')
+        log/* warning */.$e(`${ctx.label}${mismatchText(verification)} (verify: warn).`);
+    return verdict;
+}
+/**
+ * Checks a clip restored from the cache as a download is checked. False (a cache miss) when it fails a structural
+ * check, or with `verify: fail` does not match the request: the restored copy is then removed, and `result`
+ * keeps no metadata of it.
+ */
+async function restoredClipFits(file, ctx, result, key) {
+    let why;
+    try {
+        const verdict = holdAgainstRequest(await inspectClip(file), ctx, result);
+        if (verdict !== 'fail')
+            return true;
+        why = mismatchText(result.verification ?? { status: 'skipped' });
+    }
+    catch (error) {
+        why =
+            error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
+    }
+    delete result.metadata;
+    delete result.verification;
+    await (0,atomic_files/* removeLeftover */.MG)(file);
+    ctx.log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`);
+    return false;
+}
 
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
-
-
-
 
 
 
@@ -725,7 +758,7 @@ async function produceClip(spec, ctx, result, remember, log) {
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
     // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
     const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined;
-    if (found?.kind === 'clip' && (await restoredClipFits(spec, ctx, result, found.clip.path, key, log))) {
+    if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
         const { clip } = found;
         remember(clip.task);
         Object.assign(result, {
@@ -740,11 +773,6 @@ async function produceClip(spec, ctx, result, remember, log) {
         });
         log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
         return;
-    }
-    if (found?.kind === 'clip') {
-        // Not what was asked (or broken): a miss. The restored copy goes; the clip is made again below.
-        delete result.metadata;
-        delete result.verification;
     }
     const waitDeadline = Date.now() + settings.timeoutMs;
     const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
@@ -968,7 +996,7 @@ async function finish(spec, ctx, result, task, key, log) {
     Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
     const where = external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path;
     log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`);
-    const verdict = metadata ? holdAgainstRequest(spec, ctx, result, metadata, log) : undefined;
+    const verdict = metadata ? holdAgainstRequest(metadata, verifyContext(spec, ctx, log), result) : undefined;
     if (verdict === 'fail') {
         // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
         result.outcome = 'failed';
@@ -978,35 +1006,9 @@ async function finish(spec, ctx, result, task, key, log) {
     if (key)
         await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
 }
-/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch; returns the verdict. */
-function holdAgainstRequest(spec, ctx, result, metadata, log) {
-    const verification = verifyClip(metadata, spec.request, ctx.settings.verify);
-    Object.assign(result, { metadata, verification });
-    log(`Clip: ${(0,clip_shape/* shapeLine */.kV)(metadata)} (verify ${verification.status}).`);
-    const verdict = mismatchVerdict(verification, ctx.settings.verify);
-    if (verdict === 'warn')
-        src_log/* warning */.$e(`${ctx.batch ? `[${spec.name}] ` : ''}${mismatchText(verification)} (verify: warn).`);
-    return verdict;
-}
-/**
- * Checks a clip restored from the cache like a download: false (a miss) when it fails a structural check, or
- * with `verify: fail` when it does not match the request; the restored copy is then removed.
- */
-async function restoredClipFits(spec, ctx, result, file, key, log) {
-    let why;
-    try {
-        const verdict = holdAgainstRequest(spec, ctx, result, await inspectClip(file), log);
-        if (verdict !== 'fail')
-            return true;
-        why = mismatchText(result.verification ?? { status: 'skipped' });
-    }
-    catch (error) {
-        why =
-            error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
-    }
-    await (0,atomic_files/* removeLeftover */.MG)(file);
-    log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`);
-    return false;
+/** What the clip checks need of this clip and run. */
+function verifyContext(spec, ctx, log) {
+    return { request: spec.request, mode: ctx.settings.verify, label: ctx.batch ? `[${spec.name}] ` : '', log };
 }
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
 async function cancelIfAllowed(task, ctx) {
@@ -1123,7 +1125,7 @@ async function generate(clips, { settings, batch }) {
     // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
     // still waits for a create's reply or cancels a task.
     const onSignal = (signal) => {
-        src_log/* info */.pq(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`);
+        log/* info */.pq(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`);
         if (!stop.signal.aborted)
             stop.abort(new Error(`the run was cancelled (${signal})`));
     };
@@ -1136,7 +1138,7 @@ async function generate(clips, { settings, batch }) {
     let results;
     try {
         const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace);
-        const budget = new CreditBudget(settings.maxCredits, (text) => src_log/* warning */.$e(text));
+        const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
         const run = () => runClips(clips, {
             settings,
             client,
@@ -1145,7 +1147,7 @@ async function generate(clips, { settings, batch }) {
             batch,
             signal: stop.signal,
             budget,
-            log: (clip, line) => src_log/* info */.pq(batch ? `[${clip}] ${line}` : line),
+            log: (clip, line) => log/* info */.pq(batch ? `[${clip}] ${line}` : line),
             onTaskStarted: (id) => {
                 waiting.add(id);
                 recordWaiting();
@@ -1155,22 +1157,22 @@ async function generate(clips, { settings, batch }) {
                 recordWaiting();
             },
         });
-        results = batch ? await run() : await src_log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
+        results = batch ? await run() : await log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
             (0,outputs/* setOutputSafely */.UD)('matrix', (0,matrix/* matrixOf */.l)(clips));
         }
         catch (error) {
-            src_log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
+            log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH));
         await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
         const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
-            src_log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
+            log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
         else if (failures.length > 0) {
-            src_log/* setFailed */.C1([
+            log/* setFailed */.C1([
                 `${failures.length} of ${results.length} clips did not finish:`,
                 ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
             ]);

@@ -18,11 +18,8 @@ import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '.
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
-import { removeLeftover } from '../atomic-files'
-import * as actionLog from '../log'
 import type { ClipMetadata } from '../foxapi/clip-metadata'
-import { shapeLine } from '../report/clip-shape'
-import { BrokenClipError, downloadUntilWhole, inspectClip, mismatchText, mismatchVerdict, verifyClip } from './clip-verify'
+import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, restoredClipFits, type VerifyContext } from './clip-verify'
 
 export interface ClipContext {
   settings: RunSettings
@@ -104,7 +101,7 @@ async function produceClip(
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
   const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined
-  if (found?.kind === 'clip' && (await restoredClipFits(spec, ctx, result, found.clip.path, key, log))) {
+  if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
     const { clip } = found
     remember(clip.task)
     Object.assign(result, {
@@ -119,11 +116,6 @@ async function produceClip(
     })
     log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
     return
-  }
-  if (found?.kind === 'clip') {
-    // Not what was asked (or broken): a miss. The restored copy goes; the clip is made again below.
-    delete result.metadata
-    delete result.verification
   }
 
   const waitDeadline = Date.now() + settings.timeoutMs
@@ -365,7 +357,7 @@ async function finish(
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
   const where = path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path
   log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`)
-  const verdict = metadata ? holdAgainstRequest(spec, ctx, result, metadata, log) : undefined
+  const verdict = metadata ? holdAgainstRequest(metadata, verifyContext(spec, ctx, log), result) : undefined
   if (verdict === 'fail') {
     // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
     result.outcome = 'failed'
@@ -375,46 +367,9 @@ async function finish(
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
 }
 
-/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch; returns the verdict. */
-function holdAgainstRequest(
-  spec: ClipSpec,
-  ctx: ClipContext,
-  result: ClipResult,
-  metadata: ClipMetadata,
-  log: (line: string) => void,
-): 'fail' | 'warn' | undefined {
-  const verification = verifyClip(metadata, spec.request, ctx.settings.verify)
-  Object.assign(result, { metadata, verification })
-  log(`Clip: ${shapeLine(metadata)} (verify ${verification.status}).`)
-  const verdict = mismatchVerdict(verification, ctx.settings.verify)
-  if (verdict === 'warn') actionLog.warning(`${ctx.batch ? `[${spec.name}] ` : ''}${mismatchText(verification)} (verify: warn).`)
-  return verdict
-}
-
-/**
- * Checks a clip restored from the cache like a download: false (a miss) when it fails a structural check, or
- * with `verify: fail` when it does not match the request; the restored copy is then removed.
- */
-async function restoredClipFits(
-  spec: ClipSpec,
-  ctx: ClipContext,
-  result: ClipResult,
-  file: string,
-  key: string | undefined,
-  log: (line: string) => void,
-): Promise<boolean> {
-  let why: string
-  try {
-    const verdict = holdAgainstRequest(spec, ctx, result, await inspectClip(file), log)
-    if (verdict !== 'fail') return true
-    why = mismatchText(result.verification ?? { status: 'skipped' })
-  } catch (error) {
-    why =
-      error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
-  }
-  await removeLeftover(file)
-  log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`)
-  return false
+/** What the clip checks need of this clip and run. */
+function verifyContext(spec: ClipSpec, ctx: ClipContext, log: (line: string) => void): VerifyContext {
+  return { request: spec.request, mode: ctx.settings.verify, label: ctx.batch ? `[${spec.name}] ` : '', log }
 }
 
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */

@@ -1,11 +1,14 @@
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
 // file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+import { removeLeftover } from '../atomic-files'
+import { messageOf } from '../errors'
 import { readClipMetadata, type ClipMetadata, type StructuralCheck } from '../foxapi/clip-metadata'
+import * as log from '../log'
 import type { GenerationRequest } from '../inputs/request-schema'
 import type { VerifyMode } from '../inputs/clip-spec'
 import { expectedShapeOf, type ExpectedShape } from '../models/expected-shape'
-import type { Verification } from '../report/clip-result'
-import { ratioName, ratioOf } from '../report/clip-shape'
+import type { ClipResult, Verification } from '../report/clip-result'
+import { ratioName, ratioOf, shapeLine } from '../report/clip-shape'
 
 /** Width/height may differ from the requested ratio by this share. */
 export const ASPECT_TOLERANCE = 0.02
@@ -98,4 +101,45 @@ export function mismatchVerdict(verification: Verification, mode: VerifyMode): '
 /** `The clip does not match the request: duration 5.0 s, asked 10 s (±0.5 s)`. */
 export function mismatchText(verification: Verification): string {
   return verification.status === 'mismatch' ? `The clip does not match the request: ${verification.mismatches.join('; ')}` : ''
+}
+
+/** What the checks of one clip need: its request, the `verify` mode, a log-line prefix (a batch entry's name) and its log. */
+export interface VerifyContext {
+  request: GenerationRequest | undefined
+  mode: VerifyMode
+  /** `[name] ` in a batch, empty for a single clip: starts the warning of a mismatch. */
+  label: string
+  log: (line: string) => void
+}
+
+/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch (`warn`); returns the verdict. */
+export function holdAgainstRequest(metadata: ClipMetadata, ctx: VerifyContext, result: ClipResult): 'fail' | 'warn' | undefined {
+  const verification = verifyClip(metadata, ctx.request, ctx.mode)
+  Object.assign(result, { metadata, verification })
+  ctx.log(`Clip: ${shapeLine(metadata)} (verify ${verification.status}).`)
+  const verdict = mismatchVerdict(verification, ctx.mode)
+  if (verdict === 'warn') log.warning(`${ctx.label}${mismatchText(verification)} (verify: warn).`)
+  return verdict
+}
+
+/**
+ * Checks a clip restored from the cache as a download is checked. False (a cache miss) when it fails a structural
+ * check, or with `verify: fail` does not match the request: the restored copy is then removed, and `result`
+ * keeps no metadata of it.
+ */
+export async function restoredClipFits(file: string, ctx: VerifyContext, result: ClipResult, key: string | undefined): Promise<boolean> {
+  let why: string
+  try {
+    const verdict = holdAgainstRequest(await inspectClip(file), ctx, result)
+    if (verdict !== 'fail') return true
+    why = mismatchText(result.verification ?? { status: 'skipped' })
+  } catch (error) {
+    why =
+      error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
+  }
+  delete result.metadata
+  delete result.verification
+  await removeLeftover(file)
+  ctx.log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`)
+  return false
 }
