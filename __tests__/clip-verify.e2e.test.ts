@@ -185,6 +185,29 @@ describe('the clip held against the request', () => {
   })
 })
 
+describe('in a batch', () => {
+  it('fails the entry that does not match, names it, and shows every shape in the summary table', async () => {
+    const s = await simulator([{ route: 'download', kind: { type: 'clipShape', shape: { seconds: 3 } } }])
+    const batch = JSON.stringify([
+      { name: 'short', prompt: 'a fox', duration: 8 },
+      { name: 'square', prompt: 'an owl', 'aspect-ratio': '1:1' },
+    ])
+    const run = await runAction({ inputs: quickInputs(s, { batch, concurrency: '1' }) })
+    expect(run.exitCode).toBe(1)
+    const rows = resultRows(run.outputs)
+    expect(rows.map((r) => [r.name, r.outcome, r.verify])).toEqual([
+      ['short', 'failed', 'mismatch: duration 3.0 s, asked 8 s (±0.5 s)'],
+      ['square', 'succeeded', 'passed'],
+    ])
+    expect(run.stdout).toContain('- short: The clip does not match the request: duration 3.0 s, asked 8 s (±0.5 s).')
+    expect(run.summary).toContain('<th>Shape</th>')
+    expect(run.summary).toContain(
+      '1280×720 · 16:9 · 3.0 s · H.264 · no audio ⚠️ does not match the request: duration 3.0 s, asked 8 s (±0.5 s)',
+    )
+    expect(run.summary).toContain('720×720 · 1:1 · 5.0 s · H.264 · no audio ✔ matches the request')
+  })
+})
+
 describe('a restored clip', () => {
   it('that does not match the request is a cache miss: removed, and made again', async () => {
     const s = await simulator([{ route: 'download', kind: { type: 'clipShape', shape: { width: 1280, height: 720 } } }])
