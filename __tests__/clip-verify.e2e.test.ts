@@ -1,12 +1,14 @@
 // The clip is checked before the upload step: the built action against the simulator serving broken files and
 // clips of the wrong shape, with each `verify` mode; a restored clip that does not match is a cache miss.
+import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { gzipSync } from 'node:zlib'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
-import { clipFor, startFoxApiSimulator, type Fault, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { clipFor, garbageClip, startFoxApiSimulator, type Fault, type FoxApiSimulator } from '../simulator/foxapi-simulator'
 import type { FullResultRow } from '../src/report/results-file'
-import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction, sha256Of } from './support/fixtures'
+import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction, sha256Of, unpacked } from './support/fixtures'
 
 let sim: FoxApiSimulator | undefined
 let cacheService: ActionsCacheService | undefined
@@ -240,5 +242,35 @@ describe('a restored clip', () => {
     expect(readdirSync(path.join(second.workspace, 'foxapi-videos'))).toEqual([`${second.outputs['task-id']}.mp4`])
     expect(second.outputs['task-id']).not.toBe(first.outputs['task-id'])
     expect(resultRows(second.outputs)[0]).toMatchObject({ cache_hit: false, verify: 'passed' })
+  })
+
+  it('that is broken (an entry whose checksum still fits) is a cache miss too', async () => {
+    const s = await simulator()
+    cacheService = await startActionsCacheService()
+    const inputs = quickInputs(s, { cache: 'true' })
+    const first = await runAction({ inputs, env: cacheService.env })
+    expect(first.exitCode, first.visibleLog).toBe(0)
+    // The clip in the entry becomes an MP4 header and garbage of the same length, its recorded checksum with it.
+    const entry = cacheService.entries.find((e) => e.finalized && !e.key.includes('-pending-'))
+    const archive = entry?.data as Buffer
+    const tar = Buffer.from(unpacked(archive), 'latin1')
+    const clip = clipFor({ model: 'kling-o3-ref' })
+    const broken = garbageClip(clip)
+    const at = tar.indexOf(clip)
+    expect(at).toBeGreaterThan(0)
+    broken.copy(tar, at)
+    const sha = tar.indexOf(sha256Of(clip), 0, 'latin1')
+    expect(sha).toBeGreaterThan(0)
+    tar.write(sha256Of(broken), sha, 'latin1')
+    const gzip = archive[0] === 0x1f && archive[1] === 0x8b
+    ;(entry as { data: Buffer }).data = gzip ? gzipSync(tar) : spawnSync('zstd', ['-c'], { input: tar }).stdout
+
+    const second = await runAction({ inputs, env: cacheService.env })
+    expect(second.exitCode, second.visibleLog).toBe(0)
+    expect(second.stdout).toContain("The restored clip: the clip failed the structural check 'parses'")
+    expect(second.outputs['cache-hit']).toBe('false')
+    expect(s.createCount()).toBe(2)
+    expect(readFileSync(second.outputs['video-path'] as string).equals(clip)).toBe(true)
+    expect(readdirSync(path.join(second.workspace, 'foxapi-videos'))).toEqual([`${second.outputs['task-id']}.mp4`])
   })
 })
