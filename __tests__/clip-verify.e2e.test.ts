@@ -128,6 +128,21 @@ describe('the clip held against the request', () => {
     )
   })
 
+  it('verify: fail caches no mismatched clip: a re-run collects the same task (nothing paid) and fails alike', async () => {
+    const s = await simulator([{ ...wrongShape, times: 2 }])
+    cacheService = await startActionsCacheService()
+    const inputs = quickInputs(s, { cache: 'true', 'aspect-ratio': '9:16' })
+    const first = await runAction({ inputs, env: cacheService.env })
+    expect(first.exitCode).toBe(1)
+    expect(first.stdout).toContain('a new cache-key asks for a new take (paid)')
+    expect(cacheService.entries.filter((e) => e.finalized && !e.key.includes('-pending-'))).toEqual([])
+    const again = await runAction({ inputs, env: cacheService.env })
+    expect(again.exitCode).toBe(1)
+    expect(again.stdout).toContain('submitted by an earlier run of this request; nothing new is submitted')
+    expect(s.createCount()).toBe(1)
+    expect(again.outputs['task-id']).toBe(first.outputs['task-id'])
+  })
+
   it('verify: warn warns of the same clip and counts it as succeeded', async () => {
     const s = await simulator([wrongShape])
     const run = await runAction({ inputs: quickInputs(s, { 'aspect-ratio': '9:16', verify: 'warn' }) })

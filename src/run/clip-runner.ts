@@ -361,7 +361,7 @@ async function finish(
   if (verdict === 'fail') {
     // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
     result.outcome = 'failed'
-    result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip`
+    result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`
     return
   }
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
