@@ -106,7 +106,7 @@ describe('the clip held against the request', () => {
     })
     const expected = { duration: 10, width: 1080, height: 1920, codec: 'avc1.640028', has_audio: true, verify: 'passed' }
     expect(resultRows(run.outputs)[0]).toMatchObject(expected)
-    expect(fullRows(run.outputs['results-file'] as string)[0]).toMatchObject(expected)
+    expect(fullRows(run.outputs['results-file'] as string)[0]).toMatchObject({ ...expected, frame_rate: 24 })
     expect(run.summary).toContain('1080×1920 · 9:16 · 10.0 s · H.264 · audio ✔ matches the request')
     expect(run.stdout).toContain('Clip: 1080×1920 · 9:16 · 10.0 s · H.264 · audio (verify passed).')
   })

@@ -602,6 +602,7 @@ function toFullResultRow(result) {
         resumed: result.resumed,
         elapsed_ms: result.elapsedMs,
         made_by: result.madeBy ? { repository: result.madeBy.repository, run_id: String(result.madeBy.runId), url: result.madeBy.url } : null,
+        frame_rate: result.metadata?.frameRate !== undefined ? Math.round(result.metadata.frameRate * 1000) / 1000 : null,
         request: result.request ?? null,
     };
 }
