@@ -49,6 +49,17 @@ describe('readClipMetadata', () => {
     expect(reading.ok && reading.metadata.frameRate).toBeCloseTo(30, 1)
   })
 
+  it.each([false, true])('reads past a 2 MiB free box before the moov (moov last: %s)', async (moovLast) => {
+    // The library skips the free box's bytes first, then needs them: it is then handed the file in order.
+    const clip = writeMp4({ width: 1280, height: 720, seconds: 5, moovLast })
+    const ftyp = clip.readUInt32BE(0)
+    const free = Buffer.alloc(2 * 1024 * 1024)
+    free.writeUInt32BE(free.length, 0)
+    free.write('free', 4, 'latin1')
+    const reading = await read(Buffer.concat([clip.subarray(0, ftyp), free, clip.subarray(ftyp)]))
+    expect(reading).toMatchObject({ ok: true, metadata: { width: 1280, height: 720, durationS: 5 } })
+  })
+
   it('finds no audio track where there is none', async () => {
     expect(await read(writeMp4({ width: 1280, height: 720, seconds: 5 }))).toMatchObject({ ok: true, metadata: { hasAudio: false } })
   })
@@ -78,6 +89,52 @@ describe('readClipMetadata', () => {
     expect(!garbage.ok && garbage.problem).toMatch(/^[\x20-\x7e]+$/)
     expect(await read(Buffer.from('<html>login</html>'))).toMatchObject({ ok: false, check: 'parses' })
     expect(await read(Buffer.alloc(0))).toMatchObject({ ok: false, check: 'parses' })
+  })
+
+  it('refuses a sample table that declares more samples than a clip can have, before building a list of them', async () => {
+    const withSampleSizes = (sampleSize: number, count: number) => {
+      const clip = Buffer.from(writeMp4({ width: 1280, height: 720, seconds: 5 }))
+      const at = clip.indexOf('stsz', 0, 'latin1')
+      clip.writeUInt32BE(sampleSize, at + 8)
+      clip.writeUInt32BE(count, at + 12)
+      return clip
+    }
+    // A few bytes declaring 4 billion samples of 48 bytes: without the bound the library would list them all.
+    const started = performance.now()
+    expect(await read(withSampleSizes(48, 0xffff_ffff))).toEqual({
+      ok: false,
+      check: 'parses',
+      problem: 'its sample table cannot be right: its tracks list more than 100000 samples, more than this action reads',
+    })
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(await read(withSampleSizes(0, 121))).toEqual({
+      ok: false,
+      check: 'parses',
+      problem: 'its sample table cannot be right: a track lists 121 sample sizes in a box that holds 0',
+    })
+    // More samples than chunks: the extra ones lie nowhere in the file.
+    expect(await read(withSampleSizes(48, 121))).toEqual({
+      ok: false,
+      check: 'complete',
+      problem: 'its video 1 sample table places sample 121 in no chunk of the file',
+    })
+  })
+
+  it('refuses a movie header that would take more than 16 MiB to hold', async () => {
+    // A 20 MiB box of padding inside the moov: the library needs the whole moov at once, so it is not handed over.
+    const clip = Buffer.from(writeMp4({ width: 1280, height: 720, seconds: 5 }))
+    const ftyp = clip.readUInt32BE(0)
+    const moovEnd = ftyp + clip.readUInt32BE(ftyp)
+    const padding = Buffer.alloc(20 * 1024 * 1024)
+    padding.writeUInt32BE(padding.length, 0)
+    padding.write('free', 4, 'latin1')
+    clip.writeUInt32BE(moovEnd - ftyp + padding.length, ftyp)
+    const reading = await read(Buffer.concat([clip.subarray(0, moovEnd), padding, clip.subarray(moovEnd)]))
+    expect(reading).toEqual({
+      ok: false,
+      check: 'parses',
+      problem: `its boxes other than the samples take more than ${16 * 1024 * 1024} bytes: not a clip this action reads`,
+    })
   })
 
   it('fails a movie without a video track', async () => {

@@ -82,6 +82,21 @@ describe('structural checks of a download', () => {
   })
 })
 
+describe('a hostile file', () => {
+  it('declaring four billion samples in a few bytes fails the clip at once, without exhausting memory', async () => {
+    const s = await simulator([{ route: 'download', times: 2, kind: { type: 'brokenClip', how: 'samples' } }])
+    const run = await runAction({ inputs: quickInputs(s) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stderr).not.toContain('heap out of memory')
+    expect(run.stdout).toContain(
+      "it failed the structural check 'parses': its sample table cannot be right: its tracks list more than 100000 samples, more than this action reads",
+    )
+    // Every output is written as for any failed clip.
+    expect(run.outputs['task-id']).toMatch(/^task-unified-/)
+    expect(s.createCount()).toBe(1)
+  })
+})
+
 describe('the clip held against the request', () => {
   /** 9:16 asked; the simulator serves 16:9 (1280×720). */
   const wrongShape: Fault = { route: 'download', kind: { type: 'clipShape', shape: { width: 1280, height: 720 } } }

@@ -408,14 +408,31 @@ var external_node_fs_promises_ = __webpack_require__(51455);
 // its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
 
 
-/** Bytes handed to the library at a time: the most it holds of the file at once. */
+/** Bytes handed to the library at a time. */
 const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
+ * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+/**
+ * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
+ * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
+ * build a list) from exhausting memory.
+ */
+const MAX_SAMPLES_PER_FILE = 100_000;
+/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
+let samplesLeft = MAX_SAMPLES_PER_FILE;
+/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
+class ImplausibleSampleTable extends Error {
+}
 let library;
 /** mp4box, loaded once and on first use (its own chunk of the bundle). */
 function loadLibrary() {
     library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
         // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
         mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
+        boundSampleTables(mp4box);
         return mp4box;
     });
     return library;
@@ -440,21 +457,45 @@ async function readClipMetadata(file) {
             ready = true;
         };
         let position = 0;
+        let handed = 0;
+        let budget = MAX_SAMPLES_PER_FILE;
+        // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+        let inOrderEnd = 0;
+        let inOrder = false;
         try {
             // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
             while (position < size && !ready && libraryError === undefined) {
                 const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
                 if (chunk.byteLength === 0)
                     break;
+                handed += chunk.byteLength;
+                if (handed > MAX_HEADER_BYTES) {
+                    return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+                }
+                samplesLeft = budget;
                 const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
-                // The next position the library wants (past an mdat it skips); at least past what it was given.
-                position = typeof next === 'number' && next > position ? next : position + chunk.byteLength;
+                budget = samplesLeft;
+                const end = position + chunk.byteLength;
+                if (position === inOrderEnd)
+                    inOrderEnd = end;
+                if (!inOrder && typeof next === 'number' && next > position)
+                    position = next; // past an mdat it skips
+                else if (!inOrder && inOrderEnd < end) {
+                    // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+                    // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+                    inOrder = true;
+                    position = inOrderEnd;
+                }
+                else
+                    position = end;
             }
             if (!ready)
                 mp4.flush();
         }
         catch (error) {
-            return broken('parses', `the MP4 reader gave up on it (${(0,errors/* messageOf */.bD)(error)})`);
+            if (error instanceof ImplausibleSampleTable)
+                return broken('parses', `its sample table cannot be right: ${error.message}`);
+            return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
         }
         // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
         for (const box of mp4.boxes) {
@@ -474,8 +515,13 @@ async function readClipMetadata(file) {
         for (const track of info.tracks) {
             const samples = mp4.getTrackSamplesInfo(track.id);
             let end = 0;
-            for (const sample of samples)
-                end = Math.max(end, sample.offset + sample.size);
+            for (const sample of samples) {
+                const sampleEnd = sample.offset + sample.size;
+                if (!Number.isFinite(sampleEnd)) {
+                    return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
+                }
+                end = Math.max(end, sampleEnd);
+            }
             if (end > size) {
                 return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
             }
@@ -502,6 +548,37 @@ async function readClipMetadata(file) {
 /** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
 function printable(text) {
     return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+/**
+ * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
+ * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
+ * its box holds; then the library's own parse runs.
+ */
+function boundSampleTables(mp4box) {
+    const boxes = mp4box.BoxParser.box;
+    const Library = boxes.stsz;
+    if (!Library || Library.bounded)
+        return;
+    class BoundedSampleSizes extends Library {
+        static bounded = true;
+        parse(stream) {
+            const start = stream.getPosition();
+            stream.readUint32(); // version and flags
+            const sampleSize = stream.readUint32();
+            const count = stream.readUint32();
+            stream.seek(start);
+            const listed = Math.floor((this.size - this.hdr_size - 12) / 4);
+            if (count > samplesLeft) {
+                throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`);
+            }
+            samplesLeft -= count;
+            if (sampleSize === 0 && count > listed) {
+                throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`);
+            }
+            super.parse(stream);
+        }
+    }
+    boxes.stsz = BoundedSampleSizes;
 }
 function broken(check, problem) {
     return { ok: false, check, problem };

@@ -29,6 +29,7 @@ Options:
                           redirect           redirect to the same path on another host
                           cut-short          a whole answer whose MP4 is cut short (download)
                           garbage            an MP4 header followed by garbage (download)
+                          sample-bomb        a sample table declaring 4 billion samples (download)
                           landscape          a 1280x720 clip whatever the request asked (download)
                           seconds:<s>        a clip this many seconds long whatever was asked (download)
                         e.g. --fault create:status:503x2 --fault download:truncate:1000
@@ -54,6 +55,7 @@ export function parseFault(spec: string): Fault {
     redirect: () => ({ type: 'redirect' }),
     'cut-short': () => ({ type: 'brokenClip', how: 'truncated' }),
     garbage: () => ({ type: 'brokenClip', how: 'garbage' }),
+    'sample-bomb': () => ({ type: 'brokenClip', how: 'samples' }),
     landscape: () => ({ type: 'clipShape', shape: { width: 1280, height: 720 } }),
     seconds: () => ({ type: 'clipShape', shape: { seconds: number('number of seconds') } }),
   }

@@ -50,6 +50,15 @@ export function truncatedClip(clip: Buffer, share = 0.6): Buffer {
   return clip.subarray(0, Math.floor(clip.length * share))
 }
 
+/** The clip with its first sample table declaring 0xffffffff samples (of its one sample size). */
+export function sampleBombClip(clip: Buffer): Buffer {
+  const bomb = Buffer.from(clip)
+  bomb.writeUInt32BE(0xffff_ffff, bomb.indexOf('stsz', 0, 'latin1') + 12)
+  return bomb
+}
+
+const BREAKERS = { truncated: (clip: Buffer) => truncatedClip(clip), garbage: garbageClip, samples: sampleBombClip }
+
 /** An MP4's `ftyp` header followed by garbage: starts like a video, holds nothing an MP4 reader can use. */
 export function garbageClip(clip: Buffer): Buffer {
   const garbage = Buffer.alloc(clip.length)
@@ -92,8 +101,11 @@ export type FaultKind =
   | { type: 'contentType'; value: string }
   /** Answer with this raw body instead (an HTML maintenance page, a JSON that is not a task, a login page as video/mp4). */
   | { type: 'body'; status: number; contentType: string; body: string }
-  /** Downloads: a whole HTTP answer whose file is broken: cut short (`truncated`) or an MP4 header then garbage. */
-  | { type: 'brokenClip'; how: 'truncated' | 'garbage' }
+  /**
+   * Downloads: a whole HTTP answer whose file is broken: cut short (`truncated`), an MP4 header then garbage, or a
+   * sample table that declares four billion samples in a few bytes (`samples`: a reader that lists them all dies).
+   */
+  | { type: 'brokenClip'; how: 'truncated' | 'garbage' | 'samples' }
   /** Downloads: a real clip of another shape than asked (e.g. `{ width: 1280, height: 720 }` when 9:16 was asked, or `{ seconds: 5 }`). */
   | { type: 'clipShape'; shape: Partial<ClipShape> }
 
@@ -349,7 +361,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     }
     const fault = host === 'api' ? takeFault('download') : undefined
     let clip = clipFor(task.request, fault?.type === 'clipShape' ? fault.shape : {})
-    if (fault?.type === 'brokenClip') clip = fault.how === 'truncated' ? truncatedClip(clip) : garbageClip(clip)
+    if (fault?.type === 'brokenClip') clip = BREAKERS[fault.how](clip)
     const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
