@@ -49,6 +49,7 @@ describe('npm run simulator -- --fault', () => {
     expect(parseFault('poll:reset')).toEqual({ route: 'poll', kind: { type: 'reset' } })
     expect(parseFault('download:cut-shortx2')).toEqual({ route: 'download', times: 2, kind: { type: 'brokenClip', how: 'truncated' } })
     expect(parseFault('download:garbage')).toEqual({ route: 'download', kind: { type: 'brokenClip', how: 'garbage' } })
+    expect(parseFault('download:sample-bomb')).toEqual({ route: 'download', kind: { type: 'brokenClip', how: 'samples' } })
     expect(parseFault('download:seconds:3')).toEqual({ route: 'download', kind: { type: 'clipShape', shape: { seconds: 3 } } })
   })
 
