@@ -63,7 +63,7 @@ describe('the MP4 reader (mp4box)', () => {
   it('is a chunk of its own, loaded only when a clip is read, never part of dist/index.js', () => {
     const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist')
     const holding = readdirSync(dist).filter(
-      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes('BoxParser'),
+      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes('buildTrakSampleLists'),
     )
     expect(holding).toHaveLength(1)
     expect(holding[0]).not.toBe('index.js')
