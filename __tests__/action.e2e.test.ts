@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, polls, quickInputs, requestsTo, runAction } from './support/fixtures'
+import { clipFor, startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { CLIP_BYTES, checkKeyAndClose, expectNoSecret, polls, quickInputs, requestsTo, runAction, sha256Of } from './support/fixtures'
 
 let sim: FoxApiSimulator
 afterEach(() => checkKeyAndClose(sim))
@@ -23,12 +23,14 @@ describe('a clip end to end', () => {
     expect(outputs.progress).toBe('100')
     expect(outputs['video-url']).toBe(`${sim.url}/files/${outputs['task-id']}.mp4`)
     expect(outputs['video-path']).toBe(path.join(run.workspace, 'foxapi-videos', `${outputs['task-id']}.mp4`))
-    expect(readFileSync(outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
-    expect(outputs['video-sha256']).toBe(CLIP_SHA256)
+    // The clip of the shape asked for (9:16, 6 s), as the simulator made it.
+    const clip = clipFor({ aspect_ratio: '9:16', duration: 6 })
+    expect(readFileSync(outputs['video-path'] as string).equals(clip)).toBe(true)
+    expect(outputs['video-sha256']).toBe(sha256Of(clip))
     expect(outputs['cache-hit']).toBe('false')
     expect(JSON.parse(outputs.result as string)).toMatchObject({ id: outputs['task-id'], status: 'completed' })
     expect(JSON.parse(outputs.results as string)).toEqual([
-      expect.objectContaining({ task_id: outputs['task-id'], status: 'completed', sha256: CLIP_SHA256, cache_hit: false }),
+      expect.objectContaining({ task_id: outputs['task-id'], status: 'completed', sha256: sha256Of(clip), cache_hit: false }),
     ])
 
     // The request FoxAPI got is the validated one, with the key only in the Authorization header.

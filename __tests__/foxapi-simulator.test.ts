@@ -1,8 +1,12 @@
 // The FoxAPI simulator keeps to shared/foxapi.md: what it accepts, refuses, and how a task moves.
 // Every end-to-end test leans on it, so its own behaviour is pinned here, over real HTTP.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { readClipMetadata } from '../src/foxapi/clip-metadata'
 import { API_KEY, CLIP_BYTES } from './support/fixtures'
 
 let sim: FoxApiSimulator
@@ -85,6 +89,41 @@ describe('a task over time', () => {
     const clip = await fetch(last.results[0].url)
     expect(clip.headers.get('content-type')).toBe('video/mp4')
     expect(Buffer.from(await clip.arrayBuffer()).equals(CLIP_BYTES)).toBe(true)
+  })
+
+  it.each([
+    [{ aspect_ratio: '9:16', duration: 10 }, 'kling-o3-ref', { width: 720, height: 1280, durationS: 10, hasAudio: false }],
+    [
+      { resolution: '4k', aspect_ratio: '16:9', duration: 3, generate_audio: true },
+      'kling-v3-text-to-video',
+      { width: 3840, height: 2160, durationS: 3, hasAudio: true },
+    ],
+    [
+      {
+        resolution: '1080p',
+        aspect_ratio: '1:1',
+        multi_prompt: [
+          { prompt: 'a', duration: 2 },
+          { prompt: 'b', duration: 5 },
+        ],
+      },
+      'kling-o3-reference-to-video',
+      { width: 1080, height: 1080, durationS: 7 },
+    ],
+  ])('serves a real MP4 of the shape asked for: %j', async (fields, model, shape) => {
+    const body = model === 'kling-o3-reference-to-video' ? { model, ...fields } : { model, prompt: 'a fox', ...fields }
+    const { status, json: created } = await create(body)
+    expect(status, JSON.stringify(created)).toBe(200)
+    await sleep(650)
+    const { json: done } = await call('GET', `/v1/tasks/${created.id}`)
+    const bytes = Buffer.from(await (await fetch(done.results[0].url)).arrayBuffer())
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-sim-clip-'))
+    try {
+      writeFileSync(path.join(dir, 'clip.mp4'), bytes)
+      expect(await readClipMetadata(path.join(dir, 'clip.mp4'))).toMatchObject({ ok: true, metadata: { codec: 'avc1.640028', ...shape } })
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it('has no cancel route unless asked for (FoxAPI documents none)', async () => {

@@ -216,6 +216,10 @@ describe('npm run simulator -- --fault', () => {
     expect(parseFault('create:status:503x2')).toEqual({ route: 'create', times: 2, kind: { type: 'status', status: 503 } })
     expect(parseFault('download:truncate:1000')).toEqual({ route: 'download', kind: { type: 'truncate', bytes: 1000 } })
     expect(parseFault('poll:reset')).toEqual({ route: 'poll', kind: { type: 'reset' } })
+    expect(parseFault('download:cut-shortx2')).toEqual({ route: 'download', times: 2, kind: { type: 'brokenClip', how: 'truncated' } })
+    expect(parseFault('download:garbage')).toEqual({ route: 'download', kind: { type: 'brokenClip', how: 'garbage' } })
+    expect(parseFault('download:sample-bomb')).toEqual({ route: 'download', kind: { type: 'brokenClip', how: 'samples' } })
+    expect(parseFault('download:seconds:3')).toEqual({ route: 'download', kind: { type: 'clipShape', shape: { seconds: 3 } } })
   })
 
   it('names what is wrong with a bad spec', () => {

@@ -2,7 +2,7 @@
 // step with nothing left to do) must end before undici and the network code load: they are most of the
 // start-up (`npm run bench` prints it). Node's own HTTP, TLS and zlib modules, which only undici pulls in,
 // show whether it loaded. A real run is the control: it must load them, or the check could never fail.
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -56,5 +56,23 @@ describe('start-up of dist/index.js', () => {
     expect(run.exitCode).toBe(0)
     expect(run.outputs.status).toBe('completed')
     expect(network).toEqual(expect.arrayContaining(['http', 'zlib', 'internal/deps/undici/undici']))
+  })
+})
+
+describe('the MP4 reader (mp4box)', () => {
+  it('is a chunk of its own, loaded only when a clip is read, never part of dist/index.js', () => {
+    const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist')
+    const holding = readdirSync(dist).filter(
+      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes('buildTrakSampleLists'),
+    )
+    expect(holding).toHaveLength(1)
+    expect(holding[0]).not.toBe('index.js')
+    // The one place that loads it: an import() on first use.
+    const chunk = (holding[0] ?? '').replace(/\.index\.js$/, '')
+    const loaders = readdirSync(dist).filter(
+      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes(`import() */ ${chunk})`),
+    )
+    expect(loaders).toHaveLength(1)
+    expect(loaders[0]).not.toBe('index.js')
   })
 })

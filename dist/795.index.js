@@ -777,6 +777,7 @@ async function downloadVideo(options) {
             onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
         });
         await syncFile(partial.tempPath);
+        await options.inspect?.(partial.tempPath);
         options.checkDestination?.();
         await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(partial.tempPath, options.destination);
         return { ...result, path: options.destination };
@@ -1033,6 +1034,7 @@ function toFullResultRow(result) {
         resumed: result.resumed,
         elapsed_ms: result.elapsedMs,
         made_by: result.madeBy ? { repository: result.madeBy.repository, run_id: String(result.madeBy.runId), url: result.madeBy.url } : null,
+        frame_rate: result.metadata?.frameRate !== undefined ? Math.round(result.metadata.frameRate * 1000) / 1000 : null,
         request: result.request ?? null,
     };
 }

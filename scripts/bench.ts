@@ -5,14 +5,28 @@
 //  4. a whole run against the simulator: wall time beyond the task's own duration, and requests made
 //  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (requests per task, detection delay)
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
+//  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs'
 import { createServer } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { unpackEntry } from '../src/cache/entry-archive'
+import { readClipMetadata } from '../src/foxapi/clip-metadata'
+import { mp4Layout } from '../simulator/mp4-writer'
 import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
@@ -186,6 +200,62 @@ async function benchEntryRead(sizeMiB: number, trials: number): Promise<void> {
   }
 }
 
+/** Bytes this process has read through system calls so far (Linux), to show how little of the file is read. */
+function bytesReadSoFar(): number | undefined {
+  if (!existsSync('/proc/self/io')) return undefined
+  const match = /^rchar: (\d+)$/m.exec(readFileSync('/proc/self/io', 'utf8'))
+  return match ? Number(match[1]) : undefined
+}
+
+/**
+ * Reads the MP4 metadata of a `sizeMiB` clip (10 s, 1080p, with audio), made on the fly as a sparse file in a
+ * temp folder (its samples are holes: nothing is written but the boxes), with the moov first or last.
+ */
+async function benchClipMetadata(sizeMiB: number, moovLast: boolean): Promise<void> {
+  const frames = 10 * 24
+  const layout = mp4Layout({
+    width: 1920,
+    height: 1080,
+    seconds: 10,
+    audio: true,
+    moovLast,
+    videoSampleBytes: Math.floor((sizeMiB * MiB) / frames),
+  })
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  const file = path.join(dir, 'clip.mp4')
+  try {
+    const fd = openSync(file, 'w')
+    writeSync(fd, layout.head, 0, layout.head.length, 0)
+    ftruncateSync(fd, layout.head.length + layout.payloadBytes)
+    if (layout.tail.length > 0) writeSync(fd, layout.tail, 0, layout.tail.length, layout.head.length + layout.payloadBytes)
+    closeSync(fd)
+    await readClipMetadata(file) // loads the library once, outside the figures
+    global.gc?.()
+    const rssBefore = process.memoryUsage().rss
+    let peak = rssBefore
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 1)
+    const readBefore = bytesReadSoFar()
+    const times: number[] = []
+    for (let i = 0; i < 5; i++) {
+      const started = performance.now()
+      const reading = await readClipMetadata(file)
+      times.push(performance.now() - started)
+      peak = Math.max(peak, process.memoryUsage().rss)
+      if (!reading.ok || reading.metadata.durationS !== 10) throw new Error(`bench clip misread: ${JSON.stringify(reading)}`)
+    }
+    clearInterval(sampler)
+    const readAfter = bytesReadSoFar()
+    const read =
+      readBefore !== undefined && readAfter !== undefined ? `, ${((readAfter - readBefore) / 5 / MiB).toFixed(1)} MiB read per pass` : ''
+    row(
+      `clip metadata, ${sizeMiB} MiB clip, moov ${moovLast ? 'last' : 'first'}`,
+      `${median(times).toFixed(1)} ms (median of 5), peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB${read}`,
+    )
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 /** A simulated task for the polling comparison: its true length, FoxAPI's estimate, whether progress is reported. */
 interface PolledTask {
   durationMs: number
@@ -263,9 +333,12 @@ function benchPolling(ceilingMs: number, trials: number): void {
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
-// `npm run bench -- entry` only the cache entry row.
+// `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows.
 if (process.argv.includes('entry')) await benchEntryRead(64, 5)
-else if (!process.argv.includes('polling')) {
+else if (process.argv.includes('metadata')) {
+  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
+} else if (!process.argv.includes('polling')) {
+  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
   await benchDownload(64)
   await benchDownload(512)
   benchStartup(15)
@@ -273,4 +346,4 @@ else if (!process.argv.includes('polling')) {
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
 }
-if (!process.argv.includes('entry')) benchPolling(30_000, 500)
+if (!process.argv.includes('entry') && !process.argv.includes('metadata')) benchPolling(30_000, 500)

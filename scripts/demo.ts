@@ -1,5 +1,6 @@
 // `npm run demo`: the built action end to end against the embedded FoxAPI simulator and a local Actions
-// cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache.
+// cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache;
+// the third a clip of the wrong shape (the simulator serves 16:9 for a 9:16 request), which `verify` fails.
 // Its workspace (with the clip) is removed at the end; `npm run demo -- --keep` keeps it to look at.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -13,10 +14,15 @@ const rule = (title: string) => console.log(`\n\x1b[1m━━ ${title} ${'━'.re
 function show(run: ActionRun): void {
   rule('Step outputs (GITHUB_OUTPUT)')
   for (const [name, value] of Object.entries(run.outputs)) {
-    console.log(`${name.padEnd(13)} ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
+    console.log(`${name.padEnd(16)} ${value.length > 160 ? `${value.slice(0, 160)}…` : value}`)
   }
   rule('Job summary (GITHUB_STEP_SUMMARY)')
   console.log(run.summary.trim())
+  const o = run.outputs
+  if (o['video-width'])
+    console.log(
+      `\nclip metadata: ${o['video-width']}×${o['video-height']}, ${o['video-duration']} s, ${o['video-codec']}, audio ${o['video-has-audio']}`,
+    )
   console.log(`\nexit code: ${run.exitCode}`)
 }
 
@@ -47,7 +53,13 @@ try {
   const second = await runAction({ inputs, workspace, env: cache.env, echo: true })
   show(second)
   console.log(`\nTasks created at FoxAPI: ${simulator.createCount()} (run 2 added ${simulator.createCount() - creates}).`)
-  process.exitCode = first.exitCode === 0 && second.exitCode === 0 && second.outputs['cache-hit'] === 'true' ? 0 : 1
+
+  rule('Run 3: a new take (cache-key) whose clip comes back 16:9: verify fails it, once every output is written')
+  simulator.addFault({ route: 'download', kind: { type: 'clipShape', shape: { width: 1280, height: 720 } } })
+  const third = await runAction({ inputs: { ...inputs, 'cache-key': 'take-2' }, workspace, env: cache.env, echo: true })
+  show(third)
+  const ok = first.exitCode === 0 && second.exitCode === 0 && second.outputs['cache-hit'] === 'true' && third.exitCode === 1
+  process.exitCode = ok ? 0 : 1
 } finally {
   await simulator.close()
   await cache.close()

@@ -27,6 +27,11 @@ Options:
                           truncate:<bytes>   send only this many bytes of the clip, then drop (download)
                           stall:<bytes>      send this many bytes, then hang (download)
                           redirect           redirect to the same path on another host
+                          cut-short          a whole answer whose MP4 is cut short (download)
+                          garbage            an MP4 header followed by garbage (download)
+                          sample-bomb        a sample table declaring 4 billion samples (download)
+                          landscape          a 1280x720 clip whatever the request asked (download)
+                          seconds:<s>        a clip this many seconds long whatever was asked (download)
                         e.g. --fault create:status:503x2 --fault download:truncate:1000
   -h, --help            show this help
 `
@@ -48,6 +53,11 @@ export function parseFault(spec: string): Fault {
     truncate: () => ({ type: 'truncate', bytes: number('number of bytes') }),
     stall: () => ({ type: 'stall', bytes: number('number of bytes') }),
     redirect: () => ({ type: 'redirect' }),
+    'cut-short': () => ({ type: 'brokenClip', how: 'truncated' }),
+    garbage: () => ({ type: 'brokenClip', how: 'garbage' }),
+    'sample-bomb': () => ({ type: 'brokenClip', how: 'samples' }),
+    landscape: () => ({ type: 'clipShape', shape: { width: 1280, height: 720 } }),
+    seconds: () => ({ type: 'clipShape', shape: { seconds: number('number of seconds') } }),
   }
   const make = kinds[kind]
   if (!make) throw new Error(`--fault ${spec}: unknown kind '${kind}' (${Object.keys(kinds).join(', ')})`)

@@ -2,18 +2,70 @@
 // documented video model, `GET /v1/tasks/{id}` (with `?sync_upstream=true`), and the finished clips under
 // `/files/`. FoxAPI documents no cancel route, so `POST /v1/tasks/{id}/cancel` exists only when asked for.
 // It validates requests as the API documents, moves tasks pending → processing → completed with progress,
-// and serves a small real MP4. Faults are injected per route (status codes, resets, slow headers,
-// truncated or redirected downloads), and every request is recorded for the tests to inspect.
+// and serves each finished task a real MP4 of the shape its request asked for (simulator/mp4-writer.ts: aspect
+// ratio, resolution, duration or multi_prompt segments, generated audio). Faults are injected per route (status codes, resets, slow headers,
+// truncated or redirected downloads, a file cut short, an MP4 header followed by garbage, a clip of the wrong
+// shape), and every request is recorded for the tests to inspect.
 // A second listener on another port plays the CDN ("another host") that a result URL may redirect to.
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { writeMp4, type ClipShape } from './mp4-writer'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
-export const CLIP_FILE = path.join(here, 'fixtures/clip.mp4')
+/** A real encoder's clip (ffmpeg: H.264/AAC, 160×90, 1 s), for tests of the metadata reader; not served. */
+export const ENCODED_CLIP_FILE = path.join(here, 'fixtures/clip.mp4')
+
+/** `resolution` → the picture's short side; without one, 720. */
+const SHORT_SIDES: Record<string, number> = { '720p': 720, '1080p': 1080, '4k': 2160 }
+
+/** The shape of the clip a request asks for, with FoxAPI's defaults (16:9, 720p, 5 s, no audio). */
+export function requestedShape(request: Record<string, unknown>): ClipShape {
+  const [w, h] = (typeof request.aspect_ratio === 'string' && /^\d+:\d+$/.test(request.aspect_ratio) ? request.aspect_ratio : '16:9')
+    .split(':')
+    .map(Number) as [number, number]
+  const short = SHORT_SIDES[String(request.resolution)] ?? 720
+  const even = (n: number) => Math.round(n / 2) * 2
+  const [width, height] = w >= h ? [even((short * w) / h), short] : [short, even((short * h) / w)]
+  const segments = Array.isArray(request.multi_prompt) ? (request.multi_prompt as { duration?: unknown }[]) : []
+  const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : 0), 0)
+  const seconds = total > 0 ? total : typeof request.duration === 'number' ? request.duration : 5
+  return { width, height, seconds, audio: request.generate_audio === true }
+}
+
+const clips = new Map<string, Buffer>()
+/** The MP4 the simulator serves for `request` (the same bytes for the same shape). */
+export function clipFor(request: Record<string, unknown>, override: Partial<ClipShape> = {}): Buffer {
+  const shape = { ...requestedShape(request), ...override }
+  const id = JSON.stringify(shape)
+  let clip = clips.get(id)
+  if (!clip) clips.set(id, (clip = writeMp4(shape)))
+  return clip
+}
+
+/** The clip cut short: its first `share` of bytes (the moov whole, its samples past the end). */
+export function truncatedClip(clip: Buffer, share = 0.6): Buffer {
+  return clip.subarray(0, Math.floor(clip.length * share))
+}
+
+/** The clip with its first sample table declaring 0xffffffff samples (of its one sample size). */
+export function sampleBombClip(clip: Buffer): Buffer {
+  const bomb = Buffer.from(clip)
+  bomb.writeUInt32BE(0xffff_ffff, bomb.indexOf('stsz', 0, 'latin1') + 12)
+  return bomb
+}
+
+const BREAKERS = { truncated: (clip: Buffer) => truncatedClip(clip), garbage: garbageClip, samples: sampleBombClip }
+
+/** An MP4's `ftyp` header followed by garbage: starts like a video, holds nothing an MP4 reader can use. */
+export function garbageClip(clip: Buffer): Buffer {
+  const garbage = Buffer.alloc(clip.length)
+  clip.copy(garbage, 0, 0, clip.readUInt32BE(0))
+  for (let i = clip.readUInt32BE(0); i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251
+  return garbage
+}
 
 export const DEFAULT_API_KEYS = ['sk-test-valid-key']
 /** The models of shared/foxapi.md, each with the body FoxAPI documents (checked by validateGenerationRequest). */
@@ -49,6 +101,13 @@ export type FaultKind =
   | { type: 'contentType'; value: string }
   /** Answer with this raw body instead (an HTML maintenance page, a JSON that is not a task, a login page as video/mp4). */
   | { type: 'body'; status: number; contentType: string; body: string }
+  /**
+   * Downloads: a whole HTTP answer whose file is broken: cut short (`truncated`), an MP4 header then garbage, or a
+   * sample table that declares four billion samples in a few bytes (`samples`: a reader that lists them all dies).
+   */
+  | { type: 'brokenClip'; how: 'truncated' | 'garbage' | 'samples' }
+  /** Downloads: a real clip of another shape than asked (e.g. `{ width: 1280, height: 720 }` when 9:16 was asked, or `{ seconds: 5 }`). */
+  | { type: 'clipShape'; shape: Partial<ClipShape> }
 
 export interface Fault {
   route: Route
@@ -156,8 +215,6 @@ function unsupported(request: unknown, fields: string[] | undefined): Rejection 
 }
 
 export async function startFoxApiSimulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
-  const clip = readFileSync(CLIP_FILE)
-  const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
   const apiKeys = new Set([...(options.apiKeys ?? DEFAULT_API_KEYS), ...(options.brokeKeys ?? [])])
   const brokeKeys = new Set(options.brokeKeys ?? [])
   const faults = (options.faults ?? []).map((f) => ({ ...f, left: f.times ?? 1 }))
@@ -226,8 +283,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     if (task.scenario.credits !== null) body.usage = { credits_reserved: task.scenario.credits ?? 5, user_group: 'default' }
     if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
-      if (task.scenario.resultShape === 'output')
-        body.output = emptyResults ? {} : { url, urls: [url], duration: durationOf(task.request), width: 1280, height: 720 }
+      if (task.scenario.resultShape === 'output') body.output = emptyResults ? {} : { url, urls: [url], ...outputShape(task.request) }
       else body.results = emptyResults ? [] : [{ url }]
     }
     if (state.status === 'failed' || cancelledAsFailed) {
@@ -299,10 +355,14 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
 
   const serveClip = (req: IncomingMessage, res: ServerResponse, pathname: string, host: 'api' | 'cdn'): void => {
     const id = /^\/files\/(.+)\.mp4$/.exec(pathname)?.[1]
-    if (id === undefined || tasks.get(decodeURIComponent(id))?.status !== 'completed') {
+    const task = id === undefined ? undefined : tasks.get(decodeURIComponent(id))
+    if (task?.status !== 'completed') {
       return sendError(res, { status: 404, type: 'not_found', message: 'no such file' })
     }
     const fault = host === 'api' ? takeFault('download') : undefined
+    let clip = clipFor(task.request, fault?.type === 'clipShape' ? fault.shape : {})
+    if (fault?.type === 'brokenClip') clip = BREAKERS[fault.how](clip)
+    const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
     if (fault?.type === 'reset') return void req.socket.destroy()
     if (fault?.type === 'status') return sendFault(res, fault)
     if (fault?.type === 'body') return sendBody(res, fault)
@@ -666,8 +726,10 @@ function checkBody(r: Record<string, unknown>, body: DocumentedBody): Rejection 
   return undefined
 }
 
-function durationOf(request: Record<string, unknown>): number {
-  return typeof request.duration === 'number' ? request.duration : 5
+/** The `output` fields some replies carry: the clip's length and picture size. */
+function outputShape(request: Record<string, unknown>): { duration: number; width: number; height: number } {
+  const shape = requestedShape(request)
+  return { duration: shape.seconds, width: shape.width, height: shape.height }
 }
 
 function isHttpUrl(value: unknown): boolean {

@@ -1,20 +1,21 @@
 // Shared pieces of the end-to-end tests: the simulator's key, the clip it serves, and the secret check.
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 import { expect, onTestFinished } from 'vitest'
-import type { FoxApiSimulator } from '../../simulator/foxapi-simulator'
+import { clipFor, type FoxApiSimulator } from '../../simulator/foxapi-simulator'
 import type { ResultRow } from '../../src/report/outputs'
 import { everythingWritten, runAction as runHarness, type ActionRun, type StartOptions } from '../../simulator/actions-runner'
 
 export const API_KEY = 'sk-test-valid-key'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-export const CLIP_BYTES = readFileSync(path.join(root, 'simulator/fixtures/clip.mp4'))
-export const CLIP_SHA256 = createHash('sha256').update(CLIP_BYTES).digest('hex')
+/** The clip the simulator serves for a request of the default shape (kling-o3-ref: 16:9, 5 s). */
+export const CLIP_BYTES = clipFor({ model: 'kling-o3-ref' })
+export const CLIP_SHA256 = sha256Of(CLIP_BYTES)
+
+export function sha256Of(bytes: Buffer): string {
+  return createHash('sha256').update(bytes).digest('hex')
+}
 
 /** Inputs for a quick run against the simulator: fast polls, short timeouts, no cache unless asked. */
 export function quickInputs(sim: FoxApiSimulator, extra: Record<string, string> = {}): Record<string, string> {

@@ -40,6 +40,8 @@ export interface DownloadOptions {
   log: (line: string) => void
   /** Throws when the destination is no longer a safe place to write; called once its folder exists and right before the rename. */
   checkDestination?: () => void
+  /** Checks the whole file (at its temporary path) before it is renamed into place; a throw keeps it from the final name. */
+  inspect?: (temporaryPath: string) => Promise<void>
 }
 
 export interface DownloadResult {
@@ -68,6 +70,7 @@ export async function downloadVideo(options: DownloadOptions): Promise<DownloadR
       onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
     })
     await syncFile(partial.tempPath)
+    await options.inspect?.(partial.tempPath)
     options.checkDestination?.()
     await renameReplacing(partial.tempPath, options.destination)
     return { ...result, path: options.destination }

@@ -2,6 +2,10 @@
 // (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
 import type { GenerationRequest } from './request-schema'
 
+/** The `verify` input: what a clip that does not match the request becomes (the structural checks always apply). */
+export type VerifyMode = 'fail' | 'warn' | 'off'
+export const VERIFY_MODES: readonly VerifyMode[] = ['fail', 'warn', 'off']
+
 export interface RunSettings {
   apiKey: string
   baseUrl: string
@@ -11,6 +15,7 @@ export interface RunSettings {
   requestTimeoutMs: number
   download: boolean
   maxDownloadBytes: number
+  verify: VerifyMode
   cancelOnTimeout: boolean
   cache: boolean
   cacheKey: string

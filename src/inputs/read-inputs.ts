@@ -9,7 +9,7 @@ import { checkPlannedDestinations, resultsFileProblems, type PlannedDestination 
 import { isValidTaskId } from '../security/task-id'
 import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
-import type { ClipSpec, RunSettings } from './clip-spec'
+import { VERIFY_MODES, type ClipSpec, type RunSettings, type VerifyMode } from './clip-spec'
 import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
 
 export type { ClipSpec, RunSettings } from './clip-spec'
@@ -24,6 +24,7 @@ export const INPUT_DEFAULTS = {
   'request-timeout': '30s',
   download: 'true',
   'max-download-size': '500MiB',
+  verify: 'fail',
   'cancel-on-timeout': 'false',
   cache: 'true',
   concurrency: '2',
@@ -91,6 +92,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     requestTimeoutMs: parseDuration('request-timeout', input('request-timeout'), problems, { minMs: 100 }),
     download: parseBoolean('download', input('download'), problems),
     maxDownloadBytes: parseSize('max-download-size', input('max-download-size'), problems),
+    verify: parseVerify(input('verify'), problems),
     cancelOnTimeout: parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), problems),
     cache: parseBoolean('cache', input('cache'), problems),
     cacheKey: input('cache-key'),
@@ -264,6 +266,12 @@ function checkBaseUrl(value: string, problems: string[]): string {
   if (url.username || url.password) problems.push("Input 'base-url' must not carry credentials; use 'api-key'")
   if (url.search || url.hash) problems.push("Input 'base-url' must not have a query or fragment")
   return url.toString().replace(/\/+$/, '')
+}
+
+function parseVerify(value: string, problems: string[]): VerifyMode {
+  const mode = VERIFY_MODES.find((m) => m === value.toLowerCase())
+  if (mode === undefined) problems.push(`Input 'verify' must be fail, warn or off (got ${shown(value)})`)
+  return mode ?? 'fail'
 }
 
 const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }

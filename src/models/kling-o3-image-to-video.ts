@@ -26,4 +26,6 @@ export const klingO3ImageToVideo = defineModel({
   }),
   rules: (body) => [...notBoth(body), ...segmentsAddUp(body)],
   warnings: (body) => shotWarnings(body.multi_prompt),
+  // The picture's shape follows the image.
+  fixes: ['duration', 'resolution', 'audio'],
 })

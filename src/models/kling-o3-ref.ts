@@ -132,6 +132,9 @@ export const klingO3Ref = defineModel({
   },
   schema,
   rules: (body) => [...referenceProblems(body), ...(hasBaseReference(body) ? [] : segmentsAddUp(body, DEFAULT_DURATION))],
+  // With a `base` reference video the clip's length follows that video.
+  fixes: (body) => (hasBaseReference(body) ? ['aspect-ratio'] : ['aspect-ratio', 'duration']),
+  shapeDefaults: { aspect_ratio: DEFAULT_ASPECT_RATIO, duration: DEFAULT_DURATION },
   warnings: (body) => {
     const images: ImageItem[] = body.image_list ?? []
     const video = (body.video_list?.length ?? 0) > 0

@@ -46,6 +46,9 @@ export const klingO3ReferenceToVideo = defineModel({
   },
   schema,
   rules: (body) => [...notBoth(body), ...segmentsAddUp(body)],
+  fixes: ['aspect-ratio', 'duration', 'resolution', 'audio'],
+  // FoxAPI's page gives 720p as resolution's default.
+  shapeDefaults: { resolution: '720p' },
   warnings: (body) => {
     const images =
       (body.image_urls?.length ?? 0) + (body.elements?.length ?? 0) + (body.start_image_url ? 1 : 0) + (body.end_image_url ? 1 : 0)

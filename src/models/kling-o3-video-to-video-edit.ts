@@ -14,4 +14,6 @@ export const klingO3VideoToVideoEdit = defineModel({
     keep_audio: flag,
     elements,
   }),
+  // Length and picture shape follow the video being edited.
+  fixes: ['resolution'],
 })

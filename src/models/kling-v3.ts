@@ -23,6 +23,7 @@ export const klingV3TextToVideo = defineModel({
     duration: duration(1, 60),
     voice_ids: list(z.string().trim().min(1), 'voice ids'),
   }),
+  fixes: ['aspect-ratio', 'duration', 'resolution', 'audio'],
 })
 
 export const klingV3ImageToVideo = defineModel({
@@ -44,4 +45,6 @@ export const klingV3ImageToVideo = defineModel({
     generate_audio: flag,
     duration: duration(1, 60),
   }),
+  // The picture's shape follows the image.
+  fixes: ['duration', 'resolution', 'audio'],
 })

@@ -8,7 +8,8 @@ import os from 'node:os'
 import path from 'node:path'
 import * as core from '@actions/core'
 import type { OutputName } from '../constants'
-import type { ClipResult } from './clip-result'
+import { verificationText, type ClipResult } from './clip-result'
+import { shapeLine } from './clip-shape'
 import * as log from '../log'
 import { runLabel } from '../run-origin'
 import { redact } from '../secrets'
@@ -98,6 +99,14 @@ export interface ResultRow {
   credits: number
   /** The step stopped waiting while the task may still run at FoxAPI, and be billed (see `error` for how to collect it). */
   left_running: boolean
+  /** What the clip's file says (null when there is no file): seconds, pixels, codec string, audio track. */
+  duration: number | null
+  width: number | null
+  height: number | null
+  codec: string | null
+  has_audio: boolean | null
+  /** `passed`, `mismatch: …` or `skipped` (also when there is no file to compare). */
+  verify: string
   error?: string
 }
 
@@ -113,6 +122,12 @@ export function toResultRow(result: ClipResult): ResultRow {
     cache_hit: result.cacheHit,
     credits: result.credits ?? 0,
     left_running: result.leftRunning ?? false,
+    duration: result.metadata ? roundSeconds(result.metadata.durationS) : null,
+    width: result.metadata?.width ?? null,
+    height: result.metadata?.height ?? null,
+    codec: result.metadata?.codec ?? null,
+    has_audio: result.metadata?.hasAudio ?? null,
+    verify: verificationText(result.verification),
     ...(result.error ? { error: result.error } : {}),
   }
 }
@@ -128,6 +143,12 @@ export function writeOutputs(results: ClipResult[]): void {
     set('video-url', first.videoUrl ?? '')
     set('video-path', first.videoPath ?? '')
     set('video-sha256', first.sha256 ?? '')
+    const shape = first.metadata
+    set('video-duration', shape ? String(roundSeconds(shape.durationS)) : '')
+    set('video-width', shape ? String(shape.width) : '')
+    set('video-height', shape ? String(shape.height) : '')
+    set('video-codec', shape?.codec ?? '')
+    set('video-has-audio', shape ? String(shape.hasAudio) : '')
     set('cache-hit', String(first.cacheHit))
     set('left-running', String(first.leftRunning ?? false))
     set('result', first.task ? JSON.stringify(first.task) : '')
@@ -135,6 +156,11 @@ export function writeOutputs(results: ClipResult[]): void {
   // The results file (results-file) holds every row in full; past the output limit `results` points there.
   setOutputOrFile('results', JSON.stringify(results.map(toResultRow)), { alreadyIn: 'results-file' })
   set('credits', formatCredits(totalCredits(results)))
+}
+
+/** Seconds to at most 3 decimals. */
+function roundSeconds(seconds: number): number {
+  return Math.round(seconds * 1000) / 1000
 }
 
 /** Credits reserved by the tasks this step submitted. */
@@ -214,6 +240,7 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
         { data: 'Time', header: true },
         { data: 'Credits', header: true },
         { data: 'Video', header: true },
+        { data: 'Shape', header: true },
         { data: 'Notes', header: true },
       ],
       ...results
@@ -225,6 +252,7 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
           elapsed(r.elapsedMs),
           creditsCell(r),
           videoCell(r),
+          shapeCell(r),
           r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
         ]),
     ])
@@ -246,6 +274,7 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
       ['Elapsed', elapsed(r.elapsedMs)],
       ['Credits', creditsCell(r)],
       ['Clip', videoCell(r)],
+      ['Shape', shapeCell(r)],
     ]
     if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
     if (r.madeBy) rows.push(['Made by', runLink(r)])
@@ -309,6 +338,19 @@ function videoCell(r: ClipResult): string {
   if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl)) parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`)
   if (r.videoPath) parts.push(code(r.videoPath))
   return parts.join(' ')
+}
+
+/** The clip's shape in one line, and beside it how it differs from the request (or that it was not compared). */
+function shapeCell(r: ClipResult): string {
+  if (!r.metadata) return ''
+  const verification = r.verification
+  const note =
+    verification?.status === 'mismatch'
+      ? ` ⚠️ ${cell(`does not match the request: ${verification.mismatches.join('; ')}`)}`
+      : verification?.status === 'passed'
+        ? ' ✔ matches the request'
+        : ''
+  return `${cell(shapeLine(r.metadata))}${note}`
 }
 
 function code(text: string | undefined): string {

@@ -19,6 +19,8 @@ export interface FullResultRow extends ResultRow {
   elapsed_ms: number
   /** The workflow run that made a clip restored from the cache. */
   made_by: { repository: string; run_id: string; url: string } | null
+  /** Video frames per second, read from the file (null when there is no file or the track has no length). */
+  frame_rate: number | null
   /** The request as sent (or as it would be sent); it holds no secret. */
   request: unknown
 }
@@ -31,6 +33,7 @@ export function toFullResultRow(result: ClipResult): FullResultRow {
     resumed: result.resumed,
     elapsed_ms: result.elapsedMs,
     made_by: result.madeBy ? { repository: result.madeBy.repository, run_id: String(result.madeBy.runId), url: result.madeBy.url } : null,
+    frame_rate: result.metadata?.frameRate !== undefined ? Math.round(result.metadata.frameRate * 1000) / 1000 : null,
     request: result.request ?? null,
   }
 }

@@ -18,6 +18,8 @@ import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '.
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
+import type { ClipMetadata } from '../foxapi/clip-metadata'
+import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, restoredClipFits, type VerifyContext } from './clip-verify'
 
 export interface ClipContext {
   settings: RunSettings
@@ -99,7 +101,7 @@ async function produceClip(
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
   const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined
-  if (found?.kind === 'clip') {
+  if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
     const { clip } = found
     remember(clip.task)
     Object.assign(result, {
@@ -340,24 +342,42 @@ async function finish(
     }
   }
   const destination = guard(() => resolveOutputPath(spec, task.id, workspace))
-  const downloaded = await downloadVideo({
-    url,
-    destination,
-    // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
-    checkDestination: () => guard(() => recheckDestination(destination, workspace)),
-    agent: ctx.agent,
-    policy: downloadPolicyFor(ctx.settings.baseUrl),
-    maxBytes: ctx.settings.maxDownloadBytes,
-    retry: RETRY,
-    deadline: Date.now() + ctx.settings.timeoutMs,
-    signal: ctx.signal,
-    log,
-  })
+  let metadata: ClipMetadata | undefined
+  // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
+  const download = () =>
+    downloadVideo({
+      url,
+      inspect: async (file) => {
+        metadata = await inspectClip(file)
+      },
+      destination,
+      // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
+      checkDestination: () => guard(() => recheckDestination(destination, workspace)),
+      agent: ctx.agent,
+      policy: downloadPolicyFor(ctx.settings.baseUrl),
+      maxBytes: ctx.settings.maxDownloadBytes,
+      retry: RETRY,
+      deadline: Date.now() + ctx.settings.timeoutMs,
+      signal: ctx.signal,
+      log,
+    })
+  const downloaded = await downloadUntilWhole(download, log)
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
-  log(
-    `Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`,
-  )
+  const where = path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path
+  log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`)
+  const verdict = metadata ? holdAgainstRequest(metadata, verifyContext(spec, ctx, log), result) : undefined
+  if (verdict === 'fail') {
+    // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
+    result.outcome = 'failed'
+    result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`
+    return
+  }
   if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
+}
+
+/** What the clip checks need of this clip and run. */
+function verifyContext(spec: ClipSpec, ctx: ClipContext, log: (line: string) => void): VerifyContext {
+  return { request: spec.request, mode: ctx.settings.verify, label: ctx.batch ? `[${spec.name}] ` : '', log }
 }
 
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */

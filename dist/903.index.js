@@ -1,5 +1,5 @@
-export const id = 453;
-export const ids = [453];
+export const id = 903;
+export const ids = [903];
 export const modules = {
 
 /***/ 60265:
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 9453:
+/***/ 903:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -171,14 +171,11 @@ var cache_key = __webpack_require__(24950);
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/foxapi/download.ts
-var download = __webpack_require__(80211);
+var foxapi_download = __webpack_require__(80211);
 // EXTERNAL MODULE: ./src/foxapi/http.ts
 var http = __webpack_require__(74539);
-;// CONCATENATED MODULE: ./src/report/clip-result.ts
-function isSuccess(result) {
-    return result.outcome === 'succeeded' || result.outcome === 'submitted';
-}
-
+// EXTERNAL MODULE: ./src/report/clip-result.ts
+var clip_result = __webpack_require__(13890);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/security/destinations.ts
@@ -397,9 +394,379 @@ function describeState(task) {
 
 // EXTERNAL MODULE: ./src/security/download-policy.ts
 var download_policy = __webpack_require__(89355);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/foxapi/clip-metadata.ts
+// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
+// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
+// video track, and its sample table points nowhere past the end of the file.
+// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
+// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
+// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
+// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+
+
+/** Bytes handed to the library at a time. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
+ * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+/**
+ * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
+ * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
+ * build a list) from exhausting memory.
+ */
+const MAX_SAMPLES_PER_FILE = 100_000;
+/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
+let samplesLeft = MAX_SAMPLES_PER_FILE;
+/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
+class ImplausibleSampleTable extends Error {
+}
+let library;
+/** mp4box, loaded once and on first use (its own chunk of the bundle). */
+function loadLibrary() {
+    library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
+        // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
+        mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
+        boundSampleTables(mp4box);
+        return mp4box;
+    });
+    return library;
+}
+/**
+ * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
+ * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
+ */
+async function readClipMetadata(file) {
+    const { createFile, MP4BoxBuffer } = await loadLibrary();
+    const handle = await (0,external_node_fs_promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const mp4 = createFile();
+        let libraryError;
+        // Routes the library's own error reports here (they would otherwise go to the console).
+        mp4.onError = (module, message) => {
+            libraryError ??= printable(`${module}: ${message}`);
+        };
+        let ready = false;
+        mp4.onReady = () => {
+            ready = true;
+        };
+        let position = 0;
+        let handed = 0;
+        let budget = MAX_SAMPLES_PER_FILE;
+        // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+        let inOrderEnd = 0;
+        let inOrder = false;
+        try {
+            // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+            while (position < size && !ready && libraryError === undefined) {
+                const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
+                if (chunk.byteLength === 0)
+                    break;
+                handed += chunk.byteLength;
+                if (handed > MAX_HEADER_BYTES) {
+                    return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+                }
+                samplesLeft = budget;
+                const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
+                budget = samplesLeft;
+                const end = position + chunk.byteLength;
+                if (position === inOrderEnd)
+                    inOrderEnd = end;
+                if (!inOrder && typeof next === 'number' && next > position)
+                    position = next; // past an mdat it skips
+                else if (!inOrder && inOrderEnd < end) {
+                    // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+                    // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+                    inOrder = true;
+                    position = inOrderEnd;
+                }
+                else
+                    position = end;
+            }
+            if (!ready)
+                mp4.flush();
+        }
+        catch (error) {
+            if (error instanceof ImplausibleSampleTable)
+                return broken('parses', `its sample table cannot be right: ${error.message}`);
+            return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
+        }
+        // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
+        for (const box of mp4.boxes) {
+            const end = (box.start ?? 0) + (box.size ?? 0);
+            if (end > size)
+                return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
+        }
+        if (!mp4.moov) {
+            const why = libraryError ? ` (${libraryError})` : '';
+            return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
+        }
+        const info = mp4.getInfo();
+        const video = info.videoTracks[0];
+        if (!video)
+            return broken('video track', 'it has no video track');
+        // Every sample of every track must lie inside the file; a clip cut short in transit fails here.
+        for (const track of info.tracks) {
+            const samples = mp4.getTrackSamplesInfo(track.id);
+            let end = 0;
+            for (const sample of samples) {
+                const sampleEnd = sample.offset + sample.size;
+                if (!Number.isFinite(sampleEnd)) {
+                    return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
+                }
+                end = Math.max(end, sampleEnd);
+            }
+            if (end > size) {
+                return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
+            }
+        }
+        const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
+        const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
+        const durationS = movieS > 0 ? movieS : trackS;
+        const width = video.video?.width || video.track_width;
+        const height = video.video?.height || video.track_height;
+        if (!(width > 0 && height > 0))
+            return broken('video track', 'its video track gives no picture size');
+        const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+        if (trackS > 0 && video.nb_samples > 0)
+            metadata.frameRate = video.nb_samples / trackS;
+        const audio = info.audioTracks[0];
+        if (audio)
+            metadata.audioCodec = audio.codec;
+        return { ok: true, metadata };
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
+function printable(text) {
+    return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+/**
+ * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
+ * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
+ * its box holds; then the library's own parse runs.
+ */
+function boundSampleTables(mp4box) {
+    const boxes = mp4box.BoxParser.box;
+    const Library = boxes.stsz;
+    if (!Library || Library.bounded)
+        return;
+    class BoundedSampleSizes extends Library {
+        static bounded = true;
+        parse(stream) {
+            const start = stream.getPosition();
+            stream.readUint32(); // version and flags
+            const sampleSize = stream.readUint32();
+            const count = stream.readUint32();
+            stream.seek(start);
+            const listed = Math.floor((this.size - this.hdr_size - 12) / 4);
+            if (count > samplesLeft) {
+                throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`);
+            }
+            samplesLeft -= count;
+            if (sampleSize === 0 && count > listed) {
+                throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`);
+            }
+            super.parse(stream);
+        }
+    }
+    boxes.stsz = BoundedSampleSizes;
+}
+function broken(check, problem) {
+    return { ok: false, check, problem };
+}
+async function readChunk(handle, position, length) {
+    const buffer = new ArrayBuffer(length);
+    const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position);
+    return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/models/index.ts + 8 modules
+var models = __webpack_require__(86697);
+;// CONCATENATED MODULE: ./src/models/expected-shape.ts
+// What a request asks of the clip it makes, read through the model registry: the model says which shape fields
+// its requests fix (models/model.ts ShapeRules); a model the registry does not know fixes none of them, so
+// such a clip gets only the structural checks.
+
+/** `resolution` values and the short side of the picture they give. */
+const SHORT_SIDES = { '720p': 720, '1080p': 1080, '4k': 2160 };
+/**
+ * The shape `request` fixes, or undefined when its model is one the registry does not know (a request sent as
+ * given) or there is no request (a task collected by id): then only the structural checks apply.
+ */
+function expectedShapeOf(request) {
+    const model = request ? models/* MODELS */.L6.get(request.model) : undefined;
+    if (!request || !model)
+        return undefined;
+    const fixes = new Set(model.shape.fixes(request));
+    const { defaults } = model.shape;
+    const shape = {};
+    const aspect = request.aspect_ratio ?? defaults.aspect_ratio;
+    if (fixes.has('aspect-ratio') && typeof aspect === 'string' && /^\d+:\d+$/.test(aspect))
+        shape.aspectRatio = aspect;
+    if (fixes.has('duration')) {
+        const segments = Array.isArray(request.multi_prompt) ? request.multi_prompt : [];
+        const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : Number.NaN), 0);
+        const duration = segments.length > 0 ? total : (request.duration ?? defaults.duration);
+        if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0)
+            shape.durationS = duration;
+    }
+    const resolution = request.resolution ?? defaults.resolution;
+    const shortSide = typeof resolution === 'string' ? SHORT_SIDES[resolution] : undefined;
+    if (fixes.has('resolution') && shortSide !== undefined) {
+        shape.shortSide = shortSide;
+        shape.resolution = resolution;
+    }
+    if (fixes.has('audio') && request.generate_audio === true)
+        shape.audio = true;
+    return shape;
+}
+
+// EXTERNAL MODULE: ./src/report/clip-shape.ts
+var clip_shape = __webpack_require__(53366);
+;// CONCATENATED MODULE: ./src/run/clip-verify.ts
+// "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
+// file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+
+
+
+
+
+
+/** Width/height may differ from the requested ratio by this share. */
+const ASPECT_TOLERANCE = 0.02;
+/** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
+const BROKEN_CLIP_DOWNLOADS = 2;
+/** A file that failed a structural check: it does not parse, has no video track, or is cut short. */
+class BrokenClipError extends Error {
+    check;
+    problem;
+    constructor(check, problem) {
+        super(`the clip failed the structural check '${check}': ${problem}`);
+        this.check = check;
+        this.problem = problem;
+        this.name = 'BrokenClipError';
+    }
+}
+/** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
+async function inspectClip(file) {
+    const reading = await readClipMetadata(file);
+    if (!reading.ok)
+        throw new BrokenClipError(reading.check, reading.problem);
+    return reading.metadata;
+}
+/** The larger of 0.5 s and 5 % of the requested length. */
+function durationTolerance(seconds) {
+    return Math.max(0.5, seconds * 0.05);
+}
+/** Each way the clip differs from what was asked, in words; empty when it matches. */
+function mismatchesOf(metadata, expected) {
+    const mismatches = [];
+    const { width, height } = metadata;
+    if (expected.aspectRatio !== undefined) {
+        const wanted = (0,clip_shape/* ratioOf */.pO)(expected.aspectRatio);
+        if (!(Math.abs(width / height / wanted - 1) <= ASPECT_TOLERANCE)) {
+            mismatches.push(`aspect ratio ${(0,clip_shape/* ratioName */.lB)(width, height)} (${width}×${height}), asked ${expected.aspectRatio}`);
+        }
+    }
+    if (expected.durationS !== undefined) {
+        const tolerance = durationTolerance(expected.durationS);
+        if (!(Math.abs(metadata.durationS - expected.durationS) <= tolerance)) {
+            mismatches.push(`duration ${metadata.durationS.toFixed(1)} s, asked ${expected.durationS} s (±${tolerance.toFixed(1)} s)`);
+        }
+    }
+    if (expected.shortSide !== undefined && Math.min(width, height) !== expected.shortSide) {
+        mismatches.push(`short side ${Math.min(width, height)} px (${width}×${height}), asked ${expected.resolution ?? expected.shortSide} (${expected.shortSide} px)`);
+    }
+    if (expected.audio && !metadata.hasAudio)
+        mismatches.push('no audio track, asked generate-audio: true');
+    return mismatches;
+}
+/** The clip held against `request` as `verify` says: skipped when off, when nothing is known to compare, or nothing is fixed. */
+function verifyClip(metadata, request, mode) {
+    const expected = mode === 'off' ? undefined : expectedShapeOf(request);
+    if (!expected || Object.keys(expected).length === 0)
+        return { status: 'skipped' };
+    const mismatches = mismatchesOf(metadata, expected);
+    return mismatches.length > 0 ? { status: 'mismatch', mismatches } : { status: 'passed' };
+}
+/**
+ * Runs `download` until its file passes the structural checks (its `inspect` throws BrokenClipError otherwise),
+ * at most BROKEN_CLIP_DOWNLOADS times. Always the same task's URL: a broken file never costs a new task.
+ */
+async function downloadUntilWhole(download, log) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await download();
+        }
+        catch (error) {
+            if (!(error instanceof BrokenClipError))
+                throw error;
+            if (attempt >= BROKEN_CLIP_DOWNLOADS) {
+                throw new Error(`The downloaded clip is broken, also when downloaded again from the same URL (${attempt} downloads): it failed the structural check '${error.check}': ${error.problem}. It was not saved`, { cause: error });
+            }
+            log(`The downloaded clip failed the structural check '${error.check}' (${error.problem}); downloading it again from the same URL.`);
+        }
+    }
+}
+/** What the runner does with a clip's verification: a mismatch fails the clip (`fail`) or is a warning (`warn`). */
+function mismatchVerdict(verification, mode) {
+    if (verification.status !== 'mismatch')
+        return undefined;
+    return mode === 'fail' ? 'fail' : 'warn';
+}
+/** `The clip does not match the request: duration 5.0 s, asked 10 s (±0.5 s)`. */
+function mismatchText(verification) {
+    return verification.status === 'mismatch' ? `The clip does not match the request: ${verification.mismatches.join('; ')}` : '';
+}
+/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch (`warn`); returns the verdict. */
+function holdAgainstRequest(metadata, ctx, result) {
+    const verification = verifyClip(metadata, ctx.request, ctx.mode);
+    Object.assign(result, { metadata, verification });
+    ctx.log(`Clip: ${(0,clip_shape/* shapeLine */.kV)(metadata)} (verify ${verification.status}).`);
+    const verdict = mismatchVerdict(verification, ctx.mode);
+    if (verdict === 'warn')
+        log/* warning */.$e(`${ctx.label}${mismatchText(verification)} (verify: warn).`);
+    return verdict;
+}
+/**
+ * Checks a clip restored from the cache as a download is checked. False (a cache miss) when it fails a structural
+ * check, or with `verify: fail` does not match the request: the restored copy is then removed, and `result`
+ * keeps no metadata of it.
+ */
+async function restoredClipFits(file, ctx, result, key) {
+    let why;
+    try {
+        const verdict = holdAgainstRequest(await inspectClip(file), ctx, result);
+        if (verdict !== 'fail')
+            return true;
+        why = mismatchText(result.verification ?? { status: 'skipped' });
+    }
+    catch (error) {
+        why =
+            error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
+    }
+    delete result.metadata;
+    delete result.verification;
+    await (0,atomic_files/* removeLeftover */.MG)(file);
+    ctx.log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`);
+    return false;
+}
+
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight.
+
 
 
 
@@ -468,7 +835,7 @@ async function produceClip(spec, ctx, result, remember, log) {
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
     // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
     const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined;
-    if (found?.kind === 'clip') {
+    if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
         const { clip } = found;
         remember(clip.task);
         Object.assign(result, {
@@ -689,8 +1056,13 @@ async function finish(spec, ctx, result, task, key, log) {
         }
     };
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
-    const downloaded = await (0,download/* downloadVideo */.E)({
+    let metadata;
+    // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
+    const download = () => (0,foxapi_download/* downloadVideo */.E)({
         url,
+        inspect: async (file) => {
+            metadata = await inspectClip(file);
+        },
         destination,
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
         checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, workspace)),
@@ -702,10 +1074,23 @@ async function finish(spec, ctx, result, task, key, log) {
         signal: ctx.signal,
         log,
     });
+    const downloaded = await downloadUntilWhole(download, log);
     Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
-    log(`Saved ${downloaded.bytes} bytes to ${external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`);
+    const where = external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path;
+    log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`);
+    const verdict = metadata ? holdAgainstRequest(metadata, verifyContext(spec, ctx, log), result) : undefined;
+    if (verdict === 'fail') {
+        // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
+        result.outcome = 'failed';
+        result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`;
+        return;
+    }
     if (key)
         await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
+}
+/** What the clip checks need of this clip and run. */
+function verifyContext(spec, ctx, log) {
+    return { request: spec.request, mode: ctx.settings.verify, label: ctx.batch ? `[${spec.name}] ` : '', log };
 }
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
 async function cancelIfAllowed(task, ctx) {
@@ -755,7 +1140,7 @@ async function runClips(clips, ctx) {
             }
             const result = await runClip(spec, ctx);
             results[index] = result;
-            if (!isSuccess(result) && result.outcome !== 'skipped')
+            if (!(0,clip_result/* isSuccess */.o)(result) && result.outcome !== 'skipped')
                 failed = true;
         }
     };
@@ -777,8 +1162,6 @@ function skipped(spec, reason) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
 // EXTERNAL MODULE: ./src/cache/result-cache.ts + 3 modules
@@ -867,7 +1250,7 @@ async function generate(clips, { settings, batch }) {
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH), settings.workspace);
         await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
-        const failures = results.filter((r) => !isSuccess(r));
+        const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
             log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
         else if (failures.length > 0) {

@@ -1,0 +1,228 @@
+// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
+// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
+// video track, and its sample table points nowhere past the end of the file.
+// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
+// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
+// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
+// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+import { open, type FileHandle } from 'node:fs/promises'
+import { messageOf } from '../errors'
+
+/** What the file says it is. */
+export interface ClipMetadata {
+  /** Seconds (the movie's duration, or the video track's when the movie header gives none). */
+  durationS: number
+  width: number
+  height: number
+  /** The video track's codec string, e.g. `avc1.640028`. */
+  codec: string
+  /** Video frames per second (samples over the track's length), when the track has a length. */
+  frameRate?: number
+  hasAudio: boolean
+  /** The first audio track's codec string, e.g. `mp4a.40.2`. */
+  audioCodec?: string
+  bytes: number
+}
+
+/** Which structural check a broken file failed. */
+export type StructuralCheck = 'parses' | 'video track' | 'complete'
+
+export type ClipReading = { ok: true; metadata: ClipMetadata } | { ok: false; check: StructuralCheck; problem: string }
+
+/** Bytes handed to the library at a time. */
+export const READ_CHUNK_BYTES = 1024 * 1024
+/**
+ * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
+ * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ */
+export const MAX_HEADER_BYTES = 16 * 1024 * 1024
+/**
+ * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
+ * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
+ * build a list) from exhausting memory.
+ */
+export const MAX_SAMPLES_PER_FILE = 100_000
+
+/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
+let samplesLeft = MAX_SAMPLES_PER_FILE
+
+/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
+class ImplausibleSampleTable extends Error {}
+
+type Mp4Box = typeof import('mp4box')
+let library: Promise<Mp4Box> | undefined
+/** mp4box, loaded once and on first use (its own chunk of the bundle). */
+function loadLibrary(): Promise<Mp4Box> {
+  library ??= import('mp4box').then((mp4box) => {
+    // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
+    mp4box.Log.error = (module: string, message?: string, isofile?: { onError?: (module: string, message: string) => void }) =>
+      isofile?.onError?.(module, message ?? '')
+    boundSampleTables(mp4box)
+    return mp4box
+  })
+  return library
+}
+
+/**
+ * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
+ * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
+ */
+export async function readClipMetadata(file: string): Promise<ClipReading> {
+  const { createFile, MP4BoxBuffer } = await loadLibrary()
+  const handle = await open(file, 'r')
+  try {
+    const size = (await handle.stat()).size
+    const mp4 = createFile()
+    let libraryError: string | undefined
+    // Routes the library's own error reports here (they would otherwise go to the console).
+    mp4.onError = (module: string, message: string) => {
+      libraryError ??= printable(`${module}: ${message}`)
+    }
+    let ready = false
+    mp4.onReady = () => {
+      ready = true
+    }
+    let position = 0
+    let handed = 0
+    let budget = MAX_SAMPLES_PER_FILE
+    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+    let inOrderEnd = 0
+    let inOrder = false
+    try {
+      // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+      while (position < size && !ready && libraryError === undefined) {
+        const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position))
+        if (chunk.byteLength === 0) break
+        handed += chunk.byteLength
+        if (handed > MAX_HEADER_BYTES) {
+          return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`)
+        }
+        samplesLeft = budget
+        const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size)
+        budget = samplesLeft
+        const end = position + chunk.byteLength
+        if (position === inOrderEnd) inOrderEnd = end
+        if (!inOrder && typeof next === 'number' && next > position)
+          position = next // past an mdat it skips
+        else if (!inOrder && inOrderEnd < end) {
+          // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+          // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+          inOrder = true
+          position = inOrderEnd
+        } else position = end
+      }
+      if (!ready) mp4.flush()
+    } catch (error) {
+      if (error instanceof ImplausibleSampleTable) return broken('parses', `its sample table cannot be right: ${error.message}`)
+      return broken('parses', `the MP4 reader gave up on it (${printable(messageOf(error))})`)
+    }
+    // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
+    for (const box of mp4.boxes) {
+      const end = (box.start ?? 0) + (box.size ?? 0)
+      if (end > size)
+        return broken(
+          'complete',
+          `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`,
+        )
+    }
+    if (!mp4.moov) {
+      const why = libraryError ? ` (${libraryError})` : ''
+      return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`)
+    }
+    const info = mp4.getInfo()
+    const video = info.videoTracks[0]
+    if (!video) return broken('video track', 'it has no video track')
+    // Every sample of every track must lie inside the file; a clip cut short in transit fails here.
+    for (const track of info.tracks) {
+      const samples = mp4.getTrackSamplesInfo(track.id)
+      let end = 0
+      for (const sample of samples) {
+        const sampleEnd = sample.offset + sample.size
+        if (!Number.isFinite(sampleEnd)) {
+          return broken(
+            'complete',
+            `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`,
+          )
+        }
+        end = Math.max(end, sampleEnd)
+      }
+      if (end > size) {
+        return broken(
+          'complete',
+          `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`,
+        )
+      }
+    }
+    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0
+    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0
+    const durationS = movieS > 0 ? movieS : trackS
+    const width = video.video?.width || video.track_width
+    const height = video.video?.height || video.track_height
+    if (!(width > 0 && height > 0)) return broken('video track', 'its video track gives no picture size')
+    const metadata: ClipMetadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size }
+    if (trackS > 0 && video.nb_samples > 0) metadata.frameRate = video.nb_samples / trackS
+    const audio = info.audioTracks[0]
+    if (audio) metadata.audioCodec = audio.codec
+    return { ok: true, metadata }
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
+function printable(text: string | undefined): string {
+  return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200)
+}
+
+/** The stream methods the sample-size box reads its counts with (the library's own reader). */
+interface BoxStream {
+  getPosition(): number
+  seek(position: number): unknown
+  readUint32(): number
+}
+interface SampleSizeBox {
+  size: number
+  hdr_size: number
+}
+type SampleSizeBoxClass = new (size?: number) => SampleSizeBox & { parse(stream: BoxStream): void }
+
+/**
+ * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
+ * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
+ * its box holds; then the library's own parse runs.
+ */
+function boundSampleTables(mp4box: Mp4Box): void {
+  const boxes = mp4box.BoxParser.box as unknown as Record<string, SampleSizeBoxClass>
+  const Library = boxes.stsz
+  if (!Library || (Library as { bounded?: boolean }).bounded) return
+  class BoundedSampleSizes extends Library {
+    static bounded = true
+    override parse(stream: BoxStream): void {
+      const start = stream.getPosition()
+      stream.readUint32() // version and flags
+      const sampleSize = stream.readUint32()
+      const count = stream.readUint32()
+      stream.seek(start)
+      const listed = Math.floor((this.size - this.hdr_size - 12) / 4)
+      if (count > samplesLeft) {
+        throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`)
+      }
+      samplesLeft -= count
+      if (sampleSize === 0 && count > listed) {
+        throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`)
+      }
+      super.parse(stream)
+    }
+  }
+  boxes.stsz = BoundedSampleSizes
+}
+
+function broken(check: StructuralCheck, problem: string): ClipReading {
+  return { ok: false, check, problem }
+}
+
+async function readChunk(handle: FileHandle, position: number, length: number): Promise<ArrayBuffer> {
+  const buffer = new ArrayBuffer(length)
+  const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position)
+  return bytesRead === length ? buffer : buffer.slice(0, bytesRead)
+}
