@@ -1,14 +1,16 @@
 // The clip is checked before the upload step: the built action against the simulator serving broken files and
 // clips of the wrong shape, with each `verify` mode; a restored clip that does not match is a cache miss.
-import { spawnSync } from 'node:child_process'
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
-import { gzipSync } from 'node:zlib'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { clipFor, garbageClip, startFoxApiSimulator, type Fault, type FoxApiSimulator } from '../simulator/foxapi-simulator'
 import type { FullResultRow } from '../src/report/results-file'
-import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction, sha256Of, unpacked } from './support/fixtures'
+import { clipFields } from '../src/cache/result-cache'
+import { proveEntry } from '../src/cache/entry-proof'
+import type { RunOrigin } from '../src/run-origin'
+import { forgedArchive, membersOf } from './support/cache-entries'
+import { API_KEY, checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction, sha256Of } from './support/fixtures'
 
 let sim: FoxApiSimulator | undefined
 let cacheService: ActionsCacheService | undefined
@@ -280,20 +282,26 @@ describe('a restored clip', () => {
     const inputs = quickInputs(s, { cache: 'true' })
     const first = await runAction({ inputs, env: cacheService.env })
     expect(first.exitCode, first.visibleLog).toBe(0)
-    // The clip in the entry becomes an MP4 header and garbage of the same length, its recorded checksum with it.
+    // The clip in the entry becomes an MP4 header and garbage of the same length, and its record is proven
+    // again for that garbage (only a holder of the API key can do this): the checksum and the proof both fit,
+    // so only the structural check can find it broken.
     const entry = cacheService.entries.find((e) => e.finalized && !e.key.includes('-pending-'))
-    const archive = entry?.data as Buffer
-    const tar = Buffer.from(unpacked(archive), 'latin1')
+    expect(entry).toBeDefined()
     const clip = clipFor({ model: 'kling-o3-ref' })
     const broken = garbageClip(clip)
-    const at = tar.indexOf(clip)
-    expect(at).toBeGreaterThan(0)
-    broken.copy(tar, at)
-    const sha = tar.indexOf(sha256Of(clip), 0, 'latin1')
-    expect(sha).toBeGreaterThan(0)
-    tar.write(sha256Of(broken), sha, 'latin1')
-    const gzip = archive[0] === 0x1f && archive[1] === 0x8b
-    ;(entry as { data: Buffer }).data = gzip ? gzipSync(tar) : spawnSync('zstd', ['-c'], { input: tar }).stdout
+    const members = await membersOf(entry?.data)
+    const task = members.find((m) => m.name.endsWith('/task.json'))?.data as Buffer
+    const meta = JSON.parse(String(members.find((m) => m.name.endsWith('/meta.json'))?.data)) as { taskId: string; madeBy?: RunOrigin }
+    const sha256 = sha256Of(broken)
+    const proof = proveEntry(API_KEY, clipFields(entry?.key ?? '', meta.taskId, sha256, sha256Of(task), meta.madeBy))
+    const forged = members.map((m) =>
+      m.name.endsWith('/clip.mp4')
+        ? { ...m, data: broken }
+        : m.name.endsWith('/meta.json')
+          ? { ...m, data: JSON.stringify({ ...meta, sha256, proof }) }
+          : m,
+    )
+    cacheService.plant(entry?.key ?? '', entry?.version ?? '', await forgedArchive(forged, entry?.data))
 
     const second = await runAction({ inputs, env: cacheService.env })
     expect(second.exitCode, second.visibleLog).toBe(0)
