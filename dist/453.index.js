@@ -84,45 +84,77 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/inputs/plan-inputs.ts
+var plan_inputs = __webpack_require__(9854);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
+// EXTERNAL MODULE: ./src/security/visible-text.ts
+var visible_text = __webpack_require__(52966);
 ;// CONCATENATED MODULE: ./src/run/budget.ts
+// What this step has reserved at FoxAPI, and the `max-credits` limit on it.
+//
+// FoxAPI publishes no price list and no balance route: the only figure is `usage.credits_reserved` in the
+// replies to create and query. So the budget counts what those replies report, per submission (one create
+// request this step sent), never per task id: a server that names every task alike still gets each create
+// counted. For each submission it keeps the highest figure ever reported, so a later reply that reports the
+// reservation released or settled (0) never makes room for more. Clips restored from the cache and tasks
+// resumed from an earlier run are no submission and reserve nothing new.
+//
+// With a limit, the budget treats as reached (nothing more is submitted):
+// - the sum of those figures at or over the limit;
+// - a create whose outcome is unknown (a 5xx answer, a reset connection, a timeout, a reply that is not a
+//   task): it may have been billed for an amount no reply will ever tell;
+// - a figure that is not a usable number (`"1e999"`, negative, text, over MAX_CREDITS_LIMIT): no honest
+//   count can be made from it.
+//
+// With a limit, submissions are taken one at a time: the next create is sent only after the previous one's
+// reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
+// pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
+// plus any later rise FoxAPI reports for tasks already running.
+
+
+
 
 class CreditBudget {
     limit;
     warn;
-    /** Credits reported per task submitted by this step. */
-    byTask = new Map();
+    /** One entry per create sent by this step: the highest usable figure reported for it. */
+    submissions = [];
     turn = Promise.resolve();
     warnedUnreported = false;
+    /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
+    stoppedBecause;
     constructor(
     /** `max-credits`, or undefined for no limit. */
     limit, warn = () => { }) {
         this.limit = limit;
         this.warn = warn;
     }
-    /** Credits reserved so far by this step's tasks. */
+    /** Credits reserved so far by this step's submissions (the highest figure of each). */
     get reserved() {
-        let sum = 0;
-        for (const credits of this.byTask.values())
-            sum += credits ?? 0;
-        return sum;
+        return this.submissions.reduce((sum, s) => sum + (s.credits ?? 0), 0);
     }
     /** Whether the limit has been reached: no new task is submitted. */
     get reached() {
-        return this.limit !== undefined && this.reserved >= this.limit;
+        return this.limit !== undefined && (this.stoppedBecause !== undefined || this.reserved >= this.limit);
     }
     /** Why a clip is not started, once the limit is reached. */
     get refusal() {
-        return `not started: max-credits ${this.limit} reached (${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks)`;
+        const counted = `${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks`;
+        return this.stoppedBecause !== undefined
+            ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
+            : `not started: max-credits ${this.limit} reached (${counted})`;
     }
     /**
      * Submits through `create` unless the limit is reached, and counts the reply. With a limit, one submission
-     * at a time, so each decision sees every earlier reply (see the top of this file).
+     * at a time, so each decision sees every earlier reply (see the top of this file). A create that fails with
+     * an unknown outcome stops further submissions under a limit; the error is passed on.
      */
     async submit(create) {
         if (this.limit === undefined)
-            return { submitted: true, task: this.counted(await create()) };
+            return this.send(create);
         const previous = this.turn;
         let done = () => { };
         this.turn = new Promise((resolve) => (done = resolve));
@@ -130,39 +162,86 @@ class CreditBudget {
         try {
             if (this.reached)
                 return { submitted: false, reason: this.refusal };
-            return { submitted: true, task: this.counted(await create()) };
+            return await this.send(create);
         }
         finally {
             done();
         }
     }
-    /** Takes a later reply into account (FoxAPI may adjust the reservation); tasks not submitted here are ignored. */
-    update(task) {
-        if (!this.byTask.has(task.id))
-            return;
-        const credits = creditsReserved(task);
-        if (credits !== undefined)
-            this.byTask.set(task.id, credits);
+    async send(create) {
+        let task;
+        try {
+            task = await create();
+        }
+        catch (error) {
+            if (outcomeUnknown(error)) {
+                this.submissions.push({ credits: undefined, unusable: false });
+                this.stop("a create request's outcome is unknown (FoxAPI may have made and billed a task no reply named)");
+            }
+            throw error;
+        }
+        const entry = { credits: undefined, unusable: false };
+        this.submissions.push(entry);
+        const counted = {
+            get credits() {
+                return entry.credits;
+            },
+            update: (reply) => this.count(entry, reply, false),
+        };
+        this.count(entry, task, true);
+        return { submitted: true, task, counted };
     }
-    /** Credits reported for a task this step submitted; undefined for other tasks or when FoxAPI said nothing. */
-    creditsOf(taskId) {
-        return taskId === undefined ? undefined : this.byTask.get(taskId);
-    }
-    counted(task) {
-        const credits = creditsReserved(task);
-        this.byTask.set(task.id, credits);
-        if (credits === undefined && this.limit !== undefined && !this.warnedUnreported) {
+    /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
+    count(entry, task, first) {
+        const figure = creditsFigure(task);
+        if (figure.kind === 'credits')
+            entry.credits = Math.max(entry.credits ?? 0, figure.credits);
+        else if (figure.kind === 'unusable') {
+            if (entry.unusable)
+                return;
+            entry.unusable = true;
+            this.warn(`FoxAPI reported usage.credits_reserved ${figure.shown} for task ${task.id}, which is not a usable number of credits` +
+                (this.limit !== undefined ? ': max-credits counts as reached, and no new task is submitted.' : '.'));
+            this.stop(`FoxAPI reported an unusable credits figure (${figure.shown}) for task ${task.id}`);
+        }
+        else if (first && this.limit !== undefined && !this.warnedUnreported) {
             this.warnedUnreported = true;
             this.warn(`FoxAPI's reply for task ${task.id} reports no usage.credits_reserved, so max-credits cannot count it.`);
         }
-        return task;
     }
+    stop(reason) {
+        this.stoppedBecause ??= reason;
+    }
+}
+/**
+ * Whether a failed create may have made (and billed) a task: any failure but an answer FoxAPI gave before
+ * doing anything (a 4xx, a 429 or 503 refusal at the door) and a request that surely never left.
+ */
+function outcomeUnknown(error) {
+    for (let cause = error; cause !== undefined; cause = cause.cause) {
+        if (cause instanceof http/* RequestError */.GI) {
+            const { status, mayHaveBeenProcessed } = cause.details;
+            return mayHaveBeenProcessed && !(status !== undefined && status >= 400 && status < 500);
+        }
+        if (typeof cause !== 'object' || cause === null)
+            break;
+    }
+    return true;
+}
+/** `usage.credits_reserved` of a task reply: absent, a usable figure (0 to MAX_CREDITS_LIMIT), or unusable. */
+function creditsFigure(task) {
+    const value = task.usage?.credits_reserved;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+        return { kind: 'none' };
+    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= plan_inputs/* MAX_CREDITS_LIMIT */.q)
+        return { kind: 'credits', credits: n };
+    return { kind: 'unusable', shown: JSON.stringify((0,visible_text/* capText */.yA)(String(value), 40)) };
 }
 /** `usage.credits_reserved` of a task reply, when it is a usable number. */
 function creditsReserved(task) {
-    const value = task.usage?.credits_reserved;
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+    const figure = creditsFigure(task);
+    return figure.kind === 'credits' ? figure.credits : undefined;
 }
 
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
@@ -172,8 +251,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/foxapi/download.ts
 var download = __webpack_require__(80211);
-// EXTERNAL MODULE: ./src/foxapi/http.ts
-var http = __webpack_require__(74539);
 ;// CONCATENATED MODULE: ./src/report/clip-result.ts
 function isSuccess(result) {
     return result.outcome === 'succeeded' || result.outcome === 'submitted';
@@ -435,16 +512,18 @@ async function runClip(spec, ctx) {
         request: spec.request,
         elapsedMs: 0,
     };
+    // The create this clip sent, once sent: later replies about its task are counted for it (never by task id).
+    let counted;
     const remember = (task) => {
         result.task = task;
         result.taskId = task.id;
         result.status = task.status;
         if (typeof task.progress === 'number')
             result.progress = task.progress;
-        ctx.budget?.update(task);
+        counted?.update(task);
     };
     try {
-        await produceClip(spec, ctx, result, remember, log);
+        await produceClip(spec, ctx, result, remember, log, (submission) => (counted = submission));
     }
     catch (error) {
         result.outcome = ctx.signal.aborted ? 'stopped' : 'failed';
@@ -457,12 +536,11 @@ async function runClip(spec, ctx) {
         result.error = (0,secrets/* redact */.E)(message);
     }
     result.elapsedMs = Date.now() - started;
-    const credits = ctx.budget?.creditsOf(result.taskId);
-    if (credits !== undefined)
-        result.credits = credits;
+    if (counted?.credits !== undefined)
+        result.credits = counted.credits;
     return result;
 }
-async function produceClip(spec, ctx, result, remember, log) {
+async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
     const { settings, client, cache } = ctx;
     const key = cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, settings.cacheKey) : undefined;
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
@@ -503,8 +581,9 @@ async function produceClip(spec, ctx, result, remember, log) {
         if (ctx.signal.aborted)
             throw new Error('Not submitted: the run was cancelled');
         const create = async () => {
+            // Surely not sent: a budget does not count it as a create whose outcome is unknown.
             if (ctx.signal.aborted)
-                throw new Error('Not submitted: the run was cancelled');
+                throw new http/* RequestError */.GI('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true });
             return createWithGrace(request, ctx, waitDeadline, log);
         };
         const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true, task: await create() };
@@ -514,6 +593,8 @@ async function produceClip(spec, ctx, result, remember, log) {
             return;
         }
         task = submission.task;
+        if ('counted' in submission)
+            onSubmitted(submission.counted);
         const estimate = task.task_info?.estimated_time;
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
         // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.

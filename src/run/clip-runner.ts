@@ -2,7 +2,7 @@
 // Batches run several clips with at most `concurrency` tasks in flight.
 import path from 'node:path'
 import type { FoxApiClient } from '../foxapi/api-client'
-import type { CreditBudget } from './budget'
+import type { CountedSubmission, CreditBudget } from './budget'
 import { downloadVideo } from '../foxapi/download'
 import { RequestError, type RetryPolicy } from '../foxapi/http'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
@@ -61,15 +61,17 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     request: spec.request,
     elapsedMs: 0,
   }
+  // The create this clip sent, once sent: later replies about its task are counted for it (never by task id).
+  let counted: CountedSubmission | undefined
   const remember = (task: Task) => {
     result.task = task
     result.taskId = task.id
     result.status = task.status
     if (typeof task.progress === 'number') result.progress = task.progress
-    ctx.budget?.update(task)
+    counted?.update(task)
   }
   try {
-    await produceClip(spec, ctx, result, remember, log)
+    await produceClip(spec, ctx, result, remember, log, (submission) => (counted = submission))
   } catch (error) {
     result.outcome = ctx.signal.aborted ? 'stopped' : 'failed'
     let message = messageOf(error)
@@ -81,8 +83,7 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     result.error = redact(message)
   }
   result.elapsedMs = Date.now() - started
-  const credits = ctx.budget?.creditsOf(result.taskId)
-  if (credits !== undefined) result.credits = credits
+  if (counted?.credits !== undefined) result.credits = counted.credits
   return result
 }
 
@@ -92,6 +93,7 @@ async function produceClip(
   result: ClipResult,
   remember: (task: Task) => void,
   log: (line: string) => void,
+  onSubmitted: (counted: CountedSubmission) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
   const key = cache.enabled ? clipCacheKey(spec, settings.cacheKey) : undefined
@@ -132,7 +134,9 @@ async function produceClip(
     const request = spec.request
     if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
     const create = async () => {
-      if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
+      // Surely not sent: a budget does not count it as a create whose outcome is unknown.
+      if (ctx.signal.aborted)
+        throw new RequestError('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true })
       return createWithGrace(request, ctx, waitDeadline, log)
     }
     const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }
@@ -142,6 +146,7 @@ async function produceClip(
       return
     }
     task = submission.task
+    if ('counted' in submission) onSubmitted(submission.counted)
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
