@@ -66,14 +66,36 @@ export interface BatchChecks {
   batchProblems?: (clips: ClipSpec[], runCacheKey: string) => string[]
 }
 
+/** An input's text, trimmed, or action.yml's default when it is empty (as the runner applies it). */
+function withDefaults(getInput: InputReader): InputReader {
+  return (name) => {
+    const value = getInput(name).trim()
+    const defaults: Partial<Record<InputName, string>> = INPUT_DEFAULTS
+    return value !== '' ? value : Object.hasOwn(defaults, name) ? (defaults[name] ?? '') : ''
+  }
+}
+
+/** What the post step acts on: the same inputs as the main step, read and checked by the same code. */
+export type PostInputs = { ok: true; baseUrl: string; cancelOnTimeout: boolean } | { ok: false; problems: string[] }
+
+/**
+ * The post step's `base-url` and `cancel-on-timeout`, from its own inputs (the runner gives the post step the
+ * main step's INPUT_* variables), checked exactly as readInputs checks them. The post step sends the key only
+ * where these say, never where its saved state says.
+ */
+export function readPostInputs(getInput: InputReader = fromEnvironment): PostInputs {
+  const problems: string[] = []
+  const input = withDefaults(getInput)
+  const baseUrl = checkBaseUrl(input('base-url'), problems)
+  const cancelOnTimeout = parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), problems)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, baseUrl, cancelOnTimeout }
+}
+
 export function readInputs(getInput: InputReader = fromEnvironment, env = process.env, checks: BatchChecks = {}): ReadInputsResult {
   const problems: string[] = []
   const warnings: string[] = []
   const notices = new Set<string>()
-  const input = (name: InputName): string => {
-    const value = getInput(name).trim()
-    return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
-  }
+  const input = withDefaults(getInput)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
 
   const dryRun = parseBoolean('dry-run', input('dry-run'), problems)
