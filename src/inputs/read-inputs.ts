@@ -290,15 +290,25 @@ export function isLoopback(hostname: string): boolean {
   return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
 }
 
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }
+// Every lookup table of input text is a Map: a plain object would answer `constructor`, `__proto__` or
+// `toString` from its prototype (`dry-run: constructor` read as true, `1constructor` as NaN bytes).
+const BOOLEAN_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+])
 
 function parseBoolean(name: string, value: string, problems: string[]): boolean {
-  const parsed = BOOLEAN_TEXT[value.toLowerCase()]
+  const parsed = BOOLEAN_TEXT.get(value.toLowerCase())
   if (parsed === undefined) problems.push(`Input '${name}' must be true or false (got ${shown(value)})`)
   return parsed ?? false
 }
 
-const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+const DURATION_UNITS_MS: ReadonlyMap<string, number> = new Map([
+  ['ms', 1],
+  ['s', 1_000],
+  ['m', 60_000],
+  ['h', 3_600_000],
+])
 
 /** `600` (seconds), `90s`, `10m`, `1h30m`, `250ms`. */
 export function parseDurationText(value: string): number | undefined {
@@ -307,7 +317,9 @@ export function parseDurationText(value: string): number | undefined {
   if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined
   let total = 0
   for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ms|s|m|h)/g)) {
-    total += Number(amount) * (DURATION_UNITS_MS[unit as string] ?? 0)
+    const unitMs = DURATION_UNITS_MS.get(unit ?? '')
+    if (unitMs === undefined) return undefined
+    total += Number(amount) * unitMs
   }
   return Math.round(total)
 }
@@ -323,26 +335,27 @@ function parseDuration(name: string, value: string, problems: string[], { minMs 
   return ms
 }
 
-const SIZE_UNITS: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  kb: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mb: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1024 ** 3,
-  gib: 1024 ** 3,
-}
+const SIZE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['', 1],
+  ['b', 1],
+  ['k', 1024],
+  ['kb', 1024],
+  ['kib', 1024],
+  ['m', 1024 ** 2],
+  ['mb', 1024 ** 2],
+  ['mib', 1024 ** 2],
+  ['g', 1024 ** 3],
+  ['gb', 1024 ** 3],
+  ['gib', 1024 ** 3],
+])
 
 /** `1048576`, `500MB`, `2GiB` (K/M/G are binary units). */
 export function parseSizeText(value: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim())
-  const unit = SIZE_UNITS[(match?.[2] ?? '').toLowerCase()]
+  const unit = SIZE_UNITS.get((match?.[2] ?? '').toLowerCase())
   if (!match || unit === undefined) return undefined
-  return Math.floor(Number(match[1]) * unit)
+  const bytes = Math.floor(Number(match[1]) * unit)
+  return Number.isSafeInteger(bytes) ? bytes : undefined
 }
 
 function parseSize(name: string, value: string, problems: string[]): number {
