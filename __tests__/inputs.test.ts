@@ -54,6 +54,7 @@ describe('action.yml', () => {
         'credits',
         'left-running',
         'matrix',
+        'matrix-file',
         'progress',
         'result',
         'result-file',
@@ -344,5 +345,35 @@ describe('names an object has from its prototype are no input values', () => {
     expect(parseSizeText('1constructor')).toBeUndefined()
     expect(parseSizeText('1e400')).toBeUndefined()
     expect(parseDurationText('1constructor')).toBeUndefined()
+  })
+})
+
+describe('batch entry names', () => {
+  it('are compared ignoring case and Unicode normalisation', () => {
+    const batch = JSON.stringify([
+      { name: 'café'.normalize('NFC'), prompt: 'a' },
+      { name: 'café'.normalize('NFD'), prompt: 'b' },
+      { name: 'Fox', prompt: 'c' },
+      { name: 'fox', prompt: 'd' },
+    ])
+    expect(problems({ ...KEY, batch })).toEqual([
+      expect.stringContaining(
+        `batch item 2 'name' '${'café'.normalize('NFD')}' is '${'café'.normalize('NFC')}' in another case or Unicode form`,
+      ),
+      expect.stringMatching(/^batch item 4 'name' 'fox' is 'Fox' in another case or Unicode form/),
+    ])
+  })
+
+  it('are refused when too long or holding what an artifact name cannot, before anything is sent', () => {
+    const batch = JSON.stringify([
+      { name: 'x'.repeat(101), prompt: 'a' },
+      { name: 'fox/owl', prompt: 'b' },
+      { name: 'CONIN$', prompt: 'c' },
+    ])
+    expect(problems({ ...KEY, batch })).toEqual([
+      "batch item 1 'name' is 101 characters long; at most 100 are allowed",
+      expect.stringMatching(/^batch item 2 'name' has '\/', which an artifact name or a file name cannot hold/),
+      expect.stringMatching(/^batch item 3 'name' is a device name on Windows/),
+    ])
   })
 })

@@ -936,7 +936,7 @@ async function generate(clips, { settings, batch }) {
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
-            (0,outputs/* setOutputSafely */.UD)('matrix', (0,matrix/* matrixOf */.l)(clips));
+            (0,matrix/* writeMatrix */.T)(clips);
         }
         catch (error) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);

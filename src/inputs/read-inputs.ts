@@ -6,6 +6,7 @@ import type { InputName } from '../constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from '../secrets'
 import { checkPlannedDestinations, type PlannedDestination } from '../security/destinations'
+import { entryNameProblem, foldedName } from '../security/portable-names'
 import { isValidTaskId } from '../security/task-id'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
 import type { ClipSpec, RunSettings } from './clip-spec'
@@ -214,7 +215,8 @@ function readBatch(
   }
 
   const clips: ClipSpec[] = []
-  const seenNames = new Set<string>()
+  /** Names so far, by their folded form (foldedName). */
+  const seenNames = new Map<string, string>()
   entries.forEach((entry: unknown, index) => {
     const label = `batch item ${index + 1}`
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -238,9 +240,21 @@ function readBatch(
           ? fromOutput
           : `clip-${index + 1}`
     if (rawName !== undefined && typeof rawName !== 'string') problems.push(`${label} 'name' must be text`)
-    const repeated = seenNames.has(name)
-    if (repeated) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
-    seenNames.add(name)
+    else {
+      const problem = entryNameProblem(name)
+      if (problem !== undefined) problems.push(`${label} 'name' ${problem}`)
+    }
+    // Names become file and artifact names in later jobs: two that one file system takes for one are one name.
+    const folded = foldedName(name)
+    const earlier = seenNames.get(folded)
+    const repeated = earlier !== undefined
+    if (earlier === name) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
+    else if (repeated) {
+      problems.push(
+        `${label} 'name' '${name}' is '${earlier}' in another case or Unicode form, one name to a file system that ignores case: each clip needs its own name`,
+      )
+    }
+    if (!repeated) seenNames.set(folded, name)
 
     const extra = { ...(entryTaskId ? { taskId: entryTaskId } : {}), ...(entryCacheKey ? { cacheKey: entryCacheKey } : {}) }
     const raw = { ...shared, ...fields }

@@ -5,7 +5,7 @@
 // it is a name all three runner systems can hold and actions/upload-artifact accepts (./portable-names.ts).
 import { lstatSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isWindowsDeviceName, portableNameProblem } from './portable-names'
+import { foldedName, isWindowsDeviceName, portableNameProblem } from './portable-names'
 import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
 import { codeOf } from '../errors'
@@ -156,11 +156,11 @@ export function checkPlannedDestinations(planned: PlannedDestination[], workspac
     const problem = plannedDestinationProblem(template, entry.name, entry.taskId, workspace)
     if (problem !== undefined) return void problems.push(`${entry.label}: ${problem}`)
 
-    // Case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only.
+    // Compared as macOS and Windows runners compare names: after Unicode normalisation and case folding
+    // (clips/café.mp4 composed and decomposed, Clip.mp4 and clip.mp4 are one file there); `{task-id}` stands
+    // for an id of this entry only.
     const marker = entry.taskId === undefined ? `<task-id of ${index}>` : safeFileName(entry.taskId)
-    const key = path
-      .resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name)))
-      .toLowerCase()
+    const key = foldedName(path.resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name))))
     const shown = shownPath(path.relative(workspace, destination))
     for (const other of seen) {
       if (key === other.key)
