@@ -93,6 +93,8 @@ export interface SimulatorOptions {
   extraModels?: string[]
   /** Fields no channel supports right now: a create sending any answers 422 `unsupported_advanced_options`. */
   unsupportedOptions?: string[]
+  /** The clip every task delivers (default: simulator/fixtures/clip.mp4); the bench serves bigger ones. */
+  clip?: Buffer
 }
 
 export interface RecordedRequest {
@@ -156,7 +158,7 @@ function unsupported(request: unknown, fields: string[] | undefined): Rejection 
 }
 
 export async function startFoxApiSimulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
-  const clip = readFileSync(CLIP_FILE)
+  const clip = options.clip ?? readFileSync(CLIP_FILE)
   const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
   const apiKeys = new Set([...(options.apiKeys ?? DEFAULT_API_KEYS), ...(options.brokeKeys ?? [])])
   const brokeKeys = new Set(options.brokeKeys ?? [])
