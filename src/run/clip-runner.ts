@@ -1,5 +1,8 @@
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
-// Batches run several clips with at most `concurrency` tasks in flight.
+// Batches run several clips with at most `concurrency` tasks in flight. A clip holds its task slot only until
+// its task reaches a final status: its download and cache save then run beside the next clips' tasks, each
+// kind bounded on its own (TRANSFERS_AT_ONCE downloads, CACHE_SAVES_AT_ONCE saves), so tar, zstd and the upload
+// of one clip never keep the next task from starting.
 import path from 'node:path'
 import type { FoxApiClient } from '../foxapi/api-client'
 import type { CountedSubmission, CreditBudget } from './budget'
@@ -18,6 +21,7 @@ import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '.
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
+import { Limiter } from './limiter'
 
 export interface ClipContext {
   settings: RunSettings
@@ -35,7 +39,23 @@ export interface ClipContext {
   onTaskSettled?: (taskId: string) => void
   /** Counts the credits reserved by this step's tasks and holds back submissions past `max-credits`. */
   budget?: CreditBudget
+  /**
+   * Waits for this clip's turn at a task slot, after its cache lookup and before it submits or resumes
+   * anything: undefined to go ahead, or why it is not started after all (fail-fast, a cancelled run).
+   */
+  taskTurn?: () => Promise<string | undefined>
+  /** Called once the clip's task completed with a clip to fetch: its task slot goes to the next clip. */
+  onTaskFinal?: () => void
+  /** Bounds the downloads running at once (runClips makes one per batch). */
+  downloads?: Limiter
+  /** Bounds the cache saves running at once (runClips makes one per batch). */
+  cacheSaves?: Limiter
 }
+
+/** Downloads running at once in a batch (beside its `concurrency` tasks): network-bound, so as many as tasks. */
+export const downloadsAtOnce = (concurrency: number): number => concurrency
+/** Cache saves running at once in a batch: each runs tar and zstd, which take a core while they run. */
+export const CACHE_SAVES_AT_ONCE = 4
 
 const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
@@ -118,6 +138,12 @@ async function produceClip(
     return
   }
 
+  // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
+  const refused = await ctx.taskTurn?.()
+  if (refused !== undefined) {
+    Object.assign(result, { outcome: 'skipped', error: refused })
+    return
+  }
   const waitDeadline = Date.now() + settings.timeoutMs
   const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined)
   let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined
@@ -150,7 +176,8 @@ async function produceClip(
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
-    if (key) pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined)
+    const submittedId = task.id
+    if (key) pendingSave = inTurn(ctx.cacheSaves, () => cache.savePendingTaskId(key, submittedId)).catch(() => undefined)
   }
   remember(task)
 
@@ -182,6 +209,9 @@ async function produceClip(
       await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined)
       return
     }
+    // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
+    // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
+    if (waited.task.status === 'completed' && videoUrlOf(waited.task) !== undefined) ctx.onTaskFinal?.()
     await finish(spec, ctx, result, waited.task, key, log)
   } finally {
     if (result.taskId) ctx.onTaskSettled?.(result.taskId)
@@ -337,24 +367,31 @@ async function finish(
     }
   }
   const destination = guard(() => resolveOutputPath(spec, task.id, workspace))
-  const downloaded = await downloadVideo({
-    url,
-    destination,
-    // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
-    checkDestination: () => guard(() => recheckDestination(destination, workspace)),
-    agent: ctx.agent,
-    policy: downloadPolicyFor(ctx.settings.baseUrl),
-    maxBytes: ctx.settings.maxDownloadBytes,
-    retry: RETRY,
-    deadline: Date.now() + ctx.settings.timeoutMs,
-    signal: ctx.signal,
-    log,
-  })
+  const downloaded = await inTurn(ctx.downloads, () =>
+    downloadVideo({
+      url,
+      destination,
+      // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
+      checkDestination: () => guard(() => recheckDestination(destination, workspace)),
+      agent: ctx.agent,
+      policy: downloadPolicyFor(ctx.settings.baseUrl),
+      maxBytes: ctx.settings.maxDownloadBytes,
+      retry: RETRY,
+      deadline: Date.now() + ctx.settings.timeoutMs,
+      signal: ctx.signal,
+      log,
+    }),
+  )
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
   log(
     `Saved ${downloaded.bytes} bytes to ${path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`,
   )
-  if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
+  if (key) await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256))
+}
+
+/** `work` within `limiter` when there is one. */
+function inTurn<T>(limiter: Limiter | undefined, work: () => Promise<T>): Promise<T> {
+  return limiter ? limiter.run(work) : work()
 }
 
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
@@ -406,24 +443,57 @@ export function resolveOutputPath(spec: ClipSpec, taskId: string, workspace: str
   return destinationFor(spec.outputPath, spec.name, taskId, workspace)
 }
 
-/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+/**
+ * Runs clips with at most `concurrency` tasks in flight. A clip's cache lookup runs ahead of its turn (at most
+ * `concurrency` clips look ahead), then it takes a task slot, in batch order, and gives it back once its task
+ * is final (or when it ends, whichever is first): downloads and cache saves run beside the next tasks, bounded
+ * on their own. With fail-fast, a failure stops clips not yet submitted; a cancelled run submits no more.
+ */
 export async function runClips(clips: ClipSpec[], ctx: ClipContext): Promise<ClipResult[]> {
   const results = new Array<ClipResult>(clips.length)
-  let next = 0
+  const { concurrency, failFast } = ctx.settings
+  const taskSlots = new Limiter(concurrency)
+  // Clips started whose task is not final yet: those holding a task slot, and as many again looking ahead.
+  const started = new Limiter(2 * concurrency)
+  const downloads = ctx.downloads ?? new Limiter(downloadsAtOnce(concurrency))
+  const cacheSaves = ctx.cacheSaves ?? new Limiter(CACHE_SAVES_AT_ONCE)
   let failed = false
-  const worker = async () => {
-    for (let index = next++; index < clips.length; index = next++) {
-      const spec = clips[index] as ClipSpec
-      if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
-        results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled')
-        continue
-      }
-      const result = await runClip(spec, ctx)
+  const stopped = (): string | undefined =>
+    failed && failFast
+      ? 'not started: an earlier clip failed (fail-fast)'
+      : ctx.signal.aborted
+        ? 'not started: the run was cancelled'
+        : undefined
+  const running: Promise<void>[] = []
+  // Task slots go to clips in batch order, whatever order their cache lookups end in.
+  let turns: Promise<unknown> = Promise.resolve()
+  for (const [index, spec] of clips.entries()) {
+    const leave = await started.acquire()
+    const reason = stopped()
+    if (reason !== undefined) {
+      leave()
+      results[index] = skipped(spec, reason)
+      continue
+    }
+    const slot = turns.then(() => taskSlots.acquire())
+    turns = slot
+    const done = () => {
+      void slot.then((release) => release())
+      leave()
+    }
+    const clip = runClip(spec, {
+      ...ctx,
+      downloads,
+      cacheSaves,
+      taskTurn: async () => (await slot, stopped()),
+      onTaskFinal: done,
+    }).then((result) => {
       results[index] = result
       if (!isSuccess(result) && result.outcome !== 'skipped') failed = true
-    }
+    })
+    running.push(clip.finally(done))
   }
-  await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker))
+  await Promise.all(running)
   return results
 }
 

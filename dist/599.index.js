@@ -1,5 +1,5 @@
-export const id = 453;
-export const ids = [453];
+export const id = 599;
+export const ids = [599];
 export const modules = {
 
 /***/ 60265:
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 9453:
+/***/ 42599:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -474,9 +474,53 @@ function describeState(task) {
 
 // EXTERNAL MODULE: ./src/security/download-policy.ts
 var download_policy = __webpack_require__(89355);
+;// CONCATENATED MODULE: ./src/run/limiter.ts
+// How many of one kind of work run at once: the tasks of a batch (`concurrency`), its downloads, its cache saves.
+// Each kind has its own limit, so a clip that is downloading or being saved holds no task slot.
+class Limiter {
+    limit;
+    running = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Waits for a free place and takes it; the function returned gives it back (calling it again does nothing). */
+    async acquire() {
+        if (this.running >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.running++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The place passes straight to the next in line, so no one can take it in between.
+            if (next)
+                next();
+            else
+                this.running--;
+        };
+    }
+    /** Runs `work` once a place is free, and frees the place when it settles. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
-// Batches run several clips with at most `concurrency` tasks in flight.
+// Batches run several clips with at most `concurrency` tasks in flight. A clip holds its task slot only until
+// its task reaches a final status: its download and cache save then run beside the next clips' tasks, each
+// kind bounded on its own (TRANSFERS_AT_ONCE downloads, CACHE_SAVES_AT_ONCE saves), so tar, zstd and the upload
+// of one clip never keep the next task from starting.
 
 
 
@@ -489,6 +533,11 @@ var download_policy = __webpack_require__(89355);
 
 
 
+
+/** Downloads running at once in a batch (beside its `concurrency` tasks): network-bound, so as many as tasks. */
+const downloadsAtOnce = (concurrency) => concurrency;
+/** Cache saves running at once in a batch: each runs tar and zstd, which take a core while they run. */
+const CACHE_SAVES_AT_ONCE = 4;
 const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
@@ -562,6 +611,12 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
         log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
         return;
     }
+    // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
+    const refused = await ctx.taskTurn?.();
+    if (refused !== undefined) {
+        Object.assign(result, { outcome: 'skipped', error: refused });
+        return;
+    }
     const waitDeadline = Date.now() + settings.timeoutMs;
     const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
     let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, ctx, waitDeadline, log) : undefined;
@@ -598,8 +653,9 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
         const estimate = task.task_info?.estimated_time;
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
         // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
+        const submittedId = task.id;
         if (key)
-            pendingSave = cache.savePendingTaskId(key, task.id).catch(() => undefined);
+            pendingSave = inTurn(ctx.cacheSaves, () => cache.savePendingTaskId(key, submittedId)).catch(() => undefined);
     }
     remember(task);
     // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
@@ -631,6 +687,10 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
             await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined);
             return;
         }
+        // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
+        // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
+        if (waited.task.status === 'completed' && (0,foxapi_task/* videoUrlOf */.iq)(waited.task) !== undefined)
+            ctx.onTaskFinal?.();
         await finish(spec, ctx, result, waited.task, key, log);
     }
     finally {
@@ -765,7 +825,7 @@ async function finish(spec, ctx, result, task, key, log) {
         }
     };
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
-    const downloaded = await (0,download/* downloadVideo */.E)({
+    const downloaded = await inTurn(ctx.downloads, () => (0,download/* downloadVideo */.E)({
         url,
         destination,
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
@@ -777,11 +837,15 @@ async function finish(spec, ctx, result, task, key, log) {
         deadline: Date.now() + ctx.settings.timeoutMs,
         signal: ctx.signal,
         log,
-    });
+    }));
     Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
     log(`Saved ${downloaded.bytes} bytes to ${external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path} (sha256 ${downloaded.sha256}).`);
     if (key)
-        await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
+        await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256));
+}
+/** `work` within `limiter` when there is one. */
+function inTurn(limiter, work) {
+    return limiter ? limiter.run(work) : work();
 }
 /** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
 async function cancelIfAllowed(task, ctx) {
@@ -817,25 +881,57 @@ function isTerminalFailure(status) {
 function resolveOutputPath(spec, taskId, workspace) {
     return (0,destinations/* destinationFor */.mZ)(spec.outputPath, spec.name, taskId, workspace);
 }
-/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+/**
+ * Runs clips with at most `concurrency` tasks in flight. A clip's cache lookup runs ahead of its turn (at most
+ * `concurrency` clips look ahead), then it takes a task slot, in batch order, and gives it back once its task
+ * is final (or when it ends, whichever is first): downloads and cache saves run beside the next tasks, bounded
+ * on their own. With fail-fast, a failure stops clips not yet submitted; a cancelled run submits no more.
+ */
 async function runClips(clips, ctx) {
     const results = new Array(clips.length);
-    let next = 0;
+    const { concurrency, failFast } = ctx.settings;
+    const taskSlots = new Limiter(concurrency);
+    // Clips started whose task is not final yet: those holding a task slot, and as many again looking ahead.
+    const started = new Limiter(2 * concurrency);
+    const downloads = ctx.downloads ?? new Limiter(downloadsAtOnce(concurrency));
+    const cacheSaves = ctx.cacheSaves ?? new Limiter(CACHE_SAVES_AT_ONCE);
     let failed = false;
-    const worker = async () => {
-        for (let index = next++; index < clips.length; index = next++) {
-            const spec = clips[index];
-            if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
-                results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled');
-                continue;
-            }
-            const result = await runClip(spec, ctx);
+    const stopped = () => failed && failFast
+        ? 'not started: an earlier clip failed (fail-fast)'
+        : ctx.signal.aborted
+            ? 'not started: the run was cancelled'
+            : undefined;
+    const running = [];
+    // Task slots go to clips in batch order, whatever order their cache lookups end in.
+    let turns = Promise.resolve();
+    for (const [index, spec] of clips.entries()) {
+        const leave = await started.acquire();
+        const reason = stopped();
+        if (reason !== undefined) {
+            leave();
+            results[index] = skipped(spec, reason);
+            continue;
+        }
+        const slot = turns.then(() => taskSlots.acquire());
+        turns = slot;
+        const done = () => {
+            void slot.then((release) => release());
+            leave();
+        };
+        const clip = runClip(spec, {
+            ...ctx,
+            downloads,
+            cacheSaves,
+            taskTurn: async () => (await slot, stopped()),
+            onTaskFinal: done,
+        }).then((result) => {
             results[index] = result;
             if (!isSuccess(result) && result.outcome !== 'skipped')
                 failed = true;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker));
+        });
+        running.push(clip.finally(done));
+    }
+    await Promise.all(running);
     return results;
 }
 function skipped(spec, reason) {
