@@ -1,11 +1,16 @@
 // The result cache through the real @actions/cache code (against a local Actions cache service),
 // and batches of clips with a concurrency limit.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { startAction } from '../simulator/actions-runner'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { completed, envelope, hostile, hostileInputs, json } from './support/hostile-server'
+import { signalSender } from './support/signals'
 import { CLIP_BYTES, CLIP_SHA256, checkKeyAndClose, expectNoSecret, quickInputs, resultRows, runAction, unpacked } from './support/fixtures'
 
 let sim: FoxApiSimulator
@@ -145,12 +150,13 @@ describe('result cache', () => {
   })
 })
 
+const batchFile = (entries: string) => {
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-batch-'))
+  writeFileSync(path.join(workspace, 'clips.yml'), entries)
+  return workspace
+}
+
 describe('batch', () => {
-  const batchFile = (entries: string) => {
-    const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-batch-'))
-    writeFileSync(path.join(workspace, 'clips.yml'), entries)
-    return workspace
-  }
   const five = ['fox', 'hen', 'owl', 'elk', 'cat'].map((n) => `- prompt: a ${n} at dawn\n  output: clips/${n}.mp4\n`).join('')
 
   it('makes 5 clips with never more than 2 in flight, and reports them all', async () => {
@@ -219,5 +225,105 @@ describe('batch', () => {
     expect(rows.every((r) => r.cache_hit && r.sha256 === CLIP_SHA256)).toBe(true)
     for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
     expect(rerun.summary).toContain('restored from the Actions cache')
+  })
+})
+
+describe('a batch frees a task slot once the task is final', () => {
+  // Each task ends `taskMs(id)` after its create; downloads come from a second server that holds clips back.
+  async function batchServers(taskMs: (id: string) => number, download: (id: string) => { delayMs: number; status: number }) {
+    const created = new Map<string, number>()
+    const downloads: { id: string; endedAt: number }[] = []
+    const files = createServer((req, res) => {
+      const id = path.basename(req.url ?? '', '.mp4')
+      const { delayMs, status } = download(id)
+      const timer = setTimeout(() => {
+        res.on('finish', () => downloads.push({ id, endedAt: Date.now() }))
+        if (status !== 200) return void res.writeHead(status).end()
+        res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(CLIP_BYTES.length) }).end(CLIP_BYTES)
+      }, delayMs)
+      res.on('close', () => clearTimeout(timer))
+    })
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve))
+    onTestFinished(() => new Promise<void>((resolve) => (files.close(() => resolve()), files.closeAllConnections())))
+    const filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`
+    const api = await hostile({
+      create: (_req, res) => {
+        const id = `task-unified-${created.size + 1}-slot`
+        created.set(id, Date.now())
+        json(res, 200, envelope(id, { status: 'pending' }))
+      },
+      poll: (_req, res, { taskId }) =>
+        Date.now() - (created.get(taskId) ?? 0) < taskMs(taskId)
+          ? json(res, 200, envelope(taskId, { status: 'processing' }))
+          : json(res, 200, completed(taskId, filesUrl)),
+    })
+    return { api, created, downloads }
+  }
+  const three = ['fox', 'hen', 'owl'].map((n) => `- prompt: a ${n} at dawn\n  name: ${n}\n`).join('')
+  const first = (id: string) => id === 'task-unified-1-slot'
+
+  it('submits the next clip while the last one still downloads, one task at a time', async () => {
+    const { api, created, downloads } = await batchServers(
+      () => 300,
+      (id) => ({ delayMs: first(id) ? 2_000 : 0, status: 200 }),
+    )
+    const run = await runAction({
+      inputs: hostileInputs(api.url, { batch: 'clips.yml', concurrency: '1', timeout: '20s' }),
+      workspace: batchFile(three),
+    })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(resultRows(run.outputs).map((r) => r.outcome)).toEqual(['succeeded', 'succeeded', 'succeeded'])
+    // Still one task at a time (concurrency 1): the second create came after the first task's end...
+    expect(created.get('task-unified-2-slot')).toBeGreaterThanOrEqual((created.get('task-unified-1-slot') ?? 0) + 300)
+    // ...but before the first clip's download was over.
+    expect(created.get('task-unified-2-slot')).toBeLessThan(downloads.find((d) => first(d.id))?.endedAt ?? 0)
+    for (const row of resultRows(run.outputs)) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
+  })
+
+  it('with fail-fast, submits nothing more once a download fails', async () => {
+    const { api, created } = await batchServers(
+      () => 1_000,
+      (id) => (first(id) ? { delayMs: 200, status: 403 } : { delayMs: 0, status: 200 }),
+    )
+    const run = await runAction({
+      inputs: hostileInputs(api.url, { batch: 'clips.yml', concurrency: '1', 'fail-fast': 'true', timeout: '20s' }),
+      workspace: batchFile(three),
+    })
+    expect(run.exitCode).toBe(1)
+    // The second task was submitted when the first task ended, before its download failed: it is finished, the third never sent.
+    expect([...created.keys()]).toEqual(['task-unified-1-slot', 'task-unified-2-slot'])
+    expect(resultRows(run.outputs).map((r) => [r.name, r.outcome])).toEqual([
+      ['fox', 'failed'],
+      ['hen', 'succeeded'],
+      ['owl', 'skipped'],
+    ])
+    expect(resultRows(run.outputs)[2]?.error).toBe('not started: an earlier clip failed (fail-fast)')
+  })
+
+  it('on SIGINT stops a download and a waiting task alike, and submits nothing more', async () => {
+    const { api, created } = await batchServers(
+      (id) => (first(id) ? 0 : 60_000),
+      () => ({ delayMs: 60_000, status: 200 }),
+    )
+    const signals = signalSender()
+    const action = startAction({
+      inputs: hostileInputs(api.url, { batch: 'clips.yml', concurrency: '1', timeout: '30s' }),
+      workspace: batchFile(three),
+      env: signals.env,
+    })
+    await action.waitForOutput('[hen] Submitted task task-unified-2-slot')
+    signals.send(action.child, 'SIGINT')
+    const run = await action.done
+    expect(run.exitCode).toBe(1)
+    expect([...created.keys()]).toEqual(['task-unified-1-slot', 'task-unified-2-slot'])
+    expect(resultRows(run.outputs).map((r) => [r.name, r.outcome])).toEqual([
+      ['fox', 'stopped'],
+      ['hen', 'stopped'],
+      ['owl', 'skipped'],
+    ])
+    expect(resultRows(run.outputs)[2]?.error).toBe('not started: the run was cancelled')
+    // The clip cut off mid-download left nothing under its name, nor a temporary file.
+    const folder = path.join(run.workspace, 'foxapi-videos')
+    expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([])
   })
 })

@@ -4,7 +4,13 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { temporaryPathFor } from '../src/atomic-files'
 import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
-import { portableNameProblem } from '../src/security/portable-names'
+import {
+  MAX_ENTRY_NAME_CHARS,
+  entryNameProblem,
+  foldedName,
+  isWindowsDeviceName,
+  portableNameProblem,
+} from '../src/security/portable-names'
 import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
 import { placeOf } from '../src/security/workspace-files'
 
@@ -87,4 +93,48 @@ it('allows for the temporary file name of every atomic write', () => {
   const name = 'a'.repeat(255 - TEMPORARY_NAME_EXTRA_BYTES)
   const temporary = path.basename(temporaryPathFor(path.join('/w', name)))
   expect(Buffer.byteLength(temporary)).toBe(255)
+})
+
+describe('Windows device names', () => {
+  it.each(['CONIN$', 'conout$.mp4', 'CLOCK$', 'con .mp4', 'NUL  .tar.gz', 'com1 ', 'Lpt².mp4'])('%j is a device', (name) => {
+    expect(isWindowsDeviceName(name)).toBe(true)
+    expect(portableNameProblem(name)).toMatch(/device name|ends with a dot or a space/)
+  })
+
+  it.each(['conin', 'console.mp4', 'con_.mp4', 'xcon.mp4', 'clock.mp4'])('%j is not', (name) => {
+    expect(isWindowsDeviceName(name)).toBe(false)
+  })
+})
+
+describe('foldedName', () => {
+  it('takes NFC and NFD spellings, and any case, for one name', () => {
+    expect(foldedName('clips/café.mp4'.normalize('NFD'))).toBe(foldedName('clips/café.mp4'.normalize('NFC')))
+    expect(foldedName('Clip.MP4')).toBe(foldedName('clip.mp4'))
+    expect(foldedName('STRASSE')).toBe(foldedName('straße'))
+    expect(foldedName('fox')).not.toBe(foldedName('fax'))
+  })
+})
+
+describe('entryNameProblem', () => {
+  it.each([
+    ['a'.repeat(MAX_ENTRY_NAME_CHARS + 1), /101 characters long; at most 100/],
+    ...['"', ':', '<', '>', '|', '*', '?', '\\', '/'].map((c): [string, RegExp] => [
+      `fox${c}owl`,
+      /an artifact name or a file name cannot hold/,
+    ]),
+    ['fox\nowl', /a control character/],
+    ['fox\u007f', /a control character/],
+    ['fox.', /ends with a dot or a space/],
+    ['CONOUT$', /device name/],
+    ['aux', /device name/],
+  ])('%j is refused', (name, reason) => {
+    expect(entryNameProblem(name)).toMatch(reason)
+  })
+
+  it.each(['fox', 'fox, at dawn', 'café ✨', 'clip-1', 'a'.repeat(MAX_ENTRY_NAME_CHARS), '🦊'.repeat(MAX_ENTRY_NAME_CHARS)])(
+    '%j is fine',
+    (name) => {
+      expect(entryNameProblem(name)).toBeUndefined()
+    },
+  )
 })

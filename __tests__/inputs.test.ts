@@ -54,6 +54,7 @@ describe('action.yml', () => {
         'credits',
         'left-running',
         'matrix',
+        'matrix-file',
         'progress',
         'result',
         'result-file',
@@ -293,5 +294,99 @@ describe('readInputs: hostile values', () => {
         }
       }
     }
+  })
+})
+
+describe('names an object has from its prototype are no input values', () => {
+  const HOSTILE_WORDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf']
+  const prompt = { ...KEY, prompt: 'a fox' }
+  const reference = { ...prompt, model: 'kling-o3-reference-to-video' }
+  // Every input whose value is looked up or matched against a fixed set, with the inputs it needs beside it.
+  const enumerated: [input: string, others: Record<string, string>, values: (word: string) => string[]][] = [
+    ...['dry-run', 'wait', 'download', 'cancel-on-timeout', 'cache', 'fail-fast'].map(
+      (name) => [name, prompt, (w: string) => [w, w.toUpperCase()]] as [string, Record<string, string>, (w: string) => string[]],
+    ),
+    ['max-download-size', prompt, (w) => [w, `1${w}`, `1 ${w}`]],
+    ...['timeout', 'poll-interval', 'request-timeout'].map(
+      (name) => [name, prompt, (w: string) => [w, `1${w}`, `10s${w}`]] as [string, Record<string, string>, (w: string) => string[]],
+    ),
+    ['concurrency', prompt, (w) => [w]],
+    ['max-credits', prompt, (w) => [w, `1${w}`]],
+    ['mode', prompt, (w) => [w]],
+    ['aspect-ratio', prompt, (w) => [w]],
+    ['duration', prompt, (w) => [w]],
+    ['resolution', reference, (w) => [w]],
+    ['generate-audio', reference, (w) => [w]],
+    ['image-list', prompt, (w) => [`[{"image_url": "https://cdn.example.com/a.png", "type": "${w}"}]`]],
+    ['video-list', prompt, (w) => [`[{"video_url": "https://cdn.example.com/a.mp4", "refer_type": "${w}"}]`]],
+    ['video-list', prompt, (w) => [`[{"video_url": "https://cdn.example.com/a.mp4", "keep_original_sound": "${w}"}]`]],
+  ]
+
+  it.each(enumerated)("refuses each of them as '%s', naming the input", (input, others, values) => {
+    for (const word of HOSTILE_WORDS) {
+      for (const value of values(word)) {
+        const found = problems({ ...others, [input]: value })
+        expect(found, `${input}: ${value}`).toEqual([expect.stringContaining(`'${input}'`)])
+      }
+    }
+  })
+
+  it('refuses them in a batch entry too, naming the entry and the field', () => {
+    for (const word of HOSTILE_WORDS) {
+      const batch = JSON.stringify([{ name: 'one', prompt: 'a fox', mode: word, 'aspect-ratio': word }])
+      expect(problems({ ...KEY, batch })).toEqual([
+        expect.stringMatching(/^batch item 1 'mode' must be/),
+        expect.stringMatching(/^batch item 1 'aspect-ratio' must be/),
+      ])
+    }
+  })
+
+  it('takes them as a model name only as an unknown model (sent as given, FoxAPI decides), never as a known one', () => {
+    for (const word of HOSTILE_WORDS) {
+      const result = read({ ...prompt, model: word })
+      expect(result.ok && result.notices).toEqual([expect.stringContaining(`Model '${word}' is not one this action knows`)])
+    }
+  })
+
+  it('never asks for a key because of them, nor lifts the download cap', () => {
+    expect(problems({ prompt: 'a fox', 'dry-run': 'constructor' })).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining("'dry-run' must be true or false"),
+        expect.stringContaining("'api-key' is required"),
+      ]),
+    )
+    expect(parseSizeText('1constructor')).toBeUndefined()
+    expect(parseSizeText('1e400')).toBeUndefined()
+    expect(parseDurationText('1constructor')).toBeUndefined()
+  })
+})
+
+describe('batch entry names', () => {
+  it('are compared ignoring case and Unicode normalisation', () => {
+    const batch = JSON.stringify([
+      { name: 'café'.normalize('NFC'), prompt: 'a' },
+      { name: 'café'.normalize('NFD'), prompt: 'b' },
+      { name: 'Fox', prompt: 'c' },
+      { name: 'fox', prompt: 'd' },
+    ])
+    expect(problems({ ...KEY, batch })).toEqual([
+      expect.stringContaining(
+        `batch item 2 'name' '${'café'.normalize('NFD')}' is '${'café'.normalize('NFC')}' in another case or Unicode form`,
+      ),
+      expect.stringMatching(/^batch item 4 'name' 'fox' is 'Fox' in another case or Unicode form/),
+    ])
+  })
+
+  it('are refused when too long or holding what an artifact name cannot, before anything is sent', () => {
+    const batch = JSON.stringify([
+      { name: 'x'.repeat(101), prompt: 'a' },
+      { name: 'fox/owl', prompt: 'b' },
+      { name: 'CONIN$', prompt: 'c' },
+    ])
+    expect(problems({ ...KEY, batch })).toEqual([
+      "batch item 1 'name' is 101 characters long; at most 100 are allowed",
+      expect.stringMatching(/^batch item 2 'name' has '\/', which an artifact name or a file name cannot hold/),
+      expect.stringMatching(/^batch item 3 'name' is a device name on Windows/),
+    ])
   })
 })

@@ -1,7 +1,9 @@
 // Time and size limits are hard: a hostile server cannot make polling a hot loop, keep a request alive past the
 // deadline by trickling, fill the memory with a huge or deeply nested reply, or make an output or the summary
 // too big to write. Each test runs the built action against support/hostile-server.
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { ServerResponse } from 'node:http'
 import { describe, expect, it } from 'vitest'
 import { startAction } from '../simulator/actions-runner'
@@ -155,5 +157,23 @@ describe('outputs and the summary stay within GitHub’s limits, and never hide 
     expect(run.stdout).toContain('::warning::No job summary written: GITHUB_STEP_SUMMARY is not set on this runner.')
     expect(run.stdout).toMatch(/::warning::Could not write output 'task-id'/)
     expect(run.stdout).toContain(`(sha256 ${CLIP_SHA256})`)
+  })
+})
+
+describe('the matrix output stays under the output limit', () => {
+  it('refuses entry names past their cap before paying (90 names of 11,500 characters made a 1,036,363-byte matrix)', async () => {
+    const s = await hostile({})
+    const entries = Array.from({ length: 90 }, (_, i) => ({ name: `${i}-${'n'.repeat(11_500)}`.slice(0, 11_500), prompt: `clip ${i}` }))
+    const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-limits-'))
+    writeFileSync(path.join(workspace, 'clips.json'), JSON.stringify(entries))
+    try {
+      const run = await runAction({ inputs: inputs(s.url, { prompt: '', batch: 'clips.json' }), workspace })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain("::error::batch item 1 'name' is 11500 characters long; at most 100 are allowed")
+      expect(s.requests).toEqual([])
+      expect(run.outputs.matrix).toBeUndefined()
+    } finally {
+      rmSync(workspace, { recursive: true, force: true })
+    }
   })
 })

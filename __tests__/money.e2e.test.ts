@@ -22,19 +22,24 @@ import {
   resultRows,
   runAction,
 } from './support/fixtures'
+import { TASK_ID, completed, envelope, hostile, hostileInputs, json, type HostileServer } from './support/hostile-server'
 import { signalSender } from './support/signals'
 import { captureStdout } from './support/stdout'
 
 let sim: FoxApiSimulator
+/** The simulator this test started, if any (the hostile-server tests start none). */
+let started: FoxApiSimulator | undefined
 let cacheService: ActionsCacheService | undefined
 afterEach(async () => {
   await cacheService?.close()
   cacheService = undefined
-  await checkKeyAndClose(sim)
+  const closing = started
+  started = undefined
+  await checkKeyAndClose(closing)
 })
 
 async function simulator(options: SimulatorOptions = {}): Promise<FoxApiSimulator> {
-  sim = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
+  sim = started = await startFoxApiSimulator({ taskDurationMs: 400, ...options })
   return sim
 }
 
@@ -364,5 +369,89 @@ describe('a cache that cannot be used', () => {
     expect(stdout.written.filter((line) => line.startsWith('::warning::'))).toEqual([
       expect.stringMatching(/^::warning::Result cache off for this run/),
     ])
+  })
+})
+
+describe('max-credits holds whatever the server says', () => {
+  // Four clips, max-credits 25, one at a time, each create reserving 20: the first two go out (20 < 25, then
+  // 40 ≥ 25), the other two are refused before anything is sent for them.
+  const four = ['fox', 'hen', 'owl', 'elk'].map((n) => `- name: ${n}\n  prompt: a ${n} at dawn\n`).join('')
+  const creates = (server: HostileServer) => server.requests.filter((r) => r.method === 'POST' && r.path === '/v1/videos/generations')
+  const budgetRun = (server: HostileServer) =>
+    runAction({
+      inputs: hostileInputs(server.url, { batch: 'clips.yml', 'max-credits': '25', concurrency: '1', download: 'false' }),
+      workspace: workspaceWith('clips.yml', four),
+    })
+  const reserving = (credits: unknown) => ({ usage: { credits_reserved: credits } })
+  const outcomes = (outputs: Record<string, string>) => resultRows(outputs).map((r) => r.outcome)
+
+  it('keeps the highest figure of a task when its polls later report 0 (released or settled)', async () => {
+    let n = 0
+    const server = await hostile({
+      create: (_req, res) => json(res, 200, envelope(`task-unified-${++n}-hostile`, { status: 'pending', ...reserving(20) })),
+      poll: (_req, res, { url, taskId }) => json(res, 200, completed(taskId, url, reserving(0))),
+    })
+    const run = await budgetRun(server)
+    expect(creates(server)).toHaveLength(2)
+    expect(outcomes(run.outputs)).toEqual(['succeeded', 'succeeded', 'skipped', 'skipped'])
+    expect(run.outputs.credits).toBe('40')
+    expect(resultRows(run.outputs).map((r) => r.credits)).toEqual([20, 20, 0, 0])
+    expect(resultRows(run.outputs)[2]?.error).toBe("not started: max-credits 25 reached (40 credits reserved by this step's tasks)")
+  })
+
+  it('counts every create, also when every create names the same task', async () => {
+    const server = await hostile({
+      create: (_req, res) => json(res, 200, envelope(TASK_ID, { status: 'pending', ...reserving(20) })),
+      poll: (_req, res, { url, taskId }) => json(res, 200, completed(taskId, url, reserving(20))),
+    })
+    const run = await budgetRun(server)
+    expect(creates(server)).toHaveLength(2)
+    expect(outcomes(run.outputs)).toEqual(['succeeded', 'succeeded', 'skipped', 'skipped'])
+    expect(run.outputs.credits).toBe('40')
+  })
+
+  it('counts a create answered 502 (it may have been billed) as reaching the limit', async () => {
+    let n = 0
+    const server = await hostile({
+      create: (_req, res) => {
+        if (++n === 2) return json(res, 502, { error: { message: 'upstream went away', type: 'server_error' } })
+        json(res, 200, envelope(`task-unified-${n}-hostile`, { status: 'pending', ...reserving(20) }))
+      },
+      poll: (_req, res, { url, taskId }) => json(res, 200, completed(taskId, url, reserving(20))),
+    })
+    const run = await budgetRun(server)
+    expect(creates(server)).toHaveLength(2)
+    expect(outcomes(run.outputs)).toEqual(['succeeded', 'failed', 'skipped', 'skipped'])
+    expect(resultRows(run.outputs)[2]?.error).toMatch(/max-credits 25 counted as reached, because a create request's outcome is unknown/)
+    expect(run.outputs.credits).toBe('20')
+  })
+
+  it('counts an unusable figure ("1e999", or 1e999 as a JSON number) as reaching the limit', async () => {
+    let n = 0
+    const server = await hostile({
+      create: (_req, res) =>
+        json(res, 200, envelope(`task-unified-${++n}-hostile`, { status: 'pending', ...reserving(n === 2 ? '1e999' : 20) })),
+      poll: (_req, res, { url, taskId }) => json(res, 200, completed(taskId, url)),
+    })
+    const run = await budgetRun(server)
+    expect(creates(server)).toHaveLength(2)
+    expect(outcomes(run.outputs)).toEqual(['succeeded', 'succeeded', 'skipped', 'skipped'])
+    expect(run.stdout).toContain('::warning::FoxAPI reported usage.credits_reserved "1e999" for task task-unified-2-hostile')
+    expect(run.outputs.credits).toBe('20')
+
+    // The number itself: JSON.parse makes it Infinity.
+    const infinite = await hostile({
+      create: (_req, res) =>
+        json(
+          res,
+          200,
+          JSON.stringify(envelope('task-unified-9-hostile', { status: 'pending' })).replace(/}$/, ',"usage":{"credits_reserved":1e999}}'),
+        ),
+      poll: (_req, res, { url, taskId }) => json(res, 200, completed(taskId, url)),
+    })
+    const again = await budgetRun(infinite)
+    expect(creates(infinite)).toHaveLength(1)
+    expect(outcomes(again.outputs)).toEqual(['succeeded', 'skipped', 'skipped', 'skipped'])
+    expect(again.outputs.credits).toBe('0')
   })
 })

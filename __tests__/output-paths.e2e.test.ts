@@ -99,19 +99,34 @@ describe('output-path is checked before paying', () => {
 describe('batch destinations', () => {
   const twoClips = (extra = '') => `- name: fox\n  prompt: A red fox${extra}\n- name: owl\n  prompt: An owl${extra}\n`
 
-  it('makes a name with ../ safe: the clip stays in the workspace', async () => {
-    const run = await runAction({
-      inputs: quickInputs(sim, { prompt: '', batch: '- name: ../../outside/pwned\n  prompt: A red fox\n' }),
-      workspace,
-    })
-    expect(run.exitCode, run.visibleLog).toBe(0)
-    expect(readdirSync(outside)).toEqual([])
-    expect(files(path.join(workspace, 'foxapi-videos'))).toEqual(['.._.._outside_pwned.mp4'])
+  it('refuses a name with ../ before paying (a name also becomes an artifact name); nothing is written outside', async () => {
+    await expectRefused({ prompt: '', batch: '- name: ../../outside/pwned\n  prompt: A red fox\n' }, "batch item 1 'name'", /has '\/'/)
+  })
+
+  it('refuses outputs one file system takes for one: NFC and NFD spellings, case, Windows device names', async () => {
+    const [composed, decomposed] = ['café'.normalize('NFC'), 'café'.normalize('NFD')]
+    expect(composed).not.toBe(decomposed)
+    await expectRefused(
+      {
+        prompt: '',
+        batch: `- { name: one, prompt: a, output: clips/${composed}.mp4 }\n- { name: two, prompt: b, output: clips/${decomposed}.mp4 }\n`,
+      },
+      "batch item 2 'output'",
+      /writes the same file as batch item 1 'output'/,
+    )
+    await expectRefused(
+      { prompt: '', batch: '- { name: one, prompt: a, output: clips/Clip.mp4 }\n- { name: two, prompt: b, output: clips/clip.mp4 }\n' },
+      "batch item 2 'output'",
+      /writes the same file as batch item 1 'output'/,
+    )
+    for (const device of ['CONIN$.mp4', 'conout$', 'CLOCK$.mp4', 'con .mp4', 'clips/nul .tar.gz']) {
+      await expectRefused({ 'output-path': device }, "Input 'output-path'", /is a device name on Windows/)
+    }
   })
 
   it('refuses equal outputs, also when they differ only in spelling or case, and nested ones', async () => {
     await expectRefused(
-      { prompt: '', batch: '- prompt: a\n  output: clips/Fox.mp4\n- prompt: b\n  output: ./clips//fox.mp4\n' },
+      { prompt: '', batch: '- { name: one, prompt: a, output: clips/Fox.mp4 }\n- { name: two, prompt: b, output: ./clips//fox.mp4 }\n' },
       "batch item 2 'output'",
       /writes the same file as batch item 1 'output'/,
     )

@@ -4,7 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { CreditBudget, creditsReserved } from '../src/run/budget'
+import { CreditBudget, creditsFigure, creditsReserved } from '../src/run/budget'
+import { RequestError } from '../src/foxapi/http'
 import { readInputs } from '../src/inputs/read-inputs'
 import type { Task } from '../src/foxapi/task'
 
@@ -125,14 +126,15 @@ describe('CreditBudget', () => {
     ...(credits !== undefined ? { usage: { credits_reserved: credits } as Task['usage'] } : {}),
   })
 
-  it('counts the latest figure per task submitted here, and ignores other tasks', async () => {
+  it('counts the highest figure per submission, also when replies report it released or name every task alike', async () => {
     const budget = new CreditBudget(undefined)
-    await budget.submit(async () => task('a', 5))
-    budget.update(task('a', 7))
-    budget.update(task('resumed-elsewhere', 100))
-    expect(budget.reserved).toBe(7)
-    expect(budget.creditsOf('a')).toBe(7)
-    expect(budget.creditsOf('resumed-elsewhere')).toBeUndefined()
+    const first = await budget.submit(async () => task('a', 5))
+    const second = await budget.submit(async () => task('a', 3))
+    if (!first.submitted || !second.submitted) throw new Error('not submitted')
+    first.counted.update(task('a', 7))
+    first.counted.update(task('a', 0))
+    expect(budget.reserved).toBe(10)
+    expect([first.counted.credits, second.counted.credits]).toEqual([7, 3])
     expect(budget.reached).toBe(false)
   })
 
@@ -164,25 +166,52 @@ describe('CreditBudget', () => {
     expect(outcomes.map((o) => o.submitted)).toEqual([true, true, false]) // 4 < 6, then 8 ≥ 6
   })
 
-  it('goes on after a failed create, and warns once when replies carry no credits', async () => {
+  it('goes on after a create FoxAPI refused, and warns once when replies carry no credits', async () => {
     const warnings: string[] = []
     const budget = new CreditBudget(5, (text) => warnings.push(text))
-    await expect(budget.submit(async () => Promise.reject(new Error('HTTP 500')))).rejects.toThrow('HTTP 500')
+    const refused = new RequestError('HTTP 422', { status: 422, retryable: false, mayHaveBeenProcessed: true })
+    await expect(budget.submit(async () => Promise.reject(refused))).rejects.toThrow('HTTP 422')
     await budget.submit(async () => task('a'))
     await budget.submit(async () => task('b'))
     expect(warnings).toEqual(["FoxAPI's reply for task a reports no usage.credits_reserved, so max-credits cannot count it."])
     expect(budget.reached).toBe(false)
   })
 
+  it.each([
+    ['a 502', new RequestError('HTTP 502', { status: 502, retryable: true, mayHaveBeenProcessed: true })],
+    ['a reset', new RequestError('ECONNRESET', { networkCode: 'ECONNRESET', retryable: true, mayHaveBeenProcessed: true })],
+    ['an error of no known kind', new Error('boom')],
+  ])('counts a create that failed with %s as reaching the limit', async (_what, error) => {
+    const budget = new CreditBudget(100)
+    await expect(budget.submit(async () => Promise.reject(error))).rejects.toThrow()
+    expect(budget.reached).toBe(true)
+    const next = await budget.submit(async () => task('b', 1))
+    expect(next).toEqual({
+      submitted: false,
+      reason: expect.stringMatching(/counted as reached, because a create request's outcome is unknown/),
+    })
+  })
+
+  it('counts an unusable figure as reaching the limit', async () => {
+    const warnings: string[] = []
+    const budget = new CreditBudget(100, (text) => warnings.push(text))
+    await budget.submit(async () => task('a', '1e999'))
+    expect(budget.reached).toBe(true)
+    expect(warnings).toEqual([expect.stringContaining('usage.credits_reserved "1e999" for task a')])
+  })
+
   it('reads usage.credits_reserved only when it is a usable number', () => {
-    expect([5, '2.5', -1, 'lots', null, Infinity].map((c) => creditsReserved(task('x', c)))).toEqual([
-      5,
-      2.5,
-      undefined,
-      undefined,
-      undefined,
-      undefined,
+    expect([5, '2.5', -1, 'lots', null, Infinity, '1e999', 2_000_000].map((c) => creditsFigure(task('x', c)).kind)).toEqual([
+      'credits',
+      'credits',
+      'unusable',
+      'unusable',
+      'none',
+      'unusable',
+      'unusable',
+      'unusable',
     ])
+    expect(creditsReserved(task('x', '2.5'))).toBe(2.5)
   })
 })
 

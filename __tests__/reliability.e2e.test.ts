@@ -1,10 +1,13 @@
 // Faults injected at the simulator: retries, the never-charge-twice rule, timeouts, cancellation, resume,
 // and the download's guarantees. Each test also checks that the key never surfaces.
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { startAction } from '../simulator/actions-runner'
+import { TASK_ID, envelope, hostile, hostileInputs, json } from './support/hostile-server'
 import { signalSender } from './support/signals'
 import {
   API_KEY,
@@ -277,3 +280,86 @@ describe('downloads', () => {
     expect(clipFolder(run.workspace)).toEqual([])
   })
 })
+
+describe('the post step sends the key only to its own base-url input', () => {
+  // What a killed main step leaves: a task it was waiting for, and its settings (which a forged environment can change).
+  const leftState = (baseUrl: string, cancel = 'true') => ({
+    isPost: 'true',
+    'waiting-task-ids': JSON.stringify([TASK_ID]),
+    'cancel-on-timeout': cancel,
+    'base-url': baseUrl,
+  })
+  const cancelled = (_req: unknown, res: ServerResponse, { taskId }: { taskId: string }) =>
+    json(res, 200, envelope(taskId, { status: 'cancelled' }))
+
+  it('refuses a saved base-url that points elsewhere: nothing is sent there, nor to its own', async () => {
+    const own = await hostile({ cancel: cancelled })
+    const elsewhere = await hostile({ cancel: cancelled })
+    const post = await runAction({ inputs: hostileInputs(own.url, { 'cancel-on-timeout': 'true' }), state: leftState(elsewhere.url) })
+    expect(post.exitCode, post.visibleLog).toBe(0)
+    expect(elsewhere.requests).toEqual([])
+    expect(own.requests).toEqual([])
+    expect(post.stdout).toContain(
+      `::warning::The base-url the main step saved (${JSON.stringify(elsewhere.url)}) differs from this step's base-url input (${JSON.stringify(own.url)}), so the saved state is not trusted. Nothing is sent to FoxAPI from the post step.`,
+    )
+    expect(post.stdout).toContain(`re-run with task-id: ${TASK_ID}`)
+  })
+
+  it('takes cancel-on-timeout from its input: a saved true against an input false cancels nothing', async () => {
+    const own = await hostile({ cancel: cancelled })
+    const post = await runAction({ inputs: hostileInputs(own.url, { 'cancel-on-timeout': 'false' }), state: leftState(own.url, 'true') })
+    expect(post.exitCode, post.visibleLog).toBe(0)
+    expect(own.requests).toEqual([])
+    expect(post.stdout).toMatch(
+      /::warning::The cancel-on-timeout the main step saved \("true"\) differs from this step's cancel-on-timeout input \("false"\)/,
+    )
+  })
+
+  it('sends nothing through a proxy to a saved plain-http host, nor to a base-url input the main step would refuse', async () => {
+    const proxy = await recordingProxy()
+    const own = await hostile({ cancel: cancelled })
+    const env = { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url, https_proxy: proxy.url, http_proxy: proxy.url }
+    const forged = await runAction({
+      inputs: hostileInputs(own.url, { 'cancel-on-timeout': 'true' }),
+      state: leftState('http://evil.example'),
+      env,
+    })
+    expect(forged.exitCode, forged.visibleLog).toBe(0)
+    expect(forged.stdout).toContain("differs from this step's base-url input")
+
+    const refused = await runAction({
+      inputs: hostileInputs('http://evil.example', { 'cancel-on-timeout': 'true' }),
+      state: leftState('http://evil.example'),
+      env,
+    })
+    expect(refused.exitCode, refused.visibleLog).toBe(0)
+    expect(refused.stdout).toContain(
+      "::warning::The post step's inputs have problems (Input 'base-url' must use https (plain http is allowed only for loopback addresses)). Nothing is sent to FoxAPI from the post step.",
+    )
+    expect(proxy.asked).toEqual([])
+    expect(own.requests).toEqual([])
+  })
+})
+
+/** A proxy that tunnels nothing: it records what it is asked for (CONNECT or a plain request) and hangs up. */
+async function recordingProxy(): Promise<{ url: string; asked: string[] }> {
+  const asked: string[] = []
+  const server = createServer((req, res) => {
+    asked.push(`${req.method} ${req.url}`)
+    res.writeHead(502).end()
+  })
+  server.on('connect', (req: IncomingMessage, socket: Socket) => {
+    asked.push(`CONNECT ${req.url}`)
+    socket.on('error', () => undefined)
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n')
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  onTestFinished(
+    () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      }),
+  )
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, asked }
+}

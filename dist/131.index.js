@@ -570,9 +570,20 @@ const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     })
         .nullable()),
     error: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([taskErrorSchema, message]).nullable()),
-    // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either).
-    usage: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ credits_reserved: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([count, zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(32)])) }).nullable()),
+    // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either). A figure that is
+    // there but not a usable number (1e999 parses as Infinity, text, an object) is kept as short text, never
+    // dropped: the budget must see that a figure came, to count it as reaching max-credits.
+    usage: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ credits_reserved: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .unknown */ .L5J().transform(creditsText)) }).nullable()),
 });
+/** `usage.credits_reserved` as kept: a finite number as it is, anything else there as text of at most 32 characters. */
+function creditsText(value) {
+    if (value === undefined || value === null)
+        return undefined;
+    if (typeof value === 'number' && Number.isFinite(value))
+        return value;
+    const text = typeof value === 'string' || typeof value === 'number' ? String(value) : 'not a number';
+    return text.length > 32 ? `${text.slice(0, 31)}…` : text;
+}
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
 }

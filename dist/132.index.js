@@ -11,12 +11,12 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96251);
 /* harmony import */ var _foxapi_api_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
 /* harmony import */ var _cache_cache_key__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24950);
-/* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(53677);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
-/* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65468);
-/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(22041);
-/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(89047);
-/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
+/* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53677);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25625);
+/* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22041);
+/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89047);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(56769);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
 // here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
@@ -33,10 +33,10 @@ export const modules = {
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 async function runDryRun(clips, options) {
     const { settings } = options;
-    _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
+    _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
     if (settings.apiKey === '')
-        _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
-    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_5__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
+        _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
+    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_6__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const rows = [];
     for (const clip of clips)
         rows.push(await planClip(clip, settings, cache));
@@ -50,17 +50,17 @@ async function runDryRun(clips, options) {
                 lines.push(`${name}: ${value}`);
             lines.push(wire.body ?? '');
         }
-        await _log__WEBPACK_IMPORTED_MODULE_3__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
+        await _log__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
             for (const line of lines)
-                _log__WEBPACK_IMPORTED_MODULE_3__/* .info */ .pq(line);
+                _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(line);
             return Promise.resolve();
         });
     }
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('status', 'planned');
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('matrix', (0,_report_matrix__WEBPACK_IMPORTED_MODULE_8__/* .matrixOf */ .l)(clips));
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('credits', '0');
-    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_6__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputSafely */ .UD)('status', 'planned');
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
+    (0,_report_matrix__WEBPACK_IMPORTED_MODULE_3__/* .writeMatrix */ .T)(clips);
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputSafely */ .UD)('credits', '0');
+    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_7__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
     await writePlanSummary(rows, settings);
 }
 async function planClip(clip, settings, cache) {
@@ -70,7 +70,7 @@ async function planClip(clip, settings, cache) {
         plan: 'new',
         cache_key: '',
         task_id: clip.taskId ?? '',
-        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_7__/* .safeFileName */ .Tx)(clip.name)),
+        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_8__/* .safeFileName */ .Tx)(clip.name)),
         request: clip.request ?? null,
     };
     if (clip.taskId)
@@ -120,12 +120,12 @@ async function writePlanSummary(rows, settings) {
         ...rows.map((r) => {
             const request = (r.request ?? {});
             return [
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.name, 200),
-                `${PLAN_ICONS[r.plan]} ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.note)}` : ''}`,
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(requestText(request), 400),
-                r.output_path ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
-                r.cache_key ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.name, 200),
+                `${PLAN_ICONS[r.plan]} ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.note)}` : ''}`,
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(requestText(request), 400),
+                r.output_path ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
+                r.cache_key ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
             ];
         }),
     ]);
@@ -138,7 +138,7 @@ async function writePlanSummary(rows, settings) {
         ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>');
     const text = summary.stringify();
     summary.emptyBuffer();
-    await (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(text);
+    await (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .writeSummaryHtml */ .Lv)(text);
 }
 /** The request in a few words: prompt (cut short), then the other fields. */
 function requestText(request) {

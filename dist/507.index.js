@@ -77,6 +77,7 @@ function leftRunning(outcome, last) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   reportLeftTasks: () => (/* binding */ reportLeftTasks),
 /* harmony export */   settleLeftTasks: () => (/* binding */ settleLeftTasks)
 /* harmony export */ });
 /* harmony import */ var _foxapi_api_client__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3131);
@@ -95,13 +96,15 @@ function leftRunning(outcome, last) {
 
 
 const POST_BUDGET_MS = 20_000;
+/** Names each task left running and how to collect it; sends nothing. */
+function reportLeftTasks(taskIds) {
+    for (const id of taskIds)
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, 'not-asked')} ${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
+}
 /** Reports (and with `cancel`, tries to cancel) each task; never throws for one task's trouble. */
 async function settleLeftTasks(taskIds, options) {
-    if (!options.cancel) {
-        for (const id of taskIds)
-            _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .cancelSentence */ .MO)(id, 'not-asked')} ${(0,_foxapi_cancel__WEBPACK_IMPORTED_MODULE_1__/* .collectHint */ .Un)(id)}`);
-        return;
-    }
+    if (!options.cancel)
+        return reportLeftTasks(taskIds);
     const { apiKey, baseUrl } = options;
     if (!apiKey || !baseUrl)
         return;

@@ -986,11 +986,22 @@ async function syncFile(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ matrixOf)
+/* harmony export */   T: () => (/* binding */ writeMatrix)
 /* harmony export */ });
+/* unused harmony export matrixOf */
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65468);
+
 /** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
 function matrixOf(clips) {
     return JSON.stringify({ include: clips.map((clip) => ({ name: clip.name })) });
+}
+/**
+ * Sets the `matrix` output, held to the output size limit like every output that can grow (past it, the
+ * value goes to the file named by `matrix-file`). Entry names are capped (entryNameProblem), so a batch
+ * within its limits stays far below it.
+ */
+function writeMatrix(clips) {
+    (0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('matrix', matrixOf(clips));
 }
 
 

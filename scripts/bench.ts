@@ -6,6 +6,7 @@
 //  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (requests per task, detection delay)
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
+//  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -31,8 +32,9 @@ import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
 import { validateRequest } from '../src/inputs/request-schema'
-import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction } from '../simulator/actions-runner'
-import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
+import { startActionsCacheService } from '../simulator/actions-cache-service'
+import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction, startAction } from '../simulator/actions-runner'
+import { requestedShape, startFoxApiSimulator } from '../simulator/foxapi-simulator'
 
 const MiB = 1024 * 1024
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
@@ -331,14 +333,107 @@ function benchPolling(ceilingMs: number, trials: number): void {
   }
 }
 
+/** A batch as the issue measured it: this many clips of this size, tasks of this length, `concurrency` at a time. */
+interface BatchShape {
+  clips: number
+  concurrency: number
+  taskMs: number
+  clipMiB: number
+}
+
+/** Highest resident memory the process has had (VmHWM), in bytes; undefined where /proc is not there. */
+function peakRss(pid: number | undefined): number | undefined {
+  try {
+    const kib = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kib === undefined ? undefined : Number(kib) * 1024
+  } catch {
+    return undefined
+  }
+}
+
+/** One run of the batch through dist/index.js against the simulator; the cache service only with `cache`. */
+async function timeBatch(shape: BatchShape, cache: boolean, clip: Buffer): Promise<{ ms: number; peak: number | undefined }> {
+  const sim = await startFoxApiSimulator({ taskDurationMs: shape.taskMs, clip })
+  const service = cache ? await startActionsCacheService() : undefined
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-batch-'))
+  // Fresh prompts each run: every clip is a cache miss, so the cache-on run saves every clip (the costly case).
+  const tag = randomBytes(4).toString('hex')
+  const entries = Array.from({ length: shape.clips }, (_, i) => `- name: clip-${i + 1}\n  prompt: bench ${tag} clip ${i + 1}\n`)
+  writeFileSync(path.join(workspace, 'clips.yml'), entries.join(''))
+  const started = performance.now()
+  const action = startAction({
+    inputs: {
+      'api-key': 'sk-test-valid-key',
+      'base-url': sim.url,
+      batch: 'clips.yml',
+      concurrency: String(shape.concurrency),
+      cache: String(cache),
+      'poll-interval': '500ms',
+      timeout: '10m',
+      'max-download-size': `${shape.clipMiB + 1}MiB`,
+    },
+    workspace,
+    env: service?.env ?? {},
+  })
+  let peak: number | undefined
+  const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 50)
+  const run = await action.done
+  clearInterval(sampler)
+  const ms = performance.now() - started
+  await Promise.all([sim.close(), service?.close()])
+  rmSync(workspace, { recursive: true, force: true })
+  removeHarnessFolders()
+  if (run.exitCode !== 0) throw new Error(`batch with cache ${cache} failed:\n${run.visibleLog.slice(-4000)}`)
+  if (cache && !run.stdout.includes('Saved to the Actions cache as')) throw new Error('the cache-on batch saved nothing')
+  return { ms, peak }
+}
+
+async function benchBatch(shape: BatchShape): Promise<void> {
+  // A real MP4 of the shape the batch asks for (16:9, 5 s: it passes verify), its samples random bytes: a real
+  // clip does not compress, so zstd does its full work.
+  const seconds = 5
+  const layout = mp4Layout({
+    ...requestedShape({}),
+    seconds,
+    videoSampleBytes: Math.max(48, Math.floor((shape.clipMiB * MiB) / (seconds * 24))),
+  })
+  const clip = Buffer.concat([layout.head, randomBytes(layout.payloadBytes), layout.tail])
+  const off = await timeBatch(shape, false, clip)
+  const on = await timeBatch(shape, true, clip)
+  const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / MiB).toFixed(0)} MiB`)
+  row(
+    `batch ${shape.clips} clips × ${shape.clipMiB} MiB, ${shape.taskMs / 1000} s tasks, concurrency ${shape.concurrency}`,
+    `cache off ${(off.ms / 1000).toFixed(1)} s, cache on ${(on.ms / 1000).toFixed(1)} s (${(on.ms / off.ms).toFixed(2)}×); ` +
+      `peak RSS off ${mib(off.peak)}, on ${mib(on.peak)}`,
+  )
+}
+
+/** `--batch-clips=20` and the like: a number from the command line, or the default. */
+function option(name: string, fallback: number): number {
+  const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
+  const n = Number(given)
+  return given !== undefined && Number.isFinite(n) && n > 0 ? n : fallback
+}
+
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
-// `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows.
-if (process.argv.includes('entry')) await benchEntryRead(64, 5)
-else if (process.argv.includes('metadata')) {
-  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
-} else if (!process.argv.includes('polling')) {
-  for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
+// `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows;
+// `npm run bench -- batch` only the batch row: the issue's batch (100 clips of 4 MiB, 3 s tasks, concurrency 10,
+// about 90 s), or a smaller one with `batch-quick` (20 clips of 1 MiB, 1 s tasks, concurrency 5) or with
+// `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`.
+const only =
+  ['polling', 'entry', 'metadata'].find((name) => process.argv.includes(name)) ??
+  (process.argv.some((a) => a.startsWith('batch')) ? 'batch' : undefined)
+const quick = process.argv.includes('batch-quick')
+const batchShape: BatchShape = {
+  clips: option('batch-clips', quick ? 20 : 100),
+  concurrency: option('batch-concurrency', quick ? 5 : 10),
+  taskMs: option('batch-task-ms', quick ? 1_000 : 3_000),
+  clipMiB: option('batch-clip-mib', quick ? 1 : 4),
+}
+if (only === 'entry') await benchEntryRead(64, 5)
+if (only === undefined || only === 'metadata') for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
+if (only === undefined) {
   await benchDownload(64)
   await benchDownload(512)
   benchStartup(15)
@@ -346,4 +441,5 @@ else if (process.argv.includes('metadata')) {
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
 }
-if (!process.argv.includes('entry') && !process.argv.includes('metadata')) benchPolling(30_000, 500)
+if (only === undefined || only === 'batch') await benchBatch(batchShape)
+if (only === undefined || only === 'polling') benchPolling(30_000, 500)

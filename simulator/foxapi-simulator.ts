@@ -152,6 +152,8 @@ export interface SimulatorOptions {
   extraModels?: string[]
   /** Fields no channel supports right now: a create sending any answers 422 `unsupported_advanced_options`. */
   unsupportedOptions?: string[]
+  /** The clip every task delivers (default: a real MP4 of the shape each task asked for); the bench serves bigger ones. */
+  clip?: Buffer
 }
 
 export interface RecordedRequest {
@@ -360,7 +362,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       return sendError(res, { status: 404, type: 'not_found', message: 'no such file' })
     }
     const fault = host === 'api' ? takeFault('download') : undefined
-    let clip = clipFor(task.request, fault?.type === 'clipShape' ? fault.shape : {})
+    let clip = options.clip ?? clipFor(task.request, fault?.type === 'clipShape' ? fault.shape : {})
     if (fault?.type === 'brokenClip') clip = BREAKERS[fault.how](clip)
     const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
     if (fault?.type === 'reset') return void req.socket.destroy()

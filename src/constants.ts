@@ -62,6 +62,7 @@ export const OUTPUT_NAMES = [
   'result-file',
   'results',
   'matrix',
+  'matrix-file',
   'results-file',
   'left-running',
   'credits',

@@ -59,11 +59,21 @@ export const taskSchema = z.object({
       .nullable(),
   ),
   error: optional(z.union([taskErrorSchema, message]).nullable()),
-  // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either).
-  usage: optional(z.object({ credits_reserved: optional(z.union([count, z.string().max(32)])) }).nullable()),
+  // A figure FoxAPI may send as a number or a numeric string (src/run/budget.ts reads either). A figure that is
+  // there but not a usable number (1e999 parses as Infinity, text, an object) is kept as short text, never
+  // dropped: the budget must see that a figure came, to count it as reaching max-credits.
+  usage: optional(z.object({ credits_reserved: optional(z.unknown().transform(creditsText)) }).nullable()),
 })
 
 export type Task = z.output<typeof taskSchema>
+
+/** `usage.credits_reserved` as kept: a finite number as it is, anything else there as text of at most 32 characters. */
+function creditsText(value: unknown): number | string | undefined {
+  if (value === undefined || value === null) return undefined
+  if (typeof value === 'number' && Number.isFinite(value)) return value
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : 'not a number'
+  return text.length > 32 ? `${text.slice(0, 31)}…` : text
+}
 
 export function isTerminal(status: string): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status)

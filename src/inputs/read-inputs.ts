@@ -6,6 +6,7 @@ import type { InputName } from '../constants'
 import { parseMaxCredits, resultsFilePath, selectClips } from './plan-inputs'
 import { registerSecret } from '../secrets'
 import { checkPlannedDestinations, resultsFileProblems, type PlannedDestination } from '../security/destinations'
+import { entryNameProblem, foldedName } from '../security/portable-names'
 import { isValidTaskId } from '../security/task-id'
 import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
@@ -68,14 +69,36 @@ export interface BatchChecks {
   batchProblems?: (clips: ClipSpec[], runCacheKey: string) => string[]
 }
 
+/** An input's text, trimmed, or action.yml's default when it is empty (as the runner applies it). */
+function withDefaults(getInput: InputReader): InputReader {
+  return (name) => {
+    const value = getInput(name).trim()
+    const defaults: Partial<Record<InputName, string>> = INPUT_DEFAULTS
+    return value !== '' ? value : Object.hasOwn(defaults, name) ? (defaults[name] ?? '') : ''
+  }
+}
+
+/** What the post step acts on: the same inputs as the main step, read and checked by the same code. */
+export type PostInputs = { ok: true; baseUrl: string; cancelOnTimeout: boolean } | { ok: false; problems: string[] }
+
+/**
+ * The post step's `base-url` and `cancel-on-timeout`, from its own inputs (the runner gives the post step the
+ * main step's INPUT_* variables), checked exactly as readInputs checks them. The post step sends the key only
+ * where these say, never where its saved state says.
+ */
+export function readPostInputs(getInput: InputReader = fromEnvironment): PostInputs {
+  const problems: string[] = []
+  const input = withDefaults(getInput)
+  const baseUrl = checkBaseUrl(input('base-url'), problems)
+  const cancelOnTimeout = parseBoolean('cancel-on-timeout', input('cancel-on-timeout'), problems)
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, baseUrl, cancelOnTimeout }
+}
+
 export function readInputs(getInput: InputReader = fromEnvironment, env = process.env, checks: BatchChecks = {}): ReadInputsResult {
   const problems: string[] = []
   const warnings: string[] = []
   const notices = new Set<string>()
-  const input = (name: InputName): string => {
-    const value = getInput(name).trim()
-    return value !== '' ? value : (INPUT_DEFAULTS[name as keyof typeof INPUT_DEFAULTS] ?? '')
-  }
+  const input = withDefaults(getInput)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
 
   const dryRun = parseBoolean('dry-run', input('dry-run'), problems)
@@ -197,7 +220,8 @@ function readBatch(
   }
 
   const clips: ClipSpec[] = []
-  const seenNames = new Set<string>()
+  /** Names so far, by their folded form (foldedName). */
+  const seenNames = new Map<string, string>()
   entries.forEach((entry: unknown, index) => {
     const label = `batch item ${index + 1}`
     if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
@@ -221,9 +245,21 @@ function readBatch(
           ? fromOutput
           : `clip-${index + 1}`
     if (rawName !== undefined && typeof rawName !== 'string') problems.push(`${label} 'name' must be text`)
-    const repeated = seenNames.has(name)
-    if (repeated) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
-    seenNames.add(name)
+    else {
+      const problem = entryNameProblem(name)
+      if (problem !== undefined) problems.push(`${label} 'name' ${problem}`)
+    }
+    // Names become file and artifact names in later jobs: two that one file system takes for one are one name.
+    const folded = foldedName(name)
+    const earlier = seenNames.get(folded)
+    const repeated = earlier !== undefined
+    if (earlier === name) problems.push(`${label} 'name' repeats '${name}': each clip needs its own name`)
+    else if (repeated) {
+      problems.push(
+        `${label} 'name' '${name}' is '${earlier}' in another case or Unicode form, one name to a file system that ignores case: each clip needs its own name`,
+      )
+    }
+    if (!repeated) seenNames.set(folded, name)
 
     const extra = { ...(entryTaskId ? { taskId: entryTaskId } : {}), ...(entryCacheKey ? { cacheKey: entryCacheKey } : {}) }
     const raw = { ...shared, ...fields }
@@ -274,15 +310,25 @@ function parseVerify(value: string, problems: string[]): VerifyMode {
   return mode ?? 'fail'
 }
 
-const BOOLEAN_TEXT: Record<string, boolean> = { true: true, false: false }
+// Every lookup table of input text is a Map: a plain object would answer `constructor`, `__proto__` or
+// `toString` from its prototype (`dry-run: constructor` read as true, `1constructor` as NaN bytes).
+const BOOLEAN_TEXT: ReadonlyMap<string, boolean> = new Map([
+  ['true', true],
+  ['false', false],
+])
 
 function parseBoolean(name: string, value: string, problems: string[]): boolean {
-  const parsed = BOOLEAN_TEXT[value.toLowerCase()]
+  const parsed = BOOLEAN_TEXT.get(value.toLowerCase())
   if (parsed === undefined) problems.push(`Input '${name}' must be true or false (got ${shown(value)})`)
   return parsed ?? false
 }
 
-const DURATION_UNITS_MS: Record<string, number> = { ms: 1, s: 1_000, m: 60_000, h: 3_600_000 }
+const DURATION_UNITS_MS: ReadonlyMap<string, number> = new Map([
+  ['ms', 1],
+  ['s', 1_000],
+  ['m', 60_000],
+  ['h', 3_600_000],
+])
 
 /** `600` (seconds), `90s`, `10m`, `1h30m`, `250ms`. */
 export function parseDurationText(value: string): number | undefined {
@@ -291,7 +337,9 @@ export function parseDurationText(value: string): number | undefined {
   if (!/^(\d+(\.\d+)?(ms|s|m|h))+$/.test(text)) return undefined
   let total = 0
   for (const [, amount, , unit] of text.matchAll(/(\d+(\.\d+)?)(ms|s|m|h)/g)) {
-    total += Number(amount) * (DURATION_UNITS_MS[unit as string] ?? 0)
+    const unitMs = DURATION_UNITS_MS.get(unit ?? '')
+    if (unitMs === undefined) return undefined
+    total += Number(amount) * unitMs
   }
   return Math.round(total)
 }
@@ -307,26 +355,27 @@ function parseDuration(name: string, value: string, problems: string[], { minMs 
   return ms
 }
 
-const SIZE_UNITS: Record<string, number> = {
-  '': 1,
-  b: 1,
-  k: 1024,
-  kb: 1024,
-  kib: 1024,
-  m: 1024 ** 2,
-  mb: 1024 ** 2,
-  mib: 1024 ** 2,
-  g: 1024 ** 3,
-  gb: 1024 ** 3,
-  gib: 1024 ** 3,
-}
+const SIZE_UNITS: ReadonlyMap<string, number> = new Map([
+  ['', 1],
+  ['b', 1],
+  ['k', 1024],
+  ['kb', 1024],
+  ['kib', 1024],
+  ['m', 1024 ** 2],
+  ['mb', 1024 ** 2],
+  ['mib', 1024 ** 2],
+  ['g', 1024 ** 3],
+  ['gb', 1024 ** 3],
+  ['gib', 1024 ** 3],
+])
 
 /** `1048576`, `500MB`, `2GiB` (K/M/G are binary units). */
 export function parseSizeText(value: string): number | undefined {
   const match = /^(\d+(?:\.\d+)?)\s*([a-z]*)$/i.exec(value.trim())
-  const unit = SIZE_UNITS[(match?.[2] ?? '').toLowerCase()]
+  const unit = SIZE_UNITS.get((match?.[2] ?? '').toLowerCase())
   if (!match || unit === undefined) return undefined
-  return Math.floor(Number(match[1]) * unit)
+  const bytes = Math.floor(Number(match[1]) * unit)
+  return Number.isSafeInteger(bytes) ? bytes : undefined
 }
 
 function parseSize(name: string, value: string, problems: string[]): number {

@@ -1,24 +1,55 @@
 // What this step has reserved at FoxAPI, and the `max-credits` limit on it.
 //
 // FoxAPI publishes no price list and no balance route: the only figure is `usage.credits_reserved` in the
-// replies to create and query. So the budget counts what those replies report for the tasks this step
-// submitted (the latest figure per task; clips restored from the cache and tasks resumed from an earlier
-// run reserve nothing new) and, with a limit, refuses to submit once the sum has reached it.
+// replies to create and query. So the budget counts what those replies report, per submission (one create
+// request this step sent), never per task id: a server that names every task alike still gets each create
+// counted. For each submission it keeps the highest figure ever reported, so a later reply that reports the
+// reservation released or settled (0) never makes room for more. Clips restored from the cache and tasks
+// resumed from an earlier run are no submission and reserve nothing new.
+//
+// With a limit, the budget treats as reached (nothing more is submitted):
+// - the sum of those figures at or over the limit;
+// - a create whose outcome is unknown (a 5xx answer, a reset connection, a timeout, a reply that is not a
+//   task): it may have been billed for an amount no reply will ever tell;
+// - a figure that is not a usable number (`"1e999"`, negative, text, over MAX_CREDITS_LIMIT): no honest
+//   count can be made from it.
 //
 // With a limit, submissions are taken one at a time: the next create is sent only after the previous one's
 // reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
 // pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
 // plus any later rise FoxAPI reports for tasks already running.
+import { RequestError } from '../foxapi/http'
 import type { Task } from '../foxapi/task'
+import { MAX_CREDITS_LIMIT } from '../inputs/plan-inputs'
 import { formatCredits } from '../report/outputs'
+import { capText } from '../security/visible-text'
 
-export type Submission<T> = { submitted: true; task: T } | { submitted: false; reason: string }
+/** A create this step sent: the credits its replies reported, and the way to count a later reply. */
+export interface CountedSubmission {
+  /** The highest usable figure reported for it so far; undefined while none was. */
+  readonly credits: number | undefined
+  /** Counts a later reply about this submission's task (a poll, a cancel): the figure only ever rises. */
+  update(task: Task): void
+}
+
+/** One create's count: its highest usable figure, and whether an unusable one came. */
+interface Counted {
+  credits: number | undefined
+  unusable: boolean
+}
+
+export type Submission<T> = { submitted: true; task: T; counted: CountedSubmission } | { submitted: false; reason: string }
+
+/** What `usage.credits_reserved` says: nothing, a usable figure, or a figure no count can be made from. */
+export type CreditsFigure = { kind: 'none' } | { kind: 'credits'; credits: number } | { kind: 'unusable'; shown: string }
 
 export class CreditBudget {
-  /** Credits reported per task submitted by this step. */
-  private readonly byTask = new Map<string, number | undefined>()
+  /** One entry per create sent by this step: the highest usable figure reported for it. */
+  private readonly submissions: Counted[] = []
   private turn: Promise<void> = Promise.resolve()
   private warnedUnreported = false
+  /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
+  private stoppedBecause: string | undefined
 
   constructor(
     /** `max-credits`, or undefined for no limit. */
@@ -26,67 +57,115 @@ export class CreditBudget {
     private readonly warn: (text: string) => void = () => {},
   ) {}
 
-  /** Credits reserved so far by this step's tasks. */
+  /** Credits reserved so far by this step's submissions (the highest figure of each). */
   get reserved(): number {
-    let sum = 0
-    for (const credits of this.byTask.values()) sum += credits ?? 0
-    return sum
+    return this.submissions.reduce((sum, s) => sum + (s.credits ?? 0), 0)
   }
 
   /** Whether the limit has been reached: no new task is submitted. */
   get reached(): boolean {
-    return this.limit !== undefined && this.reserved >= this.limit
+    return this.limit !== undefined && (this.stoppedBecause !== undefined || this.reserved >= this.limit)
   }
 
   /** Why a clip is not started, once the limit is reached. */
   get refusal(): string {
-    return `not started: max-credits ${this.limit} reached (${formatCredits(this.reserved)} credits reserved by this step's tasks)`
+    const counted = `${formatCredits(this.reserved)} credits reserved by this step's tasks`
+    return this.stoppedBecause !== undefined
+      ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
+      : `not started: max-credits ${this.limit} reached (${counted})`
   }
 
   /**
    * Submits through `create` unless the limit is reached, and counts the reply. With a limit, one submission
-   * at a time, so each decision sees every earlier reply (see the top of this file).
+   * at a time, so each decision sees every earlier reply (see the top of this file). A create that fails with
+   * an unknown outcome stops further submissions under a limit; the error is passed on.
    */
   async submit<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
-    if (this.limit === undefined) return { submitted: true, task: this.counted(await create()) }
+    if (this.limit === undefined) return this.send(create)
     const previous = this.turn
     let done = () => {}
     this.turn = new Promise<void>((resolve) => (done = resolve))
     await previous
     try {
       if (this.reached) return { submitted: false, reason: this.refusal }
-      return { submitted: true, task: this.counted(await create()) }
+      return await this.send(create)
     } finally {
       done()
     }
   }
 
-  /** Takes a later reply into account (FoxAPI may adjust the reservation); tasks not submitted here are ignored. */
-  update(task: Task): void {
-    if (!this.byTask.has(task.id)) return
-    const credits = creditsReserved(task)
-    if (credits !== undefined) this.byTask.set(task.id, credits)
+  private async send<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
+    let task: T
+    try {
+      task = await create()
+    } catch (error) {
+      if (outcomeUnknown(error)) {
+        this.submissions.push({ credits: undefined, unusable: false })
+        this.stop("a create request's outcome is unknown (FoxAPI may have made and billed a task no reply named)")
+      }
+      throw error
+    }
+    const entry: Counted = { credits: undefined, unusable: false }
+    this.submissions.push(entry)
+    const counted: CountedSubmission = {
+      get credits() {
+        return entry.credits
+      },
+      update: (reply: Task) => this.count(entry, reply, false),
+    }
+    this.count(entry, task, true)
+    return { submitted: true, task, counted }
   }
 
-  /** Credits reported for a task this step submitted; undefined for other tasks or when FoxAPI said nothing. */
-  creditsOf(taskId: string | undefined): number | undefined {
-    return taskId === undefined ? undefined : this.byTask.get(taskId)
-  }
-
-  private counted<T extends Task>(task: T): T {
-    const credits = creditsReserved(task)
-    this.byTask.set(task.id, credits)
-    if (credits === undefined && this.limit !== undefined && !this.warnedUnreported) {
+  /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
+  private count(entry: Counted, task: Task, first: boolean): void {
+    const figure = creditsFigure(task)
+    if (figure.kind === 'credits') entry.credits = Math.max(entry.credits ?? 0, figure.credits)
+    else if (figure.kind === 'unusable') {
+      if (entry.unusable) return
+      entry.unusable = true
+      this.warn(
+        `FoxAPI reported usage.credits_reserved ${figure.shown} for task ${task.id}, which is not a usable number of credits` +
+          (this.limit !== undefined ? ': max-credits counts as reached, and no new task is submitted.' : '.'),
+      )
+      this.stop(`FoxAPI reported an unusable credits figure (${figure.shown}) for task ${task.id}`)
+    } else if (first && this.limit !== undefined && !this.warnedUnreported) {
       this.warnedUnreported = true
       this.warn(`FoxAPI's reply for task ${task.id} reports no usage.credits_reserved, so max-credits cannot count it.`)
     }
-    return task
   }
+
+  private stop(reason: string): void {
+    this.stoppedBecause ??= reason
+  }
+}
+
+/**
+ * Whether a failed create may have made (and billed) a task: any failure but an answer FoxAPI gave before
+ * doing anything (a 4xx, a 429 or 503 refusal at the door) and a request that surely never left.
+ */
+export function outcomeUnknown(error: unknown): boolean {
+  for (let cause: unknown = error; cause !== undefined; cause = (cause as { cause?: unknown }).cause) {
+    if (cause instanceof RequestError) {
+      const { status, mayHaveBeenProcessed } = cause.details
+      return mayHaveBeenProcessed && !(status !== undefined && status >= 400 && status < 500)
+    }
+    if (typeof cause !== 'object' || cause === null) break
+  }
+  return true
+}
+
+/** `usage.credits_reserved` of a task reply: absent, a usable figure (0 to MAX_CREDITS_LIMIT), or unusable. */
+export function creditsFigure(task: Task): CreditsFigure {
+  const value = task.usage?.credits_reserved
+  if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return { kind: 'none' }
+  const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value
+  if (typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= MAX_CREDITS_LIMIT) return { kind: 'credits', credits: n }
+  return { kind: 'unusable', shown: JSON.stringify(capText(String(value), 40)) }
 }
 
 /** `usage.credits_reserved` of a task reply, when it is a usable number. */
 export function creditsReserved(task: Task): number | undefined {
-  const value = task.usage?.credits_reserved
-  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value
-  return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined
+  const figure = creditsFigure(task)
+  return figure.kind === 'credits' ? figure.credits : undefined
 }

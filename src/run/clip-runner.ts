@@ -1,8 +1,11 @@
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
-// Batches run several clips with at most `concurrency` tasks in flight.
+// Batches run several clips with at most `concurrency` tasks in flight. A clip holds its task slot only until
+// its task reaches a final status: its download and cache save then run beside the next clips' tasks, each
+// kind bounded on its own (TRANSFERS_AT_ONCE downloads, CACHE_SAVES_AT_ONCE saves), so tar, zstd and the upload
+// of one clip never keep the next task from starting.
 import path from 'node:path'
 import type { FoxApiClient } from '../foxapi/api-client'
-import type { CreditBudget } from './budget'
+import type { CountedSubmission, CreditBudget } from './budget'
 import { downloadVideo } from '../foxapi/download'
 import { RequestError, type RetryPolicy } from '../foxapi/http'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
@@ -20,6 +23,7 @@ import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
 import type { ClipMetadata } from '../foxapi/clip-metadata'
 import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, restoredClipFits, type VerifyContext } from './clip-verify'
+import { Limiter } from './limiter'
 
 export interface ClipContext {
   settings: RunSettings
@@ -37,7 +41,27 @@ export interface ClipContext {
   onTaskSettled?: (taskId: string) => void
   /** Counts the credits reserved by this step's tasks and holds back submissions past `max-credits`. */
   budget?: CreditBudget
+  /**
+   * Waits for this clip's turn at a task slot, after its cache lookup and before it submits or resumes
+   * anything: undefined to go ahead, or why it is not started after all (fail-fast, a cancelled run).
+   */
+  taskTurn?: () => Promise<string | undefined>
+  /** Called once the clip's task completed with a clip to fetch: its task slot goes to the next clip. */
+  onTaskFinal?: () => void
+  /** Bounds the downloads running at once (runClips makes one per batch). */
+  downloads?: Limiter
+  /** Bounds the cache saves running at once (runClips makes one per batch). */
+  cacheSaves?: Limiter
 }
+
+/** Downloads running at once in a batch (beside its `concurrency` tasks): network-bound, so as many as tasks. */
+export const downloadsAtOnce = (concurrency: number): number => concurrency
+/**
+ * Cache saves running at once in a batch. Each runs tar and zstd and uploads its archive; on a 2-core machine
+ * four keep up with a batch of 100 clips of 4 MiB at `concurrency: 10` (two fell behind), with the step's
+ * peak RSS near 220 MiB (`npm run bench -- batch`).
+ */
+export const CACHE_SAVES_AT_ONCE = 4
 
 const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
@@ -63,15 +87,17 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     request: spec.request,
     elapsedMs: 0,
   }
+  // The create this clip sent, once sent: later replies about its task are counted for it (never by task id).
+  let counted: CountedSubmission | undefined
   const remember = (task: Task) => {
     result.task = task
     result.taskId = task.id
     result.status = task.status
     if (typeof task.progress === 'number') result.progress = task.progress
-    ctx.budget?.update(task)
+    counted?.update(task)
   }
   try {
-    await produceClip(spec, ctx, result, remember, log)
+    await produceClip(spec, ctx, result, remember, log, (submission) => (counted = submission))
   } catch (error) {
     result.outcome = ctx.signal.aborted ? 'stopped' : 'failed'
     let message = messageOf(error)
@@ -83,8 +109,7 @@ export async function runClip(spec: ClipSpec, ctx: ClipContext): Promise<ClipRes
     result.error = redact(message)
   }
   result.elapsedMs = Date.now() - started
-  const credits = ctx.budget?.creditsOf(result.taskId)
-  if (credits !== undefined) result.credits = credits
+  if (counted?.credits !== undefined) result.credits = counted.credits
   return result
 }
 
@@ -94,6 +119,7 @@ async function produceClip(
   result: ClipResult,
   remember: (task: Task) => void,
   log: (line: string) => void,
+  onSubmitted: (counted: CountedSubmission) => void,
 ): Promise<void> {
   const { settings, client, cache } = ctx
   const key = cache.enabled ? clipCacheKey(spec, settings.cacheKey) : undefined
@@ -118,6 +144,12 @@ async function produceClip(
     return
   }
 
+  // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
+  const refused = await ctx.taskTurn?.()
+  if (refused !== undefined) {
+    Object.assign(result, { outcome: 'skipped', error: refused })
+    return
+  }
   const waitDeadline = Date.now() + settings.timeoutMs
   const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined)
   let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, spec.request?.model, ctx, waitDeadline, log) : undefined
@@ -134,7 +166,9 @@ async function produceClip(
     const request = spec.request
     if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
     const create = async () => {
-      if (ctx.signal.aborted) throw new Error('Not submitted: the run was cancelled')
+      // Surely not sent: a budget does not count it as a create whose outcome is unknown.
+      if (ctx.signal.aborted)
+        throw new RequestError('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true })
       return createWithGrace(request, ctx, waitDeadline, log)
     }
     const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true as const, task: await create() }
@@ -144,10 +178,12 @@ async function produceClip(
       return
     }
     task = submission.task
+    if ('counted' in submission) onSubmitted(submission.counted)
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
-    if (key) pendingSave = cache.savePendingTaskId(key, task.id, request.model).catch(() => undefined)
+    const submittedId = task.id
+    if (key) pendingSave = inTurn(ctx.cacheSaves, () => cache.savePendingTaskId(key, submittedId, request.model)).catch(() => undefined)
   }
   remember(task)
 
@@ -179,6 +215,9 @@ async function produceClip(
       await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined)
       return
     }
+    // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
+    // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
+    if (waited.task.status === 'completed' && videoUrlOf(waited.task) !== undefined) ctx.onTaskFinal?.()
     await finish(spec, ctx, result, waited.task, key, log)
   } finally {
     if (result.taskId) ctx.onTaskSettled?.(result.taskId)
@@ -361,7 +400,7 @@ async function finish(
       signal: ctx.signal,
       log,
     })
-  const downloaded = await downloadUntilWhole(download, log)
+  const downloaded = await inTurn(ctx.downloads, () => downloadUntilWhole(download, log))
   Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes })
   const where = path.relative(ctx.settings.workspace, downloaded.path) || downloaded.path
   log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`)
@@ -372,7 +411,12 @@ async function finish(
     result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`
     return
   }
-  if (key) await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256)
+  if (key) await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256))
+}
+
+/** `work` within `limiter` when there is one. */
+function inTurn<T>(limiter: Limiter | undefined, work: () => Promise<T>): Promise<T> {
+  return limiter ? limiter.run(work) : work()
 }
 
 /** What the clip checks need of this clip and run. */
@@ -429,24 +473,57 @@ export function resolveOutputPath(spec: ClipSpec, taskId: string, workspace: str
   return destinationFor(spec.outputPath, spec.name, taskId, workspace)
 }
 
-/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+/**
+ * Runs clips with at most `concurrency` tasks in flight. A clip's cache lookup runs ahead of its turn (at most
+ * `concurrency` clips look ahead), then it takes a task slot, in batch order, and gives it back once its task
+ * is final (or when it ends, whichever is first): downloads and cache saves run beside the next tasks, bounded
+ * on their own. With fail-fast, a failure stops clips not yet submitted; a cancelled run submits no more.
+ */
 export async function runClips(clips: ClipSpec[], ctx: ClipContext): Promise<ClipResult[]> {
   const results = new Array<ClipResult>(clips.length)
-  let next = 0
+  const { concurrency, failFast } = ctx.settings
+  const taskSlots = new Limiter(concurrency)
+  // Clips started whose task is not final yet: those holding a task slot, and as many again looking ahead.
+  const started = new Limiter(2 * concurrency)
+  const downloads = ctx.downloads ?? new Limiter(downloadsAtOnce(concurrency))
+  const cacheSaves = ctx.cacheSaves ?? new Limiter(CACHE_SAVES_AT_ONCE)
   let failed = false
-  const worker = async () => {
-    for (let index = next++; index < clips.length; index = next++) {
-      const spec = clips[index] as ClipSpec
-      if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
-        results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled')
-        continue
-      }
-      const result = await runClip(spec, ctx)
+  const stopped = (): string | undefined =>
+    failed && failFast
+      ? 'not started: an earlier clip failed (fail-fast)'
+      : ctx.signal.aborted
+        ? 'not started: the run was cancelled'
+        : undefined
+  const running: Promise<void>[] = []
+  // Task slots go to clips in batch order, whatever order their cache lookups end in.
+  let turns: Promise<unknown> = Promise.resolve()
+  for (const [index, spec] of clips.entries()) {
+    const leave = await started.acquire()
+    const reason = stopped()
+    if (reason !== undefined) {
+      leave()
+      results[index] = skipped(spec, reason)
+      continue
+    }
+    const slot = turns.then(() => taskSlots.acquire())
+    turns = slot
+    const done = () => {
+      void slot.then((release) => release())
+      leave()
+    }
+    const clip = runClip(spec, {
+      ...ctx,
+      downloads,
+      cacheSaves,
+      taskTurn: async () => (await slot, stopped()),
+      onTaskFinal: done,
+    }).then((result) => {
       results[index] = result
       if (!isSuccess(result) && result.outcome !== 'skipped') failed = true
-    }
+    })
+    running.push(clip.finally(done))
   }
-  await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker))
+  await Promise.all(running)
   return results
 }
 

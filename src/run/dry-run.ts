@@ -6,7 +6,7 @@ import * as core from '@actions/core'
 import { previewCreate } from '../foxapi/api-client'
 import { clipCacheKey } from '../cache/cache-key'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
-import { matrixOf } from '../report/matrix'
+import { writeMatrix } from '../report/matrix'
 import * as log from '../log'
 import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from '../report/outputs'
 import { ResultCache } from '../cache/result-cache'
@@ -66,7 +66,7 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
 
   setOutputSafely('status', 'planned')
   setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
-  setOutputSafely('matrix', matrixOf(clips))
+  writeMatrix(clips)
   setOutputSafely('credits', '0')
   await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
   await writePlanSummary(rows, settings)

@@ -10,8 +10,8 @@ import { State } from '../constants'
 import { createHttpAgent } from '../foxapi/http'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
-import { saveStateSafely, setOutputSafely, writeOutputs, writeSummary } from '../report/outputs'
-import { matrixOf } from '../report/matrix'
+import { saveStateSafely, writeOutputs, writeSummary } from '../report/outputs'
+import { writeMatrix } from '../report/matrix'
 import { ResultCache } from '../cache/result-cache'
 import { toFullResultRow, writeResultsOutput } from '../report/results-file'
 import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
@@ -76,7 +76,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
     // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
     try {
       writeOutputs(results)
-      setOutputSafely('matrix', matrixOf(clips))
+      writeMatrix(clips)
     } catch (error) {
       log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }

@@ -14,16 +14,18 @@ export interface LeftTaskOptions {
   /** cancel-on-timeout: try to cancel each task rather than only report it. */
   cancel: boolean
   apiKey: string
-  /** The main step's base-url (from its state). */
+  /** The base-url input, checked as the main step checks it (src/post.ts). */
   baseUrl: string
+}
+
+/** Names each task left running and how to collect it; sends nothing. */
+export function reportLeftTasks(taskIds: readonly string[]): void {
+  for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id)}`)
 }
 
 /** Reports (and with `cancel`, tries to cancel) each task; never throws for one task's trouble. */
 export async function settleLeftTasks(taskIds: readonly string[], options: LeftTaskOptions): Promise<void> {
-  if (!options.cancel) {
-    for (const id of taskIds) log.warning(`${cancelSentence(id, 'not-asked')} ${collectHint(id)}`)
-    return
-  }
+  if (!options.cancel) return reportLeftTasks(taskIds)
   const { apiKey, baseUrl } = options
   if (!apiKey || !baseUrl) return
   registerSecret(apiKey)

@@ -5,7 +5,7 @@
 // it is a name all three runner systems can hold and actions/upload-artifact accepts (./portable-names.ts).
 import { lstatSync, realpathSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { isWindowsDeviceName, portableNameProblem } from './portable-names'
+import { foldedName, isWindowsDeviceName, portableNameProblem } from './portable-names'
 import { MAX_TASK_ID_LENGTH } from './task-id'
 import { placeOf, realWorkspace, refusal, shownPath } from './workspace-files'
 import { CACHE_DIRECTORY } from '../constants'
@@ -174,11 +174,15 @@ export function checkPlannedDestinations(planned: PlannedDestination[], workspac
   return problems
 }
 
-/** A destination as compared with others: case-insensitive, as on macOS and Windows runners; `{task-id}` stands for an id of this entry only. */
+/**
+ * A destination as compared with others, as macOS and Windows runners compare names: after Unicode
+ * normalisation and case folding (clips/café.mp4 composed and decomposed, Clip.mp4 and clip.mp4 are one file
+ * there); `{task-id}` stands for an id of this entry only.
+ */
 function comparisonKey(entry: PlannedDestination, index: number, workspace: string): string {
   const marker = entry.taskId === undefined ? `<task-id of ${index}>` : safeFileName(entry.taskId)
   const template = entry.template.trim()
-  return path.resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name))).toLowerCase()
+  return foldedName(path.resolve(workspace, template.replaceAll('{task-id}', marker).replaceAll('{name}', safeFileName(entry.name))))
 }
 
 /**
@@ -189,8 +193,8 @@ function comparisonKey(entry: PlannedDestination, index: number, workspace: stri
  */
 export function resultsFileProblems(file: string, planned: PlannedDestination[], workspace: string): string[] {
   const shown = shownPath(path.relative(workspace, file))
-  const key = path.resolve(file).toLowerCase()
-  const staging = path.resolve(workspace, CACHE_DIRECTORY).toLowerCase()
+  const key = foldedName(path.resolve(file))
+  const staging = foldedName(path.resolve(workspace, CACHE_DIRECTORY))
   if (key === staging || key.startsWith(`${staging}${path.sep}`)) {
     return [
       `Input 'results-file' (${shown}) is inside ${CACHE_DIRECTORY}, the cache's staging folder, which each run removes: name a file elsewhere`,

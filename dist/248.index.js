@@ -1,5 +1,5 @@
-export const id = 903;
-export const ids = [903];
+export const id = 248;
+export const ids = [248];
 export const modules = {
 
 /***/ 60265:
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 903:
+/***/ 39248:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,45 +84,77 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/inputs/plan-inputs.ts
+var plan_inputs = __webpack_require__(9854);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(65468);
+// EXTERNAL MODULE: ./src/security/visible-text.ts
+var visible_text = __webpack_require__(52966);
 ;// CONCATENATED MODULE: ./src/run/budget.ts
+// What this step has reserved at FoxAPI, and the `max-credits` limit on it.
+//
+// FoxAPI publishes no price list and no balance route: the only figure is `usage.credits_reserved` in the
+// replies to create and query. So the budget counts what those replies report, per submission (one create
+// request this step sent), never per task id: a server that names every task alike still gets each create
+// counted. For each submission it keeps the highest figure ever reported, so a later reply that reports the
+// reservation released or settled (0) never makes room for more. Clips restored from the cache and tasks
+// resumed from an earlier run are no submission and reserve nothing new.
+//
+// With a limit, the budget treats as reached (nothing more is submitted):
+// - the sum of those figures at or over the limit;
+// - a create whose outcome is unknown (a 5xx answer, a reset connection, a timeout, a reply that is not a
+//   task): it may have been billed for an amount no reply will ever tell;
+// - a figure that is not a usable number (`"1e999"`, negative, text, over MAX_CREDITS_LIMIT): no honest
+//   count can be made from it.
+//
+// With a limit, submissions are taken one at a time: the next create is sent only after the previous one's
+// reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
+// pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
+// plus any later rise FoxAPI reports for tasks already running.
+
+
+
 
 class CreditBudget {
     limit;
     warn;
-    /** Credits reported per task submitted by this step. */
-    byTask = new Map();
+    /** One entry per create sent by this step: the highest usable figure reported for it. */
+    submissions = [];
     turn = Promise.resolve();
     warnedUnreported = false;
+    /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
+    stoppedBecause;
     constructor(
     /** `max-credits`, or undefined for no limit. */
     limit, warn = () => { }) {
         this.limit = limit;
         this.warn = warn;
     }
-    /** Credits reserved so far by this step's tasks. */
+    /** Credits reserved so far by this step's submissions (the highest figure of each). */
     get reserved() {
-        let sum = 0;
-        for (const credits of this.byTask.values())
-            sum += credits ?? 0;
-        return sum;
+        return this.submissions.reduce((sum, s) => sum + (s.credits ?? 0), 0);
     }
     /** Whether the limit has been reached: no new task is submitted. */
     get reached() {
-        return this.limit !== undefined && this.reserved >= this.limit;
+        return this.limit !== undefined && (this.stoppedBecause !== undefined || this.reserved >= this.limit);
     }
     /** Why a clip is not started, once the limit is reached. */
     get refusal() {
-        return `not started: max-credits ${this.limit} reached (${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks)`;
+        const counted = `${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks`;
+        return this.stoppedBecause !== undefined
+            ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
+            : `not started: max-credits ${this.limit} reached (${counted})`;
     }
     /**
      * Submits through `create` unless the limit is reached, and counts the reply. With a limit, one submission
-     * at a time, so each decision sees every earlier reply (see the top of this file).
+     * at a time, so each decision sees every earlier reply (see the top of this file). A create that fails with
+     * an unknown outcome stops further submissions under a limit; the error is passed on.
      */
     async submit(create) {
         if (this.limit === undefined)
-            return { submitted: true, task: this.counted(await create()) };
+            return this.send(create);
         const previous = this.turn;
         let done = () => { };
         this.turn = new Promise((resolve) => (done = resolve));
@@ -130,39 +162,86 @@ class CreditBudget {
         try {
             if (this.reached)
                 return { submitted: false, reason: this.refusal };
-            return { submitted: true, task: this.counted(await create()) };
+            return await this.send(create);
         }
         finally {
             done();
         }
     }
-    /** Takes a later reply into account (FoxAPI may adjust the reservation); tasks not submitted here are ignored. */
-    update(task) {
-        if (!this.byTask.has(task.id))
-            return;
-        const credits = creditsReserved(task);
-        if (credits !== undefined)
-            this.byTask.set(task.id, credits);
+    async send(create) {
+        let task;
+        try {
+            task = await create();
+        }
+        catch (error) {
+            if (outcomeUnknown(error)) {
+                this.submissions.push({ credits: undefined, unusable: false });
+                this.stop("a create request's outcome is unknown (FoxAPI may have made and billed a task no reply named)");
+            }
+            throw error;
+        }
+        const entry = { credits: undefined, unusable: false };
+        this.submissions.push(entry);
+        const counted = {
+            get credits() {
+                return entry.credits;
+            },
+            update: (reply) => this.count(entry, reply, false),
+        };
+        this.count(entry, task, true);
+        return { submitted: true, task, counted };
     }
-    /** Credits reported for a task this step submitted; undefined for other tasks or when FoxAPI said nothing. */
-    creditsOf(taskId) {
-        return taskId === undefined ? undefined : this.byTask.get(taskId);
-    }
-    counted(task) {
-        const credits = creditsReserved(task);
-        this.byTask.set(task.id, credits);
-        if (credits === undefined && this.limit !== undefined && !this.warnedUnreported) {
+    /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
+    count(entry, task, first) {
+        const figure = creditsFigure(task);
+        if (figure.kind === 'credits')
+            entry.credits = Math.max(entry.credits ?? 0, figure.credits);
+        else if (figure.kind === 'unusable') {
+            if (entry.unusable)
+                return;
+            entry.unusable = true;
+            this.warn(`FoxAPI reported usage.credits_reserved ${figure.shown} for task ${task.id}, which is not a usable number of credits` +
+                (this.limit !== undefined ? ': max-credits counts as reached, and no new task is submitted.' : '.'));
+            this.stop(`FoxAPI reported an unusable credits figure (${figure.shown}) for task ${task.id}`);
+        }
+        else if (first && this.limit !== undefined && !this.warnedUnreported) {
             this.warnedUnreported = true;
             this.warn(`FoxAPI's reply for task ${task.id} reports no usage.credits_reserved, so max-credits cannot count it.`);
         }
-        return task;
     }
+    stop(reason) {
+        this.stoppedBecause ??= reason;
+    }
+}
+/**
+ * Whether a failed create may have made (and billed) a task: any failure but an answer FoxAPI gave before
+ * doing anything (a 4xx, a 429 or 503 refusal at the door) and a request that surely never left.
+ */
+function outcomeUnknown(error) {
+    for (let cause = error; cause !== undefined; cause = cause.cause) {
+        if (cause instanceof http/* RequestError */.GI) {
+            const { status, mayHaveBeenProcessed } = cause.details;
+            return mayHaveBeenProcessed && !(status !== undefined && status >= 400 && status < 500);
+        }
+        if (typeof cause !== 'object' || cause === null)
+            break;
+    }
+    return true;
+}
+/** `usage.credits_reserved` of a task reply: absent, a usable figure (0 to MAX_CREDITS_LIMIT), or unusable. */
+function creditsFigure(task) {
+    const value = task.usage?.credits_reserved;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+        return { kind: 'none' };
+    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= plan_inputs/* MAX_CREDITS_LIMIT */.q)
+        return { kind: 'credits', credits: n };
+    return { kind: 'unusable', shown: JSON.stringify((0,visible_text/* capText */.yA)(String(value), 40)) };
 }
 /** `usage.credits_reserved` of a task reply, when it is a usable number. */
 function creditsReserved(task) {
-    const value = task.usage?.credits_reserved;
-    const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-    return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : undefined;
+    const figure = creditsFigure(task);
+    return figure.kind === 'credits' ? figure.credits : undefined;
 }
 
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
@@ -172,8 +251,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/foxapi/download.ts
 var foxapi_download = __webpack_require__(80211);
-// EXTERNAL MODULE: ./src/foxapi/http.ts
-var http = __webpack_require__(74539);
 // EXTERNAL MODULE: ./src/report/clip-result.ts
 var clip_result = __webpack_require__(13890);
 // EXTERNAL MODULE: ./src/secrets.ts
@@ -763,9 +840,53 @@ async function restoredClipFits(file, ctx, result, key) {
     return false;
 }
 
+;// CONCATENATED MODULE: ./src/run/limiter.ts
+// How many of one kind of work run at once: the tasks of a batch (`concurrency`), its downloads, its cache saves.
+// Each kind has its own limit, so a clip that is downloading or being saved holds no task slot.
+class Limiter {
+    limit;
+    running = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Waits for a free place and takes it; the function returned gives it back (calling it again does nothing). */
+    async acquire() {
+        if (this.running >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.running++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The place passes straight to the next in line, so no one can take it in between.
+            if (next)
+                next();
+            else
+                this.running--;
+        };
+    }
+    /** Runs `work` once a place is free, and frees the place when it settles. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
-// Batches run several clips with at most `concurrency` tasks in flight.
+// Batches run several clips with at most `concurrency` tasks in flight. A clip holds its task slot only until
+// its task reaches a final status: its download and cache save then run beside the next clips' tasks, each
+// kind bounded on its own (TRANSFERS_AT_ONCE downloads, CACHE_SAVES_AT_ONCE saves), so tar, zstd and the upload
+// of one clip never keep the next task from starting.
 
 
 
@@ -779,6 +900,15 @@ async function restoredClipFits(file, ctx, result, key) {
 
 
 
+
+/** Downloads running at once in a batch (beside its `concurrency` tasks): network-bound, so as many as tasks. */
+const downloadsAtOnce = (concurrency) => concurrency;
+/**
+ * Cache saves running at once in a batch. Each runs tar and zstd and uploads its archive; on a 2-core machine
+ * four keep up with a batch of 100 clips of 4 MiB at `concurrency: 10` (two fell behind), with the step's
+ * peak RSS near 220 MiB (`npm run bench -- batch`).
+ */
+const CACHE_SAVES_AT_ONCE = 4;
 const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
@@ -802,16 +932,18 @@ async function runClip(spec, ctx) {
         request: spec.request,
         elapsedMs: 0,
     };
+    // The create this clip sent, once sent: later replies about its task are counted for it (never by task id).
+    let counted;
     const remember = (task) => {
         result.task = task;
         result.taskId = task.id;
         result.status = task.status;
         if (typeof task.progress === 'number')
             result.progress = task.progress;
-        ctx.budget?.update(task);
+        counted?.update(task);
     };
     try {
-        await produceClip(spec, ctx, result, remember, log);
+        await produceClip(spec, ctx, result, remember, log, (submission) => (counted = submission));
     }
     catch (error) {
         result.outcome = ctx.signal.aborted ? 'stopped' : 'failed';
@@ -824,12 +956,11 @@ async function runClip(spec, ctx) {
         result.error = (0,secrets/* redact */.E)(message);
     }
     result.elapsedMs = Date.now() - started;
-    const credits = ctx.budget?.creditsOf(result.taskId);
-    if (credits !== undefined)
-        result.credits = credits;
+    if (counted?.credits !== undefined)
+        result.credits = counted.credits;
     return result;
 }
-async function produceClip(spec, ctx, result, remember, log) {
+async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
     const { settings, client, cache } = ctx;
     const key = cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, settings.cacheKey) : undefined;
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
@@ -851,6 +982,12 @@ async function produceClip(spec, ctx, result, remember, log) {
         log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
         return;
     }
+    // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
+    const refused = await ctx.taskTurn?.();
+    if (refused !== undefined) {
+        Object.assign(result, { outcome: 'skipped', error: refused });
+        return;
+    }
     const waitDeadline = Date.now() + settings.timeoutMs;
     const resumeId = spec.taskId ?? (found?.kind === 'pending' ? found.taskId : undefined);
     let task = resumeId ? await resumeTask(resumeId, spec.taskId !== undefined, spec.request?.model, ctx, waitDeadline, log) : undefined;
@@ -870,8 +1007,9 @@ async function produceClip(spec, ctx, result, remember, log) {
         if (ctx.signal.aborted)
             throw new Error('Not submitted: the run was cancelled');
         const create = async () => {
+            // Surely not sent: a budget does not count it as a create whose outcome is unknown.
             if (ctx.signal.aborted)
-                throw new Error('Not submitted: the run was cancelled');
+                throw new http/* RequestError */.GI('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true });
             return createWithGrace(request, ctx, waitDeadline, log);
         };
         const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true, task: await create() };
@@ -881,11 +1019,14 @@ async function produceClip(spec, ctx, result, remember, log) {
             return;
         }
         task = submission.task;
+        if ('counted' in submission)
+            onSubmitted(submission.counted);
         const estimate = task.task_info?.estimated_time;
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
         // Never rejects (the cache only warns), and is awaited below before the clip is saved under the same key.
+        const submittedId = task.id;
         if (key)
-            pendingSave = cache.savePendingTaskId(key, task.id, request.model).catch(() => undefined);
+            pendingSave = inTurn(ctx.cacheSaves, () => cache.savePendingTaskId(key, submittedId, request.model)).catch(() => undefined);
     }
     remember(task);
     // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
@@ -917,6 +1058,10 @@ async function produceClip(spec, ctx, result, remember, log) {
             await endWait(waited.kind, ctx, result, spec, remember, log, key !== undefined);
             return;
         }
+        // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
+        // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
+        if (waited.task.status === 'completed' && (0,foxapi_task/* videoUrlOf */.iq)(waited.task) !== undefined)
+            ctx.onTaskFinal?.();
         await finish(spec, ctx, result, waited.task, key, log);
     }
     finally {
@@ -1074,7 +1219,7 @@ async function finish(spec, ctx, result, task, key, log) {
         signal: ctx.signal,
         log,
     });
-    const downloaded = await downloadUntilWhole(download, log);
+    const downloaded = await inTurn(ctx.downloads, () => downloadUntilWhole(download, log));
     Object.assign(result, { outcome: 'succeeded', videoPath: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes });
     const where = external_node_path_default().relative(ctx.settings.workspace, downloaded.path) || downloaded.path;
     log(`Saved ${downloaded.bytes} bytes to ${where} (sha256 ${downloaded.sha256}).`);
@@ -1086,7 +1231,11 @@ async function finish(spec, ctx, result, task, key, log) {
         return;
     }
     if (key)
-        await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256);
+        await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256));
+}
+/** `work` within `limiter` when there is one. */
+function inTurn(limiter, work) {
+    return limiter ? limiter.run(work) : work();
 }
 /** What the clip checks need of this clip and run. */
 function verifyContext(spec, ctx, log) {
@@ -1126,25 +1275,57 @@ function isTerminalFailure(status) {
 function resolveOutputPath(spec, taskId, workspace) {
     return (0,destinations/* destinationFor */.mZ)(spec.outputPath, spec.name, taskId, workspace);
 }
-/** Runs clips with at most `concurrency` in flight. With fail-fast, a failure stops clips not yet started. */
+/**
+ * Runs clips with at most `concurrency` tasks in flight. A clip's cache lookup runs ahead of its turn (at most
+ * `concurrency` clips look ahead), then it takes a task slot, in batch order, and gives it back once its task
+ * is final (or when it ends, whichever is first): downloads and cache saves run beside the next tasks, bounded
+ * on their own. With fail-fast, a failure stops clips not yet submitted; a cancelled run submits no more.
+ */
 async function runClips(clips, ctx) {
     const results = new Array(clips.length);
-    let next = 0;
+    const { concurrency, failFast } = ctx.settings;
+    const taskSlots = new Limiter(concurrency);
+    // Clips started whose task is not final yet: those holding a task slot, and as many again looking ahead.
+    const started = new Limiter(2 * concurrency);
+    const downloads = ctx.downloads ?? new Limiter(downloadsAtOnce(concurrency));
+    const cacheSaves = ctx.cacheSaves ?? new Limiter(CACHE_SAVES_AT_ONCE);
     let failed = false;
-    const worker = async () => {
-        for (let index = next++; index < clips.length; index = next++) {
-            const spec = clips[index];
-            if ((failed && ctx.settings.failFast) || ctx.signal.aborted) {
-                results[index] = skipped(spec, failed ? 'not started: an earlier clip failed (fail-fast)' : 'not started: the run was cancelled');
-                continue;
-            }
-            const result = await runClip(spec, ctx);
+    const stopped = () => failed && failFast
+        ? 'not started: an earlier clip failed (fail-fast)'
+        : ctx.signal.aborted
+            ? 'not started: the run was cancelled'
+            : undefined;
+    const running = [];
+    // Task slots go to clips in batch order, whatever order their cache lookups end in.
+    let turns = Promise.resolve();
+    for (const [index, spec] of clips.entries()) {
+        const leave = await started.acquire();
+        const reason = stopped();
+        if (reason !== undefined) {
+            leave();
+            results[index] = skipped(spec, reason);
+            continue;
+        }
+        const slot = turns.then(() => taskSlots.acquire());
+        turns = slot;
+        const done = () => {
+            void slot.then((release) => release());
+            leave();
+        };
+        const clip = runClip(spec, {
+            ...ctx,
+            downloads,
+            cacheSaves,
+            taskTurn: async () => (await slot, stopped()),
+            onTaskFinal: done,
+        }).then((result) => {
             results[index] = result;
             if (!(0,clip_result/* isSuccess */.o)(result) && result.outcome !== 'skipped')
                 failed = true;
-        }
-    };
-    await Promise.all(Array.from({ length: Math.min(ctx.settings.concurrency, clips.length) }, worker));
+        });
+        running.push(clip.finally(done));
+    }
+    await Promise.all(running);
     return results;
 }
 function skipped(spec, reason) {
@@ -1243,7 +1424,7 @@ async function generate(clips, { settings, batch }) {
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
-            (0,outputs/* setOutputSafely */.UD)('matrix', (0,matrix/* matrixOf */.l)(clips));
+            (0,matrix/* writeMatrix */.T)(clips);
         }
         catch (error) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
