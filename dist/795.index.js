@@ -861,7 +861,7 @@ async function downloadOnce(options, partial) {
         if (resumed)
             await meter.countFile(partial.tempPath);
         try {
-            await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)(response.body, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial.tempPath, { flags: resumed ? 'a' : 'w' }));
+            await writeKeepingWhatArrived(response.body, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial.tempPath, { flags: resumed ? 'a' : 'w' }));
         }
         catch (error) {
             throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .toRequestError */ .du)(error, what, signal);
@@ -883,6 +883,33 @@ async function downloadOnce(options, partial) {
         }
         return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
     }
+}
+/**
+ * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
+ * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
+ * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
+ * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
+ * stops at once, as pipeline does.
+ */
+function writeKeepingWhatArrived(body, meter, file) {
+    return new Promise((resolve, reject) => {
+        let broken;
+        const fail = (error) => {
+            body.destroy();
+            meter.destroy();
+            file.destroy();
+            reject(broken ?? error);
+        };
+        body.once('error', (error) => {
+            broken = error;
+            body.unpipe(meter);
+            meter.end(); // flushes what it holds into the file, which then ends
+        });
+        meter.once('error', fail);
+        file.once('error', fail);
+        file.once('finish', () => (broken === undefined ? resolve() : reject(broken)));
+        body.pipe(meter).pipe(file);
+    });
 }
 /**
  * Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256.

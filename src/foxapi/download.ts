@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, open, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { Transform } from 'node:stream'
+import { Transform, type Readable, type Writable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
 import { removeLeftover, renameReplacing, temporaryPathFor } from '../atomic-files'
@@ -157,7 +157,7 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     )
     if (resumed) await meter.countFile(partial.tempPath)
     try {
-      await pipeline(response.body, meter, createWriteStream(partial.tempPath, { flags: resumed ? 'a' : 'w' }))
+      await writeKeepingWhatArrived(response.body, meter, createWriteStream(partial.tempPath, { flags: resumed ? 'a' : 'w' }))
     } catch (error) {
       throw toRequestError(error, what, signal)
     }
@@ -180,6 +180,34 @@ async function downloadOnce(options: DownloadOptions, partial: PartialDownload):
     }
     return { bytes, sha256: sha256(), contentType: contentType || 'unknown' }
   }
+}
+
+/**
+ * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
+ * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
+ * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
+ * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
+ * stops at once, as pipeline does.
+ */
+function writeKeepingWhatArrived(body: Readable, meter: Transform, file: Writable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    let broken: Error | undefined
+    const fail = (error: Error) => {
+      body.destroy()
+      meter.destroy()
+      file.destroy()
+      reject(broken ?? error)
+    }
+    body.once('error', (error: Error) => {
+      broken = error
+      body.unpipe(meter)
+      meter.end() // flushes what it holds into the file, which then ends
+    })
+    meter.once('error', fail)
+    file.once('error', fail)
+    file.once('finish', () => (broken === undefined ? resolve() : reject(broken)))
+    body.pipe(meter).pipe(file)
+  })
 }
 
 /**
