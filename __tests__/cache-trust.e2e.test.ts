@@ -92,14 +92,20 @@ async function primedPending(): Promise<{ entry: CacheEntry; dir: string; key: s
   }
 }
 
-/** Plants a pending entry newer than every other of `key`. */
-async function plantPending(pending: { entry: CacheEntry; key: string }, members: Member[]): Promise<void> {
+/** Plants a pending entry newer than every other of `key`; `members` may depend on the entry's key (a proof covers it). */
+async function plantPending(
+  pending: { entry: CacheEntry; key: string },
+  members: Member[] | ((entryKey: string) => Member[]),
+  suffix = '',
+): Promise<string> {
   await new Promise((resolve) => setTimeout(resolve, 5))
+  const entryKey = `${pending.key}-pending-${Date.now()}-ffffffff${suffix}`
   cacheService.plant(
-    `${pending.key}-pending-${Date.now()}-ffffffff`,
+    entryKey,
     pending.entry.version,
-    await forgedArchive(members, pending.entry.data),
+    await forgedArchive(typeof members === 'function' ? members(entryKey) : members, pending.entry.data),
   )
+  return entryKey
 }
 
 const file = (name: string, data: Buffer | string): Member => ({ name, data })
@@ -169,10 +175,10 @@ describe('what an entry says is believed only with its proof', () => {
     const otherTask = other.outputs['task-id'] as string
     expect(sim.tasks.get(otherTask)?.model).toBe('kling-v3-text-to-video')
     const pending = await primedPending()
-    const proof = proveEntry(API_KEY, pendingFields(pending.key, otherTask, 'kling-o3-ref'))
-    await plantPending(pending, [
-      file(`${pending.dir}/pending-task.json`, JSON.stringify({ taskId: otherTask, model: 'kling-o3-ref', proof })),
-    ])
+    await plantPending(pending, (entryKey) => {
+      const proof = proveEntry(API_KEY, pendingFields(pending.key, entryKey, otherTask, 'kling-o3-ref'))
+      return [file(`${pending.dir}/pending-task.json`, JSON.stringify({ taskId: otherTask, model: 'kling-o3-ref', proof }))]
+    })
 
     const run = await cachedRun()
     expect(run.exitCode, run.visibleLog).toBe(0)

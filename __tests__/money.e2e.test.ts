@@ -216,8 +216,10 @@ describe('the result cache', () => {
     }
     expect(sim.createCount()).toBe(8)
     // Pending-task keys are unique per submission (time and a random part).
-    const pending = service.entries.filter((e) => e.key.includes('-pending-')).map((e) => e.key)
+    // (Each delivered clip adds a `-delivered` entry to the same series: reuse: run never hands that task out again.)
+    const pending = service.entries.filter((e) => e.key.includes('-pending-') && !e.key.endsWith('-delivered')).map((e) => e.key)
     expect(pending).toHaveLength(8)
+    expect(service.entries.filter((e) => e.key.endsWith('-delivered'))).toHaveLength(8)
     for (const key of pending) expect(key).toMatch(/-pending-\d+-[0-9a-f]{8}$/)
   })
 

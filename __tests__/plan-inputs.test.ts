@@ -138,6 +138,46 @@ describe('CreditBudget', () => {
     expect(budget.reached).toBe(false)
   })
 
+  it('with a period, counts earlier runs plus this step, keeps the highest figure, and tells the ledger each new total', async () => {
+    const totals: number[] = []
+    const budget = new CreditBudget(10, () => {}, {
+      period: 'month-2026-12',
+      spentEarlier: 4,
+      onChange: (reserved) => totals.push(reserved),
+    })
+    const sent: string[] = []
+    const create = (id: string) => async () => (sent.push(id), task(id, 3))
+    const first = await budget.submit(create('a'))
+    if (!first.submitted) throw new Error('not submitted')
+    first.counted.update(task('a', 3)) // the same figure: nothing new to record
+    first.counted.update(task('a', 2)) // a lower one never lowers the count
+    const rest = await Promise.all(['b', 'c'].map((id) => budget.submit(create(id))))
+    expect(sent).toEqual(['a', 'b']) // 4 + 3 < 10, 4 + 6 ≥ 10
+    expect(totals).toEqual([3, 6])
+    expect(rest[1]).toEqual({
+      submitted: false,
+      reason:
+        "not started: max-credits 10 for month-2026-12 reached (4 credits spent by earlier runs in the period, 6 by this step's tasks)",
+    })
+  })
+
+  it('with a period whose ledger is not believed, submits nothing at all', async () => {
+    const budget = new CreditBudget(10, () => {}, { period: 'month-2026-12', spentEarlier: 0, blocked: 'the ledger cannot be trusted' })
+    let sent = 0
+    const outcome = await budget.submit(async () => (sent++, task('a', 1)))
+    expect(sent).toBe(0)
+    expect(outcome).toEqual({ submitted: false, reason: 'not started: the ledger cannot be trusted' })
+  })
+
+  it('with a period, an unknown create outcome still counts as the limit reached', async () => {
+    const budget = new CreditBudget(100, () => {}, { period: 'day-2026-12-02', spentEarlier: 1 })
+    const lost = new RequestError('socket hang up', { retryable: false, mayHaveBeenProcessed: true })
+    await expect(budget.submit(async () => Promise.reject(lost))).rejects.toThrow('socket hang up')
+    const next = await budget.submit(async () => task('b', 1))
+    expect(next.submitted).toBe(false)
+    expect(budget.reached).toBe(true)
+  })
+
   it('submits nothing once the limit is reached, and says why', async () => {
     const budget = new CreditBudget(10)
     const sent: string[] = []

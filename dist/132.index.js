@@ -11,12 +11,14 @@ export const modules = {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96251);
 /* harmony import */ var _foxapi_api_client__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3131);
 /* harmony import */ var _cache_cache_key__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(24950);
-/* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53677);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25625);
-/* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
-/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(22041);
-/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(89047);
-/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(56769);
+/* harmony import */ var _cache_credit_ledger__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(16267);
+/* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65468);
+/* harmony import */ var _report_schedule_notes__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58353);
+/* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53677);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25625);
+/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50206);
+/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89047);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(56769);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
 // here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
@@ -30,18 +32,52 @@ export const modules = {
 
 
 
+
+
+
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 async function runDryRun(clips, options) {
-    const { settings } = options;
-    _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
+    const { settings, notDue = [] } = options;
+    _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
     if (settings.apiKey === '')
-        _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
-    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_6__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
+        _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
+    const notes = [];
+    if (notDue.length > 0)
+        notes.push((0,_report_schedule_notes__WEBPACK_IMPORTED_MODULE_5__/* .notDueText */ .n)(notDue));
+    if (clips.length === 0 && notDue.length > 0)
+        notes.push('Nothing is due: a real run would send nothing and end green.');
+    if (settings.cache)
+        notes.push(`Cache: ${settings.reuse.why}.`);
+    // The ledger is read before any clip is looked up: nothing else uses the cache meanwhile.
+    if (settings.budget && clips.length > 0)
+        notes.push(await planBudget(settings));
+    for (const note of notes)
+        _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(note);
+    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_8__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const rows = [];
     for (const clip of clips)
         rows.push(await planClip(clip, settings, cache));
+    for (const entry of notDue) {
+        rows.push({
+            name: entry.name,
+            status: 'planned',
+            plan: 'not-due',
+            note: entry.reason,
+            cache_key: '',
+            task_id: '',
+            output_path: '',
+            request: null,
+        });
+    }
     for (const [index, row] of rows.entries()) {
         const clip = clips[index];
+        if (clip === undefined) {
+            await _log__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
+                _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Note: ${row.note ?? ''}.`);
+                return Promise.resolve();
+            });
+            continue;
+        }
         const lines = row.note ? [`Note: ${row.note}.`] : [];
         if (clip.request) {
             const wire = (0,_foxapi_api_client__WEBPACK_IMPORTED_MODULE_1__/* .previewCreate */ .fu)(settings.baseUrl, clip.request);
@@ -50,18 +86,36 @@ async function runDryRun(clips, options) {
                 lines.push(`${name}: ${value}`);
             lines.push(wire.body ?? '');
         }
-        await _log__WEBPACK_IMPORTED_MODULE_4__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
+        await _log__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
             for (const line of lines)
-                _log__WEBPACK_IMPORTED_MODULE_4__/* .info */ .pq(line);
+                _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(line);
             return Promise.resolve();
         });
     }
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputSafely */ .UD)('status', 'planned');
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
-    (0,_report_matrix__WEBPACK_IMPORTED_MODULE_3__/* .writeMatrix */ .T)(clips);
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .setOutputSafely */ .UD)('credits', '0');
-    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_7__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
-    await writePlanSummary(rows, settings);
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('status', 'planned');
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
+    (0,_report_matrix__WEBPACK_IMPORTED_MODULE_6__/* .writeMatrix */ .T)(clips);
+    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('credits', '0');
+    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
+    await writePlanSummary(rows, settings, notes);
+}
+/** What a real run would find in the period's budget ledger (read only: nothing is saved). */
+async function planBudget(settings) {
+    const budget = settings.budget;
+    if (!budget)
+        return '';
+    const opened = _cache_credit_ledger__WEBPACK_IMPORTED_MODULE_3__/* .CreditLedger */ .N.open({ cache: settings.cache, apiKey: settings.apiKey, workspace: settings.workspace, budget });
+    if (!(opened instanceof _cache_credit_ledger__WEBPACK_IMPORTED_MODULE_3__/* .CreditLedger */ .N))
+        return `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`;
+    if (settings.apiKey === '')
+        return `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.`;
+    const reading = await opened.read();
+    if (reading.kind === 'untrusted')
+        return `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`;
+    const limit = settings.maxCredits ?? 0;
+    const left = Math.max(0, limit - reading.spent);
+    return (`Budget for ${budget.key} (all runs of ${budget.scope}): ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .formatCredits */ .Ql)(reading.spent)} of max-credits ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .formatCredits */ .Ql)(limit)} spent by earlier runs` +
+        (left > 0 ? `; a real run may submit while under ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .formatCredits */ .Ql)(left)} more.` : ': a real run would submit nothing new.'));
 }
 async function planClip(clip, settings, cache) {
     const row = {
@@ -70,7 +124,7 @@ async function planClip(clip, settings, cache) {
         plan: 'new',
         cache_key: '',
         task_id: clip.taskId ?? '',
-        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_8__/* .safeFileName */ .Tx)(clip.name)),
+        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_10__/* .safeFileName */ .Tx)(clip.name)),
         request: clip.request ?? null,
     };
     if (clip.taskId)
@@ -83,7 +137,7 @@ async function planClip(clip, settings, cache) {
     if (key === undefined)
         return row;
     row.cache_key = key;
-    const held = await cache.peek(key);
+    const held = await cache.peek(key, (0,_cache_cache_key__WEBPACK_IMPORTED_MODULE_2__/* .reuseRunId */ .f5)(settings));
     const downloads = settings.wait && settings.download;
     if (held === 'clip' && downloads)
         return { ...row, plan: 'cached' };
@@ -101,11 +155,12 @@ function planText(row) {
         'pending-task': "resumes an earlier run's task",
         resume: `collects task ${row.task_id}, nothing new submitted`,
         new: 'submitted to FoxAPI (paid)',
+        'not-due': 'not due on this run, nothing sent',
     };
     return `${row.name}: ${text[row.plan]}`;
 }
-const PLAN_ICONS = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕' };
-async function writePlanSummary(rows, settings) {
+const PLAN_ICONS = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕', 'not-due': '💤' };
+async function writePlanSummary(rows, settings, notes) {
     const count = (plan) => rows.filter((r) => r.plan === plan).length;
     const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.addHeading('FoxAPI video: plan (dry run)', 2);
     summary.addTable([
@@ -120,12 +175,12 @@ async function writePlanSummary(rows, settings) {
         ...rows.map((r) => {
             const request = (r.request ?? {});
             return [
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.name, 200),
-                `${PLAN_ICONS[r.plan]} ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.note)}` : ''}`,
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(requestText(request), 400),
-                r.output_path ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
-                r.cache_key ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.name, 200),
+                `${PLAN_ICONS[r.plan]} ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.note)}` : ''}`,
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
+                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(requestText(request), 400),
+                r.output_path ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
+                r.cache_key ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
             ];
         }),
     ]);
@@ -136,9 +191,11 @@ async function writePlanSummary(rows, settings) {
             ? ` max-credits ${settings.maxCredits} would stop submissions once FoxAPI reports that many reserved.`
             : '') +
         ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>');
+    for (const note of notes)
+        summary.addRaw(`<p>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(note)}</p>`);
     const text = summary.stringify();
     summary.emptyBuffer();
-    await (0,_report_outputs__WEBPACK_IMPORTED_MODULE_5__/* .writeSummaryHtml */ .Lv)(text);
+    await (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(text);
 }
 /** The request in a few words: prompt (cut short), then the other fields. */
 function requestText(request) {

@@ -120,6 +120,7 @@ var visible_text = __webpack_require__(52966);
 class CreditBudget {
     limit;
     warn;
+    period;
     /** One entry per create sent by this step: the highest usable figure reported for it. */
     submissions = [];
     turn = Promise.resolve();
@@ -128,9 +129,12 @@ class CreditBudget {
     stoppedBecause;
     constructor(
     /** `max-credits`, or undefined for no limit. */
-    limit, warn = () => { }) {
+    limit, warn = () => { }, 
+    /** With `budget-period`, the period's earlier spending: the period's total is that plus this step's figures. */
+    period) {
         this.limit = limit;
         this.warn = warn;
+        this.period = period;
     }
     /** Credits reserved so far by this step's submissions (the highest figure of each). */
     get reserved() {
@@ -138,11 +142,21 @@ class CreditBudget {
     }
     /** Whether the limit has been reached: no new task is submitted. */
     get reached() {
-        return this.limit !== undefined && (this.stoppedBecause !== undefined || this.reserved >= this.limit);
+        if (this.limit === undefined)
+            return false;
+        if (this.period?.blocked !== undefined || this.stoppedBecause !== undefined)
+            return true;
+        return (this.period?.spentEarlier ?? 0) + this.reserved >= this.limit;
     }
     /** Why a clip is not started, once the limit is reached. */
     get refusal() {
-        const counted = `${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks`;
+        if (this.period?.blocked !== undefined)
+            return `not started: ${this.period.blocked}`;
+        const counted = this.period
+            ? `${(0,outputs/* formatCredits */.Ql)(this.period.spentEarlier)} credits spent by earlier runs in the period, ${(0,outputs/* formatCredits */.Ql)(this.reserved)} by this step's tasks`
+            : `${(0,outputs/* formatCredits */.Ql)(this.reserved)} credits reserved by this step's tasks`;
+        if (this.period && this.stoppedBecause === undefined)
+            return `not started: max-credits ${this.limit} for ${this.period.period} reached (${counted})`;
         return this.stoppedBecause !== undefined
             ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
             : `not started: max-credits ${this.limit} reached (${counted})`;
@@ -194,8 +208,12 @@ class CreditBudget {
     /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
     count(entry, task, first) {
         const figure = creditsFigure(task);
-        if (figure.kind === 'credits')
+        if (figure.kind === 'credits') {
+            const before = entry.credits;
             entry.credits = Math.max(entry.credits ?? 0, figure.credits);
+            if (entry.credits !== before)
+                this.period?.onChange?.(this.reserved);
+        }
         else if (figure.kind === 'unusable') {
             if (entry.unusable)
                 return;
@@ -244,6 +262,10 @@ function creditsReserved(task) {
     return figure.kind === 'credits' ? figure.credits : undefined;
 }
 
+// EXTERNAL MODULE: ./src/cache/credit-ledger.ts
+var credit_ledger = __webpack_require__(16267);
+// EXTERNAL MODULE: ./src/report/schedule-notes.ts
+var schedule_notes = __webpack_require__(58353);
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: external "node:path"
@@ -965,7 +987,7 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
     const key = cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, settings.cacheKey) : undefined;
     const destinationFor = (task) => resolveOutputPath(spec, task.id, settings.workspace);
     // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
-    const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined;
+    const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download, (0,cache_key/* reuseRunId */.f5)(settings)) : undefined;
     if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
         const { clip } = found;
         remember(clip.task);
@@ -982,6 +1004,8 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
         log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
         return;
     }
+    if (found?.kind === 'delivered')
+        log(`The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${settings.reuse.why}, so a new one is made.`);
     // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
     const refused = await ctx.taskTurn?.();
     if (refused !== undefined) {
@@ -1185,6 +1209,8 @@ async function finish(spec, ctx, result, task, key, log) {
     result.videoUrl = url;
     if (!ctx.settings.download) {
         result.outcome = 'succeeded';
+        if (key)
+            await inTurn(ctx.cacheSaves, () => ctx.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
         return;
     }
     const { workspace } = ctx.settings;
@@ -1230,8 +1256,14 @@ async function finish(spec, ctx, result, task, key, log) {
         result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`;
         return;
     }
-    if (key)
-        await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256));
+    if (key) {
+        const model = spec.request?.model ?? '';
+        await inTurn(ctx.cacheSaves, async () => {
+            await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256, (0,cache_key/* reuseRunId */.f5)(ctx.settings));
+            // Delivered: under `reuse: run` no later run adopts this task again (its clip was handed to this one).
+            await ctx.cache.saveDelivered(key, task.id, model);
+        });
+    }
 }
 /** `work` within `limiter` when there is one. */
 function inTurn(limiter, work) {
@@ -1345,8 +1377,8 @@ function skipped(spec, reason) {
 var constants = __webpack_require__(27242);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
-// EXTERNAL MODULE: ./src/cache/result-cache.ts + 3 modules
-var result_cache = __webpack_require__(22041);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts
+var result_cache = __webpack_require__(50206);
 // EXTERNAL MODULE: ./src/report/results-file.ts
 var results_file = __webpack_require__(89047);
 ;// CONCATENATED MODULE: ./src/run/generation.ts
@@ -1367,10 +1399,57 @@ var results_file = __webpack_require__(89047);
 
 
 
+
+
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
-async function generate(clips, { settings, batch }) {
+async function generate(clips, { settings, batch, notDue = [] }) {
+    const notes = notDue.length > 0 ? [(0,schedule_notes/* notDueText */.n)(notDue)] : [];
+    if (clips.length === 0) {
+        // A content calendar with nothing due on this trigger: not a failure, and nothing is paid.
+        log/* notice */.lm(`No batch entry is due on this run, so nothing was sent to FoxAPI. ${(0,schedule_notes/* notDueText */.n)(notDue)}`);
+        (0,outputs/* writeOutputs */.Kn)([]);
+        (0,matrix/* writeMatrix */.T)([]);
+        await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, [], settings.workspace);
+        await (0,outputs/* writeSummary */.Sy)([], { batch, maxCredits: settings.maxCredits, notes });
+        return;
+    }
     (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
     (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
+    if (settings.cache)
+        log/* info */.pq(`Cache: ${settings.reuse.why}.`);
+    // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
+    let period;
+    let ledger;
+    if (settings.budget) {
+        const { key, scope } = settings.budget;
+        const opened = credit_ledger/* CreditLedger */.N.open({
+            cache: settings.cache,
+            apiKey: settings.apiKey,
+            workspace: settings.workspace,
+            budget: settings.budget,
+            runId: process.env.GITHUB_RUN_ID ?? '',
+        });
+        if (!(opened instanceof credit_ledger/* CreditLedger */.N)) {
+            log/* setFailed */.C1(`budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${opened.unavailable}. Nothing was sent to FoxAPI.`);
+            return;
+        }
+        ledger = opened;
+        const reading = await ledger.read();
+        if (reading.kind === 'untrusted') {
+            log/* warning */.$e(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`);
+            period = {
+                period: key,
+                spentEarlier: 0,
+                blocked: `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
+            };
+        }
+        else {
+            const earlier = reading.spent;
+            const kept = ledger;
+            period = { period: key, spentEarlier: earlier, onChange: (reserved) => void kept.record(earlier + reserved) };
+            log/* info */.pq(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`);
+        }
+    }
     const agent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs);
     // Clips are fetched through their own dispatcher: every connection it opens is checked against the
     // download policy (no loopback, link-local or private address unless base-url is one).
@@ -1401,7 +1480,7 @@ async function generate(clips, { settings, batch }) {
     let results;
     try {
         const cache = new result_cache/* ResultCache */.Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
-        const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text));
+        const budget = new CreditBudget(settings.maxCredits, (text) => log/* warning */.$e(text), period);
         const run = () => runClips(clips, {
             settings,
             client,
@@ -1421,6 +1500,12 @@ async function generate(clips, { settings, batch }) {
             },
         });
         results = batch ? await run() : await log/* group */.Os(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run);
+        if (ledger && period && period.blocked === undefined)
+            await ledger.record(period.spentEarlier + budget.reserved);
+        if (settings.cache)
+            notes.unshift(`Cache: ${settings.reuse.why}.`);
+        if (period)
+            notes.push((0,schedule_notes/* periodText */.J)(period, budget.reserved, settings));
         // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
         try {
             (0,outputs/* writeOutputs */.Kn)(results);
@@ -1430,7 +1515,7 @@ async function generate(clips, { settings, batch }) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH), settings.workspace);
-        await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits });
+        await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits, notes });
         const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
             log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');

@@ -18488,7 +18488,7 @@ const MockPool = __webpack_require__(9973)
 const { matchValue, normalizeSearchParams, buildAndValidateMockOptions, normalizeOrigin } = __webpack_require__(65802)
 const { InvalidArgumentError, UndiciError } = __webpack_require__(80968)
 const Dispatcher = __webpack_require__(89896)
-const PendingInterceptorsFormatter = __webpack_require__(21917)
+const PendingInterceptorsFormatter = __webpack_require__(44298)
 const { MockCallHistory } = __webpack_require__(78222)
 
 class MockAgent extends Dispatcher {
@@ -19886,7 +19886,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 21917:
+/***/ 44298:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 

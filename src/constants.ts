@@ -34,13 +34,18 @@ export const INPUT_NAMES = [
   'task-id',
   'cache',
   'cache-key',
+  'reuse',
   'batch',
   'concurrency',
   'fail-fast',
   'dry-run',
   'only',
+  'pick',
+  'timezone',
+  'variables',
   'results-file',
   'max-credits',
+  'budget-period',
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 

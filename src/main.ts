@@ -26,14 +26,14 @@ async function runMain(): Promise<void> {
     )
     return
   }
-  const { settings, clips, batch } = inputs
+  const { settings, clips, batch, notDue } = inputs
   for (const warning of inputs.warnings) log.warning(warning)
   for (const notice of inputs.notices) log.notice(notice)
   // The dry run and the paid run load on demand: an input error never loads undici or @actions/cache.
   if (settings.dryRun) {
     const { runDryRun } = await import('./run/dry-run')
-    return runDryRun(clips, { settings, batch })
+    return runDryRun(clips, { settings, batch, notDue })
   }
   const { generate } = await import('./run/generation')
-  await generate(clips, { settings, batch })
+  await generate(clips, { settings, batch, notDue })
 }

@@ -54,6 +54,9 @@ export interface DownloadedEntry {
   compression: 'gzip' | 'zstd'
 }
 
+/** What a read of the cache found: an entry, no entry, or a failure (the service, the download, a stand-in). */
+export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string }
+
 /**
  * What restoreCache does up to the download, and no further: the same version (from `paths` and the
  * compression, so entries saved by saveCache are found), the same service client (cache service v1 or v2) and
@@ -61,26 +64,49 @@ export interface DownloadedEntry {
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
 export async function downloadEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<DownloadedEntry | undefined> {
-  const module = await available()
+  await available() // a service that is not configured throws here, as before: the caller turns the cache off
+  const read = await readEntry(paths, primaryKey, restoreKeys)
+  if (read.kind === 'found') return read.entry
+  if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
+    log.warning(`Failed to restore: ${read.reason}`)
+  }
+  return undefined
+}
+
+const STAND_IN_REASON = 'this @actions/cache is a stand-in that cannot restore an entry safely'
+const UNREADABLE_REASON = 'the effective cache-mode does not permit reads'
+
+/**
+ * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
+ * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
+ * Never throws; logs nothing for a failure (the caller words it).
+ */
+export async function readEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<EntryRead> {
+  let module: typeof ActionsCache
+  try {
+    module = await available()
+  } catch (error) {
+    return { kind: 'failed', reason: messageOf(error) }
+  }
   if (typeof module.isFeatureAvailable !== 'function') {
     // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
     // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
     if (!standInNamed) log.warning(STAND_IN_WARNING)
     standInNamed = true
-    return undefined
-  }
-  const [utils, config, client, twirp] = await Promise.all([
-    import('@actions/cache/lib/internal/cacheUtils.js'),
-    import('@actions/cache/lib/internal/config.js'),
-    import('@actions/cache/lib/internal/cacheHttpClient.js'),
-    import('@actions/cache/lib/internal/shared/cacheTwirpClient.js'),
-  ])
-  if (!config.isCacheReadable(config.getCacheMode())) {
-    log.info(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`)
-    return undefined
+    return { kind: 'failed', reason: STAND_IN_REASON }
   }
   let folder: string | undefined
   try {
+    const [utils, config, client, twirp] = await Promise.all([
+      import('@actions/cache/lib/internal/cacheUtils.js'),
+      import('@actions/cache/lib/internal/config.js'),
+      import('@actions/cache/lib/internal/cacheHttpClient.js'),
+      import('@actions/cache/lib/internal/shared/cacheTwirpClient.js'),
+    ])
+    if (!config.isCacheReadable(config.getCacheMode())) {
+      log.info(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`)
+      return { kind: 'failed', reason: UNREADABLE_REASON }
+    }
     const compressionMethod = await utils.getCompressionMethod()
     let found: { key: string; url: string } | undefined
     const v2 = config.getCacheServiceVersion() === 'v2'
@@ -92,22 +118,21 @@ export async function downloadEntry(paths: string[], primaryKey: string, restore
       const entry = await client.getCacheEntry([primaryKey, ...restoreKeys], paths, { compressionMethod })
       if (entry?.archiveLocation && entry.cacheKey) found = { key: entry.cacheKey, url: entry.archiveLocation }
     }
-    if (!found) return undefined
+    if (!found) return { kind: 'none' }
     log.info(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
     folder = await utils.createTempDirectory()
     const archivePath = path.join(folder, utils.getCacheFileName(compressionMethod))
     await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }) // as restoreCache: v2 uses the Azure SDK for Azure hosts
-    const downloaded: DownloadedEntry = {
+    const entry: DownloadedEntry = {
       matchedKey: found.key,
       archivePath,
       folder,
       compression: utils.getCacheFileName(compressionMethod).endsWith('.tgz') ? 'gzip' : 'zstd',
     }
     folder = undefined
-    return downloaded
+    return { kind: 'found', entry }
   } catch (error) {
-    log.warning(`Failed to restore: ${messageOf(error)}`)
-    return undefined
+    return { kind: 'failed', reason: messageOf(error) }
   } finally {
     if (folder !== undefined) await removeLeftover(folder)
   }

@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto'
 import { lstat } from 'node:fs/promises'
 import path from 'node:path'
 import { removeLeftover } from '../atomic-files'
+import type { RunSettings } from '../inputs/clip-spec'
 import type { GenerationRequest } from '../inputs/request-schema'
 import { CACHE_DIRECTORY } from '../constants'
 
@@ -41,6 +42,22 @@ export function clipCacheKey(
   if (!spec.request || spec.taskId) return undefined
   const extraKey = spec.cacheKey !== undefined ? `${runCacheKey}\n${spec.cacheKey}` : runCacheKey
   return requestCacheKey(spec.request, extraKey)
+}
+
+/**
+ * The key a finished clip is saved under. With `reuse: request` (no `runId`) the request's key itself; with
+ * `reuse: run` the key names the workflow run too, so only that run (its re-runs and later attempts keep the run
+ * id) finds the clip. It does not start with the request's key, because the cache also matches a key as a
+ * prefix: `<key>` must keep finding only its own pending-task entries, and run 42's key must not find run 421's.
+ */
+export function clipEntryKey(key: string, runId?: string): string {
+  if (runId === undefined || !key.startsWith(`${KEY_PREFIX}-`)) return key
+  return `${KEY_PREFIX}-run-${runId}-${key.slice(KEY_PREFIX.length + 1)}`
+}
+
+/** Under `reuse: run`, the workflow run a cached clip is kept for; undefined under `reuse: request`. */
+export function reuseRunId(settings: Pick<RunSettings, 'reuse'>): string | undefined {
+  return settings.reuse.mode === 'run' ? settings.reuse.runId : undefined
 }
 
 /**

@@ -13,6 +13,7 @@ import { pipeline } from 'node:stream/promises'
 import zlib from 'node:zlib'
 import { extract, type Header } from 'tar-stream'
 import { capText, makeVisible } from '../security/visible-text'
+import { parseJsonSafely } from '../foxapi/http'
 
 /** An entry refused as a whole: a member that is absolute, climbs out, is a link, a device or a FIFO, or is not one of ours. */
 export class RefusedEntryError extends Error {}
@@ -150,4 +151,23 @@ function decompressed({ archivePath, compression }: { archivePath: string; compr
     if (code !== 0) child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`))
   })
   return child.stdout
+}
+
+/**
+ * A small JSON file of an unpacked entry, opened without following a link and read up to `maxBytes`. What it
+ * holds never appears in an error: a file that is not JSON is named (`name`), not quoted.
+ */
+export async function readEntryJson(file: string, name: string, maxBytes: number): Promise<unknown> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)
+  try {
+    const stat = await handle.stat()
+    if (!stat.isFile() || stat.size > maxBytes) throw new Error(`${name} is not a small plain file`)
+    const buffer = Buffer.alloc(stat.size)
+    const { bytesRead } = await handle.read(buffer, 0, stat.size, 0)
+    const parsed = parseJsonSafely(buffer.subarray(0, bytesRead).toString('utf8'))
+    if (parsed === undefined) throw new Error(`${name} is not JSON`)
+    return parsed
+  } finally {
+    await handle.close()
+  }
 }

@@ -7,8 +7,13 @@
 // and so that version:
 //   <key>                  the finished clip, its task JSON and meta.json (checksum, task id, proof)
 //   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
+//   <key>-pending-<time>-<random>-delivered   the task whose clip was delivered: no later run adopts it
+//   foxapi-video-v1-run-<run id>-<digest>   with `reuse: run`, the finished clip, for that workflow run only
 // One lookup, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a prefix hit
-// the newest pending task.
+// the newest pending task, or the note that it was delivered. Entries are immutable, so "delivered" is a newer
+// entry in the same pending series rather than a change to the old one: the newest entry tells where the
+// request's last task stands. A pending or delivered record's proof covers the key it was saved under, so an
+// honest record re-saved under a newer key (to hide a delivered note) fails it.
 // Because the directory must be the same on every run, two operations on one key must never overlap (a
 // clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
 //
@@ -21,20 +26,18 @@
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
 import { createHash, randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
-import { link, lstat, mkdir, mkdtemp, open, rm, writeFile } from 'node:fs/promises'
+import { link, lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { z } from 'zod'
 import * as cache from './actions-cache'
 import { removeLeftover } from '../atomic-files'
-import { CACHE_DIRECTORY, canonicalJson } from './cache-key'
+import { CACHE_DIRECTORY, canonicalJson, clipEntryKey } from './cache-key'
 import { isProvenEntry, proveEntry, type ProvenFields } from './entry-proof'
-import { RefusedEntryError, unpackEntry, type UnpackedFile } from './entry-archive'
+import { readEntryJson, RefusedEntryError, unpackEntry, type UnpackedFile } from './entry-archive'
 import { copyFileAtomically } from '../foxapi/download'
 import { recheckDestination } from '../security/destinations'
 import { currentRun, runOfThisRepository, runOriginSchema, type RunOrigin } from '../run-origin'
-import { parseJsonSafely } from '../foxapi/http'
 import { redact } from '../secrets'
 import { describeBadTaskId, isValidTaskId } from '../security/task-id'
 import { taskSchema, type Task } from '../foxapi/task'
@@ -45,6 +48,8 @@ const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
 const META_FILE = 'meta.json'
 const PENDING_FILE = 'pending-task.json'
+/** The end of a delivered note's key (peek tells it from a pending task by its key alone). */
+const DELIVERED_SUFFIX = '-delivered'
 /** Largest JSON file an entry may hold (the task JSON is a few KiB). */
 const MAX_JSON_BYTES = 64 * 1024
 
@@ -58,7 +63,12 @@ export interface RestoredClip {
 }
 
 /** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
-export type CacheLookup = { kind: 'clip'; clip: RestoredClip } | { kind: 'pending'; taskId: string; model: string } | undefined
+export type CacheLookup =
+  | { kind: 'clip'; clip: RestoredClip }
+  | { kind: 'pending'; taskId: string; model: string }
+  /** `reuse: run` only: the request's last task was delivered to an earlier run, so it is not adopted. */
+  | { kind: 'delivered'; taskId: string }
+  | undefined
 
 /** The parts of the cache module used here, looked up at run time: a stubbed module may lack any of them. */
 interface CacheApi {
@@ -93,7 +103,12 @@ const clipMetaSchema = z.object({
 })
 
 /** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
-const pendingSchema = z.object({ taskId: z.unknown().optional(), model: z.string().max(200).catch(''), proof: z.unknown().optional() })
+const pendingSchema = z.object({
+  taskId: z.unknown().optional(),
+  model: z.string().max(200).catch(''),
+  delivered: z.boolean().catch(false).default(false),
+  proof: z.unknown().optional(),
+})
 
 export class ResultCache {
   private disabledBecause: string | undefined
@@ -164,23 +179,25 @@ export class ResultCache {
 
   /**
    * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
-   * false (the run does not download), a cached clip is passed over and only a pending task is reported.
+   * false (the run does not download), a cached clip is passed over and only a pending task is reported. With
+   * `runId` (`reuse: run`) only the clip saved for that workflow run is served.
    */
-  async lookup(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
+  async lookup(key: string, destination: (task: Task) => string, wantClip: boolean, runId?: string): Promise<CacheLookup> {
     if (!this.enabled) return undefined
     await this.checkStaging()
     if (!this.enabled) return undefined
-    return this.serialised(key, () => this.lookupNow(key, destination, wantClip))
+    return this.serialised(key, () => this.lookupNow(key, destination, wantClip, runId))
   }
 
-  private async lookupNow(key: string, destination: (task: Task) => string, wantClip: boolean): Promise<CacheLookup> {
+  private async lookupNow(key: string, destination: (task: Task) => string, wantClip: boolean, runId?: string): Promise<CacheLookup> {
     const { relative } = this.directoryFor(key)
-    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], key, [`${key}-pending-`]))
+    const clipKey = clipEntryKey(key, runId)
+    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]))
     if (!downloaded) return undefined
     const matched = downloaded.matchedKey
     let unpacked: string | undefined
     try {
-      const isClip = matched === key
+      const isClip = matched === clipKey
       if (!isClip && !matched.startsWith(`${key}-pending-`)) return undefined
       if (isClip && !wantClip) return undefined
       // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
@@ -193,7 +210,7 @@ export class ResultCache {
           ])
         : new Map([[PENDING_FILE, MAX_JSON_BYTES]])
       const files = await unpackEntry(downloaded, relative, unpacked, allowed)
-      return isClip ? await this.readClip(key, files, destination) : await this.readPending(key, matched, files)
+      return isClip ? await this.readClip(clipKey, files, destination) : await this.readPending(key, matched, files, runId !== undefined)
     } catch (error) {
       if (error instanceof RefusedEntryError)
         log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
@@ -210,12 +227,15 @@ export class ResultCache {
    * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked. Nothing is
    * downloaded, so an entry's proof is not checked here: the run that restores it checks it.
    */
-  async peek(key: string): Promise<'clip' | 'pending' | 'none' | undefined> {
+  async peek(key: string, runId?: string): Promise<'clip' | 'pending' | 'none' | undefined> {
     if (!this.enabled) return undefined
     const { relative } = this.directoryFor(key)
-    const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`], { lookupOnly: true }))
+    const clipKey = clipEntryKey(key, runId)
+    const matched = await this.attempt('restore', (api) => api.restoreCache([relative], clipKey, [`${key}-pending-`], { lookupOnly: true }))
     if (!this.enabled) return undefined
-    return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none'
+    if (matched === clipKey) return 'clip'
+    if (!matched?.startsWith(`${key}-pending-`)) return 'none'
+    return matched.endsWith(DELIVERED_SUFFIX) && runId !== undefined ? 'none' : 'pending'
   }
 
   /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
@@ -227,19 +247,20 @@ export class ResultCache {
     return false
   }
 
+  /** `key` is the key the clip was saved under (the request's, or its `reuse: run` key): the proof covers it. */
   private async readClip(key: string, files: Map<string, UnpackedFile>, destination: (task: Task) => string): Promise<CacheLookup> {
     const clipFile = files.get(CLIP_FILE)
     const taskFile = files.get(TASK_FILE)
     const metaFile = files.get(META_FILE)
     if (!clipFile || !taskFile || !metaFile) throw new Error('the entry lacks a file a clip entry has')
-    const meta = clipMetaSchema.safeParse(await readJsonFile(metaFile.path, META_FILE))
+    const meta = clipMetaSchema.safeParse(await readEntryJson(metaFile.path, META_FILE, MAX_JSON_BYTES))
     if (!meta.success) throw new Error(`${META_FILE} is not a clip record`)
     const madeBy = meta.data.madeBy === undefined ? undefined : runOriginSchema.safeParse(meta.data.madeBy)
     // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
     const fields =
       madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data)
     if (!this.proven(key, fields, meta.data.proof)) return undefined
-    const task = taskSchema.safeParse(await readJsonFile(taskFile.path, TASK_FILE))
+    const task = taskSchema.safeParse(await readEntryJson(taskFile.path, TASK_FILE, MAX_JSON_BYTES))
     if (!task.success || task.data.id !== meta.data.taskId) throw new Error(`${TASK_FILE} is not the task of this entry`)
     // The clip restored is the clip proven: checked before it is copied anywhere.
     if (clipFile.sha256 !== meta.data.sha256) throw new Error(`the clip of ${key} does not match its proven checksum`)
@@ -256,23 +277,28 @@ export class ResultCache {
     return { kind: 'clip', clip }
   }
 
-  private async readPending(key: string, entryKey: string, files: Map<string, UnpackedFile>): Promise<CacheLookup> {
+  private async readPending(key: string, entryKey: string, files: Map<string, UnpackedFile>, perRun: boolean): Promise<CacheLookup> {
     const file = files.get(PENDING_FILE)
     if (!file) throw new Error(`the entry has no ${PENDING_FILE}`)
-    const record = pendingSchema.safeParse(await readJsonFile(file.path, PENDING_FILE))
+    const record = pendingSchema.safeParse(await readEntryJson(file.path, PENDING_FILE, MAX_JSON_BYTES))
     if (!record.success) throw new Error(`${PENDING_FILE} is not a pending-task record`)
-    const { taskId, model, proof } = record.data
+    const { taskId, model, delivered, proof } = record.data
     if (!isValidTaskId(taskId)) {
       log.warning(`Cache entry ${entryKey} holds no valid task id (${describeBadTaskId(taskId)}); going on without it.`)
       return undefined
     }
-    if (!this.proven(entryKey, pendingFields(key, taskId, model), proof)) return undefined
+    if (!this.proven(entryKey, pendingFields(key, entryKey, taskId, model, delivered), proof)) return undefined
+    // Delivered: under `reuse: run` the task is never handed out again. Under `reuse: request` its clip may be
+    // served to any run of the request, so the task is collected again (free) as a pending one would be: the
+    // clip entry itself is missing here (its save failed, or that run did not download).
+    if (delivered && perRun) return { kind: 'delivered', taskId }
     return { kind: 'pending', taskId, model }
   }
 
-  /** Saves a downloaded clip with its final task JSON under `key`. */
-  async saveClip(key: string, task: Task, clipPath: string, sha256: string): Promise<void> {
-    await this.save(key, key, async (directory) => {
+  /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
+  async saveClip(key: string, task: Task, clipPath: string, sha256: string, runId?: string): Promise<void> {
+    const entryKey = clipEntryKey(key, runId)
+    await this.save(key, entryKey, async (directory) => {
       // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
       await link(clipPath, path.join(directory, CLIP_FILE)).catch(() => copyFileAtomically(clipPath, path.join(directory, CLIP_FILE)))
       // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
@@ -280,7 +306,7 @@ export class ResultCache {
       await writeFile(path.join(directory, TASK_FILE), taskJson, { flag: 'wx' })
       const madeBy = await currentRun()
       const taskSha256 = createHash('sha256').update(taskJson).digest('hex')
-      const proof = proveEntry(this.options.apiKey, clipFields(key, task.id, sha256, taskSha256, madeBy))
+      const proof = proveEntry(this.options.apiKey, clipFields(entryKey, task.id, sha256, taskSha256, madeBy))
       await writeFile(path.join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' })
     })
   }
@@ -289,9 +315,22 @@ export class ResultCache {
   async savePendingTaskId(key: string, taskId: string, model: string): Promise<void> {
     // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
     // still differ); lookup picks the newest by prefix.
-    const proof = proveEntry(this.options.apiKey, pendingFields(key, taskId, model))
-    await this.save(key, `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}`, (directory) =>
-      writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId, model, proof })), { flag: 'wx' }),
+    await this.savePendingRecord(key, taskId, model, false)
+  }
+
+  /**
+   * Records that the clip of `taskId` was delivered (handed to this run's later steps), so that under `reuse: run`
+   * no later run adopts that task again: a newer, proven entry in the request's pending series.
+   */
+  async saveDelivered(key: string, taskId: string, model: string): Promise<void> {
+    await this.savePendingRecord(key, taskId, model, true)
+  }
+
+  private async savePendingRecord(key: string, taskId: string, model: string, delivered: boolean): Promise<void> {
+    const entryKey = `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`
+    const proof = proveEntry(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered))
+    await this.save(key, entryKey, (directory) =>
+      writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }),
     )
   }
 
@@ -318,7 +357,7 @@ export class ResultCache {
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble: stop using it for this run.
       if (typeof id === 'number' && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
-      else if (entryKey !== key) this.turnOff(`saving ${entryKey} failed`)
+      else if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
@@ -360,9 +399,12 @@ export function clipFields(
   return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : canonicalJson(madeBy) }
 }
 
-/** What a pending entry's proof covers: the request's cache key, the task submitted for it and the request's model. */
-export function pendingFields(cacheKey: string, taskId: string, model: string): ProvenFields {
-  return { entry: 'pending', cacheKey, taskId, model }
+/**
+ * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
+ * the task submitted for it, the request's model, and whether the task's clip was delivered.
+ */
+export function pendingFields(cacheKey: string, entryKey: string, taskId: string, model: string, delivered = false): ProvenFields {
+  return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered }
 }
 
 /** lstat, or undefined when nothing is there. */
@@ -372,24 +414,5 @@ async function lstatIfAny(file: string) {
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return undefined
     throw error
-  }
-}
-
-/**
- * A small JSON file of an entry, opened without following a link and read up to MAX_JSON_BYTES. What it holds
- * never appears in an error: a file that is not JSON is named, not quoted.
- */
-async function readJsonFile(file: string, name: string): Promise<unknown> {
-  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)
-  try {
-    const stat = await handle.stat()
-    if (!stat.isFile() || stat.size > MAX_JSON_BYTES) throw new Error(`${name} is not a small plain file`)
-    const buffer = Buffer.alloc(stat.size)
-    const { bytesRead } = await handle.read(buffer, 0, stat.size, 0)
-    const parsed = parseJsonSafely(buffer.subarray(0, bytesRead).toString('utf8'))
-    if (parsed === undefined) throw new Error(`${name} is not JSON`)
-    return parsed
-  } finally {
-    await handle.close()
   }
 }

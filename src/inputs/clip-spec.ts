@@ -28,6 +28,30 @@ export interface RunSettings {
   maxCredits?: number
   /** Where the full per-clip rows are written (JSON). */
   resultsFile: string
+  /** `reuse`, resolved for this run's event: what a cache hit may serve. */
+  reuse: ReuseSettings
+  /** `budget-period` other than `run`: `max-credits` caps every run of this workflow in the period. */
+  budget?: BudgetPeriodSettings
+}
+
+/** What a cache hit may serve: any later run of the same request, or only this workflow run (and its re-runs). */
+export type ReuseSettings =
+  | { mode: 'request'; /** Why, in words for the log, the summary and the dry run. */ why: string }
+  | { mode: 'run'; /** GITHUB_RUN_ID, which re-runs and later attempts keep. */ runId: string; why: string }
+
+/** The period `max-credits` counts in, and the workflow whose runs share it. */
+export interface BudgetPeriodSettings {
+  period: 'day' | 'week' | 'month'
+  /** The current period, e.g. `month-2026-12` (in the `timezone` input's zone). */
+  key: string
+  /** The repository and workflow file, e.g. `acme/site/.github/workflows/weekly.yml`. */
+  scope: string
+}
+
+/** A batch entry that does not run this time (its calendar, or `pick: rotate`), and why. */
+export interface NotDueEntry {
+  name: string
+  reason: string
 }
 
 export interface ClipSpec {

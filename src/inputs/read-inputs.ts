@@ -10,8 +10,18 @@ import { entryNameProblem, foldedName } from '../security/portable-names'
 import { isValidTaskId } from '../security/task-id'
 import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
-import { VERIFY_MODES, type ClipSpec, type RunSettings, type VerifyMode } from './clip-spec'
+import { VERIFY_MODES, type ClipSpec, type NotDueEntry, type RunSettings, type VerifyMode } from './clip-spec'
 import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
+import { readEntryCalendar, type EntryCalendar } from './calendar'
+import {
+  dueEntries,
+  expandOutputTemplate,
+  expandRequestTexts,
+  readScheduleInputs,
+  templateValues,
+  type ScheduleInputs,
+} from './schedule-inputs'
+import { readVariables } from './templates'
 
 export type { ClipSpec, RunSettings } from './clip-spec'
 
@@ -31,6 +41,10 @@ export const INPUT_DEFAULTS = {
   concurrency: '2',
   'fail-fast': 'false',
   'dry-run': 'false',
+  reuse: 'auto',
+  timezone: 'UTC',
+  pick: 'all',
+  'budget-period': 'run',
 } as const
 
 /** Where clips go when `output-path` is not set: by task id for one clip, by entry name in a batch. */
@@ -54,6 +68,8 @@ export type ReadInputsResult =
       /** Kling-only limits a request goes beyond (FoxAPI decides), and notes such as "model not checked". */
       warnings: string[]
       notices: string[]
+      /** Batch entries the calendar (or `pick: rotate`) leaves out of this run: not submitted, not failures. */
+      notDue: NotDueEntry[]
     }
   | { ok: false; problems: string[] }
 
@@ -94,7 +110,13 @@ export function readPostInputs(getInput: InputReader = fromEnvironment): PostInp
   return problems.length > 0 ? { ok: false, problems } : { ok: true, baseUrl, cancelOnTimeout }
 }
 
-export function readInputs(getInput: InputReader = fromEnvironment, env = process.env, checks: BatchChecks = {}): ReadInputsResult {
+/** `now`: the moment the run's dates (placeholders, from/until, the budget period) are taken from. */
+export function readInputs(
+  getInput: InputReader = fromEnvironment,
+  env = process.env,
+  checks: BatchChecks = {},
+  now = new Date(),
+): ReadInputsResult {
   const problems: string[] = []
   const warnings: string[] = []
   const notices = new Set<string>()
@@ -102,6 +124,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
 
   const dryRun = parseBoolean('dry-run', input('dry-run'), problems)
+  const schedule = readScheduleInputs(input, env, problems, now)
   const apiKey = getInput('api-key').trim()
   if (apiKey !== '') registerSecret(apiKey)
   else if (!dryRun) problems.push("Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}")
@@ -125,6 +148,8 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
     dryRun,
     maxCredits: parseMaxCredits(input('max-credits'), problems),
     resultsFile: resultsFilePath(input('results-file'), workspace, env, problems),
+    reuse: schedule.reuse,
+    ...(schedule.budget ? { budget: schedule.budget } : {}),
   }
 
   // Request fields from the single-clip inputs; in batch mode they are every entry's defaults.
@@ -155,21 +180,39 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   }
   const batchInput = input('batch')
   const outputPath = input('output-path') || (batchInput !== '' ? BATCH_OUTPUT_PATH : SINGLE_OUTPUT_PATH)
+  if (batchInput === '' && schedule.pick === 'rotate')
+    problems.push("Input 'pick' is rotate, which picks one entry of a 'batch'; without 'batch' there is nothing to pick from")
 
   let clips: ClipSpec[] = []
+  const calendars = new Map<string, EntryCalendar>()
   const planned: PlannedDestination[] = []
   if (batchInput !== '') {
     if (taskId !== '')
       problems.push("Inputs 'batch' and 'task-id' cannot be used together: to collect a batch entry's task, add task-id to that entry")
-    clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned }, (result) => {
+    clips = readBatch(batchInput, shared, outputPath, { workspace, problems, planned, schedule, calendars }, (result) => {
       warnings.push(...result.warnings)
       for (const notice of result.notices) notices.add(notice)
     })
     problems.push(...(checks.batchProblems?.(clips, settings.cacheKey) ?? []))
   } else if (taskId !== '' && shared.prompt === undefined) {
-    clips = [{ name: taskId, taskId, outputPath }]
+    clips = [
+      {
+        name: taskId,
+        taskId,
+        outputPath: expandOutputTemplate(outputPath, templateValues(schedule, taskId), "Input 'output-path'", problems),
+      },
+    ]
   } else {
-    const result = validateRequest(shared)
+    const values = templateValues(schedule, 'clip')
+    const fromFile = promptFile !== '' && getInput('prompt').trim() === ''
+    const expanded = expandRequestTexts(
+      shared,
+      values,
+      (field) => `Input '${field === 'prompt' && fromFile ? 'prompt-file' : field}'`,
+      problems,
+    )
+    const clipOutput = expandOutputTemplate(outputPath, values, "Input 'output-path'", problems)
+    const result = validateRequest(expanded)
     if (!result.ok) {
       for (const problem of result.problems) {
         const aboutMissingPrompt = shared.prompt === undefined && problem.startsWith("Input 'prompt'")
@@ -177,7 +220,7 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
         else if (!promptFileFailed) problems.push("Input 'prompt' (or 'prompt-file') is required")
       }
     } else {
-      clips = [{ name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }]
+      clips = [{ name: 'clip', request: result.request, outputPath: clipOutput, ...(taskId !== '' ? { taskId } : {}) }]
       warnings.push(...result.warnings)
       for (const notice of result.notices) notices.add(notice)
     }
@@ -189,11 +232,26 @@ export function readInputs(getInput: InputReader = fromEnvironment, env = proces
   if (input('results-file') !== '' && !problems.some((p) => p.startsWith("Input 'results-file'")))
     problems.push(...resultsFileProblems(settings.resultsFile, settings.wait && settings.download ? planned : [], workspace))
 
-  clips = selectClips(input('only'), clips, batchInput !== '', problems)
+  const selected = selectClips(input('only'), clips, batchInput !== '', problems)
+  let notDue: NotDueEntry[] = []
+  if (batchInput !== '' && problems.length === 0) {
+    // The calendar and the rotation look at every entry (so a matrix job's `only` agrees with the plan job's
+    // choice); `only` then picks among those due.
+    const due = dueEntries(
+      clips.map((clip) => ({ name: clip.name, calendar: calendars.get(clip.name) ?? {} })),
+      schedule,
+      env,
+      problems,
+    )
+    const chosen = new Set(selected.map((clip) => clip.name))
+    notDue = due.notDue.filter((entry) => chosen.has(entry.name))
+    clips = selected.filter((clip) => due.due.has(clip.name))
+  } else clips = selected
 
+  // A shared input's placeholder problem is found once per batch entry: said once.
   return problems.length > 0
-    ? { ok: false, problems }
-    : { ok: true, settings, clips, batch: batchInput !== '', warnings, notices: [...notices] }
+    ? { ok: false, problems: [...new Set(problems)] }
+    : { ok: true, settings, clips, batch: batchInput !== '', warnings, notices: [...notices], notDue }
 }
 
 /** The batch's clips; each clip's destination goes to `planned` for the output check. */
@@ -201,7 +259,20 @@ function readBatch(
   value: string,
   shared: RawRequestInputs,
   outputTemplate: string,
-  { workspace, problems, planned }: { workspace: string; problems: string[]; planned: PlannedDestination[] },
+  {
+    workspace,
+    problems,
+    planned,
+    schedule,
+    calendars,
+  }: {
+    workspace: string
+    problems: string[]
+    planned: PlannedDestination[]
+    schedule: ScheduleInputs
+    /** Filled with each clip's calendar fields, by name. */
+    calendars: Map<string, EntryCalendar>
+  },
   onValid: (result: { warnings: string[]; notices: string[] }) => void,
 ): ClipSpec[] {
   const read = readInlineOrFile('batch', value, workspace, MAX_BATCH_FILE_BYTES)
@@ -228,7 +299,17 @@ function readBatch(
       problems.push(`${label}: must be a mapping of request fields (prompt, duration, ...) and output`)
       return
     }
-    const { name: rawName, output: rawOutput, 'task-id': rawTaskId, 'cache-key': rawCacheKey, ...fields } = entry as Record<string, unknown>
+    const {
+      name: rawName,
+      output: rawOutput,
+      'task-id': rawTaskId,
+      'cache-key': rawCacheKey,
+      schedule: rawSchedule,
+      from: rawFrom,
+      until: rawUntil,
+      variables: rawVariables,
+      ...fields
+    } = entry as Record<string, unknown>
     const entryTaskId = typeof rawTaskId === 'string' ? rawTaskId.trim() : undefined
     if (rawTaskId !== undefined && !(entryTaskId && isValidTaskId(entryTaskId))) {
       problems.push(`${label} 'task-id' must be a FoxAPI task id such as task-unified-1757165031-uyujaw3d`)
@@ -262,25 +343,39 @@ function readBatch(
     if (!repeated) seenNames.set(folded, name)
 
     const extra = { ...(entryTaskId ? { taskId: entryTaskId } : {}), ...(entryCacheKey ? { cacheKey: entryCacheKey } : {}) }
-    const raw = { ...shared, ...fields }
+    calendars.set(name, readEntryCalendar({ schedule: rawSchedule, from: rawFrom, until: rawUntil }, label, problems))
+    // Placeholders are expanded before anything is checked: what is validated is what is sent.
+    const values = templateValues(schedule, name, readVariables(rawVariables, `${label} 'variables'`, problems))
+    const raw = expandRequestTexts(
+      { ...shared, ...fields },
+      values,
+      (field) => (field in fields ? `${label} '${field}'` : `Input '${field}'`),
+      problems,
+    )
+    const clipOutput = expandOutputTemplate(
+      output ?? outputTemplate,
+      values,
+      output ? `${label} 'output'` : "Input 'output-path'",
+      problems,
+    )
     const plan = () => {
       if (!repeated)
         planned.push({
           label: output ? `${label} 'output'` : `${label} output (from 'output-path')`,
-          template: output ?? outputTemplate,
+          template: clipOutput,
           name,
         })
     }
     // An entry that only collects an earlier task needs no request.
     if (entryTaskId && raw.prompt === undefined) {
-      clips.push({ name, outputPath: output ?? outputTemplate, ...extra })
+      clips.push({ name, outputPath: clipOutput, ...extra })
       plan()
       return
     }
     const result = validateRequest(raw, label)
     if (!result.ok) problems.push(...result.problems)
     else {
-      clips.push({ name, request: result.request, outputPath: output ?? outputTemplate, ...extra })
+      clips.push({ name, request: result.request, outputPath: clipOutput, ...extra })
       plan()
       onValid(result)
     }

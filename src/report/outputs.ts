@@ -216,6 +216,8 @@ export async function writeSummaryHtml(html: string): Promise<void> {
 export interface SummaryOptions {
   batch: boolean
   maxCredits?: number
+  /** Sentences about the run as a whole (what a cache hit may serve, entries not due, the period's budget). */
+  notes?: readonly string[]
 }
 
 /**
@@ -291,6 +293,7 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
     const limit = options.maxCredits !== undefined ? ` (max-credits ${formatCredits(options.maxCredits)})` : ''
     summary.addRaw(`<p>Credits reserved by this step: <b>${formatCredits(totalCredits(results))}</b>${limit}.</p>`)
   }
+  for (const note of options.notes ?? []) summary.addRaw(`<p>${cell(note)}</p>`)
   if (results.some((r) => r.cacheHit))
     summary.addRaw(
       '<p>Restored from the Actions cache: no request was sent to FoxAPI. The FoxAPI URL is not given for a restored clip ' +

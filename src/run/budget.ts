@@ -43,6 +43,20 @@ export type Submission<T> = { submitted: true; task: T; counted: CountedSubmissi
 /** What `usage.credits_reserved` says: nothing, a usable figure, or a figure no count can be made from. */
 export type CreditsFigure = { kind: 'none' } | { kind: 'credits'; credits: number } | { kind: 'unusable'; shown: string }
 
+/**
+ * `budget-period`: what earlier runs of the workflow spent in the period (from the ledger, src/cache/credit-ledger.ts),
+ * counted against the same limit, or why the ledger is not believed (then nothing is submitted).
+ */
+export interface PeriodSpending {
+  /** The period, e.g. `month-2026-12`. */
+  period: string
+  spentEarlier: number
+  /** Set when the ledger could not be read or believed: "limit reached". */
+  blocked?: string
+  /** Called with this step's new total whenever it changes (the ledger records it). */
+  onChange?: (reserved: number) => void
+}
+
 export class CreditBudget {
   /** One entry per create sent by this step: the highest usable figure reported for it. */
   private readonly submissions: Counted[] = []
@@ -55,6 +69,8 @@ export class CreditBudget {
     /** `max-credits`, or undefined for no limit. */
     readonly limit: number | undefined,
     private readonly warn: (text: string) => void = () => {},
+    /** With `budget-period`, the period's earlier spending: the period's total is that plus this step's figures. */
+    readonly period?: PeriodSpending,
   ) {}
 
   /** Credits reserved so far by this step's submissions (the highest figure of each). */
@@ -64,12 +80,19 @@ export class CreditBudget {
 
   /** Whether the limit has been reached: no new task is submitted. */
   get reached(): boolean {
-    return this.limit !== undefined && (this.stoppedBecause !== undefined || this.reserved >= this.limit)
+    if (this.limit === undefined) return false
+    if (this.period?.blocked !== undefined || this.stoppedBecause !== undefined) return true
+    return (this.period?.spentEarlier ?? 0) + this.reserved >= this.limit
   }
 
   /** Why a clip is not started, once the limit is reached. */
   get refusal(): string {
-    const counted = `${formatCredits(this.reserved)} credits reserved by this step's tasks`
+    if (this.period?.blocked !== undefined) return `not started: ${this.period.blocked}`
+    const counted = this.period
+      ? `${formatCredits(this.period.spentEarlier)} credits spent by earlier runs in the period, ${formatCredits(this.reserved)} by this step's tasks`
+      : `${formatCredits(this.reserved)} credits reserved by this step's tasks`
+    if (this.period && this.stoppedBecause === undefined)
+      return `not started: max-credits ${this.limit} for ${this.period.period} reached (${counted})`
     return this.stoppedBecause !== undefined
       ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
       : `not started: max-credits ${this.limit} reached (${counted})`
@@ -120,8 +143,11 @@ export class CreditBudget {
   /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
   private count(entry: Counted, task: Task, first: boolean): void {
     const figure = creditsFigure(task)
-    if (figure.kind === 'credits') entry.credits = Math.max(entry.credits ?? 0, figure.credits)
-    else if (figure.kind === 'unusable') {
+    if (figure.kind === 'credits') {
+      const before = entry.credits
+      entry.credits = Math.max(entry.credits ?? 0, figure.credits)
+      if (entry.credits !== before) this.period?.onChange?.(this.reserved)
+    } else if (figure.kind === 'unusable') {
       if (entry.unusable) return
       entry.unusable = true
       this.warn(

@@ -11,7 +11,7 @@ import { RequestError, type RetryPolicy } from '../foxapi/http'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
 import { isSuccess, type ClipResult } from '../report/clip-result'
 import type { GenerationRequest } from '../inputs/request-schema'
-import { clipCacheKey } from '../cache/cache-key'
+import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import type { ResultCache } from '../cache/result-cache'
 import { redact } from '../secrets'
 import { destinationFor, plannedDestinationProblem, recheckDestination } from '../security/destinations'
@@ -126,7 +126,7 @@ async function produceClip(
   const destinationFor = (task: Task) => resolveOutputPath(spec, task.id, settings.workspace)
 
   // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
-  const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download) : undefined
+  const found = key ? await cache.lookup(key, destinationFor, settings.wait && settings.download, reuseRunId(settings)) : undefined
   if (found?.kind === 'clip' && (await restoredClipFits(found.clip.path, verifyContext(spec, ctx, log), result, key))) {
     const { clip } = found
     remember(clip.task)
@@ -144,6 +144,10 @@ async function produceClip(
     return
   }
 
+  if (found?.kind === 'delivered')
+    log(
+      `The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${settings.reuse.why}, so a new one is made.`,
+    )
   // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
   const refused = await ctx.taskTurn?.()
   if (refused !== undefined) {
@@ -366,6 +370,7 @@ async function finish(
   result.videoUrl = url
   if (!ctx.settings.download) {
     result.outcome = 'succeeded'
+    if (key) await inTurn(ctx.cacheSaves, () => ctx.cache.saveDelivered(key, task.id, spec.request?.model ?? ''))
     return
   }
   const { workspace } = ctx.settings
@@ -411,7 +416,14 @@ async function finish(
     result.error = `${mismatchText(result.verification ?? { status: 'skipped' })}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`
     return
   }
-  if (key) await inTurn(ctx.cacheSaves, () => ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256))
+  if (key) {
+    const model = spec.request?.model ?? ''
+    await inTurn(ctx.cacheSaves, async () => {
+      await ctx.cache.saveClip(key, task, downloaded.path, downloaded.sha256, reuseRunId(ctx.settings))
+      // Delivered: under `reuse: run` no later run adopts this task again (its clip was handed to this one).
+      await ctx.cache.saveDelivered(key, task.id, model)
+    })
+  }
 }
 
 /** `work` within `limiter` when there is one. */

@@ -4,8 +4,11 @@
 // results file. Nothing at all is sent to FoxAPI.
 import * as core from '@actions/core'
 import { previewCreate } from '../foxapi/api-client'
-import { clipCacheKey } from '../cache/cache-key'
-import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
+import { clipCacheKey, reuseRunId } from '../cache/cache-key'
+import { CreditLedger } from '../cache/credit-ledger'
+import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
+import { formatCredits } from '../report/outputs'
+import { notDueText } from '../report/schedule-notes'
 import { writeMatrix } from '../report/matrix'
 import * as log from '../log'
 import { cell, setOutputOrFile, setOutputSafely, writeSummaryHtml } from '../report/outputs'
@@ -23,6 +26,8 @@ export type ClipPlan =
   | 'resume'
   /** Submitted to FoxAPI: paid. */
   | 'new'
+  /** A batch entry the calendar (or `pick: rotate`) leaves out of this run: nothing sent. */
+  | 'not-due'
 
 /** One row of a dry run's `results` output and results file. */
 export interface PlanRow {
@@ -39,18 +44,47 @@ export interface PlanRow {
 }
 
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
-export async function runDryRun(clips: ClipSpec[], options: { settings: RunSettings; batch: boolean }): Promise<void> {
-  const { settings } = options
+export async function runDryRun(
+  clips: ClipSpec[],
+  options: { settings: RunSettings; batch: boolean; notDue?: NotDueEntry[] },
+): Promise<void> {
+  const { settings, notDue = [] } = options
   log.info(
     `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`,
   )
   if (settings.apiKey === '') log.info("No 'api-key' is set: fine for a dry run, but a real run needs one.")
+  const notes: string[] = []
+  if (notDue.length > 0) notes.push(notDueText(notDue))
+  if (clips.length === 0 && notDue.length > 0) notes.push('Nothing is due: a real run would send nothing and end green.')
+  if (settings.cache) notes.push(`Cache: ${settings.reuse.why}.`)
+  // The ledger is read before any clip is looked up: nothing else uses the cache meanwhile.
+  if (settings.budget && clips.length > 0) notes.push(await planBudget(settings))
+  for (const note of notes) log.info(note)
   const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
   const rows: PlanRow[] = []
   for (const clip of clips) rows.push(await planClip(clip, settings, cache))
+  for (const entry of notDue) {
+    rows.push({
+      name: entry.name,
+      status: 'planned',
+      plan: 'not-due',
+      note: entry.reason,
+      cache_key: '',
+      task_id: '',
+      output_path: '',
+      request: null,
+    })
+  }
 
   for (const [index, row] of rows.entries()) {
-    const clip = clips[index] as ClipSpec
+    const clip = clips[index]
+    if (clip === undefined) {
+      await log.group(`Plan: ${planText(row)}`, () => {
+        log.info(`Note: ${row.note ?? ''}.`)
+        return Promise.resolve()
+      })
+      continue
+    }
     const lines = row.note ? [`Note: ${row.note}.`] : []
     if (clip.request) {
       const wire = previewCreate(settings.baseUrl, clip.request)
@@ -69,7 +103,27 @@ export async function runDryRun(clips: ClipSpec[], options: { settings: RunSetti
   writeMatrix(clips)
   setOutputSafely('credits', '0')
   await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
-  await writePlanSummary(rows, settings)
+  await writePlanSummary(rows, settings, notes)
+}
+
+/** What a real run would find in the period's budget ledger (read only: nothing is saved). */
+async function planBudget(settings: RunSettings): Promise<string> {
+  const budget = settings.budget
+  if (!budget) return ''
+  const opened = CreditLedger.open({ cache: settings.cache, apiKey: settings.apiKey, workspace: settings.workspace, budget })
+  if (!(opened instanceof CreditLedger))
+    return `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`
+  if (settings.apiKey === '')
+    return `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.`
+  const reading = await opened.read()
+  if (reading.kind === 'untrusted')
+    return `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`
+  const limit = settings.maxCredits ?? 0
+  const left = Math.max(0, limit - reading.spent)
+  return (
+    `Budget for ${budget.key} (all runs of ${budget.scope}): ${formatCredits(reading.spent)} of max-credits ${formatCredits(limit)} spent by earlier runs` +
+    (left > 0 ? `; a real run may submit while under ${formatCredits(left)} more.` : ': a real run would submit nothing new.')
+  )
 }
 
 async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCache): Promise<PlanRow> {
@@ -88,7 +142,7 @@ async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCach
   const key = clipCacheKey(clip, settings.cacheKey)
   if (key === undefined) return row
   row.cache_key = key
-  const held = await cache.peek(key)
+  const held = await cache.peek(key, reuseRunId(settings))
   const downloads = settings.wait && settings.download
   if (held === 'clip' && downloads) return { ...row, plan: 'cached' }
   if (held === 'clip') return { ...row, note: 'the cache holds this clip, but a run without wait and download does not use it' }
@@ -104,13 +158,14 @@ function planText(row: PlanRow): string {
     'pending-task': "resumes an earlier run's task",
     resume: `collects task ${row.task_id}, nothing new submitted`,
     new: 'submitted to FoxAPI (paid)',
+    'not-due': 'not due on this run, nothing sent',
   }
   return `${row.name}: ${text[row.plan]}`
 }
 
-const PLAN_ICONS: Record<ClipPlan, string> = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕' }
+const PLAN_ICONS: Record<ClipPlan, string> = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕', 'not-due': '💤' }
 
-async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise<void> {
+async function writePlanSummary(rows: PlanRow[], settings: RunSettings, notes: readonly string[]): Promise<void> {
   const count = (plan: ClipPlan) => rows.filter((r) => r.plan === plan).length
   const summary = core.summary.addHeading('FoxAPI video: plan (dry run)', 2)
   summary.addTable([
@@ -143,6 +198,7 @@ async function writePlanSummary(rows: PlanRow[], settings: RunSettings): Promise
         : '') +
       ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>',
   )
+  for (const note of notes) summary.addRaw(`<p>${cell(note)}</p>`)
   const text = summary.stringify()
   summary.emptyBuffer()
   await writeSummaryHtml(text)

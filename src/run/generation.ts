@@ -2,13 +2,15 @@
 // and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
 // the post step) never loads undici or the rest of the network code.
 import { FoxApiClient } from '../foxapi/api-client'
-import { CreditBudget } from './budget'
+import { CreditBudget, type PeriodSpending } from './budget'
+import { CreditLedger } from '../cache/credit-ledger'
+import { notDueText, periodText } from '../report/schedule-notes'
 import { removeCacheStaging } from '../cache/cache-key'
 import { runClips } from './clip-runner'
 import { isSuccess, type ClipResult } from '../report/clip-result'
 import { State } from '../constants'
 import { createHttpAgent } from '../foxapi/http'
-import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
+import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
 import { saveStateSafely, writeOutputs, writeSummary } from '../report/outputs'
 import { writeMatrix } from '../report/matrix'
@@ -18,9 +20,58 @@ import { downloadPolicyFor, guardedConnector } from '../security/download-policy
 import { messageOf } from '../errors'
 
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
-export async function generate(clips: ClipSpec[], { settings, batch }: { settings: RunSettings; batch: boolean }): Promise<void> {
+export async function generate(
+  clips: ClipSpec[],
+  { settings, batch, notDue = [] }: { settings: RunSettings; batch: boolean; notDue?: NotDueEntry[] },
+): Promise<void> {
+  const notes = notDue.length > 0 ? [notDueText(notDue)] : []
+  if (clips.length === 0) {
+    // A content calendar with nothing due on this trigger: not a failure, and nothing is paid.
+    log.notice(`No batch entry is due on this run, so nothing was sent to FoxAPI. ${notDueText(notDue)}`)
+    writeOutputs([])
+    writeMatrix([])
+    await writeResultsOutput(settings.resultsFile, [], settings.workspace)
+    await writeSummary([], { batch, maxCredits: settings.maxCredits, notes })
+    return
+  }
   saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
   saveStateSafely(State.BaseUrl, settings.baseUrl)
+  if (settings.cache) log.info(`Cache: ${settings.reuse.why}.`)
+
+  // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
+  let period: PeriodSpending | undefined
+  let ledger: CreditLedger | undefined
+  if (settings.budget) {
+    const { key, scope } = settings.budget
+    const opened = CreditLedger.open({
+      cache: settings.cache,
+      apiKey: settings.apiKey,
+      workspace: settings.workspace,
+      budget: settings.budget,
+      runId: process.env.GITHUB_RUN_ID ?? '',
+    })
+    if (!(opened instanceof CreditLedger)) {
+      log.setFailed(
+        `budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${opened.unavailable}. Nothing was sent to FoxAPI.`,
+      )
+      return
+    }
+    ledger = opened
+    const reading = await ledger.read()
+    if (reading.kind === 'untrusted') {
+      log.warning(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
+      period = {
+        period: key,
+        spentEarlier: 0,
+        blocked: `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
+      }
+    } else {
+      const earlier = reading.spent
+      const kept = ledger
+      period = { period: key, spentEarlier: earlier, onChange: (reserved) => void kept.record(earlier + reserved) }
+      log.info(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
+    }
+  }
 
   const agent = createHttpAgent(settings.requestTimeoutMs)
   // Clips are fetched through their own dispatcher: every connection it opens is checked against the
@@ -51,7 +102,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
   let results: ClipResult[]
   try {
     const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
-    const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text))
+    const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text), period)
     const run = () =>
       runClips(clips, {
         settings,
@@ -72,6 +123,9 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
         },
       })
     results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
+    if (ledger && period && period.blocked === undefined) await ledger.record(period.spentEarlier + budget.reserved)
+    if (settings.cache) notes.unshift(`Cache: ${settings.reuse.why}.`)
+    if (period) notes.push(periodText(period, budget.reserved, settings))
 
     // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
     try {
@@ -81,7 +135,7 @@ export async function generate(clips: ClipSpec[], { settings, batch }: { setting
       log.warning(`Could not write the step outputs (${messageOf(error)}).`)
     }
     await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
-    await writeSummary(results, { batch, maxCredits: settings.maxCredits })
+    await writeSummary(results, { batch, maxCredits: settings.maxCredits, notes })
     const failures = results.filter((r) => !isSuccess(r))
     if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
     else if (failures.length > 0) {

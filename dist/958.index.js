@@ -1,49 +1,23 @@
-export const id = 795;
-export const ids = [795];
+export const id = 958;
+export const ids = [958];
 export const modules = {
 
-/***/ 22041:
+/***/ 50414:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Ai: () => (/* binding */ ResultCache)
-});
-
-// UNUSED EXPORTS: clipFields, pendingFields
-
-// NAMESPACE OBJECT: ./src/cache/actions-cache.ts
-var actions_cache_namespaceObject = {};
-__webpack_require__.r(actions_cache_namespaceObject);
-__webpack_require__.d(actions_cache_namespaceObject, {
-  downloadEntry: () => (downloadEntry),
-  isFeatureAvailable: () => (isFeatureAvailable),
-  restoreCache: () => (restoreCache),
-  saveCache: () => (saveCache)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __webpack_require__(48161);
-var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
-// EXTERNAL MODULE: ./src/atomic-files.ts
-var atomic_files = __webpack_require__(69316);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
-;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   downloadEntry: () => (/* binding */ downloadEntry),
+/* harmony export */   isFeatureAvailable: () => (/* binding */ isFeatureAvailable),
+/* harmony export */   readEntry: () => (/* binding */ readEntry),
+/* harmony export */   restoreCache: () => (/* binding */ restoreCache),
+/* harmony export */   saveCache: () => (/* binding */ saveCache)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69316);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
 // @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
@@ -88,27 +62,50 @@ let standInNamed = false;
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
 async function downloadEntry(paths, primaryKey, restoreKeys) {
-    const module = await available();
+    await available(); // a service that is not configured throws here, as before: the caller turns the cache off
+    const read = await readEntry(paths, primaryKey, restoreKeys);
+    if (read.kind === 'found')
+        return read.entry;
+    if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
+        _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Failed to restore: ${read.reason}`);
+    }
+    return undefined;
+}
+const STAND_IN_REASON = 'this @actions/cache is a stand-in that cannot restore an entry safely';
+const UNREADABLE_REASON = 'the effective cache-mode does not permit reads';
+/**
+ * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
+ * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
+ * Never throws; logs nothing for a failure (the caller words it).
+ */
+async function readEntry(paths, primaryKey, restoreKeys) {
+    let module;
+    try {
+        module = await available();
+    }
+    catch (error) {
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
+    }
     if (typeof module.isFeatureAvailable !== 'function') {
         // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
         // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
         if (!standInNamed)
-            log/* warning */.$e(STAND_IN_WARNING);
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(STAND_IN_WARNING);
         standInNamed = true;
-        return undefined;
-    }
-    const [utils, config, client, twirp] = await Promise.all([
-        __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
-        __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),
-        Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 66152)),
-        Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
-    ]);
-    if (!config.isCacheReadable(config.getCacheMode())) {
-        log/* info */.pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
-        return undefined;
+        return { kind: 'failed', reason: STAND_IN_REASON };
     }
     let folder;
     try {
+        const [utils, config, client, twirp] = await Promise.all([
+            __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
+            __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),
+            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 66152)),
+            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
+        ]);
+        if (!config.isCacheReadable(config.getCacheMode())) {
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
+            return { kind: 'failed', reason: UNREADABLE_REASON };
+        }
         const compressionMethod = await utils.getCompressionMethod();
         let found;
         const v2 = config.getCacheServiceVersion() === 'v2';
@@ -124,75 +121,268 @@ async function downloadEntry(paths, primaryKey, restoreKeys) {
                 found = { key: entry.cacheKey, url: entry.archiveLocation };
         }
         if (!found)
-            return undefined;
-        log/* info */.pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
+            return { kind: 'none' };
+        _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
         folder = await utils.createTempDirectory();
-        const archivePath = external_node_path_default().join(folder, utils.getCacheFileName(compressionMethod));
+        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(folder, utils.getCacheFileName(compressionMethod));
         await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }); // as restoreCache: v2 uses the Azure SDK for Azure hosts
-        const downloaded = {
+        const entry = {
             matchedKey: found.key,
             archivePath,
             folder,
             compression: utils.getCacheFileName(compressionMethod).endsWith('.tgz') ? 'gzip' : 'zstd',
         };
         folder = undefined;
-        return downloaded;
+        return { kind: 'found', entry };
     }
     catch (error) {
-        log/* warning */.$e(`Failed to restore: ${(0,errors/* messageOf */.bD)(error)}`);
-        return undefined;
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
     }
     finally {
         if (folder !== undefined)
-            await (0,atomic_files/* removeLeftover */.MG)(folder);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_1__/* .removeLeftover */ .MG)(folder);
     }
 }
 
-// EXTERNAL MODULE: ./src/cache/cache-key.ts
-var cache_key = __webpack_require__(24950);
-;// CONCATENATED MODULE: ./src/cache/entry-proof.ts
-// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
-// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
-// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
-// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
+
+/***/ }),
+
+/***/ 16267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ CreditLedger)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50414);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24950);
+/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21917);
+/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17193);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69316);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(25625);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83916);
+// The credits a workflow has spent in the current period (`budget-period`), kept in the Actions cache so that
+// `max-credits` can cap every run of the workflow in a day, week or month, not just one step.
+//
+// Cache entries are immutable (no overwrite, no delete), so the ledger is a series of entries, one per update:
+//   foxapi-video-ledger-v1-<scope hash>-<period>-<time>-<random>
+// each holding the period's running total as the run that wrote it computed it (what it read before
+// submitting, plus what its own tasks reserved so far). One restore by the series' prefix returns the newest,
+// which is the total. A new period is a new prefix, so it starts at 0.
+//
+// The ledger decides whether money is spent, so it is never believed blindly. An entry carries the proof of
+// origin every cache entry of this action carries (src/cache/entry-proof.ts: a MAC keyed from the API key)
+// over what it says and the key it was saved under: an entry forged by anyone without the API key, or an honest
+// entry re-saved under a newer key to roll the total back, fails it. An entry that fails the proof, and a
+// ledger that cannot be read while the cache is on, is "limit reached" (nothing submitted), never 0.
+//
+// The entry is never unpacked by tar: its archive is downloaded (./actions-cache.ts readEntry, which tells "no
+// ledger yet" from "the cache could not be read") and its one plain file read into a fresh private folder under
+// the runner's temp folder (./entry-archive.ts: links, devices, `..` and stray members refuse the entry). It is
+// read once, before any clip touches the cache, so no other restore or save runs meanwhile.
 
 
-/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
-const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
-function macKey(apiKey) {
-    return (0,external_node_crypto_.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
-}
-/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
-function proveEntry(apiKey, fields) {
-    return (0,external_node_crypto_.createHmac)('sha256', macKey(apiKey)).update((0,cache_key/* canonicalJson */.dj)(fields)).digest('hex');
-}
-/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
-function isProvenEntry(apiKey, fields, proof) {
-    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
-        return false;
-    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
-    return (0,external_node_crypto_.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
+
+
+
+
+
+
+
+
+
+
+const LEDGER_FILE = 'ledger.json';
+const MAX_LEDGER_BYTES = 16 * 1024;
+const ENTRY_KIND = 'foxapi-video credit ledger v1';
+const ledgerSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_10__/* .literal */ .euz(1),
+    scope: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(1_000),
+    period: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(40),
+    spent: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().finite().nonnegative(),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(40),
+    at: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+});
+class CreditLedger {
+    api;
+    apiKey;
+    workspace;
+    budget;
+    runId;
+    prefix;
+    relative;
+    /** The running total last saved (or read), so an unchanged total is not saved again. */
+    saved;
+    queue = Promise.resolve();
+    constructor(api, apiKey, workspace, budget, runId) {
+        this.api = api;
+        this.apiKey = apiKey;
+        this.workspace = workspace;
+        this.budget = budget;
+        this.runId = runId;
+        const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 24);
+        this.prefix = `foxapi-video-ledger-v1-${scope}-${budget.key}-`;
+        // The same relative path on every run: it is part of the entries' version.
+        this.relative = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
+    }
+    /**
+     * The ledger of `budget`, or why there can be none: the cache is off or this runner has no cache service.
+     * With a period set, the caller then fails the step before submitting anything.
+     */
+    static open(options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
+        if (!options.cache)
+            return { unavailable: "'cache' is false" };
+        const api = module;
+        for (const name of ['isFeatureAvailable', 'readEntry', 'saveCache']) {
+            if (typeof api?.[name] !== 'function')
+                return { unavailable: `@actions/cache has no ${name} here` };
+        }
+        try {
+            if (api.isFeatureAvailable() !== true)
+                return { unavailable: 'the Actions cache service is not configured on this runner' };
+        }
+        catch (error) {
+            return { unavailable: `the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error)}` };
+        }
+        return new CreditLedger(api, options.apiKey, options.workspace, options.budget, options.runId ?? '');
+    }
+    /** The period's total so far; never 0 for a ledger that is there but cannot be read or believed. */
+    async read() {
+        if (this.apiKey === '')
+            return { kind: 'untrusted', reason: "no 'api-key' to check the ledger's proof with" };
+        const found = await this.api.readEntry([this.relative], this.prefix, [this.prefix]);
+        if (found.kind === 'failed')
+            return { kind: 'untrusted', reason: `the ledger could not be read (${found.reason})` };
+        if (found.kind === 'none') {
+            this.saved = 0;
+            return { kind: 'read', spent: 0 };
+        }
+        const { matchedKey: matched } = found.entry;
+        let folder;
+        try {
+            if (typeof matched !== 'string' || !matched.startsWith(this.prefix))
+                return { kind: 'untrusted', reason: 'the cache answered with another key' };
+            // A fresh private folder (mode 0700) outside the workspace: the only place the entry's file is created.
+            folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'foxapi-ledger-'));
+            const files = await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .unpackEntry */ .$7)(found.entry, this.relative, folder, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]));
+            const file = files.get(LEDGER_FILE);
+            if (!file)
+                return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` };
+            const entry = ledgerSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .readEntryJson */ .zV)(file.path, LEDGER_FILE, MAX_LEDGER_BYTES));
+            if (!entry.success)
+                return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` };
+            const { proof, ...fields } = entry.data;
+            if (!(0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .isProvenEntry */ .X)(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
+                return {
+                    kind: 'untrusted',
+                    reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
+                };
+            }
+            this.saved = fields.spent;
+            return { kind: 'read', spent: fields.spent };
+        }
+        catch (error) {
+            const why = error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .RefusedEntryError */ .No ? `the entry ${matched} is refused: ${error.message}` : (0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error);
+            return { kind: 'untrusted', reason: `the ledger could not be read (${why})` };
+        }
+        finally {
+            if (folder !== undefined)
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(folder);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(found.entry.folder);
+        }
+    }
+    /**
+     * Adds a new entry holding `total`, the period's running total, unless it is the total last saved. Saves run
+     * one after another; never rejects (a failed save is a warning: the next run then counts less).
+     */
+    record(total) {
+        this.queue = this.queue.then(() => this.save(total));
+        return this.queue;
+    }
+    async save(total) {
+        if (total === this.saved)
+            return;
+        const key = `${this.prefix}${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        const fields = { v: 1, scope: this.budget.scope, period: this.budget.key, spent: total, run_id: this.runId, at: Date.now() };
+        const absolute = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, this.relative);
+        try {
+            // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
+            // through a link or in place of a file.
+            const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, _cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF);
+            const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(root).catch(() => undefined);
+            if (rootStat === undefined)
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { mode: 0o700 }).catch(() => undefined);
+            else if (rootStat.isSymbolicLink() || !rootStat.isDirectory())
+                throw new Error(`${_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF} in the workspace is not a plain folder`);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(absolute, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(absolute, { mode: 0o700 });
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute);
+            if (stat.isSymbolicLink() || !stat.isDirectory())
+                throw new Error(`${this.relative} is not a plain folder`);
+            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
+            const id = await this.api.saveCache([this.relative], key);
+            if (typeof id === 'number' && id !== -1) {
+                this.saved = total;
+                _log__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`);
+            }
+            else
+                _log__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`);
+        }
+        catch (error) {
+            _log__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e(`Could not save the budget ledger entry ${key} (${(0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error)}): later runs in ${this.budget.key} will not count these credits.`);
+        }
+        finally {
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(absolute);
+        }
+    }
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
-// EXTERNAL MODULE: external "node:zlib"
-var external_node_zlib_ = __webpack_require__(38522);
-var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
-// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
-var tar_stream = __webpack_require__(56118);
-// EXTERNAL MODULE: ./src/security/visible-text.ts
-var visible_text = __webpack_require__(52966);
-;// CONCATENATED MODULE: ./src/cache/entry-archive.ts
+
+/***/ }),
+
+/***/ 17193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   $7: () => (/* binding */ unpackEntry),
+/* harmony export */   No: () => (/* binding */ RefusedEntryError),
+/* harmony export */   zV: () => (/* binding */ readEntryJson)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(56118);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52966);
+/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74539);
 // Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
 // an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
 // before any byte of theirs is written, and only the few plain files this action saves are ever created, in
 // a fresh private folder. The archive is read with tar-stream (a streaming tar parser that touches no file
 // system: what is written, and where, is decided here).
+
 
 
 
@@ -222,11 +412,11 @@ const MAX_MEMBERS = 16;
 async function unpackEntry(archive, folder, into, allowed) {
     const files = new Map();
     const folders = new Set();
-    for (let at = folder; at !== '.' && at !== ''; at = external_node_path_default().posix.dirname(at))
+    for (let at = folder; at !== '.' && at !== ''; at = node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.dirname(at))
         folders.add(at);
     const budget = [...allowed.values()].reduce((sum, bytes) => sum + bytes, STRUCTURE_BYTES);
     let members = 0;
-    const reader = (0,tar_stream.extract)();
+    const reader = (0,tar_stream__WEBPACK_IMPORTED_MODULE_8__.extract)();
     reader.on('entry', (header, stream, next) => {
         // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
         // destroyed with it, and that error needs a listener so it cannot end the process.
@@ -249,22 +439,22 @@ async function unpackEntry(archive, folder, into, allowed) {
         }
         if (header.type !== 'file')
             return refuse(`is ${TYPE_NAMES[header.type ?? ''] ?? 'not a plain file'}`);
-        const base = external_node_path_default().posix.basename(name);
+        const base = node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.basename(name);
         const cap = allowed.get(base);
-        if (external_node_path_default().posix.dirname(name) !== folder || cap === undefined)
+        if (node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.dirname(name) !== folder || cap === undefined)
             return refuse(`is not a file this action saves`);
         if (files.has(base))
             return refuse('appears twice');
         if (header.size > cap)
             return refuse(`is ${header.size} bytes, over the ${cap} allowed`);
-        const target = external_node_path_default().join(into, base);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(into, base);
         writeMember(stream, target, cap).then((written) => {
             files.set(base, written);
             next();
         }, (error) => next(error instanceof Error ? error : new Error(String(error))));
     });
     let seen = 0;
-    const meter = new external_node_stream_.Transform({
+    const meter = new node_stream__WEBPACK_IMPORTED_MODULE_5__.Transform({
         transform(chunk, _encoding, callback) {
             seen += chunk.length;
             if (seen > budget)
@@ -273,7 +463,7 @@ async function unpackEntry(archive, folder, into, allowed) {
                 callback(null, chunk);
         },
     });
-    await (0,external_node_stream_promises_.pipeline)(decompressed(archive), meter, reader);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(decompressed(archive), meter, reader);
     return files;
 }
 const TYPE_NAMES = {
@@ -296,19 +486,19 @@ function nameProblem(name) {
 }
 /** A member's name as a warning may show it: one line, visible characters, short. */
 function shown(name) {
-    return JSON.stringify((0,visible_text/* makeVisible */.Xm)((0,visible_text/* capText */.yA)(name, 120)));
+    return JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_10__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_10__/* .capText */ .yA)(name, 120)));
 }
 /** Writes one member to a new file (never through a link), counting and hashing its bytes. */
 async function writeMember(stream, target, cap) {
-    const handle = await (0,promises_.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
-    const hash = (0,external_node_crypto_.createHash)('sha256');
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(target, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW, 0o600);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
     let bytes = 0;
     try {
         for await (const data of stream) {
             const chunk = data;
             bytes += chunk.length;
             if (bytes > cap)
-                throw new RefusedEntryError(`its member ${external_node_path_default().basename(target)} is over the ${cap} bytes allowed`);
+                throw new RefusedEntryError(`its member ${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)} is over the ${cap} bytes allowed`);
             hash.update(chunk);
             await handle.write(chunk);
         }
@@ -321,36 +511,110 @@ async function writeMember(stream, target, cap) {
 /** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
 function decompressed({ archivePath, compression }) {
     // Large chunks: a clip is megabytes, and every chunk costs a write.
-    const file = (0,external_node_fs_.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
     if (compression === 'gzip')
-        return file.pipe(external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES }));
-    if (typeof (external_node_zlib_default()).createZstdDecompress === 'function')
-        return file.pipe(external_node_zlib_default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createGunzip({ chunkSize: CHUNK_BYTES }));
+    if (typeof (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createZstdDecompress) === 'function')
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
     file.destroy();
     // @actions/cache made a zstd archive only because zstd(1) is on this runner.
-    const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
     child.on('close', (code) => {
         if (code !== 0)
             child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`));
     });
     return child.stdout;
 }
+/**
+ * A small JSON file of an unpacked entry, opened without following a link and read up to `maxBytes`. What it
+ * holds never appears in an error: a file that is not JSON is named (`name`), not quoted.
+ */
+async function readEntryJson(file, name, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW);
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size > maxBytes)
+            throw new Error(`${name} is not a small plain file`);
+        const buffer = Buffer.alloc(stat.size);
+        const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
+        const parsed = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_9__/* .parseJsonSafely */ .s$)(buffer.subarray(0, bytesRead).toString('utf8'));
+        if (parsed === undefined)
+            throw new Error(`${name} is not JSON`);
+        return parsed;
+    }
+    finally {
+        await handle.close();
+    }
+}
 
-// EXTERNAL MODULE: ./src/foxapi/download.ts
-var download = __webpack_require__(80211);
-// EXTERNAL MODULE: ./src/security/destinations.ts
-var destinations = __webpack_require__(56769);
-// EXTERNAL MODULE: ./src/run-origin.ts
-var run_origin = __webpack_require__(91069);
-// EXTERNAL MODULE: ./src/foxapi/http.ts
-var http = __webpack_require__(74539);
-// EXTERNAL MODULE: ./src/secrets.ts
-var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./src/security/task-id.ts
-var task_id = __webpack_require__(18571);
-// EXTERNAL MODULE: ./src/foxapi/task.ts
-var foxapi_task = __webpack_require__(91294);
-;// CONCATENATED MODULE: ./src/cache/result-cache.ts
+
+/***/ }),
+
+/***/ 21917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ isProvenEntry),
+/* harmony export */   f: () => (/* binding */ proveEntry)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24950);
+// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
+// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
+// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
+// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
+
+
+/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
+const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
+function macKey(apiKey) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
+}
+/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
+function proveEntry(apiKey, fields) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', macKey(apiKey)).update((0,_cache_key__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(fields)).digest('hex');
+}
+/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
+function isProvenEntry(apiKey, fields, proof) {
+    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
+        return false;
+    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
+}
+
+
+/***/ }),
+
+/***/ 50206:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ai: () => (/* binding */ ResultCache)
+/* harmony export */ });
+/* unused harmony exports clipFields, pendingFields */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50414);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69316);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24950);
+/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(21917);
+/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17193);
+/* harmony import */ var _foxapi_download__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80211);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(56769);
+/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(91069);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(27194);
+/* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18571);
+/* harmony import */ var _foxapi_task__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(91294);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(25625);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(83916);
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
 //
@@ -360,8 +624,13 @@ var foxapi_task = __webpack_require__(91294);
 // and so that version:
 //   <key>                  the finished clip, its task JSON and meta.json (checksum, task id, proof)
 //   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
+//   <key>-pending-<time>-<random>-delivered   the task whose clip was delivered: no later run adopts it
+//   foxapi-video-v1-run-<run id>-<digest>   with `reuse: run`, the finished clip, for that workflow run only
 // One lookup, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a prefix hit
-// the newest pending task.
+// the newest pending task, or the note that it was delivered. Entries are immutable, so "delivered" is a newer
+// entry in the same pending series rather than a change to the old one: the newest entry tells where the
+// request's last task stands. A pending or delivered record's proof covers the key it was saved under, so an
+// honest record re-saved under a newer key (to hide a delivered note) fails it.
 // Because the directory must be the same on every run, two operations on one key must never overlap (a
 // clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
 //
@@ -391,15 +660,15 @@ var foxapi_task = __webpack_require__(91294);
 
 
 
-
-
 const CLIP_FILE = 'clip.mp4';
 const TASK_FILE = 'task.json';
 const META_FILE = 'meta.json';
 const PENDING_FILE = 'pending-task.json';
+/** The end of a delivered note's key (peek tells it from a pending task by its key alone). */
+const DELIVERED_SUFFIX = '-delivered';
 /** Largest JSON file an entry may hold (the task JSON is a few KiB). */
 const MAX_JSON_BYTES = 64 * 1024;
-function cacheApi(module = actions_cache_namespaceObject) {
+function cacheApi(module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
     const api = module;
     for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache']) {
         if (typeof api?.[name] !== 'function')
@@ -408,14 +677,19 @@ function cacheApi(module = actions_cache_namespaceObject) {
     return api;
 }
 /** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
-const clipMetaSchema = schemas/* object */.Ikc({
-    taskId: schemas/* string */.YjP().catch(''),
-    sha256: schemas/* string */.YjP().catch(''),
-    madeBy: schemas/* unknown */.L5J().optional(),
-    proof: schemas/* unknown */.L5J().optional(),
+const clipMetaSchema = zod__WEBPACK_IMPORTED_MODULE_16__/* .object */ .Ikc({
+    taskId: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().catch(''),
+    sha256: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().catch(''),
+    madeBy: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
 });
 /** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
-const pendingSchema = schemas/* object */.Ikc({ taskId: schemas/* unknown */.L5J().optional(), model: schemas/* string */.YjP().max(200).catch(''), proof: schemas/* unknown */.L5J().optional() });
+const pendingSchema = zod__WEBPACK_IMPORTED_MODULE_16__/* .object */ .Ikc({
+    taskId: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().max(200).catch(''),
+    delivered: zod__WEBPACK_IMPORTED_MODULE_16__/* .boolean */ .zMY().catch(false).default(false),
+    proof: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
+});
 class ResultCache {
     workspace;
     options;
@@ -425,7 +699,7 @@ class ResultCache {
     queues = new Map();
     /** The staging folder's check, made once before the first lookup or save. */
     stagingChecked;
-    constructor(enabled, workspace, options, module = actions_cache_namespaceObject) {
+    constructor(enabled, workspace, options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
         this.workspace = workspace;
         this.options = options;
         const api = cacheApi(module);
@@ -440,7 +714,7 @@ class ResultCache {
                     this.turnOff('the Actions cache service is not configured on this runner');
             }
             catch (error) {
-                this.turnOff(`the cache feature check failed: ${(0,errors/* messageOf */.bD)(error)}`);
+                this.turnOff(`the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}`);
             }
         }
     }
@@ -466,48 +740,50 @@ class ResultCache {
      */
     checkStaging() {
         this.stagingChecked ??= (async () => {
-            const root = external_node_path_default().join(this.workspace, cache_key/* CACHE_DIRECTORY */.vF);
+            const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, _cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF);
             let stat = await lstatIfAny(root);
             if (stat === undefined) {
-                await (0,promises_.mkdir)(root, { mode: 0o700 }).catch((error) => {
-                    if ((0,errors/* codeOf */.$N)(error) !== 'EEXIST')
+                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { mode: 0o700 }).catch((error) => {
+                    if ((0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .codeOf */ .$N)(error) !== 'EEXIST')
                         throw error;
                 });
-                stat = await (0,promises_.lstat)(root);
+                stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(root);
             }
             if (stat.isSymbolicLink() || !stat.isDirectory()) {
-                this.turnOff(`${cache_key/* CACHE_DIRECTORY */.vF} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`);
+                this.turnOff(`${_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`);
             }
-        })().catch((error) => this.turnOff(`the staging folder ${cache_key/* CACHE_DIRECTORY */.vF} cannot be used (${(0,errors/* messageOf */.bD)(error)})`));
+        })().catch((error) => this.turnOff(`the staging folder ${_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF} cannot be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)})`));
         return this.stagingChecked;
     }
     /**
      * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
-     * false (the run does not download), a cached clip is passed over and only a pending task is reported.
+     * false (the run does not download), a cached clip is passed over and only a pending task is reported. With
+     * `runId` (`reuse: run`) only the clip saved for that workflow run is served.
      */
-    async lookup(key, destination, wantClip) {
+    async lookup(key, destination, wantClip, runId) {
         if (!this.enabled)
             return undefined;
         await this.checkStaging();
         if (!this.enabled)
             return undefined;
-        return this.serialised(key, () => this.lookupNow(key, destination, wantClip));
+        return this.serialised(key, () => this.lookupNow(key, destination, wantClip, runId));
     }
-    async lookupNow(key, destination, wantClip) {
+    async lookupNow(key, destination, wantClip, runId) {
         const { relative } = this.directoryFor(key);
-        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], key, [`${key}-pending-`]));
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]));
         if (!downloaded)
             return undefined;
         const matched = downloaded.matchedKey;
         let unpacked;
         try {
-            const isClip = matched === key;
+            const isClip = matched === clipKey;
             if (!isClip && !matched.startsWith(`${key}-pending-`))
                 return undefined;
             if (isClip && !wantClip)
                 return undefined;
             // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
-            unpacked = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'foxapi-video-entry-'));
+            unpacked = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'foxapi-video-entry-'));
             const allowed = isClip
                 ? new Map([
                     [CLIP_FILE, this.options.maxClipBytes],
@@ -515,20 +791,20 @@ class ResultCache {
                     [META_FILE, MAX_JSON_BYTES],
                 ])
                 : new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
-            const files = await unpackEntry(downloaded, relative, unpacked, allowed);
-            return isClip ? await this.readClip(key, files, destination) : await this.readPending(key, matched, files);
+            const files = await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .unpackEntry */ .$7)(downloaded, relative, unpacked, allowed);
+            return isClip ? await this.readClip(clipKey, files, destination) : await this.readPending(key, matched, files, runId !== undefined);
         }
         catch (error) {
-            if (error instanceof RefusedEntryError)
-                log/* warning */.$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
+            if (error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .RefusedEntryError */ .No)
+                _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
             else
-                log/* warning */.$e(`Cache entry ${matched} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+                _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${matched} could not be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
             return undefined;
         }
         finally {
             if (unpacked !== undefined)
-                await (0,atomic_files/* removeLeftover */.MG)(unpacked);
-            await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(unpacked);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(downloaded.folder);
         }
     }
     /**
@@ -536,37 +812,43 @@ class ResultCache {
      * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked. Nothing is
      * downloaded, so an entry's proof is not checked here: the run that restores it checks it.
      */
-    async peek(key) {
+    async peek(key, runId) {
         if (!this.enabled)
             return undefined;
         const { relative } = this.directoryFor(key);
-        const matched = await this.attempt('restore', (api) => api.restoreCache([relative], key, [`${key}-pending-`], { lookupOnly: true }));
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        const matched = await this.attempt('restore', (api) => api.restoreCache([relative], clipKey, [`${key}-pending-`], { lookupOnly: true }));
         if (!this.enabled)
             return undefined;
-        return matched === key ? 'clip' : matched?.startsWith(`${key}-pending-`) ? 'pending' : 'none';
+        if (matched === clipKey)
+            return 'clip';
+        if (!matched?.startsWith(`${key}-pending-`))
+            return 'none';
+        return matched.endsWith(DELIVERED_SUFFIX) && runId !== undefined ? 'none' : 'pending';
     }
     /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
     proven(entryKey, fields, proof) {
-        if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof))
+        if (fields !== undefined && (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .isProvenEntry */ .X)(this.options.apiKey, fields, proof))
             return true;
-        log/* warning */.$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
+        _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
         return false;
     }
+    /** `key` is the key the clip was saved under (the request's, or its `reuse: run` key): the proof covers it. */
     async readClip(key, files, destination) {
         const clipFile = files.get(CLIP_FILE);
         const taskFile = files.get(TASK_FILE);
         const metaFile = files.get(META_FILE);
         if (!clipFile || !taskFile || !metaFile)
             throw new Error('the entry lacks a file a clip entry has');
-        const meta = clipMetaSchema.safeParse(await readJsonFile(metaFile.path, META_FILE));
+        const meta = clipMetaSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(metaFile.path, META_FILE, MAX_JSON_BYTES));
         if (!meta.success)
             throw new Error(`${META_FILE} is not a clip record`);
-        const madeBy = meta.data.madeBy === undefined ? undefined : run_origin/* runOriginSchema */.dB.safeParse(meta.data.madeBy);
+        const madeBy = meta.data.madeBy === undefined ? undefined : _run_origin__WEBPACK_IMPORTED_MODULE_11__/* .runOriginSchema */ .dB.safeParse(meta.data.madeBy);
         // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
         const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
         if (!this.proven(key, fields, meta.data.proof))
             return undefined;
-        const task = foxapi_task/* taskSchema */.v.safeParse(await readJsonFile(taskFile.path, TASK_FILE));
+        const task = _foxapi_task__WEBPACK_IMPORTED_MODULE_14__/* .taskSchema */ .v.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
         if (!task.success || task.data.id !== meta.data.taskId)
             throw new Error(`${TASK_FILE} is not the task of this entry`);
         // The clip restored is the clip proven: checked before it is copied anywhere.
@@ -574,53 +856,70 @@ class ResultCache {
             throw new Error(`the clip of ${key} does not match its proven checksum`);
         const target = destination(task.data);
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
-        const copied = await (0,download/* copyFileAtomically */.T)(clipFile.path, target, () => (0,destinations/* recheckDestination */.iW)(target, this.workspace));
+        const copied = await (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_9__/* .copyFileAtomically */ .T)(clipFile.path, target, () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_10__/* .recheckDestination */ .iW)(target, this.workspace));
         if (copied.sha256 !== meta.data.sha256) {
-            await (0,atomic_files/* removeLeftover */.MG)(target);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
         const clip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes };
-        const origin = madeBy?.data && (0,run_origin/* runOfThisRepository */.T0)(madeBy.data);
+        const origin = madeBy?.data && (0,_run_origin__WEBPACK_IMPORTED_MODULE_11__/* .runOfThisRepository */ .T0)(madeBy.data);
         if (origin)
             clip.madeBy = origin;
         return { kind: 'clip', clip };
     }
-    async readPending(key, entryKey, files) {
+    async readPending(key, entryKey, files, perRun) {
         const file = files.get(PENDING_FILE);
         if (!file)
             throw new Error(`the entry has no ${PENDING_FILE}`);
-        const record = pendingSchema.safeParse(await readJsonFile(file.path, PENDING_FILE));
+        const record = pendingSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(file.path, PENDING_FILE, MAX_JSON_BYTES));
         if (!record.success)
             throw new Error(`${PENDING_FILE} is not a pending-task record`);
-        const { taskId, model, proof } = record.data;
-        if (!(0,task_id/* isValidTaskId */.RQ)(taskId)) {
-            log/* warning */.$e(`Cache entry ${entryKey} holds no valid task id (${(0,task_id/* describeBadTaskId */.L)(taskId)}); going on without it.`);
+        const { taskId, model, delivered, proof } = record.data;
+        if (!(0,_security_task_id__WEBPACK_IMPORTED_MODULE_13__/* .isValidTaskId */ .RQ)(taskId)) {
+            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${entryKey} holds no valid task id (${(0,_security_task_id__WEBPACK_IMPORTED_MODULE_13__/* .describeBadTaskId */ .L)(taskId)}); going on without it.`);
             return undefined;
         }
-        if (!this.proven(entryKey, pendingFields(key, taskId, model), proof))
+        if (!this.proven(entryKey, pendingFields(key, entryKey, taskId, model, delivered), proof))
             return undefined;
+        // Delivered: under `reuse: run` the task is never handed out again. Under `reuse: request` its clip may be
+        // served to any run of the request, so the task is collected again (free) as a pending one would be: the
+        // clip entry itself is missing here (its save failed, or that run did not download).
+        if (delivered && perRun)
+            return { kind: 'delivered', taskId };
         return { kind: 'pending', taskId, model };
     }
-    /** Saves a downloaded clip with its final task JSON under `key`. */
-    async saveClip(key, task, clipPath, sha256) {
-        await this.save(key, key, async (directory) => {
+    /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
+    async saveClip(key, task, clipPath, sha256, runId) {
+        const entryKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        await this.save(key, entryKey, async (directory) => {
             // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
-            await (0,promises_.link)(clipPath, external_node_path_default().join(directory, CLIP_FILE)).catch(() => (0,download/* copyFileAtomically */.T)(clipPath, external_node_path_default().join(directory, CLIP_FILE)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, CLIP_FILE)).catch(() => (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_9__/* .copyFileAtomically */ .T)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, CLIP_FILE)));
             // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
-            const taskJson = (0,secrets/* redact */.E)(JSON.stringify(foxapi_task/* taskSchema */.v.parse(task)));
-            await (0,promises_.writeFile)(external_node_path_default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
-            const madeBy = await (0,run_origin/* currentRun */.xh)();
-            const taskSha256 = (0,external_node_crypto_.createHash)('sha256').update(taskJson).digest('hex');
-            const proof = proveEntry(this.options.apiKey, clipFields(key, task.id, sha256, taskSha256, madeBy));
-            await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
+            const taskJson = (0,_secrets__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E)(JSON.stringify(_foxapi_task__WEBPACK_IMPORTED_MODULE_14__/* .taskSchema */ .v.parse(task)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
+            const madeBy = await (0,_run_origin__WEBPACK_IMPORTED_MODULE_11__/* .currentRun */ .xh)();
+            const taskSha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskJson).digest('hex');
+            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .proveEntry */ .f)(this.options.apiKey, clipFields(entryKey, task.id, sha256, taskSha256, madeBy));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
         });
     }
     /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
     async savePendingTaskId(key, taskId, model) {
         // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
         // still differ); lookup picks the newest by prefix.
-        const proof = proveEntry(this.options.apiKey, pendingFields(key, taskId, model));
-        await this.save(key, `${key}-pending-${Date.now()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId, model, proof })), { flag: 'wx' }));
+        await this.savePendingRecord(key, taskId, model, false);
+    }
+    /**
+     * Records that the clip of `taskId` was delivered (handed to this run's later steps), so that under `reuse: run`
+     * no later run adopts that task again: a newer, proven entry in the request's pending series.
+     */
+    async saveDelivered(key, taskId, model) {
+        await this.savePendingRecord(key, taskId, model, true);
+    }
+    async savePendingRecord(key, taskId, model, delivered) {
+        const entryKey = `${key}-pending-${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`;
+        const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .proveEntry */ .f)(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered));
+        await this.save(key, entryKey, (directory) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, PENDING_FILE), (0,_secrets__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
     }
     /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
     async save(key, entryKey, stage) {
@@ -628,7 +927,7 @@ class ResultCache {
             return;
         await this.checkStaging();
         await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
-            log/* warning */.$e(`Could not save the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Could not save the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
         });
     }
     async saveNow(key, entryKey, stage) {
@@ -637,9 +936,9 @@ class ResultCache {
         const { relative, absolute } = this.directoryFor(key);
         try {
             // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
-            await (0,promises_.rm)(absolute, { recursive: true, force: true });
-            await (0,promises_.mkdir)(absolute, { mode: 0o700 });
-            const stat = await (0,promises_.lstat)(absolute);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(absolute, { recursive: true, force: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(absolute, { mode: 0o700 });
+            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute);
             if (stat.isSymbolicLink() || !stat.isDirectory())
                 throw new Error(`${relative} is not a plain folder`);
             await stage(absolute);
@@ -647,21 +946,21 @@ class ResultCache {
             // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
             // have taken, that means the service is in trouble: stop using it for this run.
             if (typeof id === 'number' && id !== -1)
-                log/* info */.pq(`Saved to the Actions cache as ${entryKey}.`);
-            else if (entryKey !== key)
+                _log__WEBPACK_IMPORTED_MODULE_15__/* .info */ .pq(`Saved to the Actions cache as ${entryKey}.`);
+            else if (entryKey.startsWith(`${key}-pending-`))
                 this.turnOff(`saving ${entryKey} failed`);
         }
         catch (error) {
-            log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Could not stage the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
         }
         finally {
-            await (0,atomic_files/* removeLeftover */.MG)(absolute);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(absolute);
         }
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
     directoryFor(key) {
-        const relative = external_node_path_default().posix.join(cache_key/* CACHE_DIRECTORY */.vF, (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16));
-        return { relative, absolute: external_node_path_default().join(this.workspace, relative) };
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16));
+        return { relative, absolute: node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, relative) };
     }
     async attempt(what, operation) {
         if (!this.enabled || !this.api)
@@ -670,7 +969,7 @@ class ResultCache {
             return await operation(this.api);
         }
         catch (error) {
-            this.turnOff(`${what} failed: ${(0,errors/* messageOf */.bD)(error)}`);
+            this.turnOff(`${what} failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}`);
             return undefined;
         }
     }
@@ -678,47 +977,29 @@ class ResultCache {
         if (this.disabledBecause !== undefined)
             return;
         this.disabledBecause = reason;
-        log/* warning */.$e(`Result cache off for this run (${reason}); going on without it.`);
+        _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Result cache off for this run (${reason}); going on without it.`);
     }
 }
 /** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
 function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
-    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,cache_key/* canonicalJson */.dj)(madeBy) };
+    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .canonicalJson */ .dj)(madeBy) };
 }
-/** What a pending entry's proof covers: the request's cache key, the task submitted for it and the request's model. */
-function pendingFields(cacheKey, taskId, model) {
-    return { entry: 'pending', cacheKey, taskId, model };
+/**
+ * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
+ * the task submitted for it, the request's model, and whether the task's clip was delivered.
+ */
+function pendingFields(cacheKey, entryKey, taskId, model, delivered = false) {
+    return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered };
 }
 /** lstat, or undefined when nothing is there. */
 async function lstatIfAny(file) {
     try {
-        return await (0,promises_.lstat)(file);
+        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file);
     }
     catch (error) {
-        if ((0,errors/* codeOf */.$N)(error) === 'ENOENT')
+        if ((0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .codeOf */ .$N)(error) === 'ENOENT')
             return undefined;
         throw error;
-    }
-}
-/**
- * A small JSON file of an entry, opened without following a link and read up to MAX_JSON_BYTES. What it holds
- * never appears in an error: a file that is not JSON is named, not quoted.
- */
-async function readJsonFile(file, name) {
-    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
-    try {
-        const stat = await handle.stat();
-        if (!stat.isFile() || stat.size > MAX_JSON_BYTES)
-            throw new Error(`${name} is not a small plain file`);
-        const buffer = Buffer.alloc(stat.size);
-        const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
-        const parsed = (0,http/* parseJsonSafely */.s$)(buffer.subarray(0, bytesRead).toString('utf8'));
-        if (parsed === undefined)
-            throw new Error(`${name} is not JSON`);
-        return parsed;
-    }
-    finally {
-        await handle.close();
     }
 }
 
@@ -1111,6 +1392,36 @@ async function writeResultsOutput(file, rows, workspace) {
     catch (error) {
         _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}).`);
     }
+}
+
+
+/***/ }),
+
+/***/ 58353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ periodText),
+/* harmony export */   n: () => (/* binding */ notDueText)
+/* harmony export */ });
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65468);
+
+/** `2 batch entries not due on this run: spring (from 2027-03-01; today is 2026-12-02); …`. */
+function notDueText(notDue) {
+    if (notDue.length === 0)
+        return 'Every batch entry is due on this run.';
+    const shown = notDue.slice(0, 20).map((entry) => `${entry.name} (${entry.reason})`);
+    const more = notDue.length > shown.length ? `; and ${notDue.length - shown.length} more` : '';
+    return `${notDue.length} batch ${notDue.length === 1 ? 'entry' : 'entries'} not due on this run: ${shown.join('; ')}${more}.`;
+}
+/** Where a `budget-period` stands after this step. */
+function periodText(period, reserved, settings) {
+    const limit = settings.maxCredits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(settings.maxCredits) : 'none';
+    const scope = settings.budget ? ` (all runs of ${settings.budget.scope})` : '';
+    if (period.blocked !== undefined)
+        return `Budget for ${period.period}${scope}: ${period.blocked}; max-credits ${limit}.`;
+    return (`Budget for ${period.period}${scope}: ${(0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(period.spentEarlier)} credits spent by earlier runs, ` +
+        `${(0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(reserved)} by this step, max-credits ${limit}.`);
 }
 
 
