@@ -320,6 +320,9 @@ describe('names an object has from its prototype are no input values', () => {
     ['image-list', prompt, (w) => [`[{"image_url": "https://cdn.example.com/a.png", "type": "${w}"}]`]],
     ['video-list', prompt, (w) => [`[{"video_url": "https://cdn.example.com/a.mp4", "refer_type": "${w}"}]`]],
     ['video-list', prompt, (w) => [`[{"video_url": "https://cdn.example.com/a.mp4", "keep_original_sound": "${w}"}]`]],
+    ...['verify', 'reuse', 'pick', 'budget-period', 'timezone'].map(
+      (name) => [name, prompt, (w: string) => [w, w.toUpperCase()]] as [string, Record<string, string>, (w: string) => string[]],
+    ),
   ]
 
   it.each(enumerated)("refuses each of them as '%s', naming the input", (input, others, values) => {
