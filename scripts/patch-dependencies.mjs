@@ -1,9 +1,13 @@
 // Run by `npm ci` and `npm install` (package.json `postinstall`), and by `npm run build` to be sure. It makes
-// one small change to an installed package so that the bundle starts fast, and fails the install when the
-// package no longer looks as expected, so that an update (Dependabot's, say) cannot drop the change unnoticed.
-// Plain JavaScript with no dependencies: it runs before anything else can.
+// two small changes to installed packages, and fails the install when a package no longer looks as expected,
+// so that an update (Dependabot's, say) cannot drop a change unnoticed. Plain JavaScript with no
+// dependencies: it runs before anything else can.
 //
-// @actions/core imports its OIDC client at the top of core.js, and with it @actions/http-client and all of
+// 1. @actions/cache exports its internal modules (`lib/internal/*.js`), so that src/cache/actions-cache.ts can
+// find and download an entry with the package's own code and stop before its `tar -P -C <workspace>`: an entry
+// anyone in the cache scope may have forged is read member by member instead (src/cache/entry-archive.ts).
+//
+// 2. @actions/core imports its OIDC client at the top of core.js, and with it @actions/http-client and all of
 // undici (about 1.3 MB), only for getIDToken(), which this action never calls. The toolkit does not declare
 // its modules free of side effects, so no bundler can leave them out (actions/toolkit#1697, #1893), and every
 // start of dist/index.js paid about 45 ms to compile and run undici before reading a single input. The change
