@@ -2,17 +2,17 @@
 // temporary-file allowance kept in step with temporaryPathFor (atomic-files.ts).
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { temporaryPathFor } from '../src/atomic-files'
-import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../src/security/destinations'
+import { temporaryPathFor } from '../../src/atomic-files'
+import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../../src/security/destinations'
 import {
   MAX_ENTRY_NAME_CHARS,
   entryNameProblem,
   foldedName,
   isWindowsDeviceName,
   portableNameProblem,
-} from '../src/security/portable-names'
-import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../src/security/task-id'
-import { placeOf } from '../src/security/workspace-files'
+} from '../../src/security/portable-names'
+import { MAX_TASK_ID_LENGTH, isValidTaskId } from '../../src/security/task-id'
+import { placeOf } from '../../src/security/workspace-files'
 
 describe('safeFileName', () => {
   it.each([

@@ -1,11 +1,11 @@
 // Summary cells, the summary's size cap, the projection of task replies, and the retry-line throttle.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { ClipResult } from '../src/report/clip-result'
-import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../src/report/outputs'
-import { throttled } from '../src/log'
-import { registerSecret } from '../src/secrets'
-import { taskSchema } from '../src/foxapi/task'
-import { captureStdout } from './support/stdout'
+import type { ClipResult } from '../../src/report/clip-result'
+import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../../src/report/outputs'
+import { throttled } from '../../src/log'
+import { registerSecret } from '../../src/secrets'
+import { taskSchema } from '../../src/foxapi/task'
+import { captureStdout } from '../support/stdout'
 
 const result = (fields: Partial<ClipResult> = {}): ClipResult => ({
   name: 'clip',

@@ -1,6 +1,6 @@
 // The adaptive polling schedule: rare polls far from the expected end, frequent near it, never past the ceiling.
 import { describe, expect, it } from 'vitest'
-import { MIN_POLL_MS, expectedTotalMs, nextPollDelayMs } from '../src/foxapi/poll-schedule'
+import { MIN_POLL_MS, expectedTotalMs, nextPollDelayMs } from '../../src/foxapi/poll-schedule'
 
 const CEILING = 30_000
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PROMPT_CHARS, validateRequest, type RawRequestInputs } from '../src/inputs/request-schema'
+import { MAX_PROMPT_CHARS, validateRequest, type RawRequestInputs } from '../../src/inputs/request-schema'
 
 function problemsOf(raw: RawRequestInputs, label?: string): string[] {
   const result = validateRequest(raw, label)

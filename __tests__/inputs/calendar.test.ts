@@ -1,6 +1,15 @@
 // src/inputs/calendar.ts: which batch entries are due, the day in a time zone, ISO weeks and budget periods.
 import { describe, expect, it } from 'vitest'
-import { calendarDay, isCronShape, isDue, isTimeZone, parseDay, periodOf, readEntryCalendar, rotationIndex } from '../src/inputs/calendar'
+import {
+  calendarDay,
+  isCronShape,
+  isDue,
+  isTimeZone,
+  parseDay,
+  periodOf,
+  readEntryCalendar,
+  rotationIndex,
+} from '../../src/inputs/calendar'
 
 const day = (text: string) => parseDay(text) ?? expect.fail(`${text} is a date`)
 

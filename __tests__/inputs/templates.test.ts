@@ -1,7 +1,7 @@
 // src/inputs/templates.ts: placeholders in prompts and output names, expanded before anything is checked or sent.
 import { describe, expect, it } from 'vitest'
-import { expandRequestTexts } from '../src/inputs/schedule-inputs'
-import { expandTemplate, readVariables, type TemplateValues } from '../src/inputs/templates'
+import { expandRequestTexts } from '../../src/inputs/schedule-inputs'
+import { expandTemplate, readVariables, type TemplateValues } from '../../src/inputs/templates'
 
 const values: TemplateValues = {
   fixed: {

@@ -4,10 +4,10 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { CreditBudget, creditsFigure, creditsReserved } from '../src/run/budget'
-import { RequestError } from '../src/foxapi/http'
-import { readInputs } from '../src/inputs/read-inputs'
-import type { Task } from '../src/foxapi/task'
+import { CreditBudget, creditsFigure, creditsReserved } from '../../src/run/budget'
+import { RequestError } from '../../src/foxapi/http'
+import { readInputs } from '../../src/inputs/read-inputs'
+import type { Task } from '../../src/foxapi/task'
 
 // The key is registered as a secret, which prints `::add-mask::`: not wanted in the test output.
 vi.mock('@actions/core', async (original) => ({ ...(await original<typeof import('@actions/core')>()), setSecret: () => {} }))
@@ -256,7 +256,7 @@ describe('CreditBudget', () => {
 })
 
 describe('examples', () => {
-  const root = path.resolve(__dirname, '..')
+  const root = path.resolve(__dirname, '../..')
   it.each(['matrix.yml', 'pr-check.yml'])('README shows examples/%s exactly, and it parses', (file) => {
     const text = readFileSync(path.join(root, 'examples', file), 'utf8')
     expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``)

@@ -9,7 +9,7 @@ import {
   retryDelay,
   toRequestError,
   withRetries,
-} from '../src/foxapi/http'
+} from '../../src/foxapi/http'
 
 describe('Retry-After', () => {
   it('reads delta-seconds and HTTP dates', () => {

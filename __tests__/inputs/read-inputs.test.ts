@@ -3,9 +3,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { INPUT_DEFAULTS, parseDurationText, parseSizeText, readInputs } from '../src/inputs/read-inputs'
-import { REQUEST_INPUTS } from '../src/inputs/request-schema'
-import { identicalRequests } from '../src/run/identical-requests'
+import { INPUT_DEFAULTS, parseDurationText, parseSizeText, readInputs } from '../../src/inputs/read-inputs'
+import { REQUEST_INPUTS } from '../../src/inputs/request-schema'
+import { identicalRequests } from '../../src/run/identical-requests'
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-inputs-'))
 
@@ -21,7 +21,7 @@ function problems(inputs: Record<string, string>): string[] {
 const KEY = { 'api-key': 'sk-test' }
 
 describe('action.yml', () => {
-  const action = parseYaml(readFileSync(path.resolve(__dirname, '../action.yml'), 'utf8')) as {
+  const action = parseYaml(readFileSync(path.resolve(__dirname, '../../action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string; required?: boolean }>
     outputs: Record<string, unknown>
     runs: { using: string; main: string; post?: string }
@@ -126,7 +126,7 @@ describe('readInputs', () => {
   it('allows plain http only for loopback base URLs', () => {
     expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://127.0.0.1:8080' })).toEqual([])
     expect(problems({ ...KEY, prompt: 'x', 'base-url': 'http://localhost:8080/' })).toEqual([])
-    // The download policy's judgement of loopback, every spelling of it (see internal-hosts.test.ts).
+    // The download policy's judgement of loopback, every spelling of it (see __tests__/security/internal-hosts.test.ts).
     for (const url of ['http://localhost.:8080', 'http://LOCALHOST:8080', 'http://[::1]:8080', 'http://[::ffff:127.0.0.1]:8080']) {
       expect(problems({ ...KEY, prompt: 'x', 'base-url': url }), url).toEqual([])
     }

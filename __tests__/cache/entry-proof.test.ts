@@ -1,6 +1,6 @@
 // src/cache/entry-proof.ts: a cache entry is believed only with a MAC keyed from the API key.
 import { describe, expect, it } from 'vitest'
-import { isProvenEntry, proveEntry } from '../src/cache/entry-proof'
+import { isProvenEntry, proveEntry } from '../../src/cache/entry-proof'
 
 const fields = { kind: 'clip', key: 'foxapi-video-v1-abc', task_id: 'task-1', sha256: 'a'.repeat(64), bytes: 10 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { validateRequest, type RawRequestInputs } from '../src/inputs/request-schema'
-import { canonicalJson, requestCacheKey } from '../src/cache/cache-key'
+import { validateRequest, type RawRequestInputs } from '../../src/inputs/request-schema'
+import { canonicalJson, requestCacheKey } from '../../src/cache/cache-key'
 
 function keyOf(raw: RawRequestInputs, extra = ''): string {
   const result = validateRequest(raw)

@@ -1,8 +1,8 @@
 // Every spelling of loopback is loopback, and every internal address is internal, however it is written: the
 // one judgement behind base-url's plain-http rule and the download policy (src/security/internal-hosts.ts).
 import { describe, expect, it } from 'vitest'
-import { downloadPolicyFor, refusalOf } from '../src/security/download-policy'
-import { isInternalAddress, isLoopbackHost, judgeHost, plainHost } from '../src/security/internal-hosts'
+import { downloadPolicyFor, refusalOf } from '../../src/security/download-policy'
+import { isInternalAddress, isLoopbackHost, judgeHost, plainHost } from '../../src/security/internal-hosts'
 
 /** The host as a URL's hostname has it: what the WHATWG parser made of the spelling. */
 const hostOf = (spelling: string) => new URL(`https://${spelling}/clip.mp4`).hostname

@@ -1,7 +1,7 @@
 // The model registry: each documented model's body from its inputs, the inputs it refuses, `parameters`,
 // FoxAPI's documented rules (errors) and Kling-only limits (warnings), and unknown models sent as given.
 import { describe, expect, it } from 'vitest'
-import { MODELS, buildRequest, type RawRequestInputs } from '../src/models'
+import { MODELS, buildRequest, type RawRequestInputs } from '../../src/models'
 
 function build(raw: RawRequestInputs) {
   const result = buildRequest(raw)
