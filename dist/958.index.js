@@ -157,18 +157,16 @@ async function readEntry(paths, primaryKey, restoreKeys) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(9691);
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50414);
-/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24950);
-/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21917);
-/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17193);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69316);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(25625);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(83916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24950);
+/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21917);
+/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17193);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(25625);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83916);
 // The credits a workflow has spent in the current period (`budget-period`), kept in the Actions cache so that
 // `max-credits` can cap every run of the workflow in a day, week or month, not just one step.
 //
@@ -199,18 +197,17 @@ async function readEntry(paths, primaryKey, restoreKeys) {
 
 
 
-
 const LEDGER_FILE = 'ledger.json';
 const MAX_LEDGER_BYTES = 16 * 1024;
 const ENTRY_KIND = 'foxapi-video credit ledger v1';
-const ledgerSchema = zod__WEBPACK_IMPORTED_MODULE_10__/* .strictObject */ .rej({
-    v: zod__WEBPACK_IMPORTED_MODULE_10__/* .literal */ .euz(1),
-    scope: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(1_000),
-    period: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(40),
-    spent: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().finite().nonnegative(),
-    run_id: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP().max(40),
-    at: zod__WEBPACK_IMPORTED_MODULE_10__/* .number */ .aig().int().nonnegative(),
-    proof: zod__WEBPACK_IMPORTED_MODULE_10__/* .string */ .YjP(),
+const ledgerSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(1),
+    scope: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(1_000),
+    period: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
+    spent: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().finite().nonnegative(),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
+    at: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(),
 });
 class CreditLedger {
     api;
@@ -232,13 +229,13 @@ class CreditLedger {
         const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 24);
         this.prefix = `foxapi-video-ledger-v1-${scope}-${budget.key}-`;
         // The same relative path on every run: it is part of the entries' version.
-        this.relative = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
+        this.relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
     }
     /**
      * The ledger of `budget`, or why there can be none: the cache is off or this runner has no cache service.
      * With a period set, the caller then fails the step before submitting anything.
      */
-    static open(options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
+    static open(options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_3__) {
         if (!options.cache)
             return { unavailable: "'cache' is false" };
         const api = module;
@@ -251,7 +248,7 @@ class CreditLedger {
                 return { unavailable: 'the Actions cache service is not configured on this runner' };
         }
         catch (error) {
-            return { unavailable: `the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error)}` };
+            return { unavailable: `the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}` };
         }
         return new CreditLedger(api, options.apiKey, options.workspace, options.budget, options.runId ?? '');
     }
@@ -267,38 +264,35 @@ class CreditLedger {
             return { kind: 'read', spent: 0 };
         }
         const { matchedKey: matched } = found.entry;
-        let folder;
         try {
-            if (typeof matched !== 'string' || !matched.startsWith(this.prefix))
+            if (typeof matched !== 'string' || !matched.startsWith(this.prefix)) {
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(found.entry.folder);
                 return { kind: 'untrusted', reason: 'the cache answered with another key' };
-            // A fresh private folder (mode 0700) outside the workspace: the only place the entry's file is created.
-            folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'foxapi-ledger-'));
-            const files = await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .unpackEntry */ .$7)(found.entry, this.relative, folder, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]));
-            const file = files.get(LEDGER_FILE);
-            if (!file)
-                return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` };
-            const entry = ledgerSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .readEntryJson */ .zV)(file.path, LEDGER_FILE, MAX_LEDGER_BYTES));
-            if (!entry.success)
-                return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` };
-            const { proof, ...fields } = entry.data;
-            if (!(0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .isProvenEntry */ .X)(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
-                return {
-                    kind: 'untrusted',
-                    reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
-                };
             }
-            this.saved = fields.spent;
-            return { kind: 'read', spent: fields.spent };
+            return await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .withUnpackedEntry */ .yZ)(found.entry, this.relative, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]), (files) => this.believe(matched, files));
         }
         catch (error) {
-            const why = error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .RefusedEntryError */ .No ? `the entry ${matched} is refused: ${error.message}` : (0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error);
+            const why = error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .RefusedEntryError */ .No ? `the entry ${matched} is refused: ${error.message}` : (0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error);
             return { kind: 'untrusted', reason: `the ledger could not be read (${why})` };
         }
-        finally {
-            if (folder !== undefined)
-                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(folder);
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(found.entry.folder);
+    }
+    /** What the ledger entry `matched` says, read from its unpacked files, if its proof holds. */
+    async believe(matched, files) {
+        const file = files.get(LEDGER_FILE);
+        if (!file)
+            return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` };
+        const entry = ledgerSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .readEntryJson */ .zV)(file.path, LEDGER_FILE, MAX_LEDGER_BYTES));
+        if (!entry.success)
+            return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` };
+        const { proof, ...fields } = entry.data;
+        if (!(0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .isProvenEntry */ .X)(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
+            return {
+                kind: 'untrusted',
+                reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
+            };
         }
+        this.saved = fields.spent;
+        return { kind: 'read', spent: fields.spent };
     }
     /**
      * Adds a new entry holding `total`, the period's running total, unless it is the total last saved. Saves run
@@ -313,36 +307,29 @@ class CreditLedger {
             return;
         const key = `${this.prefix}${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
         const fields = { v: 1, scope: this.budget.scope, period: this.budget.key, spent: total, run_id: this.runId, at: Date.now() };
-        const absolute = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, this.relative);
+        const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workspace, this.relative);
         try {
             // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
             // through a link or in place of a file.
-            const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, _cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF);
-            const rootStat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(root).catch(() => undefined);
-            if (rootStat === undefined)
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { mode: 0o700 }).catch(() => undefined);
-            else if (rootStat.isSymbolicLink() || !rootStat.isDirectory())
-                throw new Error(`${_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF} in the workspace is not a plain folder`);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(absolute, { recursive: true, force: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(absolute, { mode: 0o700 });
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute);
-            if (stat.isSymbolicLink() || !stat.isDirectory())
-                throw new Error(`${this.relative} is not a plain folder`);
-            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
+            const problem = await (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .stagingFolderProblem */ .P1)(this.workspace);
+            if (problem !== undefined)
+                throw new Error(problem);
+            await (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .freshEntryFolder */ .RW)(this.workspace, this.relative);
+            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
             const id = await this.api.saveCache([this.relative], key);
             if (typeof id === 'number' && id !== -1) {
                 this.saved = total;
-                _log__WEBPACK_IMPORTED_MODULE_9__/* .info */ .pq(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`);
+                _log__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`);
             }
             else
-                _log__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`);
+                _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`);
         }
         catch (error) {
-            _log__WEBPACK_IMPORTED_MODULE_9__/* .warning */ .$e(`Could not save the budget ledger entry ${key} (${(0,_errors__WEBPACK_IMPORTED_MODULE_11__/* .messageOf */ .bD)(error)}): later runs in ${this.budget.key} will not count these credits.`);
+            _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key} (${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}): later runs in ${this.budget.key} will not count these credits.`);
         }
         finally {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(absolute);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(absolute);
         }
     }
 }
@@ -354,10 +341,11 @@ class CreditLedger {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $7: () => (/* binding */ unpackEntry),
 /* harmony export */   No: () => (/* binding */ RefusedEntryError),
+/* harmony export */   yZ: () => (/* binding */ withUnpackedEntry),
 /* harmony export */   zV: () => (/* binding */ readEntryJson)
 /* harmony export */ });
+/* unused harmony export unpackEntry */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
@@ -366,22 +354,27 @@ class CreditLedger {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(56118);
-/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(52966);
-/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74539);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_8__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(56118);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52966);
+/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74539);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(69316);
 // Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
 // an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
 // before any byte of theirs is written, and only the few plain files this action saves are ever created, in
 // a fresh private folder. The archive is read with tar-stream (a streaming tar parser that touches no file
 // system: what is written, and where, is decided here).
+
+
 
 
 
@@ -412,11 +405,11 @@ const MAX_MEMBERS = 16;
 async function unpackEntry(archive, folder, into, allowed) {
     const files = new Map();
     const folders = new Set();
-    for (let at = folder; at !== '.' && at !== ''; at = node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.dirname(at))
+    for (let at = folder; at !== '.' && at !== ''; at = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(at))
         folders.add(at);
     const budget = [...allowed.values()].reduce((sum, bytes) => sum + bytes, STRUCTURE_BYTES);
     let members = 0;
-    const reader = (0,tar_stream__WEBPACK_IMPORTED_MODULE_8__.extract)();
+    const reader = (0,tar_stream__WEBPACK_IMPORTED_MODULE_9__.extract)();
     reader.on('entry', (header, stream, next) => {
         // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
         // destroyed with it, and that error needs a listener so it cannot end the process.
@@ -439,22 +432,22 @@ async function unpackEntry(archive, folder, into, allowed) {
         }
         if (header.type !== 'file')
             return refuse(`is ${TYPE_NAMES[header.type ?? ''] ?? 'not a plain file'}`);
-        const base = node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.basename(name);
+        const base = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.basename(name);
         const cap = allowed.get(base);
-        if (node_path__WEBPACK_IMPORTED_MODULE_4___default().posix.dirname(name) !== folder || cap === undefined)
+        if (node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(name) !== folder || cap === undefined)
             return refuse(`is not a file this action saves`);
         if (files.has(base))
             return refuse('appears twice');
         if (header.size > cap)
             return refuse(`is ${header.size} bytes, over the ${cap} allowed`);
-        const target = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(into, base);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(into, base);
         writeMember(stream, target, cap).then((written) => {
             files.set(base, written);
             next();
         }, (error) => next(error instanceof Error ? error : new Error(String(error))));
     });
     let seen = 0;
-    const meter = new node_stream__WEBPACK_IMPORTED_MODULE_5__.Transform({
+    const meter = new node_stream__WEBPACK_IMPORTED_MODULE_6__.Transform({
         transform(chunk, _encoding, callback) {
             seen += chunk.length;
             if (seen > budget)
@@ -463,7 +456,7 @@ async function unpackEntry(archive, folder, into, allowed) {
                 callback(null, chunk);
         },
     });
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_6__.pipeline)(decompressed(archive), meter, reader);
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(decompressed(archive), meter, reader);
     return files;
 }
 const TYPE_NAMES = {
@@ -486,7 +479,7 @@ function nameProblem(name) {
 }
 /** A member's name as a warning may show it: one line, visible characters, short. */
 function shown(name) {
-    return JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_10__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_10__/* .capText */ .yA)(name, 120)));
+    return JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .capText */ .yA)(name, 120)));
 }
 /** Writes one member to a new file (never through a link), counting and hashing its bytes. */
 async function writeMember(stream, target, cap) {
@@ -498,7 +491,7 @@ async function writeMember(stream, target, cap) {
             const chunk = data;
             bytes += chunk.length;
             if (bytes > cap)
-                throw new RefusedEntryError(`its member ${node_path__WEBPACK_IMPORTED_MODULE_4___default().basename(target)} is over the ${cap} bytes allowed`);
+                throw new RefusedEntryError(`its member ${node_path__WEBPACK_IMPORTED_MODULE_5___default().basename(target)} is over the ${cap} bytes allowed`);
             hash.update(chunk);
             await handle.write(chunk);
         }
@@ -513,9 +506,9 @@ function decompressed({ archivePath, compression }) {
     // Large chunks: a clip is megabytes, and every chunk costs a write.
     const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
     if (compression === 'gzip')
-        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createGunzip({ chunkSize: CHUNK_BYTES }));
-    if (typeof (node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createZstdDecompress) === 'function')
-        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_7___default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createGunzip({ chunkSize: CHUNK_BYTES }));
+    if (typeof (node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress) === 'function')
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
     file.destroy();
     // @actions/cache made a zstd archive only because zstd(1) is on this runner.
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
@@ -524,6 +517,23 @@ function decompressed({ archivePath, compression }) {
             child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`));
     });
     return child.stdout;
+}
+/**
+ * Reads a downloaded entry's `allowed` members (see unpackEntry) into a fresh private folder (mode 0700) under
+ * the runner's temp folder, outside the workspace, the only place an entry's files are created; hands them to
+ * `use`; then removes that folder and the downloaded archive's own folder, whatever happened.
+ */
+async function withUnpackedEntry(entry, folder, allowed, use) {
+    let into;
+    try {
+        into = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_5___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), 'foxapi-video-entry-'));
+        return await use(await unpackEntry(entry, folder, into, allowed));
+    }
+    finally {
+        if (into !== undefined)
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(into);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(entry.folder);
+    }
 }
 /**
  * A small JSON file of an unpacked entry, opened without following a link and read up to `maxBytes`. What it
@@ -537,7 +547,7 @@ async function readEntryJson(file, name, maxBytes) {
             throw new Error(`${name} is not a small plain file`);
         const buffer = Buffer.alloc(stat.size);
         const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
-        const parsed = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_9__/* .parseJsonSafely */ .s$)(buffer.subarray(0, bytesRead).toString('utf8'));
+        const parsed = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_10__/* .parseJsonSafely */ .s$)(buffer.subarray(0, bytesRead).toString('utf8'));
         if (parsed === undefined)
             throw new Error(`${name} is not JSON`);
         return parsed;
@@ -597,24 +607,22 @@ function isProvenEntry(apiKey, fields, proof) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(9691);
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(50414);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(69316);
-/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24950);
-/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(21917);
-/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(17193);
-/* harmony import */ var _foxapi_download__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(80211);
-/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(56769);
-/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(91069);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(27194);
-/* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(18571);
-/* harmony import */ var _foxapi_task__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(91294);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(25625);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_17__ = __webpack_require__(83916);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69316);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24950);
+/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21917);
+/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17193);
+/* harmony import */ var _foxapi_download__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80211);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(56769);
+/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(91069);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(27194);
+/* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(18571);
+/* harmony import */ var _foxapi_task__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(91294);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_14__ = __webpack_require__(25625);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_16__ = __webpack_require__(83916);
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
 //
@@ -659,7 +667,6 @@ function isProvenEntry(apiKey, fields, proof) {
 
 
 
-
 const CLIP_FILE = 'clip.mp4';
 const TASK_FILE = 'task.json';
 const META_FILE = 'meta.json';
@@ -668,7 +675,7 @@ const PENDING_FILE = 'pending-task.json';
 const DELIVERED_SUFFIX = '-delivered';
 /** Largest JSON file an entry may hold (the task JSON is a few KiB). */
 const MAX_JSON_BYTES = 64 * 1024;
-function cacheApi(module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
+function cacheApi(module = _actions_cache__WEBPACK_IMPORTED_MODULE_3__) {
     const api = module;
     for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache']) {
         if (typeof api?.[name] !== 'function')
@@ -677,18 +684,18 @@ function cacheApi(module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
     return api;
 }
 /** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
-const clipMetaSchema = zod__WEBPACK_IMPORTED_MODULE_16__/* .object */ .Ikc({
-    taskId: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().catch(''),
-    sha256: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().catch(''),
-    madeBy: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
-    proof: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
+const clipMetaSchema = zod__WEBPACK_IMPORTED_MODULE_15__/* .object */ .Ikc({
+    taskId: zod__WEBPACK_IMPORTED_MODULE_15__/* .string */ .YjP().catch(''),
+    sha256: zod__WEBPACK_IMPORTED_MODULE_15__/* .string */ .YjP().catch(''),
+    madeBy: zod__WEBPACK_IMPORTED_MODULE_15__/* .unknown */ .L5J().optional(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_15__/* .unknown */ .L5J().optional(),
 });
 /** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
-const pendingSchema = zod__WEBPACK_IMPORTED_MODULE_16__/* .object */ .Ikc({
-    taskId: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
-    model: zod__WEBPACK_IMPORTED_MODULE_16__/* .string */ .YjP().max(200).catch(''),
-    delivered: zod__WEBPACK_IMPORTED_MODULE_16__/* .boolean */ .zMY().catch(false).default(false),
-    proof: zod__WEBPACK_IMPORTED_MODULE_16__/* .unknown */ .L5J().optional(),
+const pendingSchema = zod__WEBPACK_IMPORTED_MODULE_15__/* .object */ .Ikc({
+    taskId: zod__WEBPACK_IMPORTED_MODULE_15__/* .unknown */ .L5J().optional(),
+    model: zod__WEBPACK_IMPORTED_MODULE_15__/* .string */ .YjP().max(200).catch(''),
+    delivered: zod__WEBPACK_IMPORTED_MODULE_15__/* .boolean */ .zMY().catch(false).default(false),
+    proof: zod__WEBPACK_IMPORTED_MODULE_15__/* .unknown */ .L5J().optional(),
 });
 class ResultCache {
     workspace;
@@ -699,7 +706,7 @@ class ResultCache {
     queues = new Map();
     /** The staging folder's check, made once before the first lookup or save. */
     stagingChecked;
-    constructor(enabled, workspace, options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_4__) {
+    constructor(enabled, workspace, options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_3__) {
         this.workspace = workspace;
         this.options = options;
         const api = cacheApi(module);
@@ -714,7 +721,7 @@ class ResultCache {
                     this.turnOff('the Actions cache service is not configured on this runner');
             }
             catch (error) {
-                this.turnOff(`the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}`);
+                this.turnOff(`the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}`);
             }
         }
     }
@@ -740,19 +747,10 @@ class ResultCache {
      */
     checkStaging() {
         this.stagingChecked ??= (async () => {
-            const root = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, _cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF);
-            let stat = await lstatIfAny(root);
-            if (stat === undefined) {
-                await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(root, { mode: 0o700 }).catch((error) => {
-                    if ((0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .codeOf */ .$N)(error) !== 'EEXIST')
-                        throw error;
-                });
-                stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(root);
-            }
-            if (stat.isSymbolicLink() || !stat.isDirectory()) {
-                this.turnOff(`${_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`);
-            }
-        })().catch((error) => this.turnOff(`the staging folder ${_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF} cannot be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)})`));
+            const problem = await (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .stagingFolderProblem */ .P1)(this.workspace);
+            if (problem !== undefined)
+                this.turnOff(problem);
+        })().catch((error) => this.turnOff(`the staging folder ${_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF} cannot be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)})`));
         return this.stagingChecked;
     }
     /**
@@ -770,41 +768,32 @@ class ResultCache {
     }
     async lookupNow(key, destination, wantClip, runId) {
         const { relative } = this.directoryFor(key);
-        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
         const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]));
         if (!downloaded)
             return undefined;
         const matched = downloaded.matchedKey;
-        let unpacked;
+        const isClip = matched === clipKey;
+        const allowed = isClip
+            ? new Map([
+                [CLIP_FILE, this.options.maxClipBytes],
+                [TASK_FILE, MAX_JSON_BYTES],
+                [META_FILE, MAX_JSON_BYTES],
+            ])
+            : new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
         try {
-            const isClip = matched === clipKey;
-            if (!isClip && !matched.startsWith(`${key}-pending-`))
+            if ((!isClip && !matched.startsWith(`${key}-pending-`)) || (isClip && !wantClip)) {
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(downloaded.folder);
                 return undefined;
-            if (isClip && !wantClip)
-                return undefined;
-            // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
-            unpacked = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_2___default().tmpdir(), 'foxapi-video-entry-'));
-            const allowed = isClip
-                ? new Map([
-                    [CLIP_FILE, this.options.maxClipBytes],
-                    [TASK_FILE, MAX_JSON_BYTES],
-                    [META_FILE, MAX_JSON_BYTES],
-                ])
-                : new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
-            const files = await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .unpackEntry */ .$7)(downloaded, relative, unpacked, allowed);
-            return isClip ? await this.readClip(clipKey, files, destination) : await this.readPending(key, matched, files, runId !== undefined);
+            }
+            return await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .withUnpackedEntry */ .yZ)(downloaded, relative, allowed, (files) => isClip ? this.readClip(clipKey, files, destination) : this.readPending(key, matched, files, runId !== undefined));
         }
         catch (error) {
-            if (error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .RefusedEntryError */ .No)
-                _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
+            if (error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .RefusedEntryError */ .No)
+                _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
             else
-                _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${matched} could not be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
+                _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Cache entry ${matched} could not be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}); going on without it.`);
             return undefined;
-        }
-        finally {
-            if (unpacked !== undefined)
-                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(unpacked);
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(downloaded.folder);
         }
     }
     /**
@@ -816,7 +805,7 @@ class ResultCache {
         if (!this.enabled)
             return undefined;
         const { relative } = this.directoryFor(key);
-        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
         const matched = await this.attempt('restore', (api) => api.restoreCache([relative], clipKey, [`${key}-pending-`], { lookupOnly: true }));
         if (!this.enabled)
             return undefined;
@@ -828,9 +817,9 @@ class ResultCache {
     }
     /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
     proven(entryKey, fields, proof) {
-        if (fields !== undefined && (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .isProvenEntry */ .X)(this.options.apiKey, fields, proof))
+        if (fields !== undefined && (0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .isProvenEntry */ .X)(this.options.apiKey, fields, proof))
             return true;
-        _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
+        _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
         return false;
     }
     /** `key` is the key the clip was saved under (the request's, or its `reuse: run` key): the proof covers it. */
@@ -840,15 +829,15 @@ class ResultCache {
         const metaFile = files.get(META_FILE);
         if (!clipFile || !taskFile || !metaFile)
             throw new Error('the entry lacks a file a clip entry has');
-        const meta = clipMetaSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(metaFile.path, META_FILE, MAX_JSON_BYTES));
+        const meta = clipMetaSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .readEntryJson */ .zV)(metaFile.path, META_FILE, MAX_JSON_BYTES));
         if (!meta.success)
             throw new Error(`${META_FILE} is not a clip record`);
-        const madeBy = meta.data.madeBy === undefined ? undefined : _run_origin__WEBPACK_IMPORTED_MODULE_11__/* .runOriginSchema */ .dB.safeParse(meta.data.madeBy);
+        const madeBy = meta.data.madeBy === undefined ? undefined : _run_origin__WEBPACK_IMPORTED_MODULE_10__/* .runOriginSchema */ .dB.safeParse(meta.data.madeBy);
         // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
         const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
         if (!this.proven(key, fields, meta.data.proof))
             return undefined;
-        const task = _foxapi_task__WEBPACK_IMPORTED_MODULE_14__/* .taskSchema */ .v.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
+        const task = _foxapi_task__WEBPACK_IMPORTED_MODULE_13__/* .taskSchema */ .v.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .readEntryJson */ .zV)(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
         if (!task.success || task.data.id !== meta.data.taskId)
             throw new Error(`${TASK_FILE} is not the task of this entry`);
         // The clip restored is the clip proven: checked before it is copied anywhere.
@@ -856,13 +845,13 @@ class ResultCache {
             throw new Error(`the clip of ${key} does not match its proven checksum`);
         const target = destination(task.data);
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
-        const copied = await (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_9__/* .copyFileAtomically */ .T)(clipFile.path, target, () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_10__/* .recheckDestination */ .iW)(target, this.workspace));
+        const copied = await (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .T)(clipFile.path, target, () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_9__/* .recheckDestination */ .iW)(target, this.workspace));
         if (copied.sha256 !== meta.data.sha256) {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(target);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
         const clip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes };
-        const origin = madeBy?.data && (0,_run_origin__WEBPACK_IMPORTED_MODULE_11__/* .runOfThisRepository */ .T0)(madeBy.data);
+        const origin = madeBy?.data && (0,_run_origin__WEBPACK_IMPORTED_MODULE_10__/* .runOfThisRepository */ .T0)(madeBy.data);
         if (origin)
             clip.madeBy = origin;
         return { kind: 'clip', clip };
@@ -871,12 +860,12 @@ class ResultCache {
         const file = files.get(PENDING_FILE);
         if (!file)
             throw new Error(`the entry has no ${PENDING_FILE}`);
-        const record = pendingSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_8__/* .readEntryJson */ .zV)(file.path, PENDING_FILE, MAX_JSON_BYTES));
+        const record = pendingSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .readEntryJson */ .zV)(file.path, PENDING_FILE, MAX_JSON_BYTES));
         if (!record.success)
             throw new Error(`${PENDING_FILE} is not a pending-task record`);
         const { taskId, model, delivered, proof } = record.data;
-        if (!(0,_security_task_id__WEBPACK_IMPORTED_MODULE_13__/* .isValidTaskId */ .RQ)(taskId)) {
-            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Cache entry ${entryKey} holds no valid task id (${(0,_security_task_id__WEBPACK_IMPORTED_MODULE_13__/* .describeBadTaskId */ .L)(taskId)}); going on without it.`);
+        if (!(0,_security_task_id__WEBPACK_IMPORTED_MODULE_12__/* .isValidTaskId */ .RQ)(taskId)) {
+            _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Cache entry ${entryKey} holds no valid task id (${(0,_security_task_id__WEBPACK_IMPORTED_MODULE_12__/* .describeBadTaskId */ .L)(taskId)}); going on without it.`);
             return undefined;
         }
         if (!this.proven(entryKey, pendingFields(key, entryKey, taskId, model, delivered), proof))
@@ -890,17 +879,17 @@ class ResultCache {
     }
     /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
     async saveClip(key, task, clipPath, sha256, runId) {
-        const entryKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .clipEntryKey */ .m8)(key, runId);
+        const entryKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
         await this.save(key, entryKey, async (directory) => {
             // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, CLIP_FILE)).catch(() => (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_9__/* .copyFileAtomically */ .T)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, CLIP_FILE)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)).catch(() => (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .T)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)));
             // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
-            const taskJson = (0,_secrets__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E)(JSON.stringify(_foxapi_task__WEBPACK_IMPORTED_MODULE_14__/* .taskSchema */ .v.parse(task)));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
-            const madeBy = await (0,_run_origin__WEBPACK_IMPORTED_MODULE_11__/* .currentRun */ .xh)();
+            const taskJson = (0,_secrets__WEBPACK_IMPORTED_MODULE_11__/* .redact */ .E)(JSON.stringify(_foxapi_task__WEBPACK_IMPORTED_MODULE_13__/* .taskSchema */ .v.parse(task)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
+            const madeBy = await (0,_run_origin__WEBPACK_IMPORTED_MODULE_10__/* .currentRun */ .xh)();
             const taskSha256 = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskJson).digest('hex');
-            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .proveEntry */ .f)(this.options.apiKey, clipFields(entryKey, task.id, sha256, taskSha256, madeBy));
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
+            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .proveEntry */ .f)(this.options.apiKey, clipFields(entryKey, task.id, sha256, taskSha256, madeBy));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
         });
     }
     /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
@@ -918,8 +907,8 @@ class ResultCache {
     }
     async savePendingRecord(key, taskId, model, delivered) {
         const entryKey = `${key}-pending-${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`;
-        const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_7__/* .proveEntry */ .f)(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered));
-        await this.save(key, entryKey, (directory) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(directory, PENDING_FILE), (0,_secrets__WEBPACK_IMPORTED_MODULE_12__/* .redact */ .E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
+        const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_6__/* .proveEntry */ .f)(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered));
+        await this.save(key, entryKey, (directory) => (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, PENDING_FILE), (0,_secrets__WEBPACK_IMPORTED_MODULE_11__/* .redact */ .E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
     }
     /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
     async save(key, entryKey, stage) {
@@ -927,7 +916,7 @@ class ResultCache {
             return;
         await this.checkStaging();
         await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
-            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Could not save the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
+            _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Could not save the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}); going on without it.`);
         });
     }
     async saveNow(key, entryKey, stage) {
@@ -936,31 +925,26 @@ class ResultCache {
         const { relative, absolute } = this.directoryFor(key);
         try {
             // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(absolute, { recursive: true, force: true });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(absolute, { mode: 0o700 });
-            const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(absolute);
-            if (stat.isSymbolicLink() || !stat.isDirectory())
-                throw new Error(`${relative} is not a plain folder`);
-            await stage(absolute);
+            await stage(await (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .freshEntryFolder */ .RW)(this.workspace, relative));
             const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey));
             // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
             // have taken, that means the service is in trouble: stop using it for this run.
             if (typeof id === 'number' && id !== -1)
-                _log__WEBPACK_IMPORTED_MODULE_15__/* .info */ .pq(`Saved to the Actions cache as ${entryKey}.`);
+                _log__WEBPACK_IMPORTED_MODULE_14__/* .info */ .pq(`Saved to the Actions cache as ${entryKey}.`);
             else if (entryKey.startsWith(`${key}-pending-`))
                 this.turnOff(`saving ${entryKey} failed`);
         }
         catch (error) {
-            _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Could not stage the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}); going on without it.`);
+            _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Could not stage the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}); going on without it.`);
         }
         finally {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_5__/* .removeLeftover */ .MG)(absolute);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(absolute);
         }
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
     directoryFor(key) {
-        const relative = node_path__WEBPACK_IMPORTED_MODULE_3___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .CACHE_DIRECTORY */ .vF, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16));
-        return { relative, absolute: node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.workspace, relative) };
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16));
+        return { relative, absolute: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workspace, relative) };
     }
     async attempt(what, operation) {
         if (!this.enabled || !this.api)
@@ -969,7 +953,7 @@ class ResultCache {
             return await operation(this.api);
         }
         catch (error) {
-            this.turnOff(`${what} failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .messageOf */ .bD)(error)}`);
+            this.turnOff(`${what} failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}`);
             return undefined;
         }
     }
@@ -977,12 +961,12 @@ class ResultCache {
         if (this.disabledBecause !== undefined)
             return;
         this.disabledBecause = reason;
-        _log__WEBPACK_IMPORTED_MODULE_15__/* .warning */ .$e(`Result cache off for this run (${reason}); going on without it.`);
+        _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Result cache off for this run (${reason}); going on without it.`);
     }
 }
 /** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
 function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
-    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,_cache_key__WEBPACK_IMPORTED_MODULE_6__/* .canonicalJson */ .dj)(madeBy) };
+    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .canonicalJson */ .dj)(madeBy) };
 }
 /**
  * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
@@ -990,17 +974,6 @@ function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
  */
 function pendingFields(cacheKey, entryKey, taskId, model, delivered = false) {
     return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered };
-}
-/** lstat, or undefined when nothing is there. */
-async function lstatIfAny(file) {
-    try {
-        return await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.lstat)(file);
-    }
-    catch (error) {
-        if ((0,_errors__WEBPACK_IMPORTED_MODULE_17__/* .codeOf */ .$N)(error) === 'ENOENT')
-            return undefined;
-        throw error;
-    }
 }
 
 

@@ -18,14 +18,13 @@
 // the runner's temp folder (./entry-archive.ts: links, devices, `..` and stray members refuse the entry). It is
 // read once, before any clip touches the cache, so no other restore or save runs meanwhile.
 import { createHash, randomBytes } from 'node:crypto'
-import { lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import * as cache from './actions-cache'
-import { CACHE_DIRECTORY } from './cache-key'
+import { CACHE_DIRECTORY, freshEntryFolder, stagingFolderProblem } from './cache-key'
 import { isProvenEntry, proveEntry } from './entry-proof'
-import { readEntryJson, RefusedEntryError, unpackEntry } from './entry-archive'
+import { readEntryJson, RefusedEntryError, withUnpackedEntry, type UnpackedFile } from './entry-archive'
 import type { BudgetPeriodSettings } from '../inputs/clip-spec'
 import { removeLeftover } from '../atomic-files'
 import * as log from '../log'
@@ -111,33 +110,35 @@ export class CreditLedger {
       return { kind: 'read', spent: 0 }
     }
     const { matchedKey: matched } = found.entry
-    let folder: string | undefined
     try {
-      if (typeof matched !== 'string' || !matched.startsWith(this.prefix))
+      if (typeof matched !== 'string' || !matched.startsWith(this.prefix)) {
+        await removeLeftover(found.entry.folder)
         return { kind: 'untrusted', reason: 'the cache answered with another key' }
-      // A fresh private folder (mode 0700) outside the workspace: the only place the entry's file is created.
-      folder = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'foxapi-ledger-'))
-      const files = await unpackEntry(found.entry, this.relative, folder, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]))
-      const file = files.get(LEDGER_FILE)
-      if (!file) return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` }
-      const entry = ledgerSchema.safeParse(await readEntryJson(file.path, LEDGER_FILE, MAX_LEDGER_BYTES))
-      if (!entry.success) return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` }
-      const { proof, ...fields } = entry.data
-      if (!isProvenEntry(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
-        return {
-          kind: 'untrusted',
-          reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
-        }
       }
-      this.saved = fields.spent
-      return { kind: 'read', spent: fields.spent }
+      return await withUnpackedEntry(found.entry, this.relative, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]), (files) =>
+        this.believe(matched, files),
+      )
     } catch (error) {
       const why = error instanceof RefusedEntryError ? `the entry ${matched} is refused: ${error.message}` : messageOf(error)
       return { kind: 'untrusted', reason: `the ledger could not be read (${why})` }
-    } finally {
-      if (folder !== undefined) await removeLeftover(folder)
-      await removeLeftover(found.entry.folder)
     }
+  }
+
+  /** What the ledger entry `matched` says, read from its unpacked files, if its proof holds. */
+  private async believe(matched: string, files: Map<string, UnpackedFile>): Promise<LedgerReading> {
+    const file = files.get(LEDGER_FILE)
+    if (!file) return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` }
+    const entry = ledgerSchema.safeParse(await readEntryJson(file.path, LEDGER_FILE, MAX_LEDGER_BYTES))
+    if (!entry.success) return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` }
+    const { proof, ...fields } = entry.data
+    if (!isProvenEntry(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
+      return {
+        kind: 'untrusted',
+        reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
+      }
+    }
+    this.saved = fields.spent
+    return { kind: 'read', spent: fields.spent }
   }
 
   /**
@@ -157,15 +158,9 @@ export class CreditLedger {
     try {
       // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
       // through a link or in place of a file.
-      const root = path.join(this.workspace, CACHE_DIRECTORY)
-      const rootStat = await lstat(root).catch(() => undefined)
-      if (rootStat === undefined) await mkdir(root, { mode: 0o700 }).catch(() => undefined)
-      else if (rootStat.isSymbolicLink() || !rootStat.isDirectory())
-        throw new Error(`${CACHE_DIRECTORY} in the workspace is not a plain folder`)
-      await rm(absolute, { recursive: true, force: true })
-      await mkdir(absolute, { mode: 0o700 })
-      const stat = await lstat(absolute)
-      if (stat.isSymbolicLink() || !stat.isDirectory()) throw new Error(`${this.relative} is not a plain folder`)
+      const problem = await stagingFolderProblem(this.workspace)
+      if (problem !== undefined) throw new Error(problem)
+      await freshEntryFolder(this.workspace, this.relative)
       const proof = proveEntry(this.apiKey, { kind: ENTRY_KIND, key, ...fields })
       await writeFile(path.join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }))
       const id = await this.api.saveCache([this.relative], key)

@@ -6,7 +6,8 @@
 import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { constants, createReadStream } from 'node:fs'
-import { open } from 'node:fs/promises'
+import { mkdtemp, open } from 'node:fs/promises'
+import os from 'node:os'
 import path from 'node:path'
 import { Transform, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
@@ -14,6 +15,7 @@ import zlib from 'node:zlib'
 import { extract, type Header } from 'tar-stream'
 import { capText, makeVisible } from '../security/visible-text'
 import { parseJsonSafely } from '../foxapi/http'
+import { removeLeftover } from '../atomic-files'
 
 /** An entry refused as a whole: a member that is absolute, climbs out, is a link, a device or a FIFO, or is not one of ours. */
 export class RefusedEntryError extends Error {}
@@ -151,6 +153,27 @@ function decompressed({ archivePath, compression }: { archivePath: string; compr
     if (code !== 0) child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`))
   })
   return child.stdout
+}
+
+/**
+ * Reads a downloaded entry's `allowed` members (see unpackEntry) into a fresh private folder (mode 0700) under
+ * the runner's temp folder, outside the workspace, the only place an entry's files are created; hands them to
+ * `use`; then removes that folder and the downloaded archive's own folder, whatever happened.
+ */
+export async function withUnpackedEntry<T>(
+  entry: { archivePath: string; compression: 'gzip' | 'zstd'; folder: string },
+  folder: string,
+  allowed: ReadonlyMap<string, number>,
+  use: (files: Map<string, UnpackedFile>) => Promise<T>,
+): Promise<T> {
+  let into: string | undefined
+  try {
+    into = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'foxapi-video-entry-'))
+    return await use(await unpackEntry(entry, folder, into, allowed))
+  } finally {
+    if (into !== undefined) await removeLeftover(into)
+    await removeLeftover(entry.folder)
+  }
 }
 
 /**

@@ -26,15 +26,14 @@
 // @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
 // a function that throws or a save that answers -1 all turn the cache off with one warning.
 import { createHash, randomBytes } from 'node:crypto'
-import { link, lstat, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import os from 'node:os'
+import { link, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { z } from 'zod'
 import * as cache from './actions-cache'
 import { removeLeftover } from '../atomic-files'
-import { CACHE_DIRECTORY, canonicalJson, clipEntryKey } from './cache-key'
+import { CACHE_DIRECTORY, canonicalJson, clipEntryKey, freshEntryFolder, stagingFolderProblem } from './cache-key'
 import { isProvenEntry, proveEntry, type ProvenFields } from './entry-proof'
-import { readEntryJson, RefusedEntryError, unpackEntry, type UnpackedFile } from './entry-archive'
+import { readEntryJson, RefusedEntryError, withUnpackedEntry, type UnpackedFile } from './entry-archive'
 import { copyFileAtomically } from '../foxapi/download'
 import { recheckDestination } from '../security/destinations'
 import { currentRun, runOfThisRepository, runOriginSchema, type RunOrigin } from '../run-origin'
@@ -42,7 +41,7 @@ import { redact } from '../secrets'
 import { describeBadTaskId, isValidTaskId } from '../security/task-id'
 import { taskSchema, type Task } from '../foxapi/task'
 import * as log from '../log'
-import { codeOf, messageOf } from '../errors'
+import { messageOf } from '../errors'
 
 const CLIP_FILE = 'clip.mp4'
 const TASK_FILE = 'task.json'
@@ -160,19 +159,8 @@ export class ResultCache {
    */
   private checkStaging(): Promise<void> {
     this.stagingChecked ??= (async () => {
-      const root = path.join(this.workspace, CACHE_DIRECTORY)
-      let stat = await lstatIfAny(root)
-      if (stat === undefined) {
-        await mkdir(root, { mode: 0o700 }).catch((error: unknown) => {
-          if (codeOf(error) !== 'EEXIST') throw error
-        })
-        stat = await lstat(root)
-      }
-      if (stat.isSymbolicLink() || !stat.isDirectory()) {
-        this.turnOff(
-          `${CACHE_DIRECTORY} in the workspace is ${stat.isSymbolicLink() ? 'a symbolic link' : 'not a folder'}: the cache stages its entries there and never follows a link or replaces a file; remove it from the repository`,
-        )
-      }
+      const problem = await stagingFolderProblem(this.workspace)
+      if (problem !== undefined) this.turnOff(problem)
     })().catch((error: unknown) => this.turnOff(`the staging folder ${CACHE_DIRECTORY} cannot be used (${messageOf(error)})`))
     return this.stagingChecked
   }
@@ -195,30 +183,27 @@ export class ResultCache {
     const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]))
     if (!downloaded) return undefined
     const matched = downloaded.matchedKey
-    let unpacked: string | undefined
+    const isClip = matched === clipKey
+    const allowed = isClip
+      ? new Map([
+          [CLIP_FILE, this.options.maxClipBytes],
+          [TASK_FILE, MAX_JSON_BYTES],
+          [META_FILE, MAX_JSON_BYTES],
+        ])
+      : new Map([[PENDING_FILE, MAX_JSON_BYTES]])
     try {
-      const isClip = matched === clipKey
-      if (!isClip && !matched.startsWith(`${key}-pending-`)) return undefined
-      if (isClip && !wantClip) return undefined
-      // A fresh private folder (mode 0700) outside the workspace: the only place an entry's files are created.
-      unpacked = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'foxapi-video-entry-'))
-      const allowed = isClip
-        ? new Map([
-            [CLIP_FILE, this.options.maxClipBytes],
-            [TASK_FILE, MAX_JSON_BYTES],
-            [META_FILE, MAX_JSON_BYTES],
-          ])
-        : new Map([[PENDING_FILE, MAX_JSON_BYTES]])
-      const files = await unpackEntry(downloaded, relative, unpacked, allowed)
-      return isClip ? await this.readClip(clipKey, files, destination) : await this.readPending(key, matched, files, runId !== undefined)
+      if ((!isClip && !matched.startsWith(`${key}-pending-`)) || (isClip && !wantClip)) {
+        await removeLeftover(downloaded.folder)
+        return undefined
+      }
+      return await withUnpackedEntry(downloaded, relative, allowed, (files) =>
+        isClip ? this.readClip(clipKey, files, destination) : this.readPending(key, matched, files, runId !== undefined),
+      )
     } catch (error) {
       if (error instanceof RefusedEntryError)
         log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
       else log.warning(`Cache entry ${matched} could not be used (${messageOf(error)}); going on without it.`)
       return undefined
-    } finally {
-      if (unpacked !== undefined) await removeLeftover(unpacked)
-      await removeLeftover(downloaded.folder)
     }
   }
 
@@ -348,11 +333,7 @@ export class ResultCache {
     const { relative, absolute } = this.directoryFor(key)
     try {
       // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
-      await rm(absolute, { recursive: true, force: true })
-      await mkdir(absolute, { mode: 0o700 })
-      const stat = await lstat(absolute)
-      if (stat.isSymbolicLink() || !stat.isDirectory()) throw new Error(`${relative} is not a plain folder`)
-      await stage(absolute)
+      await stage(await freshEntryFolder(this.workspace, relative))
       const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble: stop using it for this run.
@@ -405,14 +386,4 @@ export function clipFields(
  */
 export function pendingFields(cacheKey: string, entryKey: string, taskId: string, model: string, delivered = false): ProvenFields {
   return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered }
-}
-
-/** lstat, or undefined when nothing is there. */
-async function lstatIfAny(file: string) {
-  try {
-    return await lstat(file)
-  } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined
-    throw error
-  }
 }
