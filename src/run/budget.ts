@@ -23,6 +23,7 @@ import type { Task } from '../foxapi/task'
 import { MAX_CREDITS_LIMIT } from '../inputs/plan-inputs'
 import { formatCredits } from '../report/outputs'
 import { capText } from '../security/visible-text'
+import { Limiter } from './limiter'
 
 /** A create this step sent: the credits its replies reported, and the way to count a later reply. */
 export interface CountedSubmission {
@@ -60,7 +61,8 @@ export interface PeriodSpending {
 export class CreditBudget {
   /** One entry per create sent by this step: the highest usable figure reported for it. */
   private readonly submissions: Counted[] = []
-  private turn: Promise<void> = Promise.resolve()
+  /** With a limit, one submission at a time. */
+  private readonly turn = new Limiter(1)
   private warnedUnreported = false
   /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
   private stoppedBecause: string | undefined
@@ -105,16 +107,7 @@ export class CreditBudget {
    */
   async submit<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
     if (this.limit === undefined) return this.send(create)
-    const previous = this.turn
-    let done = () => {}
-    this.turn = new Promise<void>((resolve) => (done = resolve))
-    await previous
-    try {
-      if (this.reached) return { submitted: false, reason: this.refusal }
-      return await this.send(create)
-    } finally {
-      done()
-    }
+    return this.turn.run(async () => (this.reached ? { submitted: false, reason: this.refusal } : await this.send(create)))
   }
 
   private async send<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
