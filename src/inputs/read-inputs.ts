@@ -11,6 +11,7 @@ import { isValidTaskId } from '../security/task-id'
 import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
 import { VERIFY_MODES, type ClipSpec, type NotDueEntry, type RunSettings, type VerifyMode } from './clip-spec'
+import { shown } from './input-text'
 import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
 import { readEntryCalendar, type EntryCalendar } from './calendar'
 import {
@@ -489,9 +490,4 @@ function parseWholeNumber(name: string, value: string, min: number, max: number,
     return min
   }
   return n
-}
-
-/** The value as a quoted string for a message, cut short when long. */
-function shown(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 }

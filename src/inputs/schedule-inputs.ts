@@ -9,6 +9,7 @@ import { BUDGET_PERIODS, calendarDay, isDue, isTimeZone, periodOf, rotationIndex
 import type { EntryCalendar } from './calendar'
 import type { BudgetPeriodSettings, NotDueEntry, ReuseSettings } from './clip-spec'
 import { runEventOf, triggeringCron, type RunEvent } from './run-event'
+import { shown } from './input-text'
 import { expandTemplate, readVariables, type TemplateValues } from './templates'
 
 export type Pick = 'all' | 'rotate'
@@ -176,10 +177,6 @@ function oneOf<const T extends string>(name: InputName, value: string, allowed: 
       .replace(/, ([^,]*)$/, ' or $1')} (got ${shown(value)})`,
   )
   return undefined
-}
-
-function shown(value: string): string {
-  return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value)
 }
 
 /** The request fields whose text may hold placeholders (a `multi-prompt` segment's `prompt` too). */
