@@ -39,39 +39,9 @@ export async function generate(
   if (settings.cache) log.info(`Cache: ${settings.reuse.why}.`)
 
   // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
-  let period: PeriodSpending | undefined
-  let ledger: CreditLedger | undefined
-  if (settings.budget) {
-    const { key, scope } = settings.budget
-    const opened = CreditLedger.open({
-      cache: settings.cache,
-      apiKey: settings.apiKey,
-      workspace: settings.workspace,
-      budget: settings.budget,
-      runId: process.env.GITHUB_RUN_ID ?? '',
-    })
-    if (!(opened instanceof CreditLedger)) {
-      log.setFailed(
-        `budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${opened.unavailable}. Nothing was sent to FoxAPI.`,
-      )
-      return
-    }
-    ledger = opened
-    const reading = await ledger.read()
-    if (reading.kind === 'untrusted') {
-      log.warning(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
-      period = {
-        period: key,
-        spentEarlier: 0,
-        blocked: `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
-      }
-    } else {
-      const earlier = reading.spent
-      const kept = ledger
-      period = { period: key, spentEarlier: earlier, onChange: (reserved) => void kept.record(earlier + reserved) }
-      log.info(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
-    }
-  }
+  const spending = await periodSpending(settings)
+  if (spending === 'unavailable') return
+  const { period, ledger } = spending
 
   const agent = createHttpAgent(settings.requestTimeoutMs)
   // Clips are fetched through their own dispatcher: every connection it opens is checked against the
@@ -149,4 +119,36 @@ export async function generate(
     for (const signal of signals) process.off(signal, onSignal)
     await Promise.all([agent.destroy(), downloadAgent.destroy()])
   }
+}
+
+/**
+ * With `budget-period`: the ledger, and what earlier runs of this workflow spent in the period (a ledger that
+ * cannot be read or believed blocks every submission). 'unavailable' when the ledger cannot be kept at all
+ * (no cache): the step has failed then, before anything was sent.
+ */
+async function periodSpending(settings: RunSettings): Promise<{ period?: PeriodSpending; ledger?: CreditLedger } | 'unavailable'> {
+  if (!settings.budget) return {}
+  const { key, scope } = settings.budget
+  const ledger = CreditLedger.open({
+    cache: settings.cache,
+    apiKey: settings.apiKey,
+    workspace: settings.workspace,
+    budget: settings.budget,
+    runId: process.env.GITHUB_RUN_ID ?? '',
+  })
+  if (!(ledger instanceof CreditLedger)) {
+    log.setFailed(
+      `budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${ledger.unavailable}. Nothing was sent to FoxAPI.`,
+    )
+    return 'unavailable'
+  }
+  const reading = await ledger.read()
+  if (reading.kind === 'untrusted') {
+    log.warning(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
+    const blocked = `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`
+    return { ledger, period: { period: key, spentEarlier: 0, blocked } }
+  }
+  const earlier = reading.spent
+  log.info(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
+  return { ledger, period: { period: key, spentEarlier: earlier, onChange: (reserved) => void ledger.record(earlier + reserved) } }
 }
