@@ -76,18 +76,12 @@ export async function runDryRun(
     })
   }
 
+  // The rows of the clips, then those of entries not due (which send nothing, so show no request).
   for (const [index, row] of rows.entries()) {
-    const clip = clips[index]
-    if (clip === undefined) {
-      await log.group(`Plan: ${planText(row)}`, () => {
-        log.info(`Note: ${row.note ?? ''}.`)
-        return Promise.resolve()
-      })
-      continue
-    }
+    const request = clips[index]?.request
     const lines = row.note ? [`Note: ${row.note}.`] : []
-    if (clip.request) {
-      const wire = previewCreate(settings.baseUrl, clip.request)
+    if (request) {
+      const wire = previewCreate(settings.baseUrl, request)
       lines.push(`${wire.method} ${wire.url}`)
       for (const [name, value] of Object.entries(wire.headers)) lines.push(`${name}: ${value}`)
       lines.push(wire.body ?? '')
