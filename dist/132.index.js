@@ -69,18 +69,12 @@ async function runDryRun(clips, options) {
             request: null,
         });
     }
+    // The rows of the clips, then those of entries not due (which send nothing, so show no request).
     for (const [index, row] of rows.entries()) {
-        const clip = clips[index];
-        if (clip === undefined) {
-            await _log__WEBPACK_IMPORTED_MODULE_7__/* .group */ .Os(`Plan: ${planText(row)}`, () => {
-                _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(`Note: ${row.note ?? ''}.`);
-                return Promise.resolve();
-            });
-            continue;
-        }
+        const request = clips[index]?.request;
         const lines = row.note ? [`Note: ${row.note}.`] : [];
-        if (clip.request) {
-            const wire = (0,_foxapi_api_client__WEBPACK_IMPORTED_MODULE_1__/* .previewCreate */ .fu)(settings.baseUrl, clip.request);
+        if (request) {
+            const wire = (0,_foxapi_api_client__WEBPACK_IMPORTED_MODULE_1__/* .previewCreate */ .fu)(settings.baseUrl, request);
             lines.push(`${wire.method} ${wire.url}`);
             for (const [name, value] of Object.entries(wire.headers))
                 lines.push(`${name}: ${value}`);

@@ -92,6 +92,47 @@ var plan_inputs = __webpack_require__(9854);
 var outputs = __webpack_require__(65468);
 // EXTERNAL MODULE: ./src/security/visible-text.ts
 var visible_text = __webpack_require__(52966);
+;// CONCATENATED MODULE: ./src/run/limiter.ts
+// How many of one kind of work run at once: the tasks of a batch (`concurrency`), its downloads, its cache saves.
+// Each kind has its own limit, so a clip that is downloading or being saved holds no task slot.
+class Limiter {
+    limit;
+    running = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Waits for a free place and takes it; the function returned gives it back (calling it again does nothing). */
+    async acquire() {
+        if (this.running >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.running++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The place passes straight to the next in line, so no one can take it in between.
+            if (next)
+                next();
+            else
+                this.running--;
+        };
+    }
+    /** Runs `work` once a place is free, and frees the place when it settles. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/run/budget.ts
 // What this step has reserved at FoxAPI, and the `max-credits` limit on it.
 //
@@ -117,13 +158,15 @@ var visible_text = __webpack_require__(52966);
 
 
 
+
 class CreditBudget {
     limit;
     warn;
     period;
     /** One entry per create sent by this step: the highest usable figure reported for it. */
     submissions = [];
-    turn = Promise.resolve();
+    /** With a limit, one submission at a time. */
+    turn = new Limiter(1);
     warnedUnreported = false;
     /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
     stoppedBecause;
@@ -169,18 +212,7 @@ class CreditBudget {
     async submit(create) {
         if (this.limit === undefined)
             return this.send(create);
-        const previous = this.turn;
-        let done = () => { };
-        this.turn = new Promise((resolve) => (done = resolve));
-        await previous;
-        try {
-            if (this.reached)
-                return { submitted: false, reason: this.refusal };
-            return await this.send(create);
-        }
-        finally {
-            done();
-        }
+        return this.turn.run(async () => (this.reached ? { submitted: false, reason: this.refusal } : await this.send(create)));
     }
     async send(create) {
         let task;
@@ -862,47 +894,6 @@ async function restoredClipFits(file, ctx, result, key) {
     return false;
 }
 
-;// CONCATENATED MODULE: ./src/run/limiter.ts
-// How many of one kind of work run at once: the tasks of a batch (`concurrency`), its downloads, its cache saves.
-// Each kind has its own limit, so a clip that is downloading or being saved holds no task slot.
-class Limiter {
-    limit;
-    running = 0;
-    waiting = [];
-    constructor(limit) {
-        this.limit = limit;
-    }
-    /** Waits for a free place and takes it; the function returned gives it back (calling it again does nothing). */
-    async acquire() {
-        if (this.running >= this.limit)
-            await new Promise((resolve) => this.waiting.push(resolve));
-        else
-            this.running++;
-        let released = false;
-        return () => {
-            if (released)
-                return;
-            released = true;
-            const next = this.waiting.shift();
-            // The place passes straight to the next in line, so no one can take it in between.
-            if (next)
-                next();
-            else
-                this.running--;
-        };
-    }
-    /** Runs `work` once a place is free, and frees the place when it settles. */
-    async run(work) {
-        const release = await this.acquire();
-        try {
-            return await work();
-        }
-        finally {
-            release();
-        }
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/run/clip-runner.ts
 // One clip from request to file: cache lookup, submit (or resume), wait, cancel on timeout, download, cache save.
 // Batches run several clips with at most `concurrency` tasks in flight. A clip holds its task slot only until
@@ -1418,38 +1409,10 @@ async function generate(clips, { settings, batch, notDue = [] }) {
     if (settings.cache)
         log/* info */.pq(`Cache: ${settings.reuse.why}.`);
     // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
-    let period;
-    let ledger;
-    if (settings.budget) {
-        const { key, scope } = settings.budget;
-        const opened = credit_ledger/* CreditLedger */.N.open({
-            cache: settings.cache,
-            apiKey: settings.apiKey,
-            workspace: settings.workspace,
-            budget: settings.budget,
-            runId: process.env.GITHUB_RUN_ID ?? '',
-        });
-        if (!(opened instanceof credit_ledger/* CreditLedger */.N)) {
-            log/* setFailed */.C1(`budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${opened.unavailable}. Nothing was sent to FoxAPI.`);
-            return;
-        }
-        ledger = opened;
-        const reading = await ledger.read();
-        if (reading.kind === 'untrusted') {
-            log/* warning */.$e(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`);
-            period = {
-                period: key,
-                spentEarlier: 0,
-                blocked: `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
-            };
-        }
-        else {
-            const earlier = reading.spent;
-            const kept = ledger;
-            period = { period: key, spentEarlier: earlier, onChange: (reserved) => void kept.record(earlier + reserved) };
-            log/* info */.pq(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`);
-        }
-    }
+    const spending = await periodSpending(settings);
+    if (spending === 'unavailable')
+        return;
+    const { period, ledger } = spending;
     const agent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs);
     // Clips are fetched through their own dispatcher: every connection it opens is checked against the
     // download policy (no loopback, link-local or private address unless base-url is one).
@@ -1532,6 +1495,36 @@ async function generate(clips, { settings, batch, notDue = [] }) {
             process.off(signal, onSignal);
         await Promise.all([agent.destroy(), downloadAgent.destroy()]);
     }
+}
+/**
+ * With `budget-period`: the ledger, and what earlier runs of this workflow spent in the period (a ledger that
+ * cannot be read or believed blocks every submission). 'unavailable' when the ledger cannot be kept at all
+ * (no cache): the step has failed then, before anything was sent.
+ */
+async function periodSpending(settings) {
+    if (!settings.budget)
+        return {};
+    const { key, scope } = settings.budget;
+    const ledger = credit_ledger/* CreditLedger */.N.open({
+        cache: settings.cache,
+        apiKey: settings.apiKey,
+        workspace: settings.workspace,
+        budget: settings.budget,
+        runId: process.env.GITHUB_RUN_ID ?? '',
+    });
+    if (!(ledger instanceof credit_ledger/* CreditLedger */.N)) {
+        log/* setFailed */.C1(`budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${ledger.unavailable}. Nothing was sent to FoxAPI.`);
+        return 'unavailable';
+    }
+    const reading = await ledger.read();
+    if (reading.kind === 'untrusted') {
+        log/* warning */.$e(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`);
+        const blocked = `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`;
+        return { ledger, period: { period: key, spentEarlier: 0, blocked } };
+    }
+    const earlier = reading.spent;
+    log/* info */.pq(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`);
+    return { ledger, period: { period: key, spentEarlier: earlier, onChange: (reserved) => void ledger.record(earlier + reserved) } };
 }
 
 
