@@ -6,7 +6,7 @@ import path from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
-import { readClipMetadata } from '../src/foxapi/clip-metadata'
+import { readClipMetadata } from '../src/clip/clip-metadata'
 import { API_KEY, CLIP_BYTES } from './support/fixtures'
 
 let sim: FoxApiSimulator

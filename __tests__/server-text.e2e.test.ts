@@ -7,7 +7,7 @@ import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { everythingWritten, type ActionRun } from '../simulator/actions-runner'
 import { runAction, unpacked } from './support/fixtures'
 import { TASK_ID, completed, envelope, hostile, hostileInputs, json } from './support/hostile-server'
-import { escapeHtml } from '../src/report/outputs'
+import { escapeHtml } from '../src/report/summary'
 
 const inputs = hostileInputs
 

@@ -26,12 +26,12 @@ import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { unpackEntry } from '../src/cache/entry-archive'
-import { readClipMetadata } from '../src/foxapi/clip-metadata'
+import { readClipMetadata } from '../src/clip/clip-metadata'
 import { mp4Layout } from '../simulator/mp4-writer'
 import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
-import { validateRequest } from '../src/inputs/request-schema'
+import { buildRequest } from '../src/models'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction, startAction } from '../simulator/actions-runner'
 import { requestedShape, startFoxApiSimulator } from '../simulator/foxapi-simulator'
@@ -118,7 +118,7 @@ function benchValidation(iterations: number): void {
     'multi-prompt': '[{"prompt": "wide", "duration": 4}, {"prompt": "close", "duration": 6}]',
   }
   const started = performance.now()
-  for (let i = 0; i < iterations; i++) if (!validateRequest(raw).ok) throw new Error('bench request is invalid')
+  for (let i = 0; i < iterations; i++) if (!buildRequest(raw).ok) throw new Error('bench request is invalid')
   const seconds = (performance.now() - started) / 1000
   row('validate a full request (JSON inputs)', `${Math.round(iterations / seconds).toLocaleString('en')} per second`)
 }

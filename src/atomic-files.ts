@@ -1,9 +1,13 @@
 // The two ends of every atomic write (downloads, copies from the cache, the results file, cache staging):
 // the finished temporary file takes its final name in one rename, and whatever a write leaves behind is
-// removed without ever failing the run.
-import { randomBytes } from 'node:crypto'
-import { rename, rm } from 'node:fs/promises'
+// removed without ever failing the run. Also the one copy that works that way (a clip restored from the cache
+// or staged into an entry), and the meter that counts and hashes the bytes of a write on their way.
+import { createHash, randomBytes } from 'node:crypto'
+import { createReadStream, createWriteStream } from 'node:fs'
+import { mkdir, open, rename, rm } from 'node:fs/promises'
 import path from 'node:path'
+import { Transform } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
 import * as log from './log'
 import { codeOf } from './errors'
 
@@ -43,5 +47,75 @@ export async function removeLeftover(target: string): Promise<void> {
     await rm(target, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 })
   } catch (error) {
     log.warning(`Could not remove ${target} (${codeOf(error) ?? String(error)}); it can be deleted.`)
+  }
+}
+
+/**
+ * Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256.
+ * `checkDestination` (as for downloadVideo) runs once the folder exists and right before the rename.
+ */
+export async function copyFileAtomically(
+  source: string,
+  destination: string,
+  checkDestination?: () => void,
+): Promise<{ bytes: number; sha256: string }> {
+  await mkdir(path.dirname(destination), { recursive: true })
+  checkDestination?.()
+  const tempPath = temporaryPathFor(destination)
+  const meter = new HashingMeter()
+  try {
+    await pipeline(createReadStream(source), meter, createWriteStream(tempPath))
+    await syncFile(tempPath)
+    checkDestination?.()
+    await renameReplacing(tempPath, destination)
+    return { bytes: meter.bytes, sha256: meter.sha256() }
+  } finally {
+    await removeLeftover(tempPath)
+  }
+}
+
+/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
+export class HashingMeter extends Transform {
+  bytes = 0
+  private readonly hash = createHash('sha256')
+
+  constructor(
+    private readonly limit = Number.POSITIVE_INFINITY,
+    private readonly overLimit: () => Error = () => new Error('size limit exceeded'),
+  ) {
+    super()
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void): void {
+    const error = this.count(chunk)
+    if (error) callback(error)
+    else callback(null, chunk)
+  }
+
+  /** Counts and hashes what a file already holds (the part of a resumed download fetched earlier). */
+  async countFile(file: string): Promise<void> {
+    for await (const chunk of createReadStream(file)) {
+      const error = this.count(chunk as Buffer)
+      if (error) throw error
+    }
+  }
+
+  sha256 = (): string => this.hash.digest('hex')
+
+  private count(chunk: Buffer): Error | undefined {
+    this.bytes += chunk.length
+    if (this.bytes > this.limit) return this.overLimit()
+    this.hash.update(chunk)
+    return undefined
+  }
+}
+
+/** Flushes the file to disk before the rename makes it visible. */
+export async function syncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+')
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }

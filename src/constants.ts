@@ -2,13 +2,12 @@
 // state the main step leaves for the post step. Code reads an input or sets an output only by a name from
 // here, so a typo is a type error, and __tests__/action-metadata.test.ts checks these lists against action.yml.
 
-/** Every input of action.yml, in its order. */
-export const INPUT_NAMES = [
-  'api-key',
-  'base-url',
-  'model',
+/**
+ * The inputs that fill request fields (which ones a model takes is up to the model: src/models). `prompt` comes
+ * first; action.yml lists `prompt-file` right after it.
+ */
+export const FIELD_INPUTS = [
   'prompt',
-  'prompt-file',
   'mode',
   'aspect-ratio',
   'duration',
@@ -21,6 +20,19 @@ export const INPUT_NAMES = [
   'image-url',
   'end-image-url',
   'video-url',
+] as const
+export type FieldInput = (typeof FIELD_INPUTS)[number]
+
+const [PROMPT_INPUT, ...OTHER_FIELD_INPUTS] = FIELD_INPUTS
+
+/** Every input of action.yml, in its order. */
+export const INPUT_NAMES = [
+  'api-key',
+  'base-url',
+  'model',
+  PROMPT_INPUT,
+  'prompt-file',
+  ...OTHER_FIELD_INPUTS,
   'parameters',
   'wait',
   'timeout',

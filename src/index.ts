@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { State } from './constants'
 import * as log from './log'
 import { run as runMain } from './main'
-import { saveStateSafely } from './report/outputs'
+import { saveStateSafely } from './report/actions-io'
 import { run as runPost } from './post'
 import { messageOf } from './errors'
 

@@ -5,7 +5,7 @@
 // them is refused (a warning, nothing sent).
 import * as core from '@actions/core'
 import { State } from './constants'
-import { removeCacheStaging } from './cache/cache-key'
+import { removeCacheStaging } from './cache/staging'
 import { isValidTaskId } from './security/task-id'
 import { readPostInputs } from './inputs/read-inputs'
 import * as log from './log'

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { validateRequest, type RawRequestInputs } from '../../src/inputs/request-schema'
+import { buildRequest, type RawRequestInputs } from '../../src/models'
 import { canonicalJson, requestCacheKey } from '../../src/cache/cache-key'
 
 function keyOf(raw: RawRequestInputs, extra = ''): string {
-  const result = validateRequest(raw)
+  const result = buildRequest(raw)
   if (!result.ok) throw new Error(result.problems.join('; '))
   return requestCacheKey(result.request, extra)
 }

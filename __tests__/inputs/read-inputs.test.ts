@@ -4,7 +4,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { INPUT_DEFAULTS, parseDurationText, parseSizeText, readInputs } from '../../src/inputs/read-inputs'
-import { REQUEST_INPUTS } from '../../src/inputs/request-schema'
+import { REQUEST_INPUTS } from '../../src/models'
 import { identicalRequests } from '../../src/run/identical-requests'
 
 const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-inputs-'))

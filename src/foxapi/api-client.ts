@@ -12,7 +12,7 @@ import {
   withRetries,
   type RetryPolicy,
 } from './http'
-import type { GenerationRequest } from '../inputs/request-schema'
+import type { GenerationRequest } from '../models/model'
 import { taskSchema, type Task } from './task'
 import * as log from '../log'
 

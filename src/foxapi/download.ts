@@ -3,14 +3,12 @@
 // A download cut short is resumed with a Range request (when the server names the file with an ETag or
 // Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
 // URLs are pre-signed, and the API key stays with the API.
-import { createHash } from 'node:crypto'
-import { createReadStream, createWriteStream } from 'node:fs'
+import { createWriteStream } from 'node:fs'
 import { mkdir, open, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { Transform, type Readable, type Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
-import { removeLeftover, renameReplacing, temporaryPathFor } from '../atomic-files'
+import { HashingMeter, removeLeftover, renameReplacing, syncFile, temporaryPathFor } from '../atomic-files'
 import { isVideoContainer, refusalOf, type DownloadPolicy } from '../security/download-policy'
 import {
   RequestError,
@@ -210,66 +208,6 @@ function writeKeepingWhatArrived(body: Readable, meter: Transform, file: Writabl
   })
 }
 
-/**
- * Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256.
- * `checkDestination` (as for downloadVideo) runs once the folder exists and right before the rename.
- */
-export async function copyFileAtomically(
-  source: string,
-  destination: string,
-  checkDestination?: () => void,
-): Promise<{ bytes: number; sha256: string }> {
-  await mkdir(path.dirname(destination), { recursive: true })
-  checkDestination?.()
-  const tempPath = temporaryPathFor(destination)
-  const meter = new HashingMeter()
-  try {
-    await pipeline(createReadStream(source), meter, createWriteStream(tempPath))
-    await syncFile(tempPath)
-    checkDestination?.()
-    await renameReplacing(tempPath, destination)
-    return { bytes: meter.bytes, sha256: meter.sha256() }
-  } finally {
-    await removeLeftover(tempPath)
-  }
-}
-
-/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
-class HashingMeter extends Transform {
-  bytes = 0
-  private readonly hash = createHash('sha256')
-
-  constructor(
-    private readonly limit = Number.POSITIVE_INFINITY,
-    private readonly overLimit: () => Error = () => new Error('size limit exceeded'),
-  ) {
-    super()
-  }
-
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: (error?: Error | null, data?: Buffer) => void): void {
-    const error = this.count(chunk)
-    if (error) callback(error)
-    else callback(null, chunk)
-  }
-
-  /** Counts and hashes what a file already holds (the part of a resumed download fetched earlier). */
-  async countFile(file: string): Promise<void> {
-    for await (const chunk of createReadStream(file)) {
-      const error = this.count(chunk as Buffer)
-      if (error) throw error
-    }
-  }
-
-  sha256 = (): string => this.hash.digest('hex')
-
-  private count(chunk: Buffer): Error | undefined {
-    this.bytes += chunk.length
-    if (this.bytes > this.limit) return this.overLimit()
-    this.hash.update(chunk)
-    return undefined
-  }
-}
-
 const notRetryable = { retryable: false, mayHaveBeenProcessed: true } as const
 
 async function sizeOf(file: string): Promise<number> {
@@ -305,14 +243,4 @@ async function firstBytes(file: string, count: number): Promise<Buffer> {
 /** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
 function hexOf(bytes: Buffer): string {
   return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing'
-}
-
-/** Flushes the file to disk before the rename makes it visible. */
-async function syncFile(file: string): Promise<void> {
-  const handle = await open(file, 'r+')
-  try {
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
 }

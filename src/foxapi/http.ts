@@ -315,6 +315,9 @@ export interface RetryPolicy {
   maxAttempts: number
 }
 
+/** The retry policy of every call to FoxAPI and every clip download of a run: 1 s doubling to 30 s, six attempts. */
+export const API_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
+
 /** Exponential backoff with "equal jitter": half fixed, half random. */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)

@@ -1,6 +1,6 @@
 // What the inputs become: the run's settings and one spec per clip. Types only, so that every later part of a run
 // (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
-import type { GenerationRequest } from './request-schema'
+import type { GenerationRequest } from '../models/model'
 
 /** The `verify` input: what a clip that does not match the request becomes (the structural checks always apply). */
 export type VerifyMode = 'fail' | 'warn' | 'off'

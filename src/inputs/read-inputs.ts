@@ -12,7 +12,7 @@ import { isLoopbackHost } from '../security/internal-hosts'
 import { readInlineOrFile, readWorkspaceFile } from '../security/workspace-files'
 import { VERIFY_MODES, type ClipSpec, type NotDueEntry, type RunSettings, type VerifyMode } from './clip-spec'
 import { shown } from './input-text'
-import { REQUEST_INPUTS, validateRequest, type RawRequestInputs } from './request-schema'
+import { REQUEST_INPUTS, buildRequest, type RawRequestInputs } from '../models'
 import { readEntryCalendar, type EntryCalendar } from './calendar'
 import {
   dueEntries,
@@ -213,7 +213,7 @@ export function readInputs(
       problems,
     )
     const clipOutput = expandOutputTemplate(outputPath, values, "Input 'output-path'", problems)
-    const result = validateRequest(expanded)
+    const result = buildRequest(expanded)
     if (!result.ok) {
       for (const problem of result.problems) {
         const aboutMissingPrompt = shared.prompt === undefined && problem.startsWith("Input 'prompt'")
@@ -373,7 +373,7 @@ function readBatch(
       plan()
       return
     }
-    const result = validateRequest(raw, label)
+    const result = buildRequest(raw, label)
     if (!result.ok) problems.push(...result.problems)
     else {
       clips.push({ name, request: result.request, outputPath: clipOutput, ...extra })

@@ -1,25 +1,10 @@
 // What a model module declares: the action inputs it takes (and the body field each fills), a strict zod
 // schema of its request body, FoxAPI's documented cross-field rules (errors) and Kling-only limits (warnings).
 import type { z } from 'zod'
+import type { FieldInput } from '../constants'
 import type { FieldProblem } from './fields'
 
-/** Action inputs that fill request fields; which ones a model takes is up to the model. */
-export const FIELD_INPUTS = [
-  'prompt',
-  'mode',
-  'aspect-ratio',
-  'duration',
-  'image-list',
-  'video-list',
-  'multi-prompt',
-  'resolution',
-  'generate-audio',
-  'negative-prompt',
-  'image-url',
-  'end-image-url',
-  'video-url',
-] as const
-export type FieldInput = (typeof FIELD_INPUTS)[number]
+export { FIELD_INPUTS, type FieldInput } from '../constants'
 
 /** The body of `POST /v1/videos/generations`: the model name and that model's fields. */
 export type GenerationRequest = { model: string } & Record<string, unknown>

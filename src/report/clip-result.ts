@@ -1,7 +1,7 @@
 // What became of one clip: the runner (src/run/clip-runner.ts) fills it in, the report (outputs, summary,
 // results file) reads it. It lives with the report, below the runner, so that the report never imports the run.
-import type { GenerationRequest } from '../inputs/request-schema'
-import type { ClipMetadata } from '../foxapi/clip-metadata'
+import type { GenerationRequest } from '../models/model'
+import type { ClipMetadata } from '../clip/clip-metadata'
 import type { Task } from '../foxapi/task'
 import type { RunOrigin } from '../run-origin'
 

@@ -1,6 +1,6 @@
 // The `matrix` output: one row per clip, for a later job's `strategy.matrix` (examples/matrix.yml).
 import type { ClipSpec } from '../inputs/clip-spec'
-import { setOutputOrFile } from './outputs'
+import { setOutputOrFile } from './actions-io'
 
 /** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
 export function matrixOf(clips: readonly ClipSpec[]): string {

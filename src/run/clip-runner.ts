@@ -7,10 +7,10 @@ import path from 'node:path'
 import type { FoxApiClient } from '../foxapi/api-client'
 import type { CountedSubmission, CreditBudget } from './budget'
 import { downloadVideo } from '../foxapi/download'
-import { RequestError, type RetryPolicy } from '../foxapi/http'
+import { API_RETRY, RequestError } from '../foxapi/http'
 import type { ClipSpec, RunSettings } from '../inputs/clip-spec'
 import { isSuccess, type ClipResult } from '../report/clip-result'
-import type { GenerationRequest } from '../inputs/request-schema'
+import type { GenerationRequest } from '../models/model'
 import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import type { ResultCache } from '../cache/result-cache'
 import { redact } from '../secrets'
@@ -21,8 +21,15 @@ import { EMPTY_COMPLETED_REQUERIES, isTransientDuringWait, waitForTask } from '.
 import type { Dispatcher } from 'undici'
 import { downloadPolicyFor } from '../security/download-policy'
 import { messageOf } from '../errors'
-import type { ClipMetadata } from '../foxapi/clip-metadata'
-import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, restoredClipFits, type VerifyContext } from './clip-verify'
+import type { ClipMetadata } from '../clip/clip-metadata'
+import {
+  downloadUntilWhole,
+  holdAgainstRequest,
+  inspectClip,
+  mismatchText,
+  restoredClipFits,
+  type VerifyContext,
+} from '../clip/clip-verify'
 import { Limiter } from './limiter'
 
 export interface ClipContext {
@@ -63,7 +70,6 @@ export const downloadsAtOnce = (concurrency: number): number => concurrency
  */
 export const CACHE_SAVES_AT_ONCE = 4
 
-const RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 }
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000
 /** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
@@ -400,7 +406,7 @@ async function finish(
       agent: ctx.agent,
       policy: downloadPolicyFor(ctx.settings.baseUrl),
       maxBytes: ctx.settings.maxDownloadBytes,
-      retry: RETRY,
+      retry: API_RETRY,
       deadline: Date.now() + ctx.settings.timeoutMs,
       signal: ctx.signal,
       log,

@@ -5,14 +5,16 @@ import { FoxApiClient } from '../foxapi/api-client'
 import { CreditBudget, type PeriodSpending } from './budget'
 import { CreditLedger } from '../cache/credit-ledger'
 import { notDueText, periodText } from '../report/schedule-notes'
-import { removeCacheStaging } from '../cache/cache-key'
+import { removeCacheStaging } from '../cache/staging'
 import { runClips } from './clip-runner'
 import { isSuccess, type ClipResult } from '../report/clip-result'
 import { State } from '../constants'
-import { createHttpAgent } from '../foxapi/http'
+import { API_RETRY, createHttpAgent } from '../foxapi/http'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
-import { saveStateSafely, writeOutputs, writeSummary } from '../report/outputs'
+import { saveStateSafely } from '../report/actions-io'
+import { writeOutputs } from '../report/outputs'
+import { writeSummary } from '../report/summary'
 import { writeMatrix } from '../report/matrix'
 import { ResultCache } from '../cache/result-cache'
 import { toFullResultRow, writeResultsOutput } from '../report/results-file'
@@ -53,7 +55,7 @@ export async function generate(
     baseUrl: settings.baseUrl,
     apiKey: settings.apiKey,
     agent,
-    retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+    retry: API_RETRY,
     userAgent: 'foxapi-video-action',
   })
   const stop = new AbortController()

@@ -6,11 +6,11 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ENCODED_CLIP_FILE, garbageClip, truncatedClip } from '../../simulator/foxapi-simulator'
 import { writeMp4, type ClipShape } from '../../simulator/mp4-writer'
-import { readClipMetadata, type ClipMetadata } from '../../src/foxapi/clip-metadata'
+import { readClipMetadata, type ClipMetadata } from '../../src/clip/clip-metadata'
 import { expectedShapeOf } from '../../src/models/expected-shape'
-import { shapeLine } from '../../src/report/clip-shape'
-import { durationTolerance, mismatchesOf, verifyClip } from '../../src/run/clip-verify'
-import { validateRequest } from '../../src/inputs/request-schema'
+import { shapeLine } from '../../src/clip/clip-shape'
+import { durationTolerance, mismatchesOf, verifyClip } from '../../src/clip/clip-verify'
+import { buildRequest } from '../../src/models'
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-metadata-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -154,7 +154,7 @@ const meta = (over: Partial<ClipMetadata> = {}): ClipMetadata => ({
 })
 
 function request(inputs: Record<string, string>) {
-  const built = validateRequest({ prompt: 'a fox', ...inputs })
+  const built = buildRequest({ prompt: 'a fox', ...inputs })
   if (!built.ok) throw new Error(built.problems.join('; '))
   return built.request
 }

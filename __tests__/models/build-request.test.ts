@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { MAX_PROMPT_CHARS, validateRequest, type RawRequestInputs } from '../../src/inputs/request-schema'
+import { MAX_PROMPT_CHARS, buildRequest, type RawRequestInputs } from '../../src/models'
 
 function problemsOf(raw: RawRequestInputs, label?: string): string[] {
-  const result = validateRequest(raw, label)
+  const result = buildRequest(raw, label)
   return result.ok ? [] : result.problems
 }
 
 function requestOf(raw: RawRequestInputs) {
-  const result = validateRequest(raw)
+  const result = buildRequest(raw)
   if (!result.ok) throw new Error(`expected valid, got: ${result.problems.join('; ')}`)
   return result.request
 }

@@ -1,7 +1,8 @@
 // Summary cells, the summary's size cap, the projection of task replies, and the retry-line throttle.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { ClipResult } from '../../src/report/clip-result'
-import { MAX_SUMMARY_BYTES, cell, escapeHtml, renderSummary } from '../../src/report/outputs'
+import { MAX_SUMMARY_BYTES } from '../../src/report/actions-io'
+import { cell, escapeHtml, renderSummary } from '../../src/report/summary'
 import { throttled } from '../../src/log'
 import { registerSecret } from '../../src/secrets'
 import { taskSchema } from '../../src/foxapi/task'

@@ -1,7 +1,10 @@
 // A clip's shape as people read it, for the summary and the log: "1080×1920 · 9:16 · 10.0 s · H.264 · audio".
-import type { ClipMetadata } from '../foxapi/clip-metadata'
+import type { ClipMetadata } from './clip-metadata'
 
-/** Ratios named as such when the picture is within 2 % of one. */
+/** Width/height may differ from a named or requested ratio by this share (2 %). */
+export const ASPECT_TOLERANCE = 0.02
+
+/** Ratios named as such when the picture is within ASPECT_TOLERANCE of one. */
 const NAMED_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', '9:21'] as const
 
 /** Codec families by the sample entry's four letters. */
@@ -30,7 +33,7 @@ export function shapeLine(metadata: ClipMetadata): string {
 /** The named ratio within 2 % of width:height (`9:16`), or the ratio as a number (`1.85:1`). */
 export function ratioName(width: number, height: number): string {
   const ratio = width / height
-  const named = NAMED_RATIOS.find((name) => Math.abs(ratio / ratioOf(name) - 1) <= 0.02)
+  const named = NAMED_RATIOS.find((name) => Math.abs(ratio / ratioOf(name) - 1) <= ASPECT_TOLERANCE)
   return named ?? `${ratio.toFixed(2)}:1`
 }
 

@@ -2,16 +2,14 @@
 // file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
 import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
-import { readClipMetadata, type ClipMetadata, type StructuralCheck } from '../foxapi/clip-metadata'
+import { readClipMetadata, type ClipMetadata, type StructuralCheck } from './clip-metadata'
 import * as log from '../log'
-import type { GenerationRequest } from '../inputs/request-schema'
+import type { GenerationRequest } from '../models/model'
 import type { VerifyMode } from '../inputs/clip-spec'
 import { expectedShapeOf, type ExpectedShape } from '../models/expected-shape'
 import type { ClipResult, Verification } from '../report/clip-result'
-import { ratioName, ratioOf, shapeLine } from '../report/clip-shape'
+import { ASPECT_TOLERANCE, ratioName, ratioOf, shapeLine } from './clip-shape'
 
-/** Width/height may differ from the requested ratio by this share. */
-export const ASPECT_TOLERANCE = 0.02
 /** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
 export const BROKEN_CLIP_DOWNLOADS = 2
 
