@@ -10,6 +10,7 @@ import { captureStdout } from '../support/stdout'
 
 const result = (fields: Partial<ClipResult> = {}): ClipResult => ({
   name: 'clip',
+  decision: { action: 'submit', why: 'a new task' },
   outcome: 'failed',
   status: 'failed',
   taskId: 'task-unified-1-abc',

@@ -28,46 +28,31 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { link, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { z } from 'zod'
 import * as cache from './actions-cache'
-import { canonicalJson, clipEntryKey } from './cache-key'
+import { clipEntryKey } from './cache-key'
+import { readClipEntry, readPendingEntry, type CacheLookup, type EntryBeliever, type LookupOptions } from './entry-belief'
+import { RefusedEntryError, withUnpackedEntry } from './entry-archive'
+import { proveEntry } from './entry-proof'
+import {
+  CLIP_FILE,
+  DELIVERED_SUFFIX,
+  MAX_JSON_BYTES,
+  META_FILE,
+  PENDING_FILE,
+  PENDING_FILES,
+  TASK_FILE,
+  clipFields,
+  pendingFields,
+} from './entry-records'
 import { CACHE_DIRECTORY, freshEntryFolder, stagingFolderProblem } from './staging'
-import { isProvenEntry, proveEntry, type ProvenFields } from './entry-proof'
-import { readEntryJson, RefusedEntryError, withUnpackedEntry, type UnpackedFile } from './entry-archive'
 import { copyFileAtomically, removeLeftover } from '../atomic-files'
-import { recheckDestination } from '../security/destinations'
-import { currentRun, runOfThisRepository, runOriginSchema, type RunOrigin } from '../run-origin'
+import { currentRun } from '../run-origin'
 import { redact } from '../secrets'
-import { describeBadTaskId, isValidTaskId } from '../security/task-id'
 import { taskSchema, type Task } from '../foxapi/task'
 import * as log from '../log'
 import { messageOf } from '../errors'
 
-const CLIP_FILE = 'clip.mp4'
-const TASK_FILE = 'task.json'
-const META_FILE = 'meta.json'
-const PENDING_FILE = 'pending-task.json'
-/** The end of a delivered note's key (peek tells it from a pending task by its key alone). */
-const DELIVERED_SUFFIX = '-delivered'
-/** Largest JSON file an entry may hold (the task JSON is a few KiB). */
-const MAX_JSON_BYTES = 64 * 1024
-
-export interface RestoredClip {
-  task: Task
-  path: string
-  sha256: string
-  bytes: number
-  /** The workflow run of this repository that made (and paid for) the clip, when known. */
-  madeBy?: RunOrigin
-}
-
-/** What an earlier run of the same request left: the finished clip (restored to its path), or a task still to collect. */
-export type CacheLookup =
-  | { kind: 'clip'; clip: RestoredClip }
-  | { kind: 'pending'; taskId: string; model: string }
-  /** `reuse: run` only: the request's last task was delivered to an earlier run, so it is not adopted. */
-  | { kind: 'delivered'; taskId: string }
-  | undefined
+export type { CacheLookup, LookupOptions, RestoredClip } from './entry-belief'
 
 /** The parts of the cache module used here, looked up at run time: a stubbed module may lack any of them. */
 interface CacheApi {
@@ -93,22 +78,6 @@ export interface ResultCacheOptions {
   maxClipBytes: number
 }
 
-/** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
-const clipMetaSchema = z.object({
-  taskId: z.string().catch(''),
-  sha256: z.string().catch(''),
-  madeBy: z.unknown().optional(),
-  proof: z.unknown().optional(),
-})
-
-/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
-const pendingSchema = z.object({
-  taskId: z.unknown().optional(),
-  model: z.string().max(200).catch(''),
-  delivered: z.boolean().catch(false).default(false),
-  proof: z.unknown().optional(),
-})
-
 export class ResultCache {
   private disabledBecause: string | undefined
   private readonly api: CacheApi | undefined
@@ -116,6 +85,8 @@ export class ResultCache {
   private readonly queues = new Map<string, Promise<unknown>>()
   /** The staging folder's check, made once before the first lookup or save. */
   private stagingChecked: Promise<void> | undefined
+  /** Believes an entry's claim only with its proof, and places a proven clip in the workspace. */
+  private readonly believer: EntryBeliever
 
   constructor(
     enabled: boolean,
@@ -123,6 +94,7 @@ export class ResultCache {
     private readonly options: ResultCacheOptions,
     module: unknown = cache,
   ) {
+    this.believer = { apiKey: options.apiKey, workspace }
     const api = cacheApi(module)
     this.api = typeof api === 'string' ? undefined : api
     if (!enabled) this.disabledBecause = 'cache: false'
@@ -166,53 +138,59 @@ export class ResultCache {
   }
 
   /**
-   * Looks for the clip or a pending task of `key`. A clip is copied to `destination(task)`; with `wantClip`
-   * false (the run does not download), a cached clip is passed over and only a pending task is reported. With
-   * `runId` (`reuse: run`) only the clip saved for that workflow run is served.
+   * Looks for the clip or a pending task of `key`. A proven clip is checked (`check`) on its private unpacked copy
+   * and, when it passes, placed where `place` says: a clip that passes is always restored (src/run/clip-decision.ts).
    */
-  async lookup(key: string, destination: (task: Task) => string, wantClip: boolean, runId?: string): Promise<CacheLookup> {
+  async lookup(key: string, options: LookupOptions): Promise<CacheLookup> {
     if (!this.enabled) return undefined
     await this.checkStaging()
     if (!this.enabled) return undefined
-    return this.serialised(key, () => this.lookupNow(key, destination, wantClip, runId))
+    return this.serialised(key, () => this.lookupNow(key, options))
   }
 
-  private async lookupNow(key: string, destination: (task: Task) => string, wantClip: boolean, runId?: string): Promise<CacheLookup> {
+  private async lookupNow(key: string, options: LookupOptions): Promise<CacheLookup> {
     const { relative } = this.directoryFor(key)
-    const clipKey = clipEntryKey(key, runId)
+    const clipKey = clipEntryKey(key, options.runId)
     const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]))
-    if (!downloaded) return undefined
+    if (!downloaded) return this.enabled ? { kind: 'empty' } : undefined
     const matched = downloaded.matchedKey
     const isClip = matched === clipKey
-    const allowed = isClip
-      ? new Map([
-          [CLIP_FILE, this.options.maxClipBytes],
-          [TASK_FILE, MAX_JSON_BYTES],
-          [META_FILE, MAX_JSON_BYTES],
-        ])
-      : new Map([[PENDING_FILE, MAX_JSON_BYTES]])
     try {
-      if ((!isClip && !matched.startsWith(`${key}-pending-`)) || (isClip && !wantClip)) {
+      if (!isClip && !matched.startsWith(`${key}-pending-`)) {
         await removeLeftover(downloaded.folder)
-        return undefined
+        return { kind: 'empty' }
       }
-      return await withUnpackedEntry(downloaded, relative, allowed, (files) =>
-        isClip ? this.readClip(clipKey, files, destination) : this.readPending(key, matched, files, runId !== undefined),
+      if (isClip && !options.wantClip) {
+        await removeLeftover(downloaded.folder)
+        return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' }
+      }
+      return await withUnpackedEntry(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) =>
+        isClip
+          ? readClipEntry(clipKey, files, options, this.believer)
+          : readPendingEntry(key, matched, files, options.runId !== undefined, this.believer),
       )
     } catch (error) {
       if (error instanceof RefusedEntryError)
         log.warning(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`)
       else log.warning(`Cache entry ${matched} could not be used (${messageOf(error)}); going on without it.`)
-      return undefined
+      return { kind: 'empty' }
     }
   }
 
+  /** The files a clip entry may hold, each with its largest size. */
+  private clipFiles(): Map<string, number> {
+    return new Map([
+      [CLIP_FILE, this.options.maxClipBytes],
+      [TASK_FILE, MAX_JSON_BYTES],
+      [META_FILE, MAX_JSON_BYTES],
+    ])
+  }
+
   /**
-   * What the cache holds for `key`, without restoring or saving anything (the dry run's question): the clip,
-   * a pending task of an earlier run, nothing, or undefined when the cache is off or cannot be asked. Nothing is
-   * downloaded, so an entry's proof is not checked here: the run that restores it checks it.
+   * What the cache holds for `key`, read from entry keys alone (the dry run without 'api-key', which could check no
+   * proof): a clip, a pending task, a delivered note, nothing, or undefined when the cache is off or cannot be asked.
    */
-  async peek(key: string, runId?: string): Promise<'clip' | 'pending' | 'none' | undefined> {
+  async peek(key: string, runId?: string): Promise<'clip' | 'pending' | 'delivered' | 'none' | undefined> {
     if (!this.enabled) return undefined
     const { relative } = this.directoryFor(key)
     const clipKey = clipEntryKey(key, runId)
@@ -220,64 +198,7 @@ export class ResultCache {
     if (!this.enabled) return undefined
     if (matched === clipKey) return 'clip'
     if (!matched?.startsWith(`${key}-pending-`)) return 'none'
-    return matched.endsWith(DELIVERED_SUFFIX) && runId !== undefined ? 'none' : 'pending'
-  }
-
-  /** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
-  private proven(entryKey: string, fields: ProvenFields | undefined, proof: unknown): boolean {
-    if (fields !== undefined && isProvenEntry(this.options.apiKey, fields, proof)) return true
-    log.warning(
-      `Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`,
-    )
-    return false
-  }
-
-  /** `key` is the key the clip was saved under (the request's, or its `reuse: run` key): the proof covers it. */
-  private async readClip(key: string, files: Map<string, UnpackedFile>, destination: (task: Task) => string): Promise<CacheLookup> {
-    const clipFile = files.get(CLIP_FILE)
-    const taskFile = files.get(TASK_FILE)
-    const metaFile = files.get(META_FILE)
-    if (!clipFile || !taskFile || !metaFile) throw new Error('the entry lacks a file a clip entry has')
-    const meta = clipMetaSchema.safeParse(await readEntryJson(metaFile.path, META_FILE, MAX_JSON_BYTES))
-    if (!meta.success) throw new Error(`${META_FILE} is not a clip record`)
-    const madeBy = meta.data.madeBy === undefined ? undefined : runOriginSchema.safeParse(meta.data.madeBy)
-    // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
-    const fields =
-      madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data)
-    if (!this.proven(key, fields, meta.data.proof)) return undefined
-    const task = taskSchema.safeParse(await readEntryJson(taskFile.path, TASK_FILE, MAX_JSON_BYTES))
-    if (!task.success || task.data.id !== meta.data.taskId) throw new Error(`${TASK_FILE} is not the task of this entry`)
-    // The clip restored is the clip proven: checked before it is copied anywhere.
-    if (clipFile.sha256 !== meta.data.sha256) throw new Error(`the clip of ${key} does not match its proven checksum`)
-    const target = destination(task.data)
-    // The clip goes where a download would: checked again once its folder exists and right before the rename.
-    const copied = await copyFileAtomically(clipFile.path, target, () => recheckDestination(target, this.workspace))
-    if (copied.sha256 !== meta.data.sha256) {
-      await removeLeftover(target)
-      throw new Error(`the restored clip of ${key} does not match its checksum`)
-    }
-    const clip: RestoredClip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes }
-    const origin = madeBy?.data && runOfThisRepository(madeBy.data)
-    if (origin) clip.madeBy = origin
-    return { kind: 'clip', clip }
-  }
-
-  private async readPending(key: string, entryKey: string, files: Map<string, UnpackedFile>, perRun: boolean): Promise<CacheLookup> {
-    const file = files.get(PENDING_FILE)
-    if (!file) throw new Error(`the entry has no ${PENDING_FILE}`)
-    const record = pendingSchema.safeParse(await readEntryJson(file.path, PENDING_FILE, MAX_JSON_BYTES))
-    if (!record.success) throw new Error(`${PENDING_FILE} is not a pending-task record`)
-    const { taskId, model, delivered, proof } = record.data
-    if (!isValidTaskId(taskId)) {
-      log.warning(`Cache entry ${entryKey} holds no valid task id (${describeBadTaskId(taskId)}); going on without it.`)
-      return undefined
-    }
-    if (!this.proven(entryKey, pendingFields(key, entryKey, taskId, model, delivered), proof)) return undefined
-    // Delivered: under `reuse: run` the task is never handed out again. Under `reuse: request` its clip may be
-    // served to any run of the request, so the task is collected again (free) as a pending one would be: the
-    // clip entry itself is missing here (its save failed, or that run did not download).
-    if (delivered && perRun) return { kind: 'delivered', taskId }
-    return { kind: 'pending', taskId, model }
+    return matched.endsWith(DELIVERED_SUFFIX) && runId !== undefined ? 'delivered' : 'pending'
   }
 
   /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
@@ -367,23 +288,4 @@ export class ResultCache {
     this.disabledBecause = reason
     log.warning(`Result cache off for this run (${reason}); going on without it.`)
   }
-}
-
-/** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
-export function clipFields(
-  cacheKey: string,
-  taskId: string,
-  sha256: string,
-  taskSha256: string,
-  madeBy: RunOrigin | undefined,
-): ProvenFields {
-  return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : canonicalJson(madeBy) }
-}
-
-/**
- * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
- * the task submitted for it, the request's model, and whether the task's clip was delivered.
- */
-export function pendingFields(cacheKey: string, entryKey: string, taskId: string, model: string, delivered = false): ProvenFields {
-  return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered }
 }

@@ -1,13 +1,11 @@
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
 // file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
-import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
 import { readClipMetadata, type ClipMetadata, type StructuralCheck } from './clip-metadata'
 import * as log from '../log'
 import type { GenerationRequest } from '../models/model'
 import type { VerifyMode } from '../inputs/clip-spec'
 import { expectedShapeOf, type ExpectedShape } from '../models/expected-shape'
-import type { ClipResult, Verification } from '../report/clip-result'
 import { ASPECT_TOLERANCE, ratioName, ratioOf, shapeLine } from './clip-shape'
 
 /** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
@@ -22,6 +20,18 @@ export class BrokenClipError extends Error {
     super(`the clip failed the structural check '${check}': ${problem}`)
     this.name = 'BrokenClipError'
   }
+}
+
+/**
+ * `passed`: every shape the request fixes matched; `mismatch`: these did not; `skipped`: nothing was compared
+ * (`verify: off`, a model the action does not know, a task collected by id, or a request that fixes nothing).
+ */
+export type Verification = { status: 'passed' } | { status: 'mismatch'; mismatches: string[] } | { status: 'skipped' }
+
+/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (also when there is no file). */
+export function verificationText(verification: Verification | undefined): string {
+  if (!verification) return 'skipped'
+  return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status
 }
 
 /** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
@@ -110,34 +120,37 @@ export interface VerifyContext {
   log: (line: string) => void
 }
 
-/** Records the clip's metadata and verification on `result`, logs its shape, warns of a mismatch (`warn`); returns the verdict. */
-export function holdAgainstRequest(metadata: ClipMetadata, ctx: VerifyContext, result: ClipResult): 'fail' | 'warn' | undefined {
+/** A clip's file held against its request: what it is, how it compares, and what the run makes of a mismatch. */
+export interface HeldClip {
+  metadata: ClipMetadata
+  verification: Verification
+  /** `fail`: with `verify: fail` the clip does not match; `warn`: it does not, and that is a warning; else it matches. */
+  verdict: 'fail' | 'warn' | undefined
+}
+
+/** Holds `metadata` against the request: logs the clip's shape, warns of a mismatch under `verify: warn`. */
+export function holdAgainstRequest(metadata: ClipMetadata, ctx: VerifyContext): HeldClip {
   const verification = verifyClip(metadata, ctx.request, ctx.mode)
-  Object.assign(result, { metadata, verification })
   ctx.log(`Clip: ${shapeLine(metadata)} (verify ${verification.status}).`)
   const verdict = mismatchVerdict(verification, ctx.mode)
   if (verdict === 'warn') log.warning(`${ctx.label}${mismatchText(verification)} (verify: warn).`)
-  return verdict
+  return { metadata, verification, verdict }
 }
 
+/** A clip restored from the cache, checked as a download is: it fits (and what it is), or why it is a miss. */
+export type RestoredCheck = { fits: true; held: HeldClip } | { fits: false; why: string }
+
 /**
- * Checks a clip restored from the cache as a download is checked. False (a cache miss) when it fails a structural
- * check, or with `verify: fail` does not match the request: the restored copy is then removed, and `result`
- * keeps no metadata of it.
+ * Checks a clip file from a cache entry before it is placed anywhere. It does not fit (a cache miss) when it fails
+ * a structural check, or with `verify: fail` does not match the request.
  */
-export async function restoredClipFits(file: string, ctx: VerifyContext, result: ClipResult, key: string | undefined): Promise<boolean> {
-  let why: string
+export async function checkRestoredClip(file: string, ctx: VerifyContext): Promise<RestoredCheck> {
   try {
-    const verdict = holdAgainstRequest(await inspectClip(file), ctx, result)
-    if (verdict !== 'fail') return true
-    why = mismatchText(result.verification ?? { status: 'skipped' })
+    const held = holdAgainstRequest(await inspectClip(file), ctx)
+    return held.verdict === 'fail' ? { fits: false, why: mismatchText(held.verification) } : { fits: true, held }
   } catch (error) {
-    why =
+    const why =
       error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${messageOf(error)})`
+    return { fits: false, why }
   }
-  delete result.metadata
-  delete result.verification
-  await removeLeftover(file)
-  ctx.log(`${why}; treating the cache entry ${key ?? ''} as a miss (change cache-key to store a new clip under a new key).`)
-  return false
 }

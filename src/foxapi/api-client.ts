@@ -101,7 +101,7 @@ export class FoxApiClient {
     const { inFlightSignal, ...retryCall } = call
     try {
       // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
-      // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
+      // by a cancelled run: `inFlightSignal` fires only after the grace period (see src/run/start-task.ts).
       return await withRetries(
         () => {
           // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).

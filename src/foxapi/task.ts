@@ -79,6 +79,11 @@ export function isTerminal(status: string): status is TerminalStatus {
   return (TERMINAL_STATUSES as readonly string[]).includes(status)
 }
 
+/** `failed` or `cancelled`: the task ended without a clip, and nothing more will come of it. */
+export function endedWithoutClip(status: string): boolean {
+  return status === 'failed' || status === 'cancelled'
+}
+
 /** The clip's URL: `results[].url` first, then `output.url` / `output.urls[]` (FoxAPI replies use either). */
 export function videoUrlOf(task: Task): string | undefined {
   const fromResults = task.results?.find((r) => typeof r.url === 'string' && r.url !== '')?.url

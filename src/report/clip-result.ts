@@ -1,15 +1,27 @@
-// What became of one clip: the runner (src/run/clip-runner.ts) fills it in, the report (outputs, summary,
-// results file) reads it. It lives with the report, below the runner, so that the report never imports the run.
+// What became of one clip: the pipeline (src/run/clip-pipeline.ts) builds it once, from what its stages returned;
+// the report (outputs, summary, results file) reads it. It lives with the report, below the run, so that the
+// report never imports the run. So does the decision's type (src/run/clip-decision.ts makes decisions).
 import type { GenerationRequest } from '../models/model'
 import type { ClipMetadata } from '../clip/clip-metadata'
+import type { Verification } from '../clip/clip-verify'
 import type { Task } from '../foxapi/task'
 import type { RunOrigin } from '../run-origin'
+
+/** What happens to a clip (src/run/clip-decision.ts decides), and why in words. */
+export type ClipDecision =
+  | { action: 'not-due' | 'restore' | 'skip' | 'submit'; why: string }
+  /** `resume`: the `task-id` named; `collect`: an earlier run's task (its id unknown to a dry run without 'api-key'). */
+  | { action: 'resume' | 'collect'; taskId: string | undefined; why: string }
+
+export type ClipAction = ClipDecision['action']
 
 /** How a clip's run ended, beyond the task's own status. */
 export type ClipOutcome = 'succeeded' | 'submitted' | 'failed' | 'timed-out' | 'stopped' | 'skipped'
 
 export interface ClipResult {
   name: string
+  /** What was decided for the clip: restored, collected, submitted, skipped. */
+  decision: ClipDecision
   outcome: ClipOutcome
   /** The task's last known status (`completed`, `failed`, `cancelled`, `processing`, ...), or `not-submitted`. */
   status: string
@@ -37,18 +49,6 @@ export interface ClipResult {
   metadata?: ClipMetadata
   /** The clip held against the request (the `verify` input); absent when there is no file. */
   verification?: Verification
-}
-
-/**
- * `passed`: every shape the request fixes matched; `mismatch`: these did not; `skipped`: nothing was compared
- * (`verify: off`, a model the action does not know, a task collected by id, or a request that fixes nothing).
- */
-export type Verification = { status: 'passed' } | { status: 'mismatch'; mismatches: string[] } | { status: 'skipped' }
-
-/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (also when there is no file). */
-export function verificationText(verification: Verification | undefined): string {
-  if (!verification) return 'skipped'
-  return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status
 }
 
 export function isSuccess(result: ClipResult): boolean {

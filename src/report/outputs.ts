@@ -2,7 +2,8 @@
 // output limit it points to the results file), `credits` sums what this step's tasks reserved.
 import type { OutputName } from '../constants'
 import { setOutputOrFile } from './actions-io'
-import { verificationText, type ClipResult } from './clip-result'
+import { verificationText } from '../clip/clip-verify'
+import type { ClipResult } from './clip-result'
 
 /** One row of the `results` output. */
 export interface ResultRow {

@@ -101,16 +101,25 @@ export class CreditBudget {
   }
 
   /**
-   * Submits through `create` unless the limit is reached, and counts the reply. With a limit, one submission
-   * at a time, so each decision sees every earlier reply (see the top of this file). A create that fails with
-   * an unknown outcome stops further submissions under a limit; the error is passed on.
+   * Runs `attempt` in the budget's turn, told why no new task may be submitted now (undefined when one may).
+   * With a limit, turns are taken one at a time, so each decision sees every earlier reply (see the top of this
+   * file); a create sent in the turn goes through {@link send}.
    */
-  async submit<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
-    if (this.limit === undefined) return this.send(create)
-    return this.turn.run(async () => (this.reached ? { submitted: false, reason: this.refusal } : await this.send(create)))
+  async inTurn<T>(attempt: (refusal: string | undefined) => Promise<T>): Promise<T> {
+    if (this.limit === undefined) return attempt(undefined)
+    return this.turn.run(() => attempt(this.reached ? this.refusal : undefined))
   }
 
-  private async send<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
+  /** Submits through `create` unless the limit is reached, and counts the reply (inTurn, then send). */
+  async submit<T extends Task>(create: () => Promise<T>): Promise<Submission<T>> {
+    return this.inTurn(async (refusal) => (refusal !== undefined ? { submitted: false, reason: refusal } : await this.send(create)))
+  }
+
+  /**
+   * Sends one create and counts its reply. A create that fails with an unknown outcome stops further submissions
+   * under a limit; the error is passed on. Call it inside {@link inTurn}.
+   */
+  async send<T extends Task>(create: () => Promise<T>): Promise<{ submitted: true; task: T; counted: CountedSubmission }> {
     let task: T
     try {
       task = await create()

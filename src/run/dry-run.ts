@@ -1,48 +1,27 @@
-// The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
-// here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
-// holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
-// results file. Nothing at all is sent to FoxAPI.
-import * as core from '@actions/core'
-import { previewCreate } from '../foxapi/api-client'
+// The dry run (`dry-run: true`). Every input has been read and validated already; here each clip gets the very
+// decision a paid run would make (src/run/clip-decision.ts), from the same facts: the same cache lookup (with
+// 'api-key', entries are downloaded and proven, and a cached clip is checked, but nothing is restored or saved;
+// without it, only entry keys are read) and the period's budget. Each request is shown exactly as it would be sent
+// (key hidden), and the plan is written as outputs, summary and results file. Nothing is sent to FoxAPI.
 import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import { CreditLedger } from '../cache/credit-ledger'
-import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
-import { formatCredits } from '../report/outputs'
-import { notDueText } from '../report/schedule-notes'
-import { writeMatrix } from '../report/matrix'
-import * as log from '../log'
-import { setOutputOrFile, setOutputSafely, writeSummaryHtml } from '../report/actions-io'
-import { cell } from '../report/summary'
 import { ResultCache } from '../cache/result-cache'
+import { removeCacheStaging } from '../cache/staging'
+import { checkRestoredClip } from '../clip/clip-verify'
+import { previewCreate } from '../foxapi/api-client'
+import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
+import * as log from '../log'
+import { setOutputOrFile, setOutputSafely } from '../report/actions-io'
+import { writeMatrix } from '../report/matrix'
+import { formatCredits } from '../report/outputs'
+import { PLAN_OF_ACTION, planText, writePlanSummary, type PlanRow } from '../report/plan-summary'
 import { writeResultsOutput } from '../report/results-file'
+import { notDueText } from '../report/schedule-notes'
 import { safeFileName } from '../security/destinations'
+import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
+import { findingOf } from './clip-pipeline'
 
-/** What a real run would do with a clip. */
-export type ClipPlan =
-  /** Restored from the Actions cache: nothing sent, nothing paid. */
-  | 'cached'
-  /** The cache holds a task an earlier run submitted: resumed if FoxAPI can still deliver it, else a new one. */
-  | 'pending-task'
-  /** The `task-id` input: that task is collected, nothing new is submitted. */
-  | 'resume'
-  /** Submitted to FoxAPI: paid. */
-  | 'new'
-  /** A batch entry the calendar (or `pick: rotate`) leaves out of this run: nothing sent. */
-  | 'not-due'
-
-/** One row of a dry run's `results` output and results file. */
-export interface PlanRow {
-  name: string
-  status: 'planned'
-  plan: ClipPlan
-  /** Why the plan is what it is, when not obvious. */
-  note?: string
-  cache_key: string
-  task_id: string
-  output_path: string
-  /** The request body as it would be sent. */
-  request: unknown
-}
+export type { PlanRow } from '../report/plan-summary'
 
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 export async function runDryRun(
@@ -59,25 +38,106 @@ export async function runDryRun(
   if (clips.length === 0 && notDue.length > 0) notes.push('Nothing is due: a real run would send nothing and end green.')
   if (settings.cache) notes.push(`Cache: ${settings.reuse.why}.`)
   // The ledger is read before any clip is looked up: nothing else uses the cache meanwhile.
-  if (settings.budget && clips.length > 0) notes.push(await planBudget(settings))
+  const budget = settings.budget && clips.length > 0 ? await planBudget(settings) : undefined
+  if (budget) notes.push(budget.note)
   for (const note of notes) log.info(note)
+  const rows = await planRows(clips, notDue, settings, budget?.refusal)
+  await logPlan(rows, clips, settings)
+  setOutputSafely('status', 'planned')
+  setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
+  writeMatrix(clips)
+  setOutputSafely('credits', '0')
+  await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
+  await writePlanSummary(rows, settings.maxCredits, notes)
+}
+
+/** A row per clip, then one per entry not due (which sends nothing, so shows no request). */
+async function planRows(
+  clips: ClipSpec[],
+  notDue: NotDueEntry[],
+  settings: RunSettings,
+  budgetRefusal: string | undefined,
+): Promise<PlanRow[]> {
   const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
   const rows: PlanRow[] = []
-  for (const clip of clips) rows.push(await planClip(clip, settings, cache))
-  for (const entry of notDue) {
-    rows.push({
-      name: entry.name,
-      status: 'planned',
-      plan: 'not-due',
-      note: entry.reason,
-      cache_key: '',
-      task_id: '',
-      output_path: '',
-      request: null,
-    })
+  try {
+    for (const clip of clips) {
+      const key = cache.enabled ? clipCacheKey(clip, settings.cacheKey) : undefined
+      const facts = await planFacts(clip, key, cache, settings)
+      const decision = decideClip({ ...facts, ...(budgetRefusal !== undefined ? { budgetRefusal } : {}) })
+      rows.push(planRow(clip, decision, key, noteOf(facts.cache, decision)))
+    }
+  } finally {
+    await removeCacheStaging(settings.workspace)
   }
+  for (const entry of notDue) {
+    const decision = decideClip({ notDue: entry.reason, cache: { kind: 'not-asked', why: 'not due' } })
+    rows.push({ ...planRow({ name: entry.name, outputPath: '' }, decision, undefined, entry.reason), output_path: '', request: null })
+  }
+  return rows
+}
 
-  // The rows of the clips, then those of entries not due (which send nothing, so show no request).
+/**
+ * What a paid run would find for `clip`: with 'api-key', the same lookup it makes (entries proven, a cached clip
+ * checked on its private copy, nothing placed); without, the entry keys alone.
+ */
+export async function planFacts(clip: ClipSpec, key: string | undefined, cache: ResultCache, settings: RunSettings): Promise<ClipFacts> {
+  const base = clip.taskId !== undefined ? { taskId: clip.taskId } : {}
+  if (key === undefined) return { ...base, cache: findingOf(undefined, key, { cache, settings }) }
+  const runId = reuseRunId(settings)
+  if (settings.apiKey === '') return { ...base, cache: await peekFinding(cache, key, runId) }
+  const found = await cache.lookup(key, {
+    wantClip: settings.wait && settings.download,
+    ...(runId !== undefined ? { runId } : {}),
+    check: (file) => checkRestoredClip(file, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log.info }),
+  })
+  return { ...base, cache: findingOf(found, key, { cache, settings }) }
+}
+
+/** A finding from entry keys alone: what a dry run without 'api-key' can know (no proof checked). */
+async function peekFinding(cache: ResultCache, key: string, runId: string | undefined): Promise<CacheFinding> {
+  const held = await cache.peek(key, runId)
+  if (held === 'clip') return { kind: 'clip', usable: 'unproven' }
+  if (held === 'pending') return { kind: 'pending', taskId: undefined }
+  if (held === 'delivered') return { kind: 'delivered', taskId: '', why: 'its last task was delivered to an earlier run' }
+  return held === 'none' ? { kind: 'empty' } : { kind: 'no-answer' }
+}
+
+function planRow(
+  clip: Pick<ClipSpec, 'name' | 'outputPath' | 'taskId' | 'request'>,
+  decision: ClipDecision,
+  key: string | undefined,
+  note: string | undefined,
+): PlanRow {
+  const taskId = decision.action === 'resume' || decision.action === 'collect' ? (decision.taskId ?? '') : (clip.taskId ?? '')
+  return {
+    name: clip.name,
+    status: 'planned',
+    plan: PLAN_OF_ACTION[decision.action],
+    decision: decision.action,
+    why: decision.why,
+    ...(note !== undefined ? { note } : {}),
+    cache_key: key ?? '',
+    task_id: taskId,
+    output_path: clip.outputPath.replaceAll('{name}', safeFileName(clip.name)),
+    request: clip.request ?? null,
+  }
+}
+
+/** The plan's note: what a reader would otherwise wonder about the cache. */
+function noteOf(finding: CacheFinding, decision: ClipDecision): string | undefined {
+  if (decision.action === 'resume') return undefined
+  if (finding.kind === 'not-asked') return finding.why
+  if (finding.kind === 'no-answer') return 'the Actions cache could not be asked'
+  if (finding.kind === 'clip' && finding.usable === false) return finding.why
+  if (finding.kind === 'clip' && finding.usable === 'unproven') return "its proof is checked only with 'api-key'"
+  if (decision.action === 'collect') return 'submitted by an earlier run; a new task only if that one failed or expired'
+  if (finding.kind === 'delivered') return finding.why
+  return undefined
+}
+
+/** Logs each row in a group of its own: the plan, and the request as it would be sent. */
+async function logPlan(rows: PlanRow[], clips: ClipSpec[], settings: RunSettings): Promise<void> {
   for (const [index, row] of rows.entries()) {
     const request = clips[index]?.request
     const lines = row.note ? [`Note: ${row.note}.`] : []
@@ -92,126 +152,36 @@ export async function runDryRun(
       return Promise.resolve()
     })
   }
-
-  setOutputSafely('status', 'planned')
-  setOutputOrFile('results', JSON.stringify(rows), { alreadyIn: 'results-file' })
-  writeMatrix(clips)
-  setOutputSafely('credits', '0')
-  await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
-  await writePlanSummary(rows, settings, notes)
 }
 
-/** What a real run would find in the period's budget ledger (read only: nothing is saved). */
-async function planBudget(settings: RunSettings): Promise<string> {
+/** What a real run would find in the period's budget ledger (read only: nothing is saved), and a refusal if it is spent. */
+async function planBudget(settings: RunSettings): Promise<{ note: string; refusal?: string }> {
   const budget = settings.budget
-  if (!budget) return ''
+  if (!budget) return { note: '' }
   const opened = CreditLedger.open({ cache: settings.cache, apiKey: settings.apiKey, workspace: settings.workspace, budget })
   if (!(opened instanceof CreditLedger))
-    return `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`
+    return {
+      note: `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`,
+    }
   if (settings.apiKey === '')
-    return `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.`
+    return { note: `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.` }
   const reading = await opened.read()
-  if (reading.kind === 'untrusted')
-    return `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`
+  if (reading.kind === 'untrusted') {
+    const refusal = `the budget ledger for ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
+    return {
+      note: `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
+      refusal,
+    }
+  }
   const limit = settings.maxCredits ?? 0
   const left = Math.max(0, limit - reading.spent)
-  return (
-    `Budget for ${budget.key} (all runs of ${budget.scope}): ${formatCredits(reading.spent)} of max-credits ${formatCredits(limit)} spent by earlier runs` +
-    (left > 0 ? `; a real run may submit while under ${formatCredits(left)} more.` : ': a real run would submit nothing new.')
-  )
-}
-
-async function planClip(clip: ClipSpec, settings: RunSettings, cache: ResultCache): Promise<PlanRow> {
-  const row: PlanRow = {
-    name: clip.name,
-    status: 'planned',
-    plan: 'new',
-    cache_key: '',
-    task_id: clip.taskId ?? '',
-    output_path: clip.outputPath.replaceAll('{name}', safeFileName(clip.name)),
-    request: clip.request ?? null,
-  }
-  if (clip.taskId) return { ...row, plan: 'resume' }
-  if (!clip.request) return row
-  if (!cache.enabled) return { ...row, note: settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' }
-  const key = clipCacheKey(clip, settings.cacheKey)
-  if (key === undefined) return row
-  row.cache_key = key
-  const held = await cache.peek(key, reuseRunId(settings))
-  const downloads = settings.wait && settings.download
-  if (held === 'clip' && downloads) return { ...row, plan: 'cached' }
-  if (held === 'clip') return { ...row, note: 'the cache holds this clip, but a run without wait and download does not use it' }
-  if (held === 'pending')
-    return { ...row, plan: 'pending-task', note: 'submitted by an earlier run; a new task only if that one failed or expired' }
-  if (held === undefined) return { ...row, note: 'the Actions cache could not be asked' }
-  return row
-}
-
-function planText(row: PlanRow): string {
-  const text: Record<ClipPlan, string> = {
-    cached: 'restored from the Actions cache, nothing sent',
-    'pending-task': "resumes an earlier run's task",
-    resume: `collects task ${row.task_id}, nothing new submitted`,
-    new: 'submitted to FoxAPI (paid)',
-    'not-due': 'not due on this run, nothing sent',
-  }
-  return `${row.name}: ${text[row.plan]}`
-}
-
-const PLAN_ICONS: Record<ClipPlan, string> = { cached: '♻️', 'pending-task': '⏳', resume: '⏳', new: '🆕', 'not-due': '💤' }
-
-async function writePlanSummary(rows: PlanRow[], settings: RunSettings, notes: readonly string[]): Promise<void> {
-  const count = (plan: ClipPlan) => rows.filter((r) => r.plan === plan).length
-  const summary = core.summary.addHeading('FoxAPI video: plan (dry run)', 2)
-  summary.addTable([
-    [
-      { data: 'Clip', header: true },
-      { data: 'Plan', header: true },
-      { data: 'Model', header: true },
-      { data: 'Request', header: true },
-      { data: 'Output', header: true },
-      { data: 'Cache key', header: true },
-    ],
-    ...rows.map((r) => {
-      const request = (r.request ?? {}) as Record<string, unknown>
-      return [
-        cell(r.name, 200),
-        `${PLAN_ICONS[r.plan]} ${cell(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${cell(r.note)}` : ''}`,
-        cell(typeof request.model === 'string' ? request.model : '', 100),
-        cell(requestText(request), 400),
-        r.output_path ? `<code>${cell(r.output_path, 300)}</code>` : '',
-        r.cache_key ? `<code>${cell(r.cache_key)}</code>` : '',
-      ]
-    }),
-  ])
-  const paid = count('new')
-  summary.addRaw(
-    `<p>Nothing was sent to FoxAPI. A real run would submit <b>${paid}</b> new task${paid === 1 ? '' : 's'}, ` +
-      `restore ${count('cached')} from the cache and resume ${count('pending-task') + count('resume')}.` +
-      (settings.maxCredits !== undefined
-        ? ` max-credits ${settings.maxCredits} would stop submissions once FoxAPI reports that many reserved.`
-        : '') +
-      ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>',
-  )
-  for (const note of notes) summary.addRaw(`<p>${cell(note)}</p>`)
-  const text = summary.stringify()
-  summary.emptyBuffer()
-  await writeSummaryHtml(text)
-}
-
-/** The request in a few words: prompt (cut short), then the other fields. */
-function requestText(request: Record<string, unknown>): string {
-  const { prompt, model: _model, ...rest } = request
-  const parts: string[] = []
-  if (typeof prompt === 'string') parts.push(`“${prompt.length > 120 ? `${prompt.slice(0, 120)}…` : prompt}”`)
-  for (const [name, value] of Object.entries(rest)) {
-    if (value === undefined) continue
-    const shown = Array.isArray(value)
-      ? `${value.length} item${value.length === 1 ? '' : 's'}`
-      : typeof value === 'string'
-        ? value
-        : JSON.stringify(value)
-    parts.push(`${name}: ${shown}`)
-  }
-  return parts.join(', ').replace(/\s+/g, ' ')
+  const spent = `${formatCredits(reading.spent)} of max-credits ${formatCredits(limit)} spent by earlier runs`
+  return left > 0
+    ? {
+        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${formatCredits(left)} more.`,
+      }
+    : {
+        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
+        refusal: `not started: max-credits ${formatCredits(limit)} for ${budget.key} reached (${spent})`,
+      }
 }

@@ -1,41 +1,39 @@
-// The paid part of a run: submit each clip, wait for it, download it, then write the outputs, the results file
-// and the summary. src/main.ts loads this module only once the inputs are valid, so that an input error (and
-// the post step) never loads undici or the rest of the network code.
-import { FoxApiClient } from '../foxapi/api-client'
-import { CreditBudget, type PeriodSpending } from './budget'
+// The paid part of a run, as five steps: set up (clients, signals, the post step's state), budget (what the period
+// has spent), run (every clip through its pipeline), report (outputs, results file, summary) and verdict (the
+// step's failure, naming each clip that did not finish). src/main.ts loads this module only once the inputs are
+// valid, so that an input error (and the post step) never loads undici or the rest of the network code.
 import { CreditLedger } from '../cache/credit-ledger'
-import { notDueText, periodText } from '../report/schedule-notes'
+import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
-import { runClips } from './clip-runner'
-import { isSuccess, type ClipResult } from '../report/clip-result'
 import { State } from '../constants'
+import { messageOf } from '../errors'
+import { FoxApiClient } from '../foxapi/api-client'
 import { API_RETRY, createHttpAgent } from '../foxapi/http'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
 import { saveStateSafely } from '../report/actions-io'
-import { writeOutputs } from '../report/outputs'
-import { writeSummary } from '../report/summary'
+import { isSuccess, type ClipResult } from '../report/clip-result'
 import { writeMatrix } from '../report/matrix'
-import { ResultCache } from '../cache/result-cache'
+import { writeOutputs } from '../report/outputs'
 import { toFullResultRow, writeResultsOutput } from '../report/results-file'
+import { notDueText, periodText } from '../report/schedule-notes'
+import { writeSummary } from '../report/summary'
 import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
-import { messageOf } from '../errors'
+import { runClips, transferLimits } from './batch-scheduler'
+import { CreditBudget, type PeriodSpending } from './budget'
+import type { ClipDeps } from './clip-deps'
+
+/** What a run was asked to do: the valid clips, the settings, whether it is a batch, and the entries not due. */
+export interface RunRequest {
+  settings: RunSettings
+  batch: boolean
+  notDue?: NotDueEntry[]
+}
 
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
-export async function generate(
-  clips: ClipSpec[],
-  { settings, batch, notDue = [] }: { settings: RunSettings; batch: boolean; notDue?: NotDueEntry[] },
-): Promise<void> {
+export async function generate(clips: ClipSpec[], { settings, batch, notDue = [] }: RunRequest): Promise<void> {
   const notes = notDue.length > 0 ? [notDueText(notDue)] : []
-  if (clips.length === 0) {
-    // A content calendar with nothing due on this trigger: not a failure, and nothing is paid.
-    log.notice(`No batch entry is due on this run, so nothing was sent to FoxAPI. ${notDueText(notDue)}`)
-    writeOutputs([])
-    writeMatrix([])
-    await writeResultsOutput(settings.resultsFile, [], settings.workspace)
-    await writeSummary([], { batch, maxCredits: settings.maxCredits, notes })
-    return
-  }
+  if (clips.length === 0) return reportNothingDue(settings, batch, notDue, notes)
   saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
   saveStateSafely(State.BaseUrl, settings.baseUrl)
   if (settings.cache) log.info(`Cache: ${settings.reuse.why}.`)
@@ -43,8 +41,45 @@ export async function generate(
   // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
   const spending = await periodSpending(settings)
   if (spending === 'unavailable') return
-  const { period, ledger } = spending
+  const run = setUp(settings, batch, spending.period)
+  try {
+    const results = batch ? await runClips(clips, run.deps) : await log.group(groupTitle(clips), () => runClips(clips, run.deps))
+    if (spending.ledger && spending.period && spending.period.blocked === undefined)
+      await spending.ledger.record(spending.period.spentEarlier + run.deps.budget.reserved)
+    if (settings.cache) notes.unshift(`Cache: ${settings.reuse.why}.`)
+    if (spending.period) notes.push(periodText(spending.period, run.deps.budget.reserved, settings))
+    await report(results, clips, settings, batch, notes)
+    verdict(results)
+  } finally {
+    await run.close()
+  }
+}
 
+/** A content calendar with nothing due on this trigger: not a failure, and nothing is paid. */
+async function reportNothingDue(settings: RunSettings, batch: boolean, notDue: NotDueEntry[], notes: string[]): Promise<void> {
+  log.notice(`No batch entry is due on this run, so nothing was sent to FoxAPI. ${notDueText(notDue)}`)
+  writeOutputs([])
+  writeMatrix([])
+  await writeResultsOutput(settings.resultsFile, [], settings.workspace)
+  await writeSummary([], { batch, maxCredits: settings.maxCredits, notes })
+}
+
+function groupTitle(clips: ClipSpec[]): string {
+  return `FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`
+}
+
+/** The run's dependencies, and the way to release them (agents, signal handlers, the cache's staging folder). */
+interface RunSetUp {
+  deps: ClipDeps
+  close(): Promise<void>
+}
+
+/**
+ * Makes the clients, the cache and the budget, and listens for the runner's stop signals. The runner follows
+ * SIGINT with SIGTERM: both are kept for the whole run, so the second cannot kill the step while it still waits
+ * for a create's reply or cancels a task. The tasks being waited on are saved as state for the post step.
+ */
+function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | undefined): RunSetUp {
   const agent = createHttpAgent(settings.requestTimeoutMs)
   // Clips are fetched through their own dispatcher: every connection it opens is checked against the
   // download policy (no loopback, link-local or private address unless base-url is one).
@@ -58,69 +93,42 @@ export async function generate(
     retry: API_RETRY,
     userAgent: 'foxapi-video-action',
   })
+  const stop = stopOnSignals()
+  const waiting = new Set<string>()
+  const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
+  const deps: ClipDeps = {
+    settings,
+    client,
+    downloadAgent,
+    cache: new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes }),
+    budget: new CreditBudget(settings.maxCredits, (text) => log.warning(text), period),
+    batch,
+    signal: stop.signal,
+    log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
+    limits: transferLimits(settings.concurrency),
+    waiting: {
+      add: (id) => (waiting.add(id), recordWaiting()),
+      delete: (id) => (waiting.delete(id), recordWaiting()),
+    },
+  }
+  const close = async () => {
+    await removeCacheStaging(settings.workspace)
+    stop.close()
+    await Promise.all([agent.destroy(), downloadAgent.destroy()])
+  }
+  return { deps, close }
+}
+
+/** An abort signal the runner's stop signals fire (SIGINT then SIGTERM; on Windows Ctrl+C and Ctrl+Break too). */
+function stopOnSignals(): { signal: AbortSignal; close(): void } {
   const stop = new AbortController()
-  // Kept for the whole run: the runner follows SIGINT with SIGTERM, which must not kill the step while it
-  // still waits for a create's reply or cancels a task.
   const onSignal = (signal: NodeJS.Signals) => {
     log.info(`Received ${signal}${stop.signal.aborted ? ' again: still finishing up' : ': stopping'}.`)
     if (!stop.signal.aborted) stop.abort(new Error(`the run was cancelled (${signal})`))
   }
-  // The runner stops a step with SIGINT, then SIGTERM; on Windows with Ctrl+C (SIGINT) and Ctrl+Break (SIGBREAK).
   const signals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
   for (const signal of signals) process.on(signal, onSignal)
-
-  const waiting = new Set<string>()
-  const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
-  let results: ClipResult[]
-  try {
-    const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
-    const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text), period)
-    const run = () =>
-      runClips(clips, {
-        settings,
-        client,
-        agent: downloadAgent,
-        cache,
-        batch,
-        signal: stop.signal,
-        budget,
-        log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
-        onTaskStarted: (id) => {
-          waiting.add(id)
-          recordWaiting()
-        },
-        onTaskSettled: (id) => {
-          waiting.delete(id)
-          recordWaiting()
-        },
-      })
-    results = batch ? await run() : await log.group(`FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`, run)
-    if (ledger && period && period.blocked === undefined) await ledger.record(period.spentEarlier + budget.reserved)
-    if (settings.cache) notes.unshift(`Cache: ${settings.reuse.why}.`)
-    if (period) notes.push(periodText(period, budget.reserved, settings))
-
-    // None of these can hide the clip's result: each write reports its own failure, and the verdict below still comes.
-    try {
-      writeOutputs(results)
-      writeMatrix(clips)
-    } catch (error) {
-      log.warning(`Could not write the step outputs (${messageOf(error)}).`)
-    }
-    await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
-    await writeSummary(results, { batch, maxCredits: settings.maxCredits, notes })
-    const failures = results.filter((r) => !isSuccess(r))
-    if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
-    else if (failures.length > 0) {
-      log.setFailed([
-        `${failures.length} of ${results.length} clips did not finish:`,
-        ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
-      ])
-    }
-  } finally {
-    await removeCacheStaging(settings.workspace)
-    for (const signal of signals) process.off(signal, onSignal)
-    await Promise.all([agent.destroy(), downloadAgent.destroy()])
-  }
+  return { signal: stop.signal, close: () => signals.forEach((signal) => process.off(signal, onSignal)) }
 }
 
 /**
@@ -153,4 +161,28 @@ async function periodSpending(settings: RunSettings): Promise<{ period?: PeriodS
   const earlier = reading.spent
   log.info(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
   return { ledger, period: { period: key, spentEarlier: earlier, onChange: (reserved) => void ledger.record(earlier + reserved) } }
+}
+
+/** Outputs, matrix, results file and summary. None of these can hide the clips' results: each write reports its own failure. */
+async function report(results: ClipResult[], clips: ClipSpec[], settings: RunSettings, batch: boolean, notes: string[]): Promise<void> {
+  try {
+    writeOutputs(results)
+    writeMatrix(clips)
+  } catch (error) {
+    log.warning(`Could not write the step outputs (${messageOf(error)}).`)
+  }
+  await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
+  await writeSummary(results, { batch, maxCredits: settings.maxCredits, notes })
+}
+
+/** The step fails when any clip did not finish, with its error (one clip) or a line per clip (a batch). */
+function verdict(results: ClipResult[]): void {
+  const failures = results.filter((r) => !isSuccess(r))
+  if (failures.length === 1 && results.length === 1) log.setFailed(failures[0]?.error ?? 'The clip failed')
+  else if (failures.length > 0) {
+    log.setFailed([
+      `${failures.length} of ${results.length} clips did not finish:`,
+      ...failures.map((f) => `- ${f.name}: ${f.error ?? f.outcome}`),
+    ])
+  }
 }
