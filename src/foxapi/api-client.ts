@@ -1,17 +1,9 @@
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
 import { request, type Dispatcher } from 'undici'
-import {
-  RequestError,
-  discardBody,
-  httpStatusError,
-  parseJsonSafely,
-  readBodyCapped,
-  requestSignal,
-  toRequestError,
-  withRetries,
-  type RetryPolicy,
-} from './http'
+import { discardBody, parseJsonSafely, readBodyCapped, requestSignal } from './http'
+import { RequestError, httpStatusError, toRequestError } from './request-errors'
+import { withRetries, type RetryPolicy } from './retries'
 import type { GenerationRequest } from '../models/model'
 import { taskSchema, type Task } from './task'
 import * as log from '../log'

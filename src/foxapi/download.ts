@@ -10,16 +10,9 @@ import { Transform, type Readable, type Writable } from 'node:stream'
 import { request, type Dispatcher } from 'undici'
 import { HashingMeter, removeLeftover, renameReplacing, syncFile, temporaryPathFor } from '../atomic-files'
 import { isVideoContainer, refusalOf, type DownloadPolicy } from '../security/download-policy'
-import {
-  RequestError,
-  httpStatusError,
-  parseJsonSafely,
-  readBodyCapped,
-  requestSignal,
-  toRequestError,
-  withRetries,
-  type RetryPolicy,
-} from './http'
+import { parseJsonSafely, readBodyCapped, requestSignal } from './http'
+import { RequestError, httpStatusError, toRequestError } from './request-errors'
+import { withRetries, type RetryPolicy } from './retries'
 
 const MAX_REDIRECTS = 5
 const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/]

@@ -4,7 +4,7 @@
 // a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
 import { setTimeout as sleep } from 'node:timers/promises'
 import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
-import { RequestError } from './http'
+import { RequestError } from './request-errors'
 import { nextPollDelayMs } from './poll-schedule'
 import { isTerminal, videoUrlOf, type Task } from './task'
 import { messageOf } from '../errors'
