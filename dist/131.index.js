@@ -13,10 +13,14 @@ export const modules = {
 /* unused harmony exports cancelPath, CREATE_PATH, seconds */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74539);
-/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91294);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98984);
+/* harmony import */ var _retries__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97181);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91294);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25625);
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
+
+
 
 
 
@@ -49,7 +53,7 @@ class FoxApiClient {
     options;
     base;
     /** Retry lines, at most a few per distinct error per 30 s (a hostile server cannot flood the log). */
-    retryLog = _log__WEBPACK_IMPORTED_MODULE_3__/* .throttled */ .v6();
+    retryLog = _log__WEBPACK_IMPORTED_MODULE_5__/* .throttled */ .v6();
     constructor(options) {
         this.options = options;
         this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
@@ -63,7 +67,7 @@ class FoxApiClient {
         try {
             // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
             // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
-            return await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => {
+            return await (0,_retries__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => {
                 // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).
                 if (call.signal?.aborted)
                     throw notSentBecauseStopped();
@@ -77,11 +81,11 @@ class FoxApiClient {
         }
         catch (error) {
             // Stopped while waiting to retry a create FoxAPI did not take: nothing was billed.
-            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
+            if (error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI && error.details.aborted && !inFlightSignal?.aborted && call.signal?.aborted) {
                 if (error.message.startsWith('Retry wait'))
                     throw notSentBecauseStopped();
             }
-            if (error instanceof _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI && error.details.retryable && error.details.mayHaveBeenProcessed) {
+            if (error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI && error.details.retryable && error.details.mayHaveBeenProcessed) {
                 error.message +=
                     '. Not retried: the request may have reached FoxAPI and a second one could charge twice.' +
                         ' If a task was created, re-run with the task-id input to pick it up.';
@@ -92,14 +96,14 @@ class FoxApiClient {
     /** Queries a task; `syncUpstream` asks FoxAPI to refresh its state from the provider first (`?sync_upstream=true`). */
     async getTask(taskId, call) {
         const path = `v1/tasks/${encodeURIComponent(taskId)}${call.syncUpstream ? '?sync_upstream=true' : ''}`;
-        return (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
+        return (0,_retries__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => this.send('GET', path, 'Task query', call, undefined, taskId), {
             ...call,
             policy: call.retry ?? this.options.retry,
             onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
         });
     }
     async cancelTask(taskId, call) {
-        return (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .withRetries */ .LH)(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
+        return (0,_retries__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => this.send('POST', cancelPath(taskId).slice(1), 'Cancel task', call, {}, taskId), {
             ...call,
             policy: this.options.retry,
             onRetry: (error, delay) => this.retryLog(error.message, `${error.message}; retrying in ${seconds(delay)}.`),
@@ -120,45 +124,52 @@ class FoxApiClient {
             response = await (0,undici__WEBPACK_IMPORTED_MODULE_0__/* .request */ .Em)(url, { method, dispatcher: this.options.agent, signal, headers: wire.headers, body: wire.body });
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(error, what, signal);
+            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_2__/* .toRequestError */ .du)(error, what, signal);
         }
         if (response.statusCode >= 300 && response.statusCode < 400) {
             (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .discardBody */ .LL)(response.body);
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
+            throw new _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
         }
         let text;
         try {
             text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .readBodyCapped */ .oV)(response, what);
         }
         catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(error, what, signal);
+            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_2__/* .toRequestError */ .du)(error, what, signal);
         }
-        const json = (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonSafely */ .s$)(text);
-        if (response.statusCode >= 400)
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .httpStatusError */ .H6)(response.statusCode, json, response.headers, what);
-        const parsed = _task__WEBPACK_IMPORTED_MODULE_2__/* .taskSchema */ .v.safeParse(json);
-        if (!parsed.success) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
-                status: response.statusCode,
-                retryable: false,
-                mayHaveBeenProcessed: true,
-                badReply: true,
-            });
-        }
-        if (expectedId !== undefined && parsed.data.id !== expectedId) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
-                status: response.statusCode,
-                errorCode: TASK_ID_MISMATCH,
-                retryable: false,
-                mayHaveBeenProcessed: true,
-                badReply: true,
-            });
-        }
-        return parsed.data;
+        return taskOfReply(response, text, what, expectedId);
     }
 }
+/**
+ * The task a reply's text holds. An error status, a reply that is not a task, or (with `expectedId`) one about
+ * another task throws.
+ */
+function taskOfReply({ statusCode, headers }, text, what, expectedId) {
+    const json = (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .parseJsonSafely */ .s$)(text);
+    if (statusCode >= 400)
+        throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_2__/* .httpStatusError */ .H6)(statusCode, json, headers, what);
+    const parsed = _task__WEBPACK_IMPORTED_MODULE_4__/* .taskSchema */ .v.safeParse(json);
+    if (!parsed.success) {
+        throw new _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
+            status: statusCode,
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            badReply: true,
+        });
+    }
+    if (expectedId !== undefined && parsed.data.id !== expectedId) {
+        throw new _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
+            status: statusCode,
+            errorCode: TASK_ID_MISMATCH,
+            retryable: false,
+            mayHaveBeenProcessed: true,
+            badReply: true,
+        });
+    }
+    return parsed.data;
+}
 function notSentBecauseStopped() {
-    return new _http__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI('Create task was not sent: the run was cancelled', {
+    return new _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI('Create task was not sent: the run was cancelled', {
         retryable: false,
         mayHaveBeenProcessed: false,
         aborted: true,
@@ -179,52 +190,20 @@ function seconds(ms) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   GI: () => (/* binding */ RequestError),
-/* harmony export */   H6: () => (/* binding */ httpStatusError),
-/* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   LL: () => (/* binding */ discardBody),
 /* harmony export */   OL: () => (/* binding */ requestSignal),
-/* harmony export */   du: () => (/* binding */ toRequestError),
 /* harmony export */   oV: () => (/* binding */ readBodyCapped),
 /* harmony export */   rA: () => (/* binding */ createHttpAgent),
 /* harmony export */   s$: () => (/* binding */ parseJsonSafely)
 /* harmony export */ });
-/* unused harmony exports proxyConfigured, MAX_API_BODY_BYTES, MAX_JSON_DEPTH, MIN_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, isDeadlineAbort, jsonNestsDeeperThan, parseRetryAfter, backoffDelay, retryDelay */
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
-/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
-/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-// Low-level HTTP plumbing shared by the API client and the downloader:
-// one undici Agent with per-request timeouts, error classification, and
-// retries with exponential backoff, jitter and Retry-After.
+/* unused harmony exports proxyConfigured, MAX_API_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan */
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98984);
+// Low-level HTTP plumbing shared by the API client and the downloader: one undici Agent with per-request
+// timeouts (and the runner's proxy), the signal that holds a request to its deadline, and reading reply bodies
+// without trusting their size or nesting. What a failure means is request-errors.ts; trying again, retries.ts.
 
 
-
-
-/** Statuses worth another try: rate limits and transient server trouble. */
-const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
-/** Network failures where the request surely never reached the server. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
-/** Network failures after which the request may or may not have been received. */
-const IN_FLIGHT_CODES = new Set([
-    'ECONNRESET',
-    'EPIPE',
-    'ETIMEDOUT',
-    'UND_ERR_SOCKET',
-    'UND_ERR_HEADERS_TIMEOUT',
-    'UND_ERR_BODY_TIMEOUT',
-    'UND_ERR_CLOSED',
-    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
-]);
-class RequestError extends Error {
-    details;
-    name = 'RequestError';
-    constructor(message, details) {
-        super(message);
-        this.details = details;
-    }
-}
 /**
  * The dispatcher for every request: the request timeout as idle timeouts, and the runner's proxy variables
  * (`HTTPS_PROXY`, `HTTP_PROXY`, `NO_PROXY`, upper or lower case) honoured with the same timeouts, so a
@@ -241,8 +220,8 @@ function createHttpAgent(requestTimeoutMs, options = {}) {
         keepAliveTimeout: 4_000,
     };
     if (!proxyConfigured())
-        return new undici__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6(common);
-    return new undici__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2({
+        return new undici__WEBPACK_IMPORTED_MODULE_0__/* .Agent */ .g6(common);
+    return new undici__WEBPACK_IMPORTED_MODULE_0__/* .EnvHttpProxyAgent */ .J2({
         ...common,
         // To the proxy, and to the target through the tunnel: the same connect timeout.
         proxyTls: { timeout: connectTimeout },
@@ -253,28 +232,19 @@ function createHttpAgent(requestTimeoutMs, options = {}) {
 function proxyConfigured(env = process.env) {
     return ['https_proxy', 'HTTPS_PROXY', 'http_proxy', 'HTTP_PROXY'].some((name) => (env[name] ?? '').trim() !== '');
 }
-/** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */
-const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
-/** Deepest JSON nesting accepted in a reply (a task envelope is 4 deep). */
-const MAX_JSON_DEPTH = 32;
-/** Shortest wait before any retry, whatever `Retry-After` says (capped by the policy's base delay). */
-const MIN_RETRY_DELAY_MS = 500;
-/** Longest wait a `Retry-After` is allowed to ask for (the deadline still applies). */
-const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /**
  * The signal one request runs under: the caller's (a cancelled run), and the deadline, so no reply, however
  * slowly it trickles within the idle timeout, outlives the time budget. Tell the two apart with
- * {@link isDeadlineAbort}.
+ * isDeadlineAbort (request-errors.ts).
  */
 function requestSignal(deadline, signal) {
     const timeout = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
     return signal ? AbortSignal.any([signal, timeout]) : timeout;
 }
-/** Whether `signal` was aborted by its deadline (AbortSignal.timeout), not by a cancelled run. */
-function isDeadlineAbort(signal) {
-    const reason = signal?.reason;
-    return signal?.aborted === true && reason instanceof DOMException && reason.name === 'TimeoutError';
-}
+/** Biggest API reply body read (a task envelope is a few KiB); past it the reply is refused, unread. */
+const MAX_API_BODY_BYTES = 4 * 1024 * 1024;
+/** Deepest JSON nesting accepted in a reply (a task envelope is 4 deep). */
+const MAX_JSON_DEPTH = 32;
 /**
  * Reads a reply body as text, at most `maxBytes` of it: a longer one (announced by Content-Length or found
  * on the way) is refused without reading the rest, so a hostile or broken server cannot fill the memory.
@@ -282,7 +252,7 @@ function isDeadlineAbort(signal) {
 async function readBodyCapped(response, what, maxBytes = MAX_API_BODY_BYTES) {
     const tooBig = () => {
         discardBody(response.body);
-        return new RequestError(`${what} failed: the reply is over ${maxBytes} bytes; refused without reading it`, {
+        return new _request_errors__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: the reply is over ${maxBytes} bytes; refused without reading it`, {
             retryable: false,
             mayHaveBeenProcessed: true,
             badReply: true,
@@ -342,6 +312,55 @@ function parseJsonSafely(text) {
         return undefined;
     }
 }
+
+
+/***/ }),
+
+/***/ 98984:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   GI: () => (/* binding */ RequestError),
+/* harmony export */   H6: () => (/* binding */ httpStatusError),
+/* harmony export */   du: () => (/* binding */ toRequestError)
+/* harmony export */ });
+/* unused harmony exports isDeadlineAbort, parseRetryAfter */
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(52966);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(83916);
+// What a failed request means: the error every call to FoxAPI or its CDN throws (RequestError), with what is
+// known about it (whether trying again could help, whether the server may have acted on it), read from an HTTP
+// status and FoxAPI's error body, or from whatever undici or the abort signal threw.
+
+
+/** Statuses worth another try: rate limits and transient server trouble. */
+const RETRYABLE_STATUSES = new Set([429, 500, 502, 503, 504]);
+/** Network failures where the request surely never reached the server. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+/** Network failures after which the request may or may not have been received. */
+const IN_FLIGHT_CODES = new Set([
+    'ECONNRESET',
+    'EPIPE',
+    'ETIMEDOUT',
+    'UND_ERR_SOCKET',
+    'UND_ERR_HEADERS_TIMEOUT',
+    'UND_ERR_BODY_TIMEOUT',
+    'UND_ERR_CLOSED',
+    'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+]);
+/** A request to FoxAPI or its CDN that failed, with its {@link RequestErrorDetails}. */
+class RequestError extends Error {
+    details;
+    name = 'RequestError';
+    constructor(message, details) {
+        super(message);
+        this.details = details;
+    }
+}
+/** Whether `signal` was aborted by its deadline (AbortSignal.timeout), not by a cancelled run. */
+function isDeadlineAbort(signal) {
+    const reason = signal?.reason;
+    return signal?.aborted === true && reason instanceof DOMException && reason.name === 'TimeoutError';
+}
 /** Parses `Retry-After`: delta-seconds or an HTTP date. Returns milliseconds, or undefined. */
 function parseRetryAfter(value, now = Date.now()) {
     const text = Array.isArray(value) ? value[0] : value;
@@ -358,6 +377,7 @@ function parseRetryAfter(value, now = Date.now()) {
         return undefined;
     return Math.max(0, date - now);
 }
+/** The RequestError for an HTTP error status, with FoxAPI's `error` message, type, code and named fields when its body gives them. */
 function httpStatusError(status, body, headers, what) {
     const apiError = readApiError(body);
     const retryAfterMs = parseRetryAfter(headers['retry-after']);
@@ -382,7 +402,7 @@ function readApiError(body) {
         return {};
     const error = body.error;
     if (typeof error === 'string')
-        return { message: (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(error) };
+        return { message: (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(error) };
     if (typeof error !== 'object' || error === null)
         return {};
     const fields = error;
@@ -392,7 +412,7 @@ function readApiError(body) {
     // Server text, capped (the sanitiser and summary cells then make it inert).
     const capped = (v, max) => {
         const text = asText(v);
-        return text === undefined ? undefined : (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text, max);
+        return text === undefined ? undefined : (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_0__/* .capText */ .yA)(text, max);
     };
     return {
         message: capped(fields.message),
@@ -421,7 +441,7 @@ function toRequestError(error, what, signal) {
         });
     }
     const code = networkCodeOf(error);
-    const reason = (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error);
+    const reason = (0,_errors__WEBPACK_IMPORTED_MODULE_1__/* .messageOf */ .bD)(error);
     const notSent = code !== undefined && NOT_SENT_CODES.has(code);
     const known = code !== undefined && (notSent || IN_FLIGHT_CODES.has(code));
     return new RequestError(`${what} failed: ${describeNetworkError(code, reason)}`, {
@@ -462,6 +482,31 @@ function describeNetworkError(code, reason) {
             return code ? `${reason} (${code})` : reason;
     }
 }
+
+
+/***/ }),
+
+/***/ 97181:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Is: () => (/* binding */ API_RETRY),
+/* harmony export */   LH: () => (/* binding */ withRetries)
+/* harmony export */ });
+/* unused harmony exports MIN_RETRY_DELAY_MS, MAX_RETRY_AFTER_MS, backoffDelay, retryDelay */
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58500);
+/* harmony import */ var node_timers_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_timers_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98984);
+// Trying a request again: the one retry policy of a run, exponential backoff with jitter, Retry-After honoured
+// within bounds, and the loop that retries what is worth retrying until the attempts or the deadline run out.
+
+
+/** The retry policy of every call to FoxAPI and every clip download of a run: 1 s doubling to 30 s, six attempts. */
+const API_RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
+/** Shortest wait before any retry, whatever `Retry-After` says (capped by the policy's base delay). */
+const MIN_RETRY_DELAY_MS = 500;
+/** Longest wait a `Retry-After` is allowed to ask for (the deadline still applies). */
+const MAX_RETRY_AFTER_MS = 10 * 60_000;
 /** Exponential backoff with "equal jitter": half fixed, half random. */
 function backoffDelay(attempt, policy, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);
@@ -485,7 +530,7 @@ async function withRetries(operation, options) {
             return await operation(attempt);
         }
         catch (error) {
-            if (!(error instanceof RequestError))
+            if (!(error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI))
                 throw error;
             const allowed = error.details.retryable && (options.canRetry?.(error) ?? true);
             if (!allowed || attempt + 1 >= policy.maxAttempts)
@@ -498,7 +543,7 @@ async function withRetries(operation, options) {
                 await (0,node_timers_promises__WEBPACK_IMPORTED_MODULE_0__.setTimeout)(delay, undefined, { signal });
             }
             catch {
-                throw toRequestError(new Error('aborted'), 'Retry wait', signal);
+                throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(new Error('aborted'), 'Retry wait', signal);
             }
         }
     }

@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   jw: () => (/* binding */ leftRunning),
 /* harmony export */   yi: () => (/* binding */ cacheClause)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74539);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98984);
 /* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91294);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
@@ -29,7 +29,7 @@ async function tryCancel(client, task, deadline) {
         return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
     }
     catch (error) {
-        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
+        const status = error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
         if (status !== undefined && NO_CANCEL_ROUTE.has(status))
             return { kind: 'unsupported', status };
         return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error) };

@@ -1,5 +1,5 @@
-// Reading a clip's metadata with mp4box (src/foxapi/clip-metadata.ts), its structural checks, and the clip held
-// against the request (src/run/clip-verify.ts, src/models/expected-shape.ts).
+// Reading a clip's metadata with mp4box (src/clip/clip-metadata.ts), its structural checks, and the clip held
+// against the request (src/clip/clip-verify.ts, src/models/expected-shape.ts).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { CreditBudget, creditsFigure, creditsReserved } from '../../src/run/budget'
-import { RequestError } from '../../src/foxapi/http'
+import { RequestError } from '../../src/foxapi/request-errors'
 import { readInputs } from '../../src/inputs/read-inputs'
 import type { Task } from '../../src/foxapi/task'
 

@@ -6,6 +6,7 @@
 // `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
 // its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
 import { open, type FileHandle } from 'node:fs/promises'
+import type { ISOFile, Movie, Track } from 'mp4box'
 import { messageOf } from '../errors'
 
 /** What the file says it is. */
@@ -68,105 +69,147 @@ function loadLibrary(): Promise<Mp4Box> {
  * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
  */
 export async function readClipMetadata(file: string): Promise<ClipReading> {
-  const { createFile, MP4BoxBuffer } = await loadLibrary()
+  const mp4box = await loadLibrary()
   const handle = await open(file, 'r')
   try {
     const size = (await handle.stat()).size
-    const mp4 = createFile()
-    let libraryError: string | undefined
-    // Routes the library's own error reports here (they would otherwise go to the console).
-    mp4.onError = (module: string, message: string) => {
-      libraryError ??= printable(`${module}: ${message}`)
-    }
-    let ready = false
-    mp4.onReady = () => {
-      ready = true
-    }
-    let position = 0
-    let handed = 0
-    let budget = MAX_SAMPLES_PER_FILE
-    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
-    let inOrderEnd = 0
-    let inOrder = false
-    try {
-      // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
-      while (position < size && !ready && libraryError === undefined) {
-        const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position))
-        if (chunk.byteLength === 0) break
-        handed += chunk.byteLength
-        if (handed > MAX_HEADER_BYTES) {
-          return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`)
-        }
-        samplesLeft = budget
-        const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size)
-        budget = samplesLeft
-        const end = position + chunk.byteLength
-        if (position === inOrderEnd) inOrderEnd = end
-        if (!inOrder && typeof next === 'number' && next > position)
-          position = next // past an mdat it skips
-        else if (!inOrder && inOrderEnd < end) {
-          // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
-          // large `free` before the moov): from now on it gets the file in order, from where that run ended.
-          inOrder = true
-          position = inOrderEnd
-        } else position = end
-      }
-      if (!ready) mp4.flush()
-    } catch (error) {
-      if (error instanceof ImplausibleSampleTable) return broken('parses', `its sample table cannot be right: ${error.message}`)
-      return broken('parses', `the MP4 reader gave up on it (${printable(messageOf(error))})`)
-    }
-    // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
-    for (const box of mp4.boxes) {
-      const end = (box.start ?? 0) + (box.size ?? 0)
-      if (end > size)
-        return broken(
-          'complete',
-          `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`,
-        )
-    }
+    const reader = fileReader(mp4box)
+    const unreadable = await feedFile(reader, mp4box, handle, size)
+    if (unreadable) return unreadable
+    const { mp4 } = reader
+    const boxPastEnd = boxCutShort(mp4, size)
+    if (boxPastEnd) return boxPastEnd
     if (!mp4.moov) {
-      const why = libraryError ? ` (${libraryError})` : ''
+      const why = reader.libraryError ? ` (${reader.libraryError})` : ''
       return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`)
     }
     const info = mp4.getInfo()
     const video = info.videoTracks[0]
     if (!video) return broken('video track', 'it has no video track')
-    // Every sample of every track must lie inside the file; a clip cut short in transit fails here.
-    for (const track of info.tracks) {
-      const samples = mp4.getTrackSamplesInfo(track.id)
-      let end = 0
-      for (const sample of samples) {
-        const sampleEnd = sample.offset + sample.size
-        if (!Number.isFinite(sampleEnd)) {
-          return broken(
-            'complete',
-            `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`,
-          )
-        }
-        end = Math.max(end, sampleEnd)
-      }
-      if (end > size) {
-        return broken(
-          'complete',
-          `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`,
-        )
-      }
-    }
-    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0
-    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0
-    const durationS = movieS > 0 ? movieS : trackS
-    const width = video.video?.width || video.track_width
-    const height = video.video?.height || video.track_height
-    if (!(width > 0 && height > 0)) return broken('video track', 'its video track gives no picture size')
-    const metadata: ClipMetadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size }
-    if (trackS > 0 && video.nb_samples > 0) metadata.frameRate = video.nb_samples / trackS
-    const audio = info.audioTracks[0]
-    if (audio) metadata.audioCodec = audio.codec
-    return { ok: true, metadata }
+    const samplePastEnd = sampleOutsideFile(mp4, info, size)
+    if (samplePastEnd) return samplePastEnd
+    return metadataOf(info, video, size)
   } finally {
     await handle.close()
   }
+}
+
+/** The library's reading of one file, and what it said on the way. */
+interface FileReader {
+  mp4: ISOFile
+  /** The first error the library reported (made printable). */
+  libraryError: string | undefined
+  /** Whether the library has read the movie header (moov): nothing more is needed from the file. */
+  ready: boolean
+}
+
+/** A new reading, with the library's own error reports routed to it (they would otherwise go to the console). */
+function fileReader(mp4box: Mp4Box): FileReader {
+  const reader: FileReader = { mp4: mp4box.createFile(), libraryError: undefined, ready: false }
+  reader.mp4.onError = (module: string, message: string) => {
+    reader.libraryError ??= printable(`${module}: ${message}`)
+  }
+  reader.mp4.onReady = () => {
+    reader.ready = true
+  }
+  return reader
+}
+
+/**
+ * Hands the file to the library in chunks, from where it asks to go on, until it has read the movie header, the
+ * file ends or the library reports an error. A file whose boxes (the samples skipped) take more than
+ * MAX_HEADER_BYTES, or whose sample table cannot be right, or that the library gives up on, fails `parses`.
+ */
+async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, size: number): Promise<ClipReading | undefined> {
+  const { mp4 } = reader
+  let position = 0
+  let handed = 0
+  let budget = MAX_SAMPLES_PER_FILE
+  // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+  let inOrderEnd = 0
+  let inOrder = false
+  try {
+    // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+    while (position < size && !reader.ready && reader.libraryError === undefined) {
+      const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position))
+      if (chunk.byteLength === 0) break
+      handed += chunk.byteLength
+      if (handed > MAX_HEADER_BYTES) {
+        return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`)
+      }
+      samplesLeft = budget
+      const next = mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size)
+      budget = samplesLeft
+      const end = position + chunk.byteLength
+      if (position === inOrderEnd) inOrderEnd = end
+      if (!inOrder && typeof next === 'number' && next > position)
+        position = next // past an mdat it skips
+      else if (!inOrder && inOrderEnd < end) {
+        // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+        // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+        inOrder = true
+        position = inOrderEnd
+      } else position = end
+    }
+    if (!reader.ready) mp4.flush()
+  } catch (error) {
+    if (error instanceof ImplausibleSampleTable) return broken('parses', `its sample table cannot be right: ${error.message}`)
+    return broken('parses', `the MP4 reader gave up on it (${printable(messageOf(error))})`)
+  }
+  return undefined
+}
+
+/** A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end). */
+function boxCutShort(mp4: ISOFile, size: number): ClipReading | undefined {
+  for (const box of mp4.boxes) {
+    const end = (box.start ?? 0) + (box.size ?? 0)
+    if (end > size)
+      return broken(
+        'complete',
+        `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`,
+      )
+  }
+  return undefined
+}
+
+/** Every sample of every track must lie inside the file; a clip cut short in transit fails here. */
+function sampleOutsideFile(mp4: ISOFile, info: Movie, size: number): ClipReading | undefined {
+  for (const track of info.tracks) {
+    const samples = mp4.getTrackSamplesInfo(track.id)
+    let end = 0
+    for (const sample of samples) {
+      const sampleEnd = sample.offset + sample.size
+      if (!Number.isFinite(sampleEnd)) {
+        return broken(
+          'complete',
+          `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`,
+        )
+      }
+      end = Math.max(end, sampleEnd)
+    }
+    if (end > size) {
+      return broken(
+        'complete',
+        `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`,
+      )
+    }
+  }
+  return undefined
+}
+
+/** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
+function metadataOf(info: Movie, video: Track, size: number): ClipReading {
+  const movieS = info.timescale > 0 ? info.duration / info.timescale : 0
+  const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0
+  const durationS = movieS > 0 ? movieS : trackS
+  const width = video.video?.width || video.track_width
+  const height = video.video?.height || video.track_height
+  if (!(width > 0 && height > 0)) return broken('video track', 'its video track gives no picture size')
+  const metadata: ClipMetadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size }
+  if (trackS > 0 && video.nb_samples > 0) metadata.frameRate = video.nb_samples / trackS
+  const audio = info.audioTracks[0]
+  if (audio) metadata.audioCodec = audio.codec
+  return { ok: true, metadata }
 }
 
 /** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */

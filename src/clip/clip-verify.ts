@@ -1,5 +1,5 @@
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
-// file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+// file's metadata held against the request. Pure, apart from reading the file (./clip-metadata.ts).
 import { messageOf } from '../errors'
 import { readClipMetadata, type ClipMetadata, type StructuralCheck } from './clip-metadata'
 import * as log from '../log'

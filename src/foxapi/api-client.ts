@@ -1,17 +1,9 @@
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
 import { request, type Dispatcher } from 'undici'
-import {
-  RequestError,
-  discardBody,
-  httpStatusError,
-  parseJsonSafely,
-  readBodyCapped,
-  requestSignal,
-  toRequestError,
-  withRetries,
-  type RetryPolicy,
-} from './http'
+import { discardBody, parseJsonSafely, readBodyCapped, requestSignal } from './http'
+import { RequestError, httpStatusError, toRequestError } from './request-errors'
+import { withRetries, type RetryPolicy } from './retries'
 import type { GenerationRequest } from '../models/model'
 import { taskSchema, type Task } from './task'
 import * as log from '../log'
@@ -186,28 +178,41 @@ export class FoxApiClient {
     } catch (error) {
       throw toRequestError(error, what, signal)
     }
-    const json = parseJsonSafely(text)
-    if (response.statusCode >= 400) throw httpStatusError(response.statusCode, json, response.headers, what)
-    const parsed = taskSchema.safeParse(json)
-    if (!parsed.success) {
-      throw new RequestError(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
-        status: response.statusCode,
-        retryable: false,
-        mayHaveBeenProcessed: true,
-        badReply: true,
-      })
-    }
-    if (expectedId !== undefined && parsed.data.id !== expectedId) {
-      throw new RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
-        status: response.statusCode,
-        errorCode: TASK_ID_MISMATCH,
-        retryable: false,
-        mayHaveBeenProcessed: true,
-        badReply: true,
-      })
-    }
-    return parsed.data
+    return taskOfReply(response, text, what, expectedId)
   }
+}
+
+/**
+ * The task a reply's text holds. An error status, a reply that is not a task, or (with `expectedId`) one about
+ * another task throws.
+ */
+function taskOfReply(
+  { statusCode, headers }: Pick<Dispatcher.ResponseData, 'statusCode' | 'headers'>,
+  text: string,
+  what: string,
+  expectedId?: string,
+): Task {
+  const json = parseJsonSafely(text)
+  if (statusCode >= 400) throw httpStatusError(statusCode, json, headers, what)
+  const parsed = taskSchema.safeParse(json)
+  if (!parsed.success) {
+    throw new RequestError(`${what} failed: FoxAPI's reply is not a task (${snippet(text)})`, {
+      status: statusCode,
+      retryable: false,
+      mayHaveBeenProcessed: true,
+      badReply: true,
+    })
+  }
+  if (expectedId !== undefined && parsed.data.id !== expectedId) {
+    throw new RequestError(`${what} failed: FoxAPI's reply is about another task than ${expectedId}; refused`, {
+      status: statusCode,
+      errorCode: TASK_ID_MISMATCH,
+      retryable: false,
+      mayHaveBeenProcessed: true,
+      badReply: true,
+    })
+  }
+  return parsed.data
 }
 
 function notSentBecauseStopped(): RequestError {

@@ -2,7 +2,7 @@
 // act on it, so the cancel call is a best-effort guess: a 404, 405 or 501 means "this API cannot cancel",
 // and then the task keeps running and may be billed. Nothing here says "cancelled" unless a task reply does.
 import type { FoxApiClient } from './api-client'
-import { RequestError } from './http'
+import { RequestError } from './request-errors'
 import { canCancel, isTerminal, type Task } from './task'
 import { messageOf } from '../errors'
 

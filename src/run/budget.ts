@@ -18,7 +18,7 @@
 // reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
 // pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
 // plus any later rise FoxAPI reports for tasks already running.
-import { RequestError } from '../foxapi/http'
+import { RequestError } from '../foxapi/request-errors'
 import type { Task } from '../foxapi/task'
 import { MAX_CREDITS_LIMIT } from '../inputs/plan-inputs'
 import { formatCredits } from '../report/outputs'

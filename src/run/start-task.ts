@@ -2,7 +2,7 @@
 // deliver (asked of FoxAPI first), or a new one, submitted in the budget's turn. Each function returns what it
 // found or made; the decision between them is decideClip's (src/run/clip-decision.ts).
 import { messageOf } from '../errors'
-import { RequestError } from '../foxapi/http'
+import { RequestError } from '../foxapi/request-errors'
 import { endedWithoutClip, type Task } from '../foxapi/task'
 import { isTransientDuringWait } from '../foxapi/wait-for-task'
 import type { GenerationRequest } from '../models/model'

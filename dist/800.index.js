@@ -1,5 +1,5 @@
-export const id = 248;
-export const ids = [248];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
 /***/ 60265:
@@ -12,7 +12,7 @@ export const modules = {
 /* harmony export */   jw: () => (/* binding */ leftRunning),
 /* harmony export */   yi: () => (/* binding */ cacheClause)
 /* harmony export */ });
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74539);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98984);
 /* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91294);
 /* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
 
@@ -29,7 +29,7 @@ async function tryCancel(client, task, deadline) {
         return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
     }
     catch (error) {
-        const status = error instanceof _http__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
+        const status = error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
         if (status !== undefined && NO_CANCEL_ROUTE.has(status))
             return { kind: 'unsupported', status };
         return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error) };
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 39248:
+/***/ 52800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -84,8 +84,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
-// EXTERNAL MODULE: ./src/foxapi/http.ts
-var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/foxapi/request-errors.ts
+var request_errors = __webpack_require__(98984);
 // EXTERNAL MODULE: ./src/inputs/plan-inputs.ts
 var plan_inputs = __webpack_require__(9854);
 // EXTERNAL MODULE: ./src/report/outputs.ts
@@ -269,7 +269,7 @@ class CreditBudget {
  */
 function outcomeUnknown(error) {
     for (let cause = error; cause !== undefined; cause = cause.cause) {
-        if (cause instanceof http/* RequestError */.GI) {
+        if (cause instanceof request_errors/* RequestError */.GI) {
             const { status, mayHaveBeenProcessed } = cause.details;
             return mayHaveBeenProcessed && !(status !== undefined && status >= 400 && status < 500);
         }
@@ -298,15 +298,364 @@ function creditsReserved(task) {
 var credit_ledger = __webpack_require__(16267);
 // EXTERNAL MODULE: ./src/report/schedule-notes.ts
 var schedule_notes = __webpack_require__(58353);
-// EXTERNAL MODULE: ./src/cache/cache-key.ts
-var cache_key = __webpack_require__(24950);
+// EXTERNAL MODULE: ./src/cache/staging.ts
+var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/foxapi/download.ts
-var foxapi_download = __webpack_require__(80211);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __webpack_require__(40610);
+var external_node_dns_default = /*#__PURE__*/__webpack_require__.n(external_node_dns_);
+// EXTERNAL MODULE: ./src/security/internal-hosts.ts
+var internal_hosts = __webpack_require__(83731);
+;// CONCATENATED MODULE: ./src/security/download-policy.ts
+// Where a clip may be downloaded from. A result URL comes from the server (and may redirect anywhere), so it
+// could point the runner at its own loopback services, the cloud metadata endpoint or the office network, and
+// whatever answers would be saved as the clip. So: https only, and never a loopback, link-local, private or
+// otherwise internal address, checked on the URL, on every address a name resolves to, and on the address
+// the socket actually connected to (no DNS-rebinding gap), for every redirect hop. Both rules are relaxed only
+// when `base-url` itself is such an address (the simulator on 127.0.0.1, an API on the internal network).
+
+
+
+/** The policy that follows from `base-url`: strict for any public API host. */
+function downloadPolicyFor(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl);
+    }
+    catch {
+        return { allowPlainHttp: false, allowInternal: false };
+    }
+    const { kind } = (0,internal_hosts/* judgeHost */.Ii)(url.hostname);
+    return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' };
+}
+/** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
+function refusalOf(url, policy) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowPlainHttp)) {
+        return url.protocol === 'http:'
+            ? `${url.origin} is plain http; clips are fetched over https only`
+            : `${url.protocol} URLs are not supported`;
+    }
+    if (url.username || url.password)
+        return 'the URL carries credentials';
+    if (policy.allowInternal)
+        return undefined;
+    const host = (0,internal_hosts/* judgeHost */.Ii)(url.hostname);
+    if (host.kind !== 'public')
+        return `${url.host} is ${host.what}; clips are fetched from public hosts only`;
+    return undefined;
+}
+/** The error code of a connection refused by this policy (not retried: the address will not change its nature). */
+const REFUSED_ADDRESS_CODE = 'ERR_FOXAPI_INTERNAL_ADDRESS';
+function refusedAddress(host, address) {
+    return Object.assign(new Error(`${host} resolves to ${address}, a loopback, link-local or private address; not fetched`), {
+        code: REFUSED_ADDRESS_CODE,
+    });
+}
+/** dns.lookup that fails when any address of the name is internal (one bad address is enough: no mixing). */
+function guardedLookup(policy) {
+    return ((hostname, options, callback) => {
+        external_node_dns_default().lookup(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error);
+            const list = addresses;
+            const bad = policy.allowInternal ? undefined : list.find((a) => (0,internal_hosts/* isInternalAddress */.Kk)(a.address));
+            if (bad)
+                return callback(refusedAddress(hostname, bad.address));
+            if (options.all)
+                return callback(null, list);
+            const first = list[0];
+            if (!first)
+                return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
+            callback(null, first.address, first.family);
+        });
+    });
+}
+/**
+ * undici's connector with the policy applied: names resolve through `guardedLookup`, and the address the socket
+ * actually connected to is checked once more before anything is sent. (Through a proxy the proxy resolves and
+ * connects; then only the URL check applies.)
+ */
+function guardedConnector(policy, timeoutMs) {
+    const connect = (0,undici/* buildConnector */.gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
+    return (options, callback) => connect(options, (error, socket) => {
+        if (error || !socket)
+            return callback(error ?? new Error('no socket'), null);
+        const address = socket.remoteAddress;
+        if (!policy.allowInternal && address !== undefined && (0,internal_hosts/* isInternalAddress */.Kk)(address)) {
+            socket.destroy();
+            return callback(refusedAddress(options.hostname, address), null);
+        }
+        callback(null, socket);
+    });
+}
+/**
+ * Whether a file's first bytes are a video container, whatever the Content-Type said: an ISO BMFF / QuickTime
+ * `ftyp` box at offset 4 (MP4, MOV, M4V, 3GP) or the EBML magic 1A 45 DF A3 (WebM, Matroska). A login page, an
+ * error JSON or a metadata answer served as `video/mp4` is none of these.
+ */
+function isVideoContainer(start) {
+    const bytes = Buffer.from(start.buffer, start.byteOffset, start.byteLength);
+    if (bytes.length >= 8 && bytes.toString('latin1', 4, 8) === 'ftyp')
+        return true;
+    return bytes.length >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;
+}
+
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/foxapi/retries.ts
+var retries = __webpack_require__(97181);
+;// CONCATENATED MODULE: ./src/foxapi/download.ts
+// Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
+// checked for size and type, then renamed into place. A failure never leaves a file under the final name.
+// A download cut short is resumed with a Range request (when the server names the file with an ETag or
+// Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
+// URLs are pre-signed, and the API key stays with the API.
+
+
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** How the download names itself in its error messages. */
+const what = 'Download';
+const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/];
+async function downloadVideo(options) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(options.destination), { recursive: true });
+    options.checkDestination?.();
+    const partial = { tempPath: (0,atomic_files/* temporaryPathFor */.ub)(options.destination) };
+    try {
+        const result = await (0,retries/* withRetries */.LH)(() => downloadOnce(options, partial), {
+            policy: options.retry,
+            deadline: options.deadline,
+            signal: options.signal,
+            onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
+        });
+        await (0,atomic_files/* syncFile */.gD)(partial.tempPath);
+        await options.inspect?.(partial.tempPath);
+        options.checkDestination?.();
+        await (0,atomic_files/* renameReplacing */.UU)(partial.tempPath, options.destination);
+        return { ...result, path: options.destination };
+    }
+    finally {
+        await (0,atomic_files/* removeLeftover */.MG)(partial.tempPath);
+    }
+}
+/** One attempt: the clip requested (the rest of it, when an earlier attempt left a resumable part), checked, stored, checked again. */
+async function downloadOnce(options, partial) {
+    const offset = partial.resume ? await sizeOf(partial.tempPath) : 0;
+    // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
+    const signal = (0,http/* requestSignal */.OL)(options.deadline, options.signal);
+    const { response, url } = await requestClip(options, partial, offset, signal);
+    const { contentType, declared, resumed } = await acceptResponse(response, options.maxBytes, partial, offset);
+    partial.resume = resumePointOf(response.headers, url);
+    if (resumed)
+        options.log(`Resuming the download at byte ${offset}.`);
+    const meter = await storeBody(response.body, options.maxBytes, partial.tempPath, resumed, signal);
+    const { bytes, sha256 } = meter;
+    await checkContent(partial, bytes, declared);
+    return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
+}
+/**
+ * Requests the clip (from byte `offset` when resuming, from where the last attempt was sent), following
+ * redirects; every URL, the first and each redirect's, is checked against the download policy first.
+ */
+async function requestClip(options, partial, offset, signal) {
+    let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url);
+    for (let hop = 0;; hop++) {
+        const refusal = refusalOf(url, options.policy);
+        if (refusal !== undefined) {
+            throw new request_errors/* RequestError */.GI(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
+        }
+        const headers = requestHeaders(offset, partial);
+        let response;
+        try {
+            response = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: options.agent, signal, headers });
+        }
+        catch (error) {
+            throw (0,request_errors/* toRequestError */.du)(error, what, signal);
+        }
+        const { statusCode } = response;
+        if (statusCode < 300 || statusCode >= 400)
+            return { response, url };
+        url = await redirectTarget(response, url, hop, options.log);
+    }
+}
+/** The request's headers: a Range for the rest of the file, valid only if the server still has the same file. */
+function requestHeaders(offset, partial) {
+    const headers = {
+        accept: 'video/*, application/octet-stream;q=0.9',
+        'user-agent': 'foxapi-video-action',
+    };
+    if (offset > 0 && partial.resume) {
+        headers.range = `bytes=${offset}-`;
+        headers['if-range'] = partial.resume.validator;
+    }
+    return headers;
+}
+/** Where a redirect (its body dropped) points, when it names a place and the redirects are not too many. */
+async function redirectTarget(response, url, hop, log) {
+    await response.body.dump();
+    const location = header(response.headers, 'location');
+    if (!location)
+        throw new request_errors/* RequestError */.GI(`${what} failed: redirect (HTTP ${response.statusCode}) without a Location`, notRetryable);
+    if (hop >= MAX_REDIRECTS)
+        throw new request_errors/* RequestError */.GI(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
+    const next = new URL(location, url);
+    if (next.origin !== url.origin)
+        log(`The clip's URL redirects to ${next.origin}; following it.`);
+    return next;
+}
+/**
+ * Checks the response before its body is read: an error status, a type that is not a video, a length over the
+ * limit, or a resume that does not fit the partial file (then the next attempt starts over) throws.
+ */
+async function acceptResponse(response, maxBytes, partial, offset) {
+    const { statusCode } = response;
+    /** The partial file no longer fits what the server has: the next attempt starts over. */
+    const startOver = async (reason) => {
+        await response.body.dump();
+        partial.resume = undefined;
+        return new request_errors/* RequestError */.GI(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
+    };
+    if (statusCode === 416)
+        throw await startOver(`the server refused to resume at byte ${offset}`);
+    if (statusCode >= 400) {
+        const text = await (0,http/* readBodyCapped */.oV)(response, what, 64 * 1024).catch(() => '');
+        throw (0,request_errors/* httpStatusError */.H6)(statusCode, (0,http/* parseJsonSafely */.s$)(text), response.headers, what);
+    }
+    const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
+        await response.body.dump();
+        throw new request_errors/* RequestError */.GI(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
+    }
+    // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
+    const range = statusCode === 206 ? contentRange(response.headers) : undefined;
+    const resumed = offset > 0 && range?.start === offset;
+    if (statusCode === 206 && !resumed)
+        throw await startOver('the server resumed at the wrong byte');
+    const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+        await response.body.dump();
+        throw new request_errors/* RequestError */.GI(`${what} failed: the clip is ${declared} bytes, over max-download-size (${maxBytes} bytes)`, notRetryable);
+    }
+    return { contentType, declared, resumed };
+}
+/** Where a download cut short could resume: `url`, if the server names the file with a strong ETag or a Last-Modified. */
+function resumePointOf(headers, url) {
+    const validator = header(headers, 'etag') ?? header(headers, 'last-modified');
+    return validator && !validator.startsWith('W/') ? { url, validator } : undefined;
+}
+/**
+ * Writes the body to the temporary file (appended when `resumed`), counted and hashed on the way, the part
+ * already there included; over `maxBytes` it stops. Returns the meter, which knows the bytes and the hash.
+ */
+async function storeBody(body, maxBytes, tempPath, resumed, signal) {
+    const meter = new atomic_files/* HashingMeter */.yQ(maxBytes, () => new request_errors/* RequestError */.GI(`${what} failed: the clip is over max-download-size (${maxBytes} bytes)`, notRetryable));
+    if (resumed)
+        await meter.countFile(tempPath);
+    try {
+        await writeKeepingWhatArrived(body, meter, (0,external_node_fs_.createWriteStream)(tempPath, { flags: resumed ? 'a' : 'w' }));
+    }
+    catch (error) {
+        throw (0,request_errors/* toRequestError */.du)(error, what, signal);
+    }
+    return meter;
+}
+/** Checks what was stored: all the bytes announced, not nothing, and a video by its first bytes (else no resume). */
+async function checkContent(partial, bytes, declared) {
+    if (Number.isFinite(declared) && bytes !== declared) {
+        throw new request_errors/* RequestError */.GI(`${what} failed: got ${bytes} of ${declared} bytes`, {
+            retryable: true,
+            mayHaveBeenProcessed: true,
+        });
+    }
+    if (bytes === 0)
+        throw new request_errors/* RequestError */.GI(`${what} failed: the server sent an empty file`, notRetryable);
+    // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
+    const start = await firstBytes(partial.tempPath, 12);
+    if (!isVideoContainer(start)) {
+        partial.resume = undefined;
+        throw new request_errors/* RequestError */.GI(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
+    }
+}
+/**
+ * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
+ * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
+ * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
+ * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
+ * stops at once, as pipeline does.
+ */
+function writeKeepingWhatArrived(body, meter, file) {
+    return new Promise((resolve, reject) => {
+        let broken;
+        const fail = (error) => {
+            body.destroy();
+            meter.destroy();
+            file.destroy();
+            reject(broken ?? error);
+        };
+        body.once('error', (error) => {
+            broken = error;
+            body.unpipe(meter);
+            meter.end(); // flushes what it holds into the file, which then ends
+        });
+        meter.once('error', fail);
+        file.once('error', fail);
+        file.once('finish', () => (broken === undefined ? resolve() : reject(broken)));
+        body.pipe(meter).pipe(file);
+    });
+}
+const notRetryable = { retryable: false, mayHaveBeenProcessed: true };
+async function sizeOf(file) {
+    return (0,promises_.stat)(file).then((s) => s.size, () => 0);
+}
+/** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */
+function contentRange(headers) {
+    const match = /^bytes (\d+)-\d+\/(\d+)$/.exec(header(headers, 'content-range') ?? '');
+    return match ? { start: Number(match[1]), total: Number(match[2]) } : undefined;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** The first `count` bytes of a file (fewer when it is shorter). */
+async function firstBytes(file, count) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(count);
+        const { bytesRead } = await handle.read(buffer, 0, count, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
+function hexOf(bytes) {
+    return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
+}
+
 // EXTERNAL MODULE: ./src/report/clip-result.ts
 var clip_result = __webpack_require__(13890);
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/security/destinations.ts
@@ -316,7 +665,7 @@ var foxapi_cancel = __webpack_require__(60265);
 // EXTERNAL MODULE: ./src/foxapi/task.ts
 var foxapi_task = __webpack_require__(91294);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/foxapi/poll-schedule.ts
 // When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
 // `task_info.estimated_time`, and progress says how far the task is; together they place the expected
@@ -387,114 +736,172 @@ function staleAfterMs(pollIntervalMs, estimatedSeconds) {
 }
 /** A task FoxAPI says it does not know, this many polls in a row, is gone; fewer is a hiccup (a stale replica, a gateway). */
 const NOT_FOUND_LIMIT = 3;
+/**
+ * Waits for the task to end: polls on the adaptive schedule until it is completed (with its clip URL, or
+ * without one after the re-queries), failed or cancelled, the deadline passes, or the run is stopped.
+ * The task is paid for and keeps running whatever the poll hears, so only a persistent answer ends the wait.
+ */
 async function waitForTask(options) {
-    const { client, taskId, pollIntervalMs, deadline, signal, log } = options;
-    let last = options.initial;
-    let reported = '';
-    const report = (task) => {
-        options.onUpdate?.(task);
-        const line = describeState(task);
-        if (line !== reported)
-            log(line);
-        reported = line;
-    };
-    if (last)
-        report(last);
-    // The task is paid for and keeps running whatever the poll hears, so only a persistent answer ends the wait.
-    let failures = 0;
-    let notFound = 0;
-    let emptyCompleted = 0;
-    let syncNext = false;
-    let state = last ? stateKey(last) : '';
-    let stillSince = Date.now();
-    let estimated = last?.task_info?.estimated_time;
-    // For the adaptive schedule (src/foxapi/poll-schedule.ts): when the task started, and two sightings of its progress.
-    let startedAt = last ? startOf(last) : undefined;
-    let earlier;
-    let latest;
-    let previousDelay;
-    for (let first = last === undefined;; first = false) {
-        const now = Date.now();
-        let delay = nextPollDelayMs({
-            elapsedMs: now - (startedAt ?? now),
-            estimatedMs: estimated !== undefined ? estimated * 1000 : undefined,
-            progress: last?.progress,
-            earlier,
-            ceilingMs: pollIntervalMs,
-        }, previousDelay);
+    const { deadline, signal } = options;
+    const wait = startingState(options);
+    for (let first = wait.last === undefined;; first = false) {
+        let delay = scheduledDelay(wait, options.pollIntervalMs);
+        const { last } = wait;
         if (last && (0,foxapi_task/* isTerminal */.Hd)(last.status)) {
-            if (last.status !== 'completed' || (0,foxapi_task/* videoUrlOf */.iq)(last) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES) {
+            if (isFinal(last, wait.emptyCompleted))
                 return { kind: 'finished', task: last };
-            }
-            // Seen in practice: `completed` with empty results that fill in on a later query.
-            emptyCompleted++;
-            syncNext = emptyCompleted % 2 === 1;
-            delay = Math.min(pollIntervalMs, REQUERY_DELAY_MS);
-            log(`Task ${taskId} is completed but its reply has no video URL; asking again ` +
-                `(${emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${syncNext ? ', with sync_upstream' : ''}).`);
+            delay = askAgainForUrl(wait, options);
         }
         if (signal?.aborted)
             return { kind: 'stopped', task: last };
         const remaining = deadline - Date.now();
         if (remaining <= 0)
             return { kind: 'timed-out', task: last };
-        if (!first) {
-            // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
-            const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(failures, 20));
-            previousDelay = delay;
-            try {
-                await (0,promises_.setTimeout)(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal });
-            }
-            catch {
-                return { kind: 'stopped', task: last };
-            }
-        }
-        try {
-            const synced = syncNext;
-            syncNext = false;
-            last = await client.getTask(taskId, {
-                deadline,
-                signal,
-                syncUpstream: synced,
-                retry: { baseDelayMs: Math.min(pollIntervalMs, 5_000), maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
-            });
-            failures = 0;
-            notFound = 0;
-            report(last);
-            estimated = last.task_info?.estimated_time ?? estimated;
-            startedAt ??= startOf(last);
-            if (typeof last.progress === 'number' && last.progress > (latest?.progress ?? 0)) {
-                earlier = latest;
-                latest = { elapsedMs: Date.now() - startedAt, progress: last.progress };
-            }
-            if (stateKey(last) !== state || synced) {
-                state = stateKey(last);
-                stillSince = Date.now();
-            }
-            else if (!(0,foxapi_task/* isTerminal */.Hd)(last.status) && Date.now() - stillSince >= staleAfterMs(pollIntervalMs, estimated)) {
-                syncNext = true;
-                log(`Task ${taskId} shows no progress for ${Math.round((Date.now() - stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`);
-            }
-        }
-        catch (error) {
-            if (signal?.aborted)
-                return { kind: 'stopped', task: last };
-            // A poll cut off by the deadline, or a transient error that outlived it, is a timeout, not a task failure.
-            if (error instanceof http/* RequestError */.GI && error.details.deadline) {
-                log(`${error.message}.`);
-                return { kind: 'timed-out', task: last };
-            }
-            if (error instanceof http/* RequestError */.GI && error.details.retryable) {
-                log(`${error.message}; no time left to retry.`);
-                return { kind: 'timed-out', task: last };
-            }
-            notFound = error instanceof http/* RequestError */.GI && error.details.status === 404 ? notFound + 1 : 0;
-            if (!isTransientDuringWait(error) || notFound >= NOT_FOUND_LIMIT)
-                throw error;
-            failures++;
-            log(`${(0,errors/* messageOf */.bD)(error)}; the task keeps running, so the wait goes on.`);
-        }
+        if (!first && !(await pauseBeforePoll(wait, delay, remaining, options)))
+            return { kind: 'stopped', task: last };
+        const ended = await pollOnce(wait, options);
+        if (ended)
+            return ended;
     }
+}
+/** The state before the first poll, from what is known already (the create reply, reported). */
+function startingState(options) {
+    const last = options.initial;
+    const wait = {
+        last,
+        reported: '',
+        failures: 0,
+        notFound: 0,
+        emptyCompleted: 0,
+        syncNext: false,
+        state: last ? stateKey(last) : '',
+        stillSince: Date.now(),
+        estimated: last?.task_info?.estimated_time,
+        startedAt: last ? startOf(last) : undefined,
+        earlier: undefined,
+        latest: undefined,
+        previousDelay: undefined,
+    };
+    if (last)
+        report(wait, last, options);
+    return wait;
+}
+/** Hands a task state seen to the caller, and logs it when its line differs from the last logged. */
+function report(wait, task, options) {
+    options.onUpdate?.(task);
+    const line = describeState(task);
+    if (line !== wait.reported)
+        options.log(line);
+    wait.reported = line;
+}
+/** The adaptive schedule's wait before the next poll (src/foxapi/poll-schedule.ts). */
+function scheduledDelay(wait, pollIntervalMs) {
+    const now = Date.now();
+    return nextPollDelayMs({
+        elapsedMs: now - (wait.startedAt ?? now),
+        estimatedMs: wait.estimated !== undefined ? wait.estimated * 1000 : undefined,
+        progress: wait.last?.progress,
+        earlier: wait.earlier,
+        ceilingMs: pollIntervalMs,
+    }, wait.previousDelay);
+}
+/** Whether a terminal task is the answer: failed, cancelled, completed with its URL, or completed without one after every re-query. */
+function isFinal(task, emptyCompleted) {
+    return task.status !== 'completed' || Boolean((0,foxapi_task/* videoUrlOf */.iq)(task)) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES;
+}
+/**
+ * Sets up one more query of a `completed` reply without a clip URL (every other one with `sync_upstream`),
+ * seen in practice with empty results that fill in on a later query. Returns the wait before it.
+ */
+function askAgainForUrl(wait, options) {
+    wait.emptyCompleted++;
+    wait.syncNext = wait.emptyCompleted % 2 === 1;
+    options.log(`Task ${options.taskId} is completed but its reply has no video URL; asking again ` +
+        `(${wait.emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${wait.syncNext ? ', with sync_upstream' : ''}).`);
+    return Math.min(options.pollIntervalMs, REQUERY_DELAY_MS);
+}
+/**
+ * Sleeps before the next poll: the scheduled `delay`, or after failed polls a backoff from the poll interval,
+ * never past the deadline. False when the run was stopped during the wait.
+ */
+async function pauseBeforePoll(wait, delay, remaining, options) {
+    const { pollIntervalMs, signal } = options;
+    // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
+    const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(wait.failures, 20));
+    wait.previousDelay = delay;
+    try {
+        await (0,external_node_timers_promises_.setTimeout)(Math.min(wait.failures === 0 ? delay : pause, remaining), undefined, { signal });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Asks for the task once and takes in the reply; an outcome when the poll's failure ends the wait. */
+async function pollOnce(wait, options) {
+    const { client, taskId, pollIntervalMs, deadline, signal } = options;
+    try {
+        const synced = wait.syncNext;
+        wait.syncNext = false;
+        wait.last = await client.getTask(taskId, {
+            deadline,
+            signal,
+            syncUpstream: synced,
+            retry: { baseDelayMs: Math.min(pollIntervalMs, 5_000), maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
+        });
+        takeIn(wait, wait.last, synced, options);
+    }
+    catch (error) {
+        return afterFailedPoll(wait, error, options);
+    }
+    return undefined;
+}
+/**
+ * Takes in a task state a poll returned: reported, its estimate and progress kept for the schedule, and a task
+ * standing still past {@link staleAfterMs} asked next with `sync_upstream` (`synced`: this poll was).
+ */
+function takeIn(wait, task, synced, options) {
+    wait.failures = 0;
+    wait.notFound = 0;
+    report(wait, task, options);
+    wait.estimated = task.task_info?.estimated_time ?? wait.estimated;
+    wait.startedAt ??= startOf(task);
+    if (typeof task.progress === 'number' && task.progress > (wait.latest?.progress ?? 0)) {
+        wait.earlier = wait.latest;
+        wait.latest = { elapsedMs: Date.now() - wait.startedAt, progress: task.progress };
+    }
+    if (stateKey(task) !== wait.state || synced) {
+        wait.state = stateKey(task);
+        wait.stillSince = Date.now();
+    }
+    else if (!(0,foxapi_task/* isTerminal */.Hd)(task.status) && Date.now() - wait.stillSince >= staleAfterMs(options.pollIntervalMs, wait.estimated)) {
+        wait.syncNext = true;
+        options.log(`Task ${options.taskId} shows no progress for ${Math.round((Date.now() - wait.stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`);
+    }
+}
+/**
+ * What a failed poll means: the run stopped, the time up (a poll cut off by the deadline, or a transient error
+ * that outlived it, is a timeout, not a task failure), the wait going on (undefined), or, for an error that will
+ * not go away by waiting or a 404 that persists, the error thrown.
+ */
+function afterFailedPoll(wait, error, options) {
+    const { signal, log } = options;
+    if (signal?.aborted)
+        return { kind: 'stopped', task: wait.last };
+    if (error instanceof request_errors/* RequestError */.GI && error.details.deadline) {
+        log(`${error.message}.`);
+        return { kind: 'timed-out', task: wait.last };
+    }
+    if (error instanceof request_errors/* RequestError */.GI && error.details.retryable) {
+        log(`${error.message}; no time left to retry.`);
+        return { kind: 'timed-out', task: wait.last };
+    }
+    wait.notFound = error instanceof request_errors/* RequestError */.GI && error.details.status === 404 ? wait.notFound + 1 : 0;
+    if (!isTransientDuringWait(error) || wait.notFound >= NOT_FOUND_LIMIT)
+        throw error;
+    wait.failures++;
+    log(`${(0,errors/* messageOf */.bD)(error)}; the task keeps running, so the wait goes on.`);
+    return undefined;
 }
 /** When the task started, by FoxAPI's `created` when that is plausible (the last day, not ahead of us). */
 function startOf(task) {
@@ -511,7 +918,7 @@ function stateKey(task) {
  * until it persists). Authentication and request errors are not: they will not go away by waiting.
  */
 function isTransientDuringWait(error) {
-    if (!(error instanceof http/* RequestError */.GI) || error.details.aborted || error.details.errorCode === api_client/* TASK_ID_MISMATCH */.jf)
+    if (!(error instanceof request_errors/* RequestError */.GI) || error.details.aborted || error.details.errorCode === api_client/* TASK_ID_MISMATCH */.jf)
         return false;
     const status = error.details.status;
     if (status === undefined)
@@ -523,13 +930,7 @@ function describeState(task) {
     return `Task ${task.id}: ${task.status}${progress}`;
 }
 
-// EXTERNAL MODULE: ./src/security/download-policy.ts
-var download_policy = __webpack_require__(89355);
-// EXTERNAL MODULE: ./src/atomic-files.ts
-var atomic_files = __webpack_require__(69316);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/foxapi/clip-metadata.ts
+;// CONCATENATED MODULE: ./src/clip/clip-metadata.ts
 // Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
 // and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
 // video track, and its sample table points nowhere past the end of the file.
@@ -573,108 +974,139 @@ function loadLibrary() {
  * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
  */
 async function readClipMetadata(file) {
-    const { createFile, MP4BoxBuffer } = await loadLibrary();
-    const handle = await (0,external_node_fs_promises_.open)(file, 'r');
+    const mp4box = await loadLibrary();
+    const handle = await (0,promises_.open)(file, 'r');
     try {
         const size = (await handle.stat()).size;
-        const mp4 = createFile();
-        let libraryError;
-        // Routes the library's own error reports here (they would otherwise go to the console).
-        mp4.onError = (module, message) => {
-            libraryError ??= printable(`${module}: ${message}`);
-        };
-        let ready = false;
-        mp4.onReady = () => {
-            ready = true;
-        };
-        let position = 0;
-        let handed = 0;
-        let budget = MAX_SAMPLES_PER_FILE;
-        // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
-        let inOrderEnd = 0;
-        let inOrder = false;
-        try {
-            // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
-            while (position < size && !ready && libraryError === undefined) {
-                const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
-                if (chunk.byteLength === 0)
-                    break;
-                handed += chunk.byteLength;
-                if (handed > MAX_HEADER_BYTES) {
-                    return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
-                }
-                samplesLeft = budget;
-                const next = mp4.appendBuffer(MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
-                budget = samplesLeft;
-                const end = position + chunk.byteLength;
-                if (position === inOrderEnd)
-                    inOrderEnd = end;
-                if (!inOrder && typeof next === 'number' && next > position)
-                    position = next; // past an mdat it skips
-                else if (!inOrder && inOrderEnd < end) {
-                    // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
-                    // large `free` before the moov): from now on it gets the file in order, from where that run ended.
-                    inOrder = true;
-                    position = inOrderEnd;
-                }
-                else
-                    position = end;
-            }
-            if (!ready)
-                mp4.flush();
-        }
-        catch (error) {
-            if (error instanceof ImplausibleSampleTable)
-                return broken('parses', `its sample table cannot be right: ${error.message}`);
-            return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
-        }
-        // A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end).
-        for (const box of mp4.boxes) {
-            const end = (box.start ?? 0) + (box.size ?? 0);
-            if (end > size)
-                return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
-        }
+        const reader = fileReader(mp4box);
+        const unreadable = await feedFile(reader, mp4box, handle, size);
+        if (unreadable)
+            return unreadable;
+        const { mp4 } = reader;
+        const boxPastEnd = boxCutShort(mp4, size);
+        if (boxPastEnd)
+            return boxPastEnd;
         if (!mp4.moov) {
-            const why = libraryError ? ` (${libraryError})` : '';
+            const why = reader.libraryError ? ` (${reader.libraryError})` : '';
             return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
         }
         const info = mp4.getInfo();
         const video = info.videoTracks[0];
         if (!video)
             return broken('video track', 'it has no video track');
-        // Every sample of every track must lie inside the file; a clip cut short in transit fails here.
-        for (const track of info.tracks) {
-            const samples = mp4.getTrackSamplesInfo(track.id);
-            let end = 0;
-            for (const sample of samples) {
-                const sampleEnd = sample.offset + sample.size;
-                if (!Number.isFinite(sampleEnd)) {
-                    return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
-                }
-                end = Math.max(end, sampleEnd);
-            }
-            if (end > size) {
-                return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
-            }
-        }
-        const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
-        const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
-        const durationS = movieS > 0 ? movieS : trackS;
-        const width = video.video?.width || video.track_width;
-        const height = video.video?.height || video.track_height;
-        if (!(width > 0 && height > 0))
-            return broken('video track', 'its video track gives no picture size');
-        const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
-        if (trackS > 0 && video.nb_samples > 0)
-            metadata.frameRate = video.nb_samples / trackS;
-        const audio = info.audioTracks[0];
-        if (audio)
-            metadata.audioCodec = audio.codec;
-        return { ok: true, metadata };
+        const samplePastEnd = sampleOutsideFile(mp4, info, size);
+        if (samplePastEnd)
+            return samplePastEnd;
+        return metadataOf(info, video, size);
     }
     finally {
         await handle.close();
     }
+}
+/** A new reading, with the library's own error reports routed to it (they would otherwise go to the console). */
+function fileReader(mp4box) {
+    const reader = { mp4: mp4box.createFile(), libraryError: undefined, ready: false };
+    reader.mp4.onError = (module, message) => {
+        reader.libraryError ??= printable(`${module}: ${message}`);
+    };
+    reader.mp4.onReady = () => {
+        reader.ready = true;
+    };
+    return reader;
+}
+/**
+ * Hands the file to the library in chunks, from where it asks to go on, until it has read the movie header, the
+ * file ends or the library reports an error. A file whose boxes (the samples skipped) take more than
+ * MAX_HEADER_BYTES, or whose sample table cannot be right, or that the library gives up on, fails `parses`.
+ */
+async function feedFile(reader, mp4box, handle, size) {
+    const { mp4 } = reader;
+    let position = 0;
+    let handed = 0;
+    let budget = MAX_SAMPLES_PER_FILE;
+    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+    let inOrderEnd = 0;
+    let inOrder = false;
+    try {
+        // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+        while (position < size && !reader.ready && reader.libraryError === undefined) {
+            const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
+            if (chunk.byteLength === 0)
+                break;
+            handed += chunk.byteLength;
+            if (handed > MAX_HEADER_BYTES) {
+                return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+            }
+            samplesLeft = budget;
+            const next = mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
+            budget = samplesLeft;
+            const end = position + chunk.byteLength;
+            if (position === inOrderEnd)
+                inOrderEnd = end;
+            if (!inOrder && typeof next === 'number' && next > position)
+                position = next; // past an mdat it skips
+            else if (!inOrder && inOrderEnd < end) {
+                // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+                // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+                inOrder = true;
+                position = inOrderEnd;
+            }
+            else
+                position = end;
+        }
+        if (!reader.ready)
+            mp4.flush();
+    }
+    catch (error) {
+        if (error instanceof ImplausibleSampleTable)
+            return broken('parses', `its sample table cannot be right: ${error.message}`);
+        return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
+    }
+    return undefined;
+}
+/** A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end). */
+function boxCutShort(mp4, size) {
+    for (const box of mp4.boxes) {
+        const end = (box.start ?? 0) + (box.size ?? 0);
+        if (end > size)
+            return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
+    }
+    return undefined;
+}
+/** Every sample of every track must lie inside the file; a clip cut short in transit fails here. */
+function sampleOutsideFile(mp4, info, size) {
+    for (const track of info.tracks) {
+        const samples = mp4.getTrackSamplesInfo(track.id);
+        let end = 0;
+        for (const sample of samples) {
+            const sampleEnd = sample.offset + sample.size;
+            if (!Number.isFinite(sampleEnd)) {
+                return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
+            }
+            end = Math.max(end, sampleEnd);
+        }
+        if (end > size) {
+            return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
+        }
+    }
+    return undefined;
+}
+/** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
+function metadataOf(info, video, size) {
+    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
+    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
+    const durationS = movieS > 0 ? movieS : trackS;
+    const width = video.video?.width || video.track_width;
+    const height = video.video?.height || video.track_height;
+    if (!(width > 0 && height > 0))
+        return broken('video track', 'its video track gives no picture size');
+    const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+    if (trackS > 0 && video.nb_samples > 0)
+        metadata.frameRate = video.nb_samples / trackS;
+    const audio = info.audioTracks[0];
+    if (audio)
+        metadata.audioCodec = audio.codec;
+    return { ok: true, metadata };
 }
 /** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
 function printable(text) {
@@ -763,19 +1195,17 @@ function expectedShapeOf(request) {
     return shape;
 }
 
-// EXTERNAL MODULE: ./src/report/clip-shape.ts
-var clip_shape = __webpack_require__(53366);
-;// CONCATENATED MODULE: ./src/run/clip-verify.ts
+// EXTERNAL MODULE: ./src/clip/clip-shape.ts
+var clip_shape = __webpack_require__(49018);
+;// CONCATENATED MODULE: ./src/clip/clip-verify.ts
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
-// file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
+// file's metadata held against the request. Pure, apart from reading the file (clip-metadata.ts).
 
 
 
 
 
 
-/** Width/height may differ from the requested ratio by this share. */
-const ASPECT_TOLERANCE = 0.02;
 /** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
 const BROKEN_CLIP_DOWNLOADS = 2;
 /** A file that failed a structural check: it does not parse, has no video track, or is cut short. */
@@ -806,7 +1236,7 @@ function mismatchesOf(metadata, expected) {
     const { width, height } = metadata;
     if (expected.aspectRatio !== undefined) {
         const wanted = (0,clip_shape/* ratioOf */.pO)(expected.aspectRatio);
-        if (!(Math.abs(width / height / wanted - 1) <= ASPECT_TOLERANCE)) {
+        if (!(Math.abs(width / height / wanted - 1) <= clip_shape/* ASPECT_TOLERANCE */.XL)) {
             mismatches.push(`aspect ratio ${(0,clip_shape/* ratioName */.lB)(width, height)} (${width}×${height}), asked ${expected.aspectRatio}`);
         }
     }
@@ -914,6 +1344,7 @@ async function restoredClipFits(file, ctx, result, key) {
 
 
 
+
 /** Downloads running at once in a batch (beside its `concurrency` tasks): network-bound, so as many as tasks. */
 const downloadsAtOnce = (concurrency) => concurrency;
 /**
@@ -922,7 +1353,6 @@ const downloadsAtOnce = (concurrency) => concurrency;
  * peak RSS near 220 MiB (`npm run bench -- batch`).
  */
 const CACHE_SAVES_AT_ONCE = 4;
-const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
 /** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
@@ -1024,7 +1454,7 @@ async function produceClip(spec, ctx, result, remember, log, onSubmitted) {
         const create = async () => {
             // Surely not sent: a budget does not count it as a create whose outcome is unknown.
             if (ctx.signal.aborted)
-                throw new http/* RequestError */.GI('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true });
+                throw new request_errors/* RequestError */.GI('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true });
             return createWithGrace(request, ctx, waitDeadline, log);
         };
         const submission = ctx.budget ? await ctx.budget.submit(create) : { submitted: true, task: await create() };
@@ -1165,7 +1595,7 @@ async function resumeTask(taskId, askedFor, model, ctx, deadline, log) {
         return task;
     }
     catch (error) {
-        const notFound = error instanceof http/* RequestError */.GI && error.details.status === 404;
+        const notFound = error instanceof request_errors/* RequestError */.GI && error.details.status === 404;
         if (notFound && !askedFor) {
             log(`An earlier run's task ${taskId} is unknown to FoxAPI; submitting a new one.`);
             return undefined;
@@ -1220,7 +1650,7 @@ async function finish(spec, ctx, result, task, key, log) {
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
     let metadata;
     // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
-    const download = () => (0,foxapi_download/* downloadVideo */.E)({
+    const download = () => downloadVideo({
         url,
         inspect: async (file) => {
             metadata = await inspectClip(file);
@@ -1229,9 +1659,9 @@ async function finish(spec, ctx, result, task, key, log) {
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
         checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, workspace)),
         agent: ctx.agent,
-        policy: (0,download_policy/* downloadPolicyFor */.Sj)(ctx.settings.baseUrl),
+        policy: downloadPolicyFor(ctx.settings.baseUrl),
         maxBytes: ctx.settings.maxDownloadBytes,
-        retry: RETRY,
+        retry: retries/* API_RETRY */.Is,
         deadline: Date.now() + ctx.settings.timeoutMs,
         signal: ctx.signal,
         log,
@@ -1366,6 +1796,10 @@ function skipped(spec, reason) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/report/actions-io.ts
+var actions_io = __webpack_require__(61266);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(57994);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
 // EXTERNAL MODULE: ./src/cache/result-cache.ts
@@ -1392,6 +1826,9 @@ var results_file = __webpack_require__(89047);
 
 
 
+
+
+
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 async function generate(clips, { settings, batch, notDue = [] }) {
     const notes = notDue.length > 0 ? [(0,schedule_notes/* notDueText */.n)(notDue)] : [];
@@ -1401,11 +1838,11 @@ async function generate(clips, { settings, batch, notDue = [] }) {
         (0,outputs/* writeOutputs */.Kn)([]);
         (0,matrix/* writeMatrix */.T)([]);
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, [], settings.workspace);
-        await (0,outputs/* writeSummary */.Sy)([], { batch, maxCredits: settings.maxCredits, notes });
+        await (0,summary/* writeSummary */.Sy)([], { batch, maxCredits: settings.maxCredits, notes });
         return;
     }
-    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
-    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
+    (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
+    (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
     if (settings.cache)
         log/* info */.pq(`Cache: ${settings.reuse.why}.`);
     // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
@@ -1417,13 +1854,13 @@ async function generate(clips, { settings, batch, notDue = [] }) {
     // Clips are fetched through their own dispatcher: every connection it opens is checked against the
     // download policy (no loopback, link-local or private address unless base-url is one).
     const downloadAgent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs, {
-        connect: (0,download_policy/* guardedConnector */.sE)((0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
+        connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
     });
     const client = new api_client/* FoxApiClient */.Tn({
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         agent,
-        retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+        retry: retries/* API_RETRY */.Is,
         userAgent: 'foxapi-video-action',
     });
     const stop = new AbortController();
@@ -1439,7 +1876,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
     for (const signal of signals)
         process.on(signal, onSignal);
     const waiting = new Set();
-    const recordWaiting = () => (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
+    const recordWaiting = () => (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
     let results;
     try {
         const cache = new result_cache/* ResultCache */.Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
@@ -1478,7 +1915,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH), settings.workspace);
-        await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits, notes });
+        await (0,summary/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits, notes });
         const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
             log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
@@ -1490,7 +1927,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
         }
     }
     finally {
-        await (0,cache_key/* removeCacheStaging */.OB)(settings.workspace);
+        await (0,staging/* removeCacheStaging */.OB)(settings.workspace);
         for (const signal of signals)
             process.off(signal, onSignal);
         await Promise.all([agent.destroy(), downloadAgent.destroy()]);
