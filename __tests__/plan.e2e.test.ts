@@ -64,10 +64,13 @@ describe('dry run', () => {
     expect(dry.exitCode, dry.visibleLog).toBe(0)
     expect(sim.requests.length).toBe(apiRequests) // not one request to FoxAPI
     expect(cacheService.entries.length).toBe(cacheEntries) // nothing saved
-    // A lookup per clip, no download: nothing restored.
+    // The same lookup a paid run makes: one per clip, and the one entry there (the fox clip) downloaded so that its
+    // proof and the clip itself are checked, as a paid run checks them. Nothing is restored to the workspace.
     const cacheCalls = cacheService.requests.slice(cacheCallsBefore).map((r) => `${r.method} ${r.path.split('/').pop()}`)
-    expect(cacheCalls).toEqual(Array(3).fill('POST GetCacheEntryDownloadURL'))
+    expect(cacheCalls.filter((call) => call === 'POST GetCacheEntryDownloadURL')).toHaveLength(3)
+    expect(cacheCalls.filter((call) => call.startsWith('GET '))).toHaveLength(1)
     expect(existsSync(path.join(workspace, 'foxapi-videos'))).toBe(false)
+    expect(existsSync(path.join(workspace, '.foxapi-video-cache'))).toBe(false)
 
     expect(dry.outputs.status).toBe('planned')
     expect(resultRows<Row>(dry.outputs).map((r) => [r.name, r.status, r.plan])).toEqual([

@@ -1,5 +1,5 @@
-export const id = 131;
-export const ids = [131];
+export const id = 107;
+export const ids = [107];
 export const modules = {
 
 /***/ 3131:
@@ -66,7 +66,7 @@ class FoxApiClient {
         const { inFlightSignal, ...retryCall } = call;
         try {
             // Bounded by the deadline like every call (requestSignal). A create that may have been sent is not cut off
-            // by a cancelled run: `inFlightSignal` fires only after the grace period (see clip-runner).
+            // by a cancelled run: `inFlightSignal` fires only after the grace period (see src/run/start-task.ts).
             return await (0,_retries__WEBPACK_IMPORTED_MODULE_3__/* .withRetries */ .LH)(() => {
                 // A run stopped between attempts sends nothing more (the earlier attempts surely were not taken).
                 if (call.signal?.aborted)
@@ -181,6 +181,77 @@ function snippet(text) {
 }
 function seconds(ms) {
     return `${(ms / 1000).toFixed(1)}s`;
+}
+
+
+/***/ }),
+
+/***/ 60265:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MO: () => (/* binding */ cancelSentence),
+/* harmony export */   S4: () => (/* binding */ tryCancel),
+/* harmony export */   Un: () => (/* binding */ collectHint),
+/* harmony export */   jw: () => (/* binding */ leftRunning),
+/* harmony export */   yi: () => (/* binding */ cacheClause)
+/* harmony export */ });
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98984);
+/* harmony import */ var _task__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(91294);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83916);
+
+
+
+/** Statuses that say the route itself is missing rather than this task being the problem. */
+const NO_CANCEL_ROUTE = new Set([404, 405, 501]);
+/** Tries to cancel `task` once (with the client's retries for transient errors) and says what came of it. */
+async function tryCancel(client, task, deadline) {
+    if (!(0,_task__WEBPACK_IMPORTED_MODULE_1__/* .canCancel */ .d1)(task))
+        return { kind: 'not-cancellable' };
+    try {
+        const reply = await client.cancelTask(task.id, { deadline });
+        return reply.status === 'cancelled' ? { kind: 'cancelled', task: reply } : { kind: 'requested', task: reply };
+    }
+    catch (error) {
+        const status = error instanceof _request_errors__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI ? error.details.status : undefined;
+        if (status !== undefined && NO_CANCEL_ROUTE.has(status))
+            return { kind: 'unsupported', status };
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_2__/* .messageOf */ .bD)(error) };
+    }
+}
+/** One sentence on what became of the task: cancelled (a reply said so), or still running and maybe billed. */
+function cancelSentence(taskId, outcome, last) {
+    const running = 'keeps running at FoxAPI and may be billed';
+    if (outcome === 'not-asked')
+        return `Task ${taskId} ${running} (cancel-on-timeout: false).`;
+    switch (outcome.kind) {
+        case 'cancelled':
+            return `The task was cancelled at FoxAPI (its reply says cancelled).`;
+        case 'requested':
+            return `FoxAPI took the cancel request for task ${taskId} but reports it ${outcome.task.status}: it may keep running and be billed.`;
+        case 'unsupported':
+            return `FoxAPI cannot cancel tasks (HTTP ${outcome.status} on the cancel call; its reference documents no cancel route): task ${taskId} ${running}.`;
+        case 'not-cancellable':
+            return last && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status)
+                ? `Task ${taskId} had already ended ${last.status}.`
+                : `Task ${taskId} cannot be cancelled (task_info.can_cancel is false): it ${running}.`;
+        case 'failed':
+            return `Could not cancel task ${taskId} (${outcome.reason}): it ${running}.`;
+    }
+}
+/** How to collect a task left running without paying again. */
+function collectHint(taskId, options = { longerTimeout: false, cached: false }) {
+    return `Collect it later without paying again: re-run with task-id: ${taskId}${options.longerTimeout ? ' (and a longer timeout)' : ''}${cacheClause(options)}.`;
+}
+/** The end of a collect hint (single clip or batch entry) when the Actions cache remembers the task. */
+function cacheClause(options) {
+    return options.cached ? ', or re-run this workflow: the Actions cache remembers the task' : '';
+}
+/** Whether the task may still be running (and billed) after the step gave up on it. */
+function leftRunning(outcome, last) {
+    if (last !== undefined && (0,_task__WEBPACK_IMPORTED_MODULE_1__/* .isTerminal */ .Hd)(last.status))
+        return false;
+    return outcome === 'not-asked' || outcome.kind !== 'cancelled';
 }
 
 
@@ -559,6 +630,7 @@ async function withRetries(operation, options) {
 /* harmony export */   Db: () => (/* binding */ taskErrorText),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
 /* harmony export */   d1: () => (/* binding */ canCancel),
+/* harmony export */   h3: () => (/* binding */ endedWithoutClip),
 /* harmony export */   iq: () => (/* binding */ videoUrlOf),
 /* harmony export */   v: () => (/* binding */ taskSchema)
 /* harmony export */ });
@@ -631,6 +703,10 @@ function creditsText(value) {
 }
 function isTerminal(status) {
     return TERMINAL_STATUSES.includes(status);
+}
+/** `failed` or `cancelled`: the task ended without a clip, and nothing more will come of it. */
+function endedWithoutClip(status) {
+    return status === 'failed' || status === 'cancelled';
 }
 /** The clip's URL: `results[].url` first, then `output.url` / `output.urls[]` (FoxAPI replies use either). */
 function videoUrlOf(task) {

@@ -1,0 +1,3295 @@
+export const id = 252;
+export const ids = [252];
+export const modules = {
+
+/***/ 50414:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   downloadEntry: () => (/* binding */ downloadEntry),
+/* harmony export */   isFeatureAvailable: () => (/* binding */ isFeatureAvailable),
+/* harmony export */   readEntry: () => (/* binding */ readEntry),
+/* harmony export */   restoreCache: () => (/* binding */ restoreCache),
+/* harmony export */   saveCache: () => (/* binding */ saveCache)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69316);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+// @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
+// with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
+// without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
+// a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
+// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+
+
+
+
+let loaded;
+const load = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152), __webpack_require__.e(513), __webpack_require__.e(682)]).then(__webpack_require__.bind(__webpack_require__, 38682)));
+/**
+ * Whether a cache service may be there, from the runner's variables only (no loading): false when neither
+ * ACTIONS_CACHE_URL (cache service v1) nor ACTIONS_RESULTS_URL (v2) is set, as @actions/cache decides too.
+ * The loaded module's own check runs before the first restore or save.
+ */
+function isFeatureAvailable() {
+    return Boolean(process.env.ACTIONS_CACHE_URL || process.env.ACTIONS_RESULTS_URL);
+}
+/** The loaded module, after its own availability check (a stub without that check, as local-action's, passes). */
+async function available() {
+    const cache = await load();
+    if (typeof cache.isFeatureAvailable === 'function' && !cache.isFeatureAvailable()) {
+        throw new Error('the Actions cache service is not configured on this runner');
+    }
+    return cache;
+}
+/** @actions/cache's restoreCache, loaded on first use: only ever with `lookupOnly` (it unpacks nothing then). */
+async function restoreCache(...args) {
+    return (await available()).restoreCache(...args);
+}
+/** @actions/cache's saveCache, loaded on first use. */
+async function saveCache(...args) {
+    return (await available()).saveCache(...args);
+}
+const STAND_IN_WARNING = 'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.';
+let standInNamed = false;
+/**
+ * What restoreCache does up to the download, and no further: the same version (from `paths` and the
+ * compression, so entries saved by saveCache are found), the same service client (cache service v1 or v2) and
+ * the same download, but no `tar -P -C <workspace>`: an entry anyone in the cache scope may have forged is
+ * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
+ */
+async function downloadEntry(paths, primaryKey, restoreKeys) {
+    await available(); // a service that is not configured throws here, as before: the caller turns the cache off
+    const read = await readEntry(paths, primaryKey, restoreKeys);
+    if (read.kind === 'found')
+        return read.entry;
+    if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
+        _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Failed to restore: ${read.reason}`);
+    }
+    return undefined;
+}
+const STAND_IN_REASON = 'this @actions/cache is a stand-in that cannot restore an entry safely';
+const UNREADABLE_REASON = 'the effective cache-mode does not permit reads';
+/**
+ * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
+ * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
+ * Never throws; logs nothing for a failure (the caller words it).
+ */
+async function readEntry(paths, primaryKey, restoreKeys) {
+    let module;
+    try {
+        module = await available();
+    }
+    catch (error) {
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
+    }
+    if (typeof module.isFeatureAvailable !== 'function') {
+        // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
+        // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+        if (!standInNamed)
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(STAND_IN_WARNING);
+        standInNamed = true;
+        return { kind: 'failed', reason: STAND_IN_REASON };
+    }
+    let folder;
+    try {
+        const [utils, config, client, twirp] = await Promise.all([
+            __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
+            __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),
+            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 66152)),
+            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
+        ]);
+        if (!config.isCacheReadable(config.getCacheMode())) {
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
+            return { kind: 'failed', reason: UNREADABLE_REASON };
+        }
+        const compressionMethod = await utils.getCompressionMethod();
+        let found;
+        const v2 = config.getCacheServiceVersion() === 'v2';
+        if (v2) {
+            const version = utils.getCacheVersion(paths, compressionMethod);
+            const reply = await twirp.internalCacheTwirpClient().GetCacheEntryDownloadURL({ key: primaryKey, restoreKeys, version });
+            if (reply.ok && reply.matchedKey && reply.signedDownloadUrl)
+                found = { key: reply.matchedKey, url: reply.signedDownloadUrl };
+        }
+        else {
+            const entry = await client.getCacheEntry([primaryKey, ...restoreKeys], paths, { compressionMethod });
+            if (entry?.archiveLocation && entry.cacheKey)
+                found = { key: entry.cacheKey, url: entry.archiveLocation };
+        }
+        if (!found)
+            return { kind: 'none' };
+        _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
+        folder = await utils.createTempDirectory();
+        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(folder, utils.getCacheFileName(compressionMethod));
+        await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }); // as restoreCache: v2 uses the Azure SDK for Azure hosts
+        const entry = {
+            matchedKey: found.key,
+            archivePath,
+            folder,
+            compression: utils.getCacheFileName(compressionMethod).endsWith('.tgz') ? 'gzip' : 'zstd',
+        };
+        folder = undefined;
+        return { kind: 'found', entry };
+    }
+    catch (error) {
+        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
+    }
+    finally {
+        if (folder !== undefined)
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_1__/* .removeLeftover */ .MG)(folder);
+    }
+}
+
+
+/***/ }),
+
+/***/ 16267:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ CreditLedger)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9691);
+/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
+/* harmony import */ var _staging__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3511);
+/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21917);
+/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17193);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(25625);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83916);
+// The credits a workflow has spent in the current period (`budget-period`), kept in the Actions cache so that
+// `max-credits` can cap every run of the workflow in a day, week or month, not just one step.
+//
+// Cache entries are immutable (no overwrite, no delete), so the ledger is a series of entries, one per update:
+//   foxapi-video-ledger-v1-<scope hash>-<period>-<time>-<random>
+// each holding the period's running total as the run that wrote it computed it (what it read before
+// submitting, plus what its own tasks reserved so far). One restore by the series' prefix returns the newest,
+// which is the total. A new period is a new prefix, so it starts at 0.
+//
+// The ledger decides whether money is spent, so it is never believed blindly. An entry carries the proof of
+// origin every cache entry of this action carries (src/cache/entry-proof.ts: a MAC keyed from the API key)
+// over what it says and the key it was saved under: an entry forged by anyone without the API key, or an honest
+// entry re-saved under a newer key to roll the total back, fails it. An entry that fails the proof, and a
+// ledger that cannot be read while the cache is on, is "limit reached" (nothing submitted), never 0.
+//
+// The entry is never unpacked by tar: its archive is downloaded (./actions-cache.ts readEntry, which tells "no
+// ledger yet" from "the cache could not be read") and its one plain file read into a fresh private folder under
+// the runner's temp folder (./entry-archive.ts: links, devices, `..` and stray members refuse the entry). It is
+// read once, before any clip touches the cache, so no other restore or save runs meanwhile.
+
+
+
+
+
+
+
+
+
+
+
+const LEDGER_FILE = 'ledger.json';
+const MAX_LEDGER_BYTES = 16 * 1024;
+const ENTRY_KIND = 'foxapi-video credit ledger v1';
+const ledgerSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(1),
+    scope: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(1_000),
+    period: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
+    spent: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().finite().nonnegative(),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
+    at: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(),
+});
+class CreditLedger {
+    api;
+    apiKey;
+    workspace;
+    budget;
+    runId;
+    prefix;
+    relative;
+    /** The running total last saved (or read), so an unchanged total is not saved again. */
+    saved;
+    queue = Promise.resolve();
+    constructor(api, apiKey, workspace, budget, runId) {
+        this.api = api;
+        this.apiKey = apiKey;
+        this.workspace = workspace;
+        this.budget = budget;
+        this.runId = runId;
+        const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 24);
+        this.prefix = `foxapi-video-ledger-v1-${scope}-${budget.key}-`;
+        // The same relative path on every run: it is part of the entries' version.
+        this.relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_staging__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
+    }
+    /**
+     * The ledger of `budget`, or why there can be none: the cache is off or this runner has no cache service.
+     * With a period set, the caller then fails the step before submitting anything.
+     */
+    static open(options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_3__) {
+        if (!options.cache)
+            return { unavailable: "'cache' is false" };
+        const api = module;
+        for (const name of ['isFeatureAvailable', 'readEntry', 'saveCache']) {
+            if (typeof api?.[name] !== 'function')
+                return { unavailable: `@actions/cache has no ${name} here` };
+        }
+        try {
+            if (api.isFeatureAvailable() !== true)
+                return { unavailable: 'the Actions cache service is not configured on this runner' };
+        }
+        catch (error) {
+            return { unavailable: `the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}` };
+        }
+        return new CreditLedger(api, options.apiKey, options.workspace, options.budget, options.runId ?? '');
+    }
+    /** The period's total so far; never 0 for a ledger that is there but cannot be read or believed. */
+    async read() {
+        if (this.apiKey === '')
+            return { kind: 'untrusted', reason: "no 'api-key' to check the ledger's proof with" };
+        const found = await this.api.readEntry([this.relative], this.prefix, [this.prefix]);
+        if (found.kind === 'failed')
+            return { kind: 'untrusted', reason: `the ledger could not be read (${found.reason})` };
+        if (found.kind === 'none') {
+            this.saved = 0;
+            return { kind: 'read', spent: 0 };
+        }
+        const { matchedKey: matched } = found.entry;
+        try {
+            if (typeof matched !== 'string' || !matched.startsWith(this.prefix)) {
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(found.entry.folder);
+                return { kind: 'untrusted', reason: 'the cache answered with another key' };
+            }
+            return await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .withUnpackedEntry */ .yZ)(found.entry, this.relative, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]), (files) => this.believe(matched, files));
+        }
+        catch (error) {
+            const why = error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .RefusedEntryError */ .No ? `the entry ${matched} is refused: ${error.message}` : (0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error);
+            return { kind: 'untrusted', reason: `the ledger could not be read (${why})` };
+        }
+    }
+    /** What the ledger entry `matched` says, read from its unpacked files, if its proof holds. */
+    async believe(matched, files) {
+        const file = files.get(LEDGER_FILE);
+        if (!file)
+            return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` };
+        const entry = ledgerSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .readEntryJson */ .zV)(file.path, LEDGER_FILE, MAX_LEDGER_BYTES));
+        if (!entry.success)
+            return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` };
+        const { proof, ...fields } = entry.data;
+        if (!(0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .isProvenEntry */ .X)(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
+            return {
+                kind: 'untrusted',
+                reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
+            };
+        }
+        this.saved = fields.spent;
+        return { kind: 'read', spent: fields.spent };
+    }
+    /**
+     * Adds a new entry holding `total`, the period's running total, unless it is the total last saved. Saves run
+     * one after another; never rejects (a failed save is a warning: the next run then counts less).
+     */
+    record(total) {
+        this.queue = this.queue.then(() => this.save(total));
+        return this.queue;
+    }
+    async save(total) {
+        if (total === this.saved)
+            return;
+        const key = `${this.prefix}${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        const fields = { v: 1, scope: this.budget.scope, period: this.budget.key, spent: total, run_id: this.runId, at: Date.now() };
+        const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workspace, this.relative);
+        try {
+            // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
+            // through a link or in place of a file.
+            const problem = await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .stagingFolderProblem */ .P1)(this.workspace);
+            if (problem !== undefined)
+                throw new Error(problem);
+            await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .freshEntryFolder */ .RW)(this.workspace, this.relative);
+            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
+            const id = await this.api.saveCache([this.relative], key);
+            if (typeof id === 'number' && id !== -1) {
+                this.saved = total;
+                _log__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`);
+            }
+            else
+                _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`);
+        }
+        catch (error) {
+            _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key} (${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}): later runs in ${this.budget.key} will not count these credits.`);
+        }
+        finally {
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(absolute);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 17193:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   No: () => (/* binding */ RefusedEntryError),
+/* harmony export */   yZ: () => (/* binding */ withUnpackedEntry),
+/* harmony export */   zV: () => (/* binding */ readEntryJson)
+/* harmony export */ });
+/* unused harmony export unpackEntry */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
+/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38522);
+/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_8__);
+/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(56118);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52966);
+/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74539);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(69316);
+// Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
+// an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
+// before any byte of theirs is written, and only the few plain files this action saves are ever created, in
+// a fresh private folder. The archive is read with tar-stream (a streaming tar parser that touches no file
+// system: what is written, and where, is decided here).
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** An entry refused as a whole: a member that is absolute, climbs out, is a link, a device or a FIFO, or is not one of ours. */
+class RefusedEntryError extends Error {
+}
+/** Bytes of tar structure (headers, padding, the end blocks) allowed beyond the files' own caps. */
+const STRUCTURE_BYTES = 1024 * 1024;
+/** Bytes read and decompressed at a time. */
+const CHUNK_BYTES = 1024 * 1024;
+/** Members an entry may have (its folders and files); far more than any entry this action saves. */
+const MAX_MEMBERS = 16;
+/**
+ * Unpacks the files of `archive` that sit directly in `folder` (the cached path, `.foxapi-video-cache/<hash>`)
+ * into `into`, a fresh private folder. `allowed` names each file an entry may hold and its size cap. Refuses
+ * the whole entry (RefusedEntryError, after which `into` is to be removed) on any member that is not a folder on
+ * the way to `folder` or an allowed plain file in it: absolute names, `..`, symbolic and hard links, devices,
+ * FIFOs and unknown names are never written anywhere. Each file is created new (O_EXCL, O_NOFOLLOW).
+ */
+async function unpackEntry(archive, folder, into, allowed) {
+    const files = new Map();
+    const folders = new Set();
+    for (let at = folder; at !== '.' && at !== ''; at = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(at))
+        folders.add(at);
+    const budget = [...allowed.values()].reduce((sum, bytes) => sum + bytes, STRUCTURE_BYTES);
+    let members = 0;
+    const reader = (0,tar_stream__WEBPACK_IMPORTED_MODULE_9__.extract)();
+    reader.on('entry', (header, stream, next) => {
+        // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
+        // destroyed with it, and that error needs a listener so it cannot end the process.
+        stream.on('error', () => undefined);
+        const refuse = (why) => {
+            stream.resume();
+            next(new RefusedEntryError(`its member ${shown(header.name)} ${why}`));
+        };
+        if (++members > MAX_MEMBERS)
+            return refuse(`is one of more than ${MAX_MEMBERS} members`);
+        const problem = nameProblem(header.name);
+        if (problem !== undefined)
+            return refuse(problem);
+        const name = header.name.replace(/\/+$/, '');
+        if (header.type === 'directory') {
+            if (!folders.has(name))
+                return refuse(`is a folder outside ${folder}`);
+            stream.resume();
+            return next();
+        }
+        if (header.type !== 'file')
+            return refuse(`is ${TYPE_NAMES[header.type ?? ''] ?? 'not a plain file'}`);
+        const base = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.basename(name);
+        const cap = allowed.get(base);
+        if (node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(name) !== folder || cap === undefined)
+            return refuse(`is not a file this action saves`);
+        if (files.has(base))
+            return refuse('appears twice');
+        if (header.size > cap)
+            return refuse(`is ${header.size} bytes, over the ${cap} allowed`);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(into, base);
+        writeMember(stream, target, cap).then((written) => {
+            files.set(base, written);
+            next();
+        }, (error) => next(error instanceof Error ? error : new Error(String(error))));
+    });
+    let seen = 0;
+    const meter = new node_stream__WEBPACK_IMPORTED_MODULE_6__.Transform({
+        transform(chunk, _encoding, callback) {
+            seen += chunk.length;
+            if (seen > budget)
+                callback(new RefusedEntryError(`it unpacks to more than ${budget} bytes`));
+            else
+                callback(null, chunk);
+        },
+    });
+    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(decompressed(archive), meter, reader);
+    return files;
+}
+const TYPE_NAMES = {
+    symlink: 'a symbolic link',
+    link: 'a hard link',
+    'character-device': 'a device',
+    'block-device': 'a device',
+    fifo: 'a FIFO',
+    'contiguous-file': 'a contiguous file (not a plain file)',
+};
+/** Why a member's name is refused before its type is even looked at, or undefined. */
+function nameProblem(name) {
+    if (name === '' || name.includes('\0'))
+        return 'has no usable name';
+    if (name.startsWith('/') || /^[A-Za-z]:/.test(name) || name.includes('\\'))
+        return 'has an absolute name';
+    if (name.split('/').some((part) => part === '..' || part === '.'))
+        return 'has a `..` or `.` in its name';
+    return undefined;
+}
+/** A member's name as a warning may show it: one line, visible characters, short. */
+function shown(name) {
+    return JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .capText */ .yA)(name, 120)));
+}
+/** Writes one member to a new file (never through a link), counting and hashing its bytes. */
+async function writeMember(stream, target, cap) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(target, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW, 0o600);
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    let bytes = 0;
+    try {
+        for await (const data of stream) {
+            const chunk = data;
+            bytes += chunk.length;
+            if (bytes > cap)
+                throw new RefusedEntryError(`its member ${node_path__WEBPACK_IMPORTED_MODULE_5___default().basename(target)} is over the ${cap} bytes allowed`);
+            hash.update(chunk);
+            await handle.write(chunk);
+        }
+    }
+    finally {
+        await handle.close();
+    }
+    return { path: target, bytes, sha256: hash.digest('hex') };
+}
+/** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
+function decompressed({ archivePath, compression }) {
+    // Large chunks: a clip is megabytes, and every chunk costs a write.
+    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
+    if (compression === 'gzip')
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createGunzip({ chunkSize: CHUNK_BYTES }));
+    if (typeof (node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress) === 'function')
+        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
+    file.destroy();
+    // @actions/cache made a zstd archive only because zstd(1) is on this runner.
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
+    child.on('close', (code) => {
+        if (code !== 0)
+            child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`));
+    });
+    return child.stdout;
+}
+/**
+ * Reads a downloaded entry's `allowed` members (see unpackEntry) into a fresh private folder (mode 0700) under
+ * the runner's temp folder, outside the workspace, the only place an entry's files are created; hands them to
+ * `use`; then removes that folder and the downloaded archive's own folder, whatever happened.
+ */
+async function withUnpackedEntry(entry, folder, allowed, use) {
+    let into;
+    try {
+        into = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_5___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), 'foxapi-video-entry-'));
+        return await use(await unpackEntry(entry, folder, into, allowed));
+    }
+    finally {
+        if (into !== undefined)
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(into);
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(entry.folder);
+    }
+}
+/**
+ * A small JSON file of an unpacked entry, opened without following a link and read up to `maxBytes`. What it
+ * holds never appears in an error: a file that is not JSON is named (`name`), not quoted.
+ */
+async function readEntryJson(file, name, maxBytes) {
+    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW);
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size > maxBytes)
+            throw new Error(`${name} is not a small plain file`);
+        const buffer = Buffer.alloc(stat.size);
+        const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
+        const parsed = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_10__/* .parseJsonSafely */ .s$)(buffer.subarray(0, bytesRead).toString('utf8'));
+        if (parsed === undefined)
+            throw new Error(`${name} is not JSON`);
+        return parsed;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+
+/***/ }),
+
+/***/ 21917:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ isProvenEntry),
+/* harmony export */   f: () => (/* binding */ proveEntry)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24950);
+// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
+// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
+// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
+// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
+
+
+/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
+const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
+function macKey(apiKey) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
+}
+/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
+function proveEntry(apiKey, fields) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', macKey(apiKey)).update((0,_cache_key__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(fields)).digest('hex');
+}
+/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
+function isProvenEntry(apiKey, fields, proof) {
+    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
+        return false;
+    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
+}
+
+
+/***/ }),
+
+/***/ 37290:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ ResultCache)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/cache/actions-cache.ts
+var actions_cache = __webpack_require__(50414);
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/run-origin.ts
+var run_origin = __webpack_require__(91069);
+// EXTERNAL MODULE: ./src/security/task-id.ts
+var task_id = __webpack_require__(18571);
+// EXTERNAL MODULE: ./src/security/destinations.ts
+var destinations = __webpack_require__(56769);
+// EXTERNAL MODULE: ./src/foxapi/task.ts
+var foxapi_task = __webpack_require__(91294);
+// EXTERNAL MODULE: ./src/cache/entry-archive.ts
+var entry_archive = __webpack_require__(17193);
+// EXTERNAL MODULE: ./src/cache/entry-proof.ts
+var entry_proof = __webpack_require__(21917);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
+var schemas = __webpack_require__(9691);
+;// CONCATENATED MODULE: ./src/cache/entry-records.ts
+// What each kind of result-cache entry holds (its file names, their largest sizes, the records' shapes) and what
+// its proof covers (./entry-proof.ts). src/cache/result-cache.ts reads and writes entries through these, so the
+// format of an entry has one home.
+
+
+const CLIP_FILE = 'clip.mp4';
+const TASK_FILE = 'task.json';
+const META_FILE = 'meta.json';
+const PENDING_FILE = 'pending-task.json';
+/** The end of a delivered note's key (peek tells it from a pending task by its key alone). */
+const DELIVERED_SUFFIX = '-delivered';
+/** Largest JSON file an entry may hold (the task JSON is a few KiB). */
+const MAX_JSON_BYTES = 64 * 1024;
+/** The one file a pending or delivered entry holds. */
+const PENDING_FILES = new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
+/** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
+const clipMetaSchema = schemas/* object */.Ikc({
+    taskId: schemas/* string */.YjP().catch(''),
+    sha256: schemas/* string */.YjP().catch(''),
+    madeBy: schemas/* unknown */.L5J().optional(),
+    proof: schemas/* unknown */.L5J().optional(),
+});
+/** pending-task.json of a pending entry (a field of the wrong shape fails the proof, not the parse). */
+const pendingSchema = schemas/* object */.Ikc({
+    taskId: schemas/* unknown */.L5J().optional(),
+    model: schemas/* string */.YjP().max(200).catch(''),
+    delivered: schemas/* boolean */.zMY().catch(false).default(false),
+    proof: schemas/* unknown */.L5J().optional(),
+});
+/** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
+function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
+    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,cache_key/* canonicalJson */.dj)(madeBy) };
+}
+/**
+ * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
+ * the task submitted for it, the request's model, and whether the task's clip was delivered.
+ */
+function pendingFields(cacheKey, entryKey, taskId, model, delivered = false) {
+    return { entry: 'pending', cacheKey, entryKey, taskId, model, delivered };
+}
+
+;// CONCATENATED MODULE: ./src/cache/entry-belief.ts
+// Believing a result-cache entry once it is unpacked into its private folder (./entry-archive.ts): a record is read
+// only in the shape this action writes it, believed only with its proof (./entry-proof.ts), and a clip only when it
+// is the clip proven and passes the run's check; a clip that does is then placed where the run asked, atomically.
+// A failed proof is a warning that names the entry, never its contents; the entry is not deleted.
+
+
+
+
+
+
+
+
+
+/** An entry's claim, believed only with its proof; warns (naming the entry, never its contents) when it fails. */
+function proven(entryKey, fields, proof, apiKey) {
+    if (fields !== undefined && (0,entry_proof/* isProvenEntry */.X)(apiKey, fields, proof))
+        return true;
+    log/* warning */.$e(`Cache entry ${entryKey} is ignored: its proof does not match (it was saved under another API key, or not by this action for this request). It is not deleted.`);
+    return false;
+}
+/** `key` is the key the clip was saved under (the request's, or its `reuse: run` key): the proof covers it. */
+async function readClipEntry(key, files, options, believer) {
+    const clipFile = files.get(CLIP_FILE);
+    const taskFile = files.get(TASK_FILE);
+    const metaFile = files.get(META_FILE);
+    if (!clipFile || !taskFile || !metaFile)
+        throw new Error('the entry lacks a file a clip entry has');
+    const meta = clipMetaSchema.safeParse(await (0,entry_archive/* readEntryJson */.zV)(metaFile.path, META_FILE, MAX_JSON_BYTES));
+    if (!meta.success)
+        throw new Error(`${META_FILE} is not a clip record`);
+    const madeBy = meta.data.madeBy === undefined ? undefined : run_origin/* runOriginSchema */.dB.safeParse(meta.data.madeBy);
+    // A record of the wrong shape is not one this action wrote: it fails its proof like any other forgery.
+    const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
+    if (!proven(key, fields, meta.data.proof, believer.apiKey))
+        return { kind: 'empty' };
+    const task = foxapi_task/* taskSchema */.v.safeParse(await (0,entry_archive/* readEntryJson */.zV)(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
+    if (!task.success || task.data.id !== meta.data.taskId)
+        throw new Error(`${TASK_FILE} is not the task of this entry`);
+    // The clip checked and restored is the clip proven.
+    if (clipFile.sha256 !== meta.data.sha256)
+        throw new Error(`the clip of ${key} does not match its proven checksum`);
+    const checked = await options.check(clipFile.path);
+    if (!checked.fits)
+        return { kind: 'unusable-clip', why: checked.why };
+    const clip = { task: task.data, sha256: clipFile.sha256, bytes: clipFile.bytes };
+    const origin = madeBy?.data && (0,run_origin/* runOfThisRepository */.T0)(madeBy.data);
+    if (origin)
+        clip.madeBy = origin;
+    if (options.place)
+        clip.path = await place(key, clipFile.path, options.place(task.data), meta.data.sha256, believer.workspace);
+    return { kind: 'clip', clip, held: checked.held };
+}
+/** Copies a proven, checked clip to `target` (checked again once its folder exists and right before the rename). */
+async function place(key, file, target, sha256, workspace) {
+    const copied = await (0,atomic_files/* copyFileAtomically */.TF)(file, target, () => (0,destinations/* recheckDestination */.iW)(target, workspace));
+    if (copied.sha256 !== sha256) {
+        await (0,atomic_files/* removeLeftover */.MG)(target);
+        throw new Error(`the restored clip of ${key} does not match its checksum`);
+    }
+    return target;
+}
+async function readPendingEntry(key, entryKey, files, perRun, believer) {
+    const file = files.get(PENDING_FILE);
+    if (!file)
+        throw new Error(`the entry has no ${PENDING_FILE}`);
+    const record = pendingSchema.safeParse(await (0,entry_archive/* readEntryJson */.zV)(file.path, PENDING_FILE, MAX_JSON_BYTES));
+    if (!record.success)
+        throw new Error(`${PENDING_FILE} is not a pending-task record`);
+    const { taskId, model, delivered, proof } = record.data;
+    if (!(0,task_id/* isValidTaskId */.RQ)(taskId)) {
+        log/* warning */.$e(`Cache entry ${entryKey} holds no valid task id (${(0,task_id/* describeBadTaskId */.L)(taskId)}); going on without it.`);
+        return { kind: 'empty' };
+    }
+    if (!proven(entryKey, pendingFields(key, entryKey, taskId, model, delivered), proof, believer.apiKey))
+        return { kind: 'empty' };
+    // Delivered: under `reuse: run` the task is never handed out again. Under `reuse: request` its clip may be
+    // served to any run of the request, so the task is collected again (free) as a pending one would be: the
+    // clip entry itself is missing here (its save failed, or that run did not download).
+    if (delivered && perRun)
+        return { kind: 'delivered', taskId };
+    return { kind: 'pending', taskId, model };
+}
+
+// EXTERNAL MODULE: ./src/cache/staging.ts
+var staging = __webpack_require__(3511);
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/cache/result-cache.ts
+// Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
+// hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
+//
+// One cache directory per request key, relative to the workspace: @actions/cache hashes the paths it is
+// given into the entry's version, so a path that is the same on every run (unlike RUNNER_TEMP on
+// self-hosted runners) is what lets a later run find the entry. Two kinds of entries share that directory
+// and so that version:
+//   <key>                  the finished clip, its task JSON and meta.json (checksum, task id, proof)
+//   <key>-pending-<time>-<random>   the id of a task submitted but not yet collected (unique per submission)
+//   <key>-pending-<time>-<random>-delivered   the task whose clip was delivered: no later run adopts it
+//   foxapi-video-v1-run-<run id>-<digest>   with `reuse: run`, the finished clip, for that workflow run only
+// One lookup, with `<key>-pending-` as the restore key, finds either: an exact hit is the clip, a prefix hit
+// the newest pending task, or the note that it was delivered. Entries are immutable, so "delivered" is a newer
+// entry in the same pending series rather than a change to the old one: the newest entry tells where the
+// request's last task stands. A pending or delivered record's proof covers the key it was saved under, so an
+// honest record re-saved under a newer key (to hide a delivered note) fails it.
+// Because the directory must be the same on every run, two operations on one key must never overlap (a
+// clip save wiping the folder a pending-task save is still archiving): all of them run one after another.
+//
+// A cache entry is untrusted input: anyone who can save one in the cache scope can forge it. So an entry is
+// never unpacked by tar: its archive is downloaded (./actions-cache.ts) and read member by member into a fresh
+// private folder under RUNNER_TEMP (./entry-archive.ts), and what it says is believed only with a proof
+// (./entry-proof.ts) over the cache key, the task id, the clip's SHA-256 and every other field, keyed from the
+// API key. The workspace's staging folder is used for saves only, and refused when it is not a plain folder.
+//
+// @actions/cache is used defensively: a runner without the service, a stub (as @github/local-action has),
+// a function that throws or a save that answers -1 all turn the cache off with one warning.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function cacheApi(module = actions_cache) {
+    const api = module;
+    for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache']) {
+        if (typeof api?.[name] !== 'function')
+            return `@actions/cache has no ${name} here`;
+    }
+    return api;
+}
+class ResultCache {
+    workspace;
+    options;
+    disabledBecause;
+    api;
+    /** The last operation queued per key: each key's operations run one at a time. */
+    queues = new Map();
+    /** The staging folder's check, made once before the first lookup or save. */
+    stagingChecked;
+    /** Believes an entry's claim only with its proof, and places a proven clip in the workspace. */
+    believer;
+    constructor(enabled, workspace, options, module = actions_cache) {
+        this.workspace = workspace;
+        this.options = options;
+        this.believer = { apiKey: options.apiKey, workspace };
+        const api = cacheApi(module);
+        this.api = typeof api === 'string' ? undefined : api;
+        if (!enabled)
+            this.disabledBecause = 'cache: false';
+        else if (typeof api === 'string')
+            this.turnOff(api);
+        else {
+            try {
+                if (api.isFeatureAvailable() !== true)
+                    this.turnOff('the Actions cache service is not configured on this runner');
+            }
+            catch (error) {
+                this.turnOff(`the cache feature check failed: ${(0,errors/* messageOf */.bD)(error)}`);
+            }
+        }
+    }
+    /** Runs `operation` after every earlier one of `key` settled; never rejects with an earlier one's error. */
+    serialised(key, operation) {
+        const previous = this.queues.get(key) ?? Promise.resolve();
+        const next = previous.then(operation, operation);
+        const settled = next.catch(() => undefined);
+        this.queues.set(key, settled);
+        void settled.then(() => {
+            if (this.queues.get(key) === settled)
+                this.queues.delete(key);
+        });
+        return next;
+    }
+    get enabled() {
+        return this.disabledBecause === undefined;
+    }
+    /**
+     * The workspace's staging folder (`.foxapi-video-cache`), checked with lstat and never followed: missing (it
+     * is made, private), or a plain folder. A symbolic link or a file in its place (committed to the repository,
+     * say) turns the cache off for the run, so nothing is written or removed through it.
+     */
+    checkStaging() {
+        this.stagingChecked ??= (async () => {
+            const problem = await (0,staging/* stagingFolderProblem */.P1)(this.workspace);
+            if (problem !== undefined)
+                this.turnOff(problem);
+        })().catch((error) => this.turnOff(`the staging folder ${staging/* CACHE_DIRECTORY */.vF} cannot be used (${(0,errors/* messageOf */.bD)(error)})`));
+        return this.stagingChecked;
+    }
+    /**
+     * Looks for the clip or a pending task of `key`. A proven clip is checked (`check`) on its private unpacked copy
+     * and, when it passes, placed where `place` says: a clip that passes is always restored (src/run/clip-decision.ts).
+     */
+    async lookup(key, options) {
+        if (!this.enabled)
+            return undefined;
+        await this.checkStaging();
+        if (!this.enabled)
+            return undefined;
+        return this.serialised(key, () => this.lookupNow(key, options));
+    }
+    async lookupNow(key, options) {
+        const { relative } = this.directoryFor(key);
+        const clipKey = (0,cache_key/* clipEntryKey */.m8)(key, options.runId);
+        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]));
+        if (!downloaded)
+            return this.enabled ? { kind: 'empty' } : undefined;
+        const matched = downloaded.matchedKey;
+        const isClip = matched === clipKey;
+        try {
+            if (!isClip && !matched.startsWith(`${key}-pending-`)) {
+                await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
+                return { kind: 'empty' };
+            }
+            if (isClip && !options.wantClip) {
+                await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
+                return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' };
+            }
+            return await (0,entry_archive/* withUnpackedEntry */.yZ)(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) => isClip
+                ? readClipEntry(clipKey, files, options, this.believer)
+                : readPendingEntry(key, matched, files, options.runId !== undefined, this.believer));
+        }
+        catch (error) {
+            if (error instanceof entry_archive/* RefusedEntryError */.No)
+                log/* warning */.$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
+            else
+                log/* warning */.$e(`Cache entry ${matched} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+            return { kind: 'empty' };
+        }
+    }
+    /** The files a clip entry may hold, each with its largest size. */
+    clipFiles() {
+        return new Map([
+            [CLIP_FILE, this.options.maxClipBytes],
+            [TASK_FILE, MAX_JSON_BYTES],
+            [META_FILE, MAX_JSON_BYTES],
+        ]);
+    }
+    /**
+     * What the cache holds for `key`, read from entry keys alone (the dry run without 'api-key', which could check no
+     * proof): a clip, a pending task, a delivered note, nothing, or undefined when the cache is off or cannot be asked.
+     */
+    async peek(key, runId) {
+        if (!this.enabled)
+            return undefined;
+        const { relative } = this.directoryFor(key);
+        const clipKey = (0,cache_key/* clipEntryKey */.m8)(key, runId);
+        const matched = await this.attempt('restore', (api) => api.restoreCache([relative], clipKey, [`${key}-pending-`], { lookupOnly: true }));
+        if (!this.enabled)
+            return undefined;
+        if (matched === clipKey)
+            return 'clip';
+        if (!matched?.startsWith(`${key}-pending-`))
+            return 'none';
+        return matched.endsWith(DELIVERED_SUFFIX) && runId !== undefined ? 'delivered' : 'pending';
+    }
+    /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
+    async saveClip(key, task, clipPath, sha256, runId) {
+        const entryKey = (0,cache_key/* clipEntryKey */.m8)(key, runId);
+        await this.save(key, entryKey, async (directory) => {
+            // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
+            await (0,promises_.link)(clipPath, external_node_path_default().join(directory, CLIP_FILE)).catch(() => (0,atomic_files/* copyFileAtomically */.TF)(clipPath, external_node_path_default().join(directory, CLIP_FILE)));
+            // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
+            const taskJson = (0,secrets/* redact */.E)(JSON.stringify(foxapi_task/* taskSchema */.v.parse(task)));
+            await (0,promises_.writeFile)(external_node_path_default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
+            const madeBy = await (0,run_origin/* currentRun */.xh)();
+            const taskSha256 = (0,external_node_crypto_.createHash)('sha256').update(taskJson).digest('hex');
+            const proof = (0,entry_proof/* proveEntry */.f)(this.options.apiKey, clipFields(entryKey, task.id, sha256, taskSha256, madeBy));
+            await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
+        });
+    }
+    /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
+    async savePendingTaskId(key, taskId, model) {
+        // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
+        // still differ); lookup picks the newest by prefix.
+        await this.savePendingRecord(key, taskId, model, false);
+    }
+    /**
+     * Records that the clip of `taskId` was delivered (handed to this run's later steps), so that under `reuse: run`
+     * no later run adopts that task again: a newer, proven entry in the request's pending series.
+     */
+    async saveDelivered(key, taskId, model) {
+        await this.savePendingRecord(key, taskId, model, true);
+    }
+    async savePendingRecord(key, taskId, model, delivered) {
+        const entryKey = `${key}-pending-${Date.now()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`;
+        const proof = (0,entry_proof/* proveEntry */.f)(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered));
+        await this.save(key, entryKey, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
+    }
+    /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
+    async save(key, entryKey, stage) {
+        if (!this.enabled)
+            return;
+        await this.checkStaging();
+        await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
+            log/* warning */.$e(`Could not save the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+        });
+    }
+    async saveNow(key, entryKey, stage) {
+        if (!this.enabled)
+            return;
+        const { relative, absolute } = this.directoryFor(key);
+        try {
+            // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
+            await stage(await (0,staging/* freshEntryFolder */.RW)(this.workspace, relative));
+            const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey));
+            // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
+            // have taken, that means the service is in trouble: stop using it for this run.
+            if (typeof id === 'number' && id !== -1)
+                log/* info */.pq(`Saved to the Actions cache as ${entryKey}.`);
+            else if (entryKey.startsWith(`${key}-pending-`))
+                this.turnOff(`saving ${entryKey} failed`);
+        }
+        catch (error) {
+            log/* warning */.$e(`Could not stage the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+        }
+        finally {
+            await (0,atomic_files/* removeLeftover */.MG)(absolute);
+        }
+    }
+    /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
+    directoryFor(key) {
+        const relative = external_node_path_default().posix.join(staging/* CACHE_DIRECTORY */.vF, (0,external_node_crypto_.createHash)('sha256').update(key).digest('hex').slice(0, 16));
+        return { relative, absolute: external_node_path_default().join(this.workspace, relative) };
+    }
+    async attempt(what, operation) {
+        if (!this.enabled || !this.api)
+            return undefined;
+        try {
+            return await operation(this.api);
+        }
+        catch (error) {
+            this.turnOff(`${what} failed: ${(0,errors/* messageOf */.bD)(error)}`);
+            return undefined;
+        }
+    }
+    turnOff(reason) {
+        if (this.disabledBecause !== undefined)
+            return;
+        this.disabledBecause = reason;
+        log/* warning */.$e(`Result cache off for this run (${reason}); going on without it.`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 49018:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XL: () => (/* binding */ ASPECT_TOLERANCE),
+/* harmony export */   kV: () => (/* binding */ shapeLine),
+/* harmony export */   lB: () => (/* binding */ ratioName),
+/* harmony export */   pO: () => (/* binding */ ratioOf)
+/* harmony export */ });
+/* unused harmony export codecName */
+/** Width/height may differ from a named or requested ratio by this share (2 %). */
+const ASPECT_TOLERANCE = 0.02;
+/** Ratios named as such when the picture is within ASPECT_TOLERANCE of one. */
+const NAMED_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', '9:21'];
+/** Codec families by the sample entry's four letters. */
+const CODEC_NAMES = {
+    avc1: 'H.264',
+    avc3: 'H.264',
+    hvc1: 'H.265',
+    hev1: 'H.265',
+    av01: 'AV1',
+    vp08: 'VP8',
+    vp09: 'VP9',
+    mp4v: 'MPEG-4 Visual',
+};
+/** `1080×1920 · 9:16 · 10.0 s · H.264 · audio` (or `no audio`). */
+function shapeLine(metadata) {
+    return [
+        `${metadata.width}×${metadata.height}`,
+        ratioName(metadata.width, metadata.height),
+        `${metadata.durationS.toFixed(1)} s`,
+        codecName(metadata.codec),
+        metadata.hasAudio ? 'audio' : 'no audio',
+    ].join(' · ');
+}
+/** The named ratio within 2 % of width:height (`9:16`), or the ratio as a number (`1.85:1`). */
+function ratioName(width, height) {
+    const ratio = width / height;
+    const named = NAMED_RATIOS.find((name) => Math.abs(ratio / ratioOf(name) - 1) <= ASPECT_TOLERANCE);
+    return named ?? `${ratio.toFixed(2)}:1`;
+}
+/** `16:9` → 1.777… */
+function ratioOf(name) {
+    const [w, h] = name.split(':').map(Number);
+    return (w ?? Number.NaN) / (h ?? Number.NaN);
+}
+/** `avc1.640028` → `H.264`; a codec not listed keeps its string. */
+function codecName(codec) {
+    return CODEC_NAMES[codec.slice(0, 4)] ?? codec;
+}
+
+
+/***/ }),
+
+/***/ 55349:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  LS: () => (/* binding */ checkRestoredClip),
+  wY: () => (/* binding */ downloadUntilWhole),
+  M9: () => (/* binding */ holdAgainstRequest),
+  PV: () => (/* binding */ inspectClip),
+  C3: () => (/* binding */ mismatchText),
+  nF: () => (/* binding */ verificationText)
+});
+
+// UNUSED EXPORTS: BROKEN_CLIP_DOWNLOADS, BrokenClipError, durationTolerance, mismatchVerdict, mismatchesOf, verifyClip
+
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+;// CONCATENATED MODULE: ./src/clip/clip-metadata.ts
+// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
+// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
+// video track, and its sample table points nowhere past the end of the file.
+// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
+// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
+// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
+// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+
+
+/** Bytes handed to the library at a time. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
+ * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ */
+const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+/**
+ * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
+ * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
+ * build a list) from exhausting memory.
+ */
+const MAX_SAMPLES_PER_FILE = 100_000;
+/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
+let samplesLeft = MAX_SAMPLES_PER_FILE;
+/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
+class ImplausibleSampleTable extends Error {
+}
+let library;
+/** mp4box, loaded once and on first use (its own chunk of the bundle). */
+function loadLibrary() {
+    library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
+        // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
+        mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
+        boundSampleTables(mp4box);
+        return mp4box;
+    });
+    return library;
+}
+/**
+ * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
+ * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
+ */
+async function readClipMetadata(file) {
+    const mp4box = await loadLibrary();
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const reader = fileReader(mp4box);
+        const unreadable = await feedFile(reader, mp4box, handle, size);
+        if (unreadable)
+            return unreadable;
+        const { mp4 } = reader;
+        const boxPastEnd = boxCutShort(mp4, size);
+        if (boxPastEnd)
+            return boxPastEnd;
+        if (!mp4.moov) {
+            const why = reader.libraryError ? ` (${reader.libraryError})` : '';
+            return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
+        }
+        const info = mp4.getInfo();
+        const video = info.videoTracks[0];
+        if (!video)
+            return broken('video track', 'it has no video track');
+        const samplePastEnd = sampleOutsideFile(mp4, info, size);
+        if (samplePastEnd)
+            return samplePastEnd;
+        return metadataOf(info, video, size);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A new reading, with the library's own error reports routed to it (they would otherwise go to the console). */
+function fileReader(mp4box) {
+    const reader = { mp4: mp4box.createFile(), libraryError: undefined, ready: false };
+    reader.mp4.onError = (module, message) => {
+        reader.libraryError ??= printable(`${module}: ${message}`);
+    };
+    reader.mp4.onReady = () => {
+        reader.ready = true;
+    };
+    return reader;
+}
+/**
+ * Hands the file to the library in chunks, from where it asks to go on, until it has read the movie header, the
+ * file ends or the library reports an error. A file whose boxes (the samples skipped) take more than
+ * MAX_HEADER_BYTES, or whose sample table cannot be right, or that the library gives up on, fails `parses`.
+ */
+async function feedFile(reader, mp4box, handle, size) {
+    const { mp4 } = reader;
+    let position = 0;
+    let handed = 0;
+    let budget = MAX_SAMPLES_PER_FILE;
+    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+    let inOrderEnd = 0;
+    let inOrder = false;
+    try {
+        // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+        while (position < size && !reader.ready && reader.libraryError === undefined) {
+            const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
+            if (chunk.byteLength === 0)
+                break;
+            handed += chunk.byteLength;
+            if (handed > MAX_HEADER_BYTES) {
+                return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+            }
+            samplesLeft = budget;
+            const next = mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
+            budget = samplesLeft;
+            const end = position + chunk.byteLength;
+            if (position === inOrderEnd)
+                inOrderEnd = end;
+            if (!inOrder && typeof next === 'number' && next > position)
+                position = next; // past an mdat it skips
+            else if (!inOrder && inOrderEnd < end) {
+                // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+                // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+                inOrder = true;
+                position = inOrderEnd;
+            }
+            else
+                position = end;
+        }
+        if (!reader.ready)
+            mp4.flush();
+    }
+    catch (error) {
+        if (error instanceof ImplausibleSampleTable)
+            return broken('parses', `its sample table cannot be right: ${error.message}`);
+        return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
+    }
+    return undefined;
+}
+/** A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end). */
+function boxCutShort(mp4, size) {
+    for (const box of mp4.boxes) {
+        const end = (box.start ?? 0) + (box.size ?? 0);
+        if (end > size)
+            return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
+    }
+    return undefined;
+}
+/** Every sample of every track must lie inside the file; a clip cut short in transit fails here. */
+function sampleOutsideFile(mp4, info, size) {
+    for (const track of info.tracks) {
+        const samples = mp4.getTrackSamplesInfo(track.id);
+        let end = 0;
+        for (const sample of samples) {
+            const sampleEnd = sample.offset + sample.size;
+            if (!Number.isFinite(sampleEnd)) {
+                return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
+            }
+            end = Math.max(end, sampleEnd);
+        }
+        if (end > size) {
+            return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
+        }
+    }
+    return undefined;
+}
+/** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
+function metadataOf(info, video, size) {
+    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
+    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
+    const durationS = movieS > 0 ? movieS : trackS;
+    const width = video.video?.width || video.track_width;
+    const height = video.video?.height || video.track_height;
+    if (!(width > 0 && height > 0))
+        return broken('video track', 'its video track gives no picture size');
+    const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+    if (trackS > 0 && video.nb_samples > 0)
+        metadata.frameRate = video.nb_samples / trackS;
+    const audio = info.audioTracks[0];
+    if (audio)
+        metadata.audioCodec = audio.codec;
+    return { ok: true, metadata };
+}
+/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
+function printable(text) {
+    return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+/**
+ * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
+ * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
+ * its box holds; then the library's own parse runs.
+ */
+function boundSampleTables(mp4box) {
+    const boxes = mp4box.BoxParser.box;
+    const Library = boxes.stsz;
+    if (!Library || Library.bounded)
+        return;
+    class BoundedSampleSizes extends Library {
+        static bounded = true;
+        parse(stream) {
+            const start = stream.getPosition();
+            stream.readUint32(); // version and flags
+            const sampleSize = stream.readUint32();
+            const count = stream.readUint32();
+            stream.seek(start);
+            const listed = Math.floor((this.size - this.hdr_size - 12) / 4);
+            if (count > samplesLeft) {
+                throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`);
+            }
+            samplesLeft -= count;
+            if (sampleSize === 0 && count > listed) {
+                throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`);
+            }
+            super.parse(stream);
+        }
+    }
+    boxes.stsz = BoundedSampleSizes;
+}
+function broken(check, problem) {
+    return { ok: false, check, problem };
+}
+async function readChunk(handle, position, length) {
+    const buffer = new ArrayBuffer(length);
+    const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position);
+    return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/models/index.ts + 8 modules
+var models = __webpack_require__(86697);
+;// CONCATENATED MODULE: ./src/models/expected-shape.ts
+// What a request asks of the clip it makes, read through the model registry: the model says which shape fields
+// its requests fix (models/model.ts ShapeRules); a model the registry does not know fixes none of them, so
+// such a clip gets only the structural checks.
+
+/** `resolution` values and the short side of the picture they give. */
+const SHORT_SIDES = { '720p': 720, '1080p': 1080, '4k': 2160 };
+/**
+ * The shape `request` fixes, or undefined when its model is one the registry does not know (a request sent as
+ * given) or there is no request (a task collected by id): then only the structural checks apply.
+ */
+function expectedShapeOf(request) {
+    const model = request ? models/* MODELS */.L6.get(request.model) : undefined;
+    if (!request || !model)
+        return undefined;
+    const fixes = new Set(model.shape.fixes(request));
+    const { defaults } = model.shape;
+    const shape = {};
+    const aspect = request.aspect_ratio ?? defaults.aspect_ratio;
+    if (fixes.has('aspect-ratio') && typeof aspect === 'string' && /^\d+:\d+$/.test(aspect))
+        shape.aspectRatio = aspect;
+    if (fixes.has('duration')) {
+        const segments = Array.isArray(request.multi_prompt) ? request.multi_prompt : [];
+        const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : Number.NaN), 0);
+        const duration = segments.length > 0 ? total : (request.duration ?? defaults.duration);
+        if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0)
+            shape.durationS = duration;
+    }
+    const resolution = request.resolution ?? defaults.resolution;
+    const shortSide = typeof resolution === 'string' ? SHORT_SIDES[resolution] : undefined;
+    if (fixes.has('resolution') && shortSide !== undefined) {
+        shape.shortSide = shortSide;
+        shape.resolution = resolution;
+    }
+    if (fixes.has('audio') && request.generate_audio === true)
+        shape.audio = true;
+    return shape;
+}
+
+// EXTERNAL MODULE: ./src/clip/clip-shape.ts
+var clip_shape = __webpack_require__(49018);
+;// CONCATENATED MODULE: ./src/clip/clip-verify.ts
+// "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
+// file's metadata held against the request. Pure, apart from reading the file (./clip-metadata.ts).
+
+
+
+
+
+/** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
+const BROKEN_CLIP_DOWNLOADS = 2;
+/** A file that failed a structural check: it does not parse, has no video track, or is cut short. */
+class BrokenClipError extends Error {
+    check;
+    problem;
+    constructor(check, problem) {
+        super(`the clip failed the structural check '${check}': ${problem}`);
+        this.check = check;
+        this.problem = problem;
+        this.name = 'BrokenClipError';
+    }
+}
+/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (also when there is no file). */
+function verificationText(verification) {
+    if (!verification)
+        return 'skipped';
+    return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status;
+}
+/** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
+async function inspectClip(file) {
+    const reading = await readClipMetadata(file);
+    if (!reading.ok)
+        throw new BrokenClipError(reading.check, reading.problem);
+    return reading.metadata;
+}
+/** The larger of 0.5 s and 5 % of the requested length. */
+function durationTolerance(seconds) {
+    return Math.max(0.5, seconds * 0.05);
+}
+/** Each way the clip differs from what was asked, in words; empty when it matches. */
+function mismatchesOf(metadata, expected) {
+    const mismatches = [];
+    const { width, height } = metadata;
+    if (expected.aspectRatio !== undefined) {
+        const wanted = (0,clip_shape/* ratioOf */.pO)(expected.aspectRatio);
+        if (!(Math.abs(width / height / wanted - 1) <= clip_shape/* ASPECT_TOLERANCE */.XL)) {
+            mismatches.push(`aspect ratio ${(0,clip_shape/* ratioName */.lB)(width, height)} (${width}×${height}), asked ${expected.aspectRatio}`);
+        }
+    }
+    if (expected.durationS !== undefined) {
+        const tolerance = durationTolerance(expected.durationS);
+        if (!(Math.abs(metadata.durationS - expected.durationS) <= tolerance)) {
+            mismatches.push(`duration ${metadata.durationS.toFixed(1)} s, asked ${expected.durationS} s (±${tolerance.toFixed(1)} s)`);
+        }
+    }
+    if (expected.shortSide !== undefined && Math.min(width, height) !== expected.shortSide) {
+        mismatches.push(`short side ${Math.min(width, height)} px (${width}×${height}), asked ${expected.resolution ?? expected.shortSide} (${expected.shortSide} px)`);
+    }
+    if (expected.audio && !metadata.hasAudio)
+        mismatches.push('no audio track, asked generate-audio: true');
+    return mismatches;
+}
+/** The clip held against `request` as `verify` says: skipped when off, when nothing is known to compare, or nothing is fixed. */
+function verifyClip(metadata, request, mode) {
+    const expected = mode === 'off' ? undefined : expectedShapeOf(request);
+    if (!expected || Object.keys(expected).length === 0)
+        return { status: 'skipped' };
+    const mismatches = mismatchesOf(metadata, expected);
+    return mismatches.length > 0 ? { status: 'mismatch', mismatches } : { status: 'passed' };
+}
+/**
+ * Runs `download` until its file passes the structural checks (its `inspect` throws BrokenClipError otherwise),
+ * at most BROKEN_CLIP_DOWNLOADS times. Always the same task's URL: a broken file never costs a new task.
+ */
+async function downloadUntilWhole(download, log) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            return await download();
+        }
+        catch (error) {
+            if (!(error instanceof BrokenClipError))
+                throw error;
+            if (attempt >= BROKEN_CLIP_DOWNLOADS) {
+                throw new Error(`The downloaded clip is broken, also when downloaded again from the same URL (${attempt} downloads): it failed the structural check '${error.check}': ${error.problem}. It was not saved`, { cause: error });
+            }
+            log(`The downloaded clip failed the structural check '${error.check}' (${error.problem}); downloading it again from the same URL.`);
+        }
+    }
+}
+/** What the runner does with a clip's verification: a mismatch fails the clip (`fail`) or is a warning (`warn`). */
+function mismatchVerdict(verification, mode) {
+    if (verification.status !== 'mismatch')
+        return undefined;
+    return mode === 'fail' ? 'fail' : 'warn';
+}
+/** `The clip does not match the request: duration 5.0 s, asked 10 s (±0.5 s)`. */
+function mismatchText(verification) {
+    return verification.status === 'mismatch' ? `The clip does not match the request: ${verification.mismatches.join('; ')}` : '';
+}
+/** Holds `metadata` against the request: logs the clip's shape, warns of a mismatch under `verify: warn`. */
+function holdAgainstRequest(metadata, ctx) {
+    const verification = verifyClip(metadata, ctx.request, ctx.mode);
+    ctx.log(`Clip: ${(0,clip_shape/* shapeLine */.kV)(metadata)} (verify ${verification.status}).`);
+    const verdict = mismatchVerdict(verification, ctx.mode);
+    if (verdict === 'warn')
+        log/* warning */.$e(`${ctx.label}${mismatchText(verification)} (verify: warn).`);
+    return { metadata, verification, verdict };
+}
+/**
+ * Checks a clip file from a cache entry before it is placed anywhere. It does not fit (a cache miss) when it fails
+ * a structural check, or with `verify: fail` does not match the request.
+ */
+async function checkRestoredClip(file, ctx) {
+    try {
+        const held = holdAgainstRequest(await inspectClip(file), ctx);
+        return held.verdict === 'fail' ? { fits: false, why: mismatchText(held.verification) } : { fits: true, held };
+    }
+    catch (error) {
+        const why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
+        return { fits: false, why };
+    }
+}
+
+
+/***/ }),
+
+/***/ 53677:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ writeMatrix)
+/* harmony export */ });
+/* unused harmony export matrixOf */
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61266);
+
+/** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
+function matrixOf(clips) {
+    return JSON.stringify({ include: clips.map((clip) => ({ name: clip.name })) });
+}
+/**
+ * Sets the `matrix` output, held to the output size limit like every output that can grow (past it, the
+ * value goes to the file named by `matrix-file`). Entry names are capped (entryNameProblem), so a batch
+ * within its limits stays far below it.
+ */
+function writeMatrix(clips) {
+    (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('matrix', matrixOf(clips));
+}
+
+
+/***/ }),
+
+/***/ 65468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kn: () => (/* binding */ writeOutputs),
+/* harmony export */   Ql: () => (/* binding */ formatCredits),
+/* harmony export */   jO: () => (/* binding */ toResultRow),
+/* harmony export */   n3: () => (/* binding */ totalCredits)
+/* harmony export */ });
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61266);
+/* harmony import */ var _clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55349);
+
+
+function toResultRow(result) {
+    return {
+        name: result.name,
+        task_id: result.taskId ?? '',
+        status: result.status,
+        outcome: result.outcome,
+        video_url: result.videoUrl ?? '',
+        video_path: result.videoPath ?? '',
+        sha256: result.sha256 ?? '',
+        cache_hit: result.cacheHit,
+        credits: result.credits ?? 0,
+        left_running: result.leftRunning ?? false,
+        duration: result.metadata ? roundSeconds(result.metadata.durationS) : null,
+        width: result.metadata?.width ?? null,
+        height: result.metadata?.height ?? null,
+        codec: result.metadata?.codec ?? null,
+        has_audio: result.metadata?.hasAudio ?? null,
+        verify: (0,_clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__/* .verificationText */ .nF)(result.verification),
+        ...(result.error ? { error: result.error } : {}),
+    };
+}
+/** Single-clip outputs describe the first clip; `results` lists every clip. */
+function writeOutputs(results) {
+    const set = (name, value) => (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)(name, value);
+    const first = results[0];
+    if (first) {
+        set('task-id', first.taskId ?? '');
+        set('status', first.status);
+        set('progress', first.progress !== undefined ? String(Math.round(first.progress)) : '');
+        set('video-url', first.videoUrl ?? '');
+        set('video-path', first.videoPath ?? '');
+        set('video-sha256', first.sha256 ?? '');
+        const shape = first.metadata;
+        set('video-duration', shape ? String(roundSeconds(shape.durationS)) : '');
+        set('video-width', shape ? String(shape.width) : '');
+        set('video-height', shape ? String(shape.height) : '');
+        set('video-codec', shape?.codec ?? '');
+        set('video-has-audio', shape ? String(shape.hasAudio) : '');
+        set('cache-hit', String(first.cacheHit));
+        set('left-running', String(first.leftRunning ?? false));
+        set('result', first.task ? JSON.stringify(first.task) : '');
+    }
+    // The results file (results-file) holds every row in full; past the output limit `results` points there.
+    (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('results', JSON.stringify(results.map(toResultRow)), { alreadyIn: 'results-file' });
+    set('credits', formatCredits(totalCredits(results)));
+}
+/** Seconds to at most 3 decimals. */
+function roundSeconds(seconds) {
+    return Math.round(seconds * 1000) / 1000;
+}
+/** Credits reserved by the tasks this step submitted. */
+function totalCredits(results) {
+    return results.reduce((sum, r) => sum + (r.credits ?? 0), 0);
+}
+/** Credits as people write them: whole numbers plain, fractions to two places. */
+function formatCredits(credits) {
+    return Number.isInteger(credits) ? String(credits) : credits.toFixed(2).replace(/0+$/, '');
+}
+
+
+/***/ }),
+
+/***/ 89047:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   EH: () => (/* binding */ toFullResultRow),
+/* harmony export */   jq: () => (/* binding */ writeResultsOutput)
+/* harmony export */ });
+/* unused harmony export writeResultsFile */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69316);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61266);
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27194);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
+/* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(88145);
+// The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
+// rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
+
+
+
+
+
+
+
+
+
+
+function toFullResultRow(result) {
+    return {
+        ...(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .toResultRow */ .jO)(result),
+        progress: result.progress ?? null,
+        bytes: result.bytes ?? null,
+        resumed: result.resumed,
+        elapsed_ms: result.elapsedMs,
+        made_by: result.madeBy ? { repository: result.madeBy.repository, run_id: String(result.madeBy.runId), url: result.madeBy.url } : null,
+        frame_rate: result.metadata?.frameRate !== undefined ? Math.round(result.metadata.frameRate * 1000) / 1000 : null,
+        request: result.request ?? null,
+    };
+}
+/**
+ * Writes `rows` as a JSON array to `file` (its folder is made if missing). The text is redacted like every
+ * output. Replacing the file by rename also replaces a symbolic link at that path instead of following it.
+ * A file in `workspace` (one the inputs named) is checked again as clips are, before its folder is made,
+ * once it exists and right before the rename: a folder swapped for a symlink during the run is refused.
+ */
+async function writeResultsFile(file, rows, workspace) {
+    const check = workspace !== undefined && (0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_8__/* .placeOf */ .$t)(file, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace)) !== 'outside'
+        ? () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_7__/* .recheckResultsFile */ .sD)(file, workspace)
+        : () => undefined;
+    check();
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
+    check();
+    const temporary = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .temporaryPathFor */ .ub)(file);
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
+        check();
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .renameReplacing */ .UU)(temporary, file);
+    }
+    finally {
+        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .removeLeftover */ .MG)(temporary);
+    }
+}
+/**
+ * The `results-file` output of a run or a dry run: writes `rows` to `file` and names it in the output. Never
+ * throws: a file that cannot be written is a warning, and the run's result stands.
+ */
+async function writeResultsOutput(file, rows, workspace) {
+    try {
+        await writeResultsFile(file, rows, workspace);
+        (0,_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', file);
+    }
+    catch (error) {
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_9__/* .messageOf */ .bD)(error)}).`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 58353:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ periodText),
+/* harmony export */   n: () => (/* binding */ notDueText)
+/* harmony export */ });
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65468);
+
+/** `2 batch entries not due on this run: spring (from 2027-03-01; today is 2026-12-02); …`. */
+function notDueText(notDue) {
+    if (notDue.length === 0)
+        return 'Every batch entry is due on this run.';
+    const shown = notDue.slice(0, 20).map((entry) => `${entry.name} (${entry.reason})`);
+    const more = notDue.length > shown.length ? `; and ${notDue.length - shown.length} more` : '';
+    return `${notDue.length} batch ${notDue.length === 1 ? 'entry' : 'entries'} not due on this run: ${shown.join('; ')}${more}.`;
+}
+/** Where a `budget-period` stands after this step. */
+function periodText(period, reserved, settings) {
+    const limit = settings.maxCredits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(settings.maxCredits) : 'none';
+    const scope = settings.budget ? ` (all runs of ${settings.budget.scope})` : '';
+    if (period.blocked !== undefined)
+        return `Budget for ${period.period}${scope}: ${period.blocked}; max-credits ${limit}.`;
+    return (`Budget for ${period.period}${scope}: ${(0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(period.spentEarlier)} credits spent by earlier runs, ` +
+        `${(0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .formatCredits */ .Ql)(reserved)} by this step, max-credits ${limit}.`);
+}
+
+
+/***/ }),
+
+/***/ 57994:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Sy: () => (/* binding */ writeSummary)
+/* harmony export */ });
+/* unused harmony exports renderSummary, escapeHtml */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96251);
+/* harmony import */ var _clip_clip_shape__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49018);
+/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91069);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52966);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61266);
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+// The job summary's HTML: a table of clips (or of one clip's fields), credits and notes about the run. Every
+// piece of outside text goes through cell() (one line of inert, escaped text), so no blank line can end a table
+// and no markup renders; the whole text is scrubbed of secrets once more and kept under the summary's limit.
+
+
+
+
+
+
+
+/** Longest text in one summary cell, before escaping. */
+const MAX_CELL_CHARS = 2_000;
+const OUTCOME_ICONS = {
+    succeeded: '✅',
+    submitted: '📨',
+    failed: '❌',
+    'timed-out': '⏱️',
+    stopped: '🛑',
+    skipped: '⏭️',
+};
+/**
+ * Writes the job summary. Never throws: without GITHUB_STEP_SUMMARY (a local run, an old runner) or when the
+ * write fails, it warns and the run's result stands.
+ */
+async function writeSummary(results, options) {
+    await (0,_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(renderSummary(results, options));
+}
+/**
+ * The summary's HTML, redacted, at most `maxBytes`: in a batch, rows that do not fit are left out with a note.
+ * Exported for tests.
+ */
+function renderSummary(results, options, maxBytes = _actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0) {
+    for (let shown = results.length;; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
+        const text = (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(summaryText(results, options, shown));
+        if (Buffer.byteLength(text) <= maxBytes || shown === 0)
+            return text;
+    }
+}
+function summaryText(results, options, shown) {
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer().addHeading('FoxAPI video', 2);
+    if (options.batch || results.length > 1) {
+        summary.addTable([
+            [
+                { data: 'Clip', header: true },
+                { data: 'Status', header: true },
+                { data: 'Task', header: true },
+                { data: 'Time', header: true },
+                { data: 'Credits', header: true },
+                { data: 'Video', header: true },
+                { data: 'Shape', header: true },
+                { data: 'Notes', header: true },
+            ],
+            ...results
+                .slice(0, shown)
+                .map((r) => [
+                cell(r.name),
+                `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`,
+                code(r.taskId),
+                elapsed(r.elapsedMs),
+                creditsCell(r),
+                videoCell(r),
+                shapeCell(r),
+                r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+            ]),
+        ]);
+        if (shown < results.length) {
+            summary.addRaw(`<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0} bytes. The results output lists every clip.</p>`, true);
+        }
+    }
+    else if (results[0]) {
+        const r = results[0];
+        const request = r.request;
+        const rows = [
+            ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
+            ['Model', cell(request?.model ?? r.task?.model ?? '')],
+            ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
+            ['Settings', cell(request ? settingsText(request) : '')],
+            ['Task id', code(r.taskId)],
+            ['Elapsed', elapsed(r.elapsedMs)],
+            ['Credits', creditsCell(r)],
+            ['Clip', videoCell(r)],
+            ['Shape', shapeCell(r)],
+        ];
+        if (r.sha256)
+            rows.push(['SHA-256', code(r.sha256)]);
+        if (r.madeBy)
+            rows.push(['Made by', runLink(r)]);
+        if (r.error)
+            rows.push(['Error', cell(r.error)]);
+        summary.addTable([
+            [
+                { data: 'Field', header: true },
+                { data: 'Value', header: true },
+            ],
+            ...rows.filter(([, v]) => v !== ''),
+        ]);
+    }
+    if (options.batch || results.length > 1 || options.maxCredits !== undefined) {
+        const limit = options.maxCredits !== undefined ? ` (max-credits ${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(options.maxCredits)})` : '';
+        summary.addRaw(`<p>Credits reserved by this step: <b>${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)((0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .totalCredits */ .n3)(results))}</b>${limit}.</p>`);
+    }
+    for (const note of options.notes ?? [])
+        summary.addRaw(`<p>${cell(note)}</p>`);
+    if (results.some((r) => r.cacheHit))
+        summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI. The FoxAPI URL is not given for a restored clip ' +
+            '(it was pre-signed when the clip was made and has likely expired): use the restored file.</p>');
+    // The layout is ours; every piece of outside text went through cell(). The whole text is scrubbed once more.
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    return text;
+}
+function runLink(r) {
+    return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${(0,_run_origin__WEBPACK_IMPORTED_MODULE_2__/* .runLabel */ .Az)(r.madeBy)}`)}</a>` : '';
+}
+function statusText(r) {
+    const base = r.cacheHit ? `${r.status} (restored)` : r.status;
+    const stopped = r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base;
+    return r.leftRunning && r.outcome !== 'submitted' ? `${stopped}, still running at FoxAPI (may be billed)` : stopped;
+}
+/** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
+function settingsText(request) {
+    const parts = [];
+    for (const [field, value] of Object.entries(request)) {
+        if (field === 'model' || field === 'prompt')
+            continue;
+        if (Array.isArray(value))
+            parts.push(`${field} ×${value.length}`);
+        else if (field === 'duration')
+            parts.push(`duration ${JSON.stringify(value)}s`);
+        else if (typeof value === 'string' && /^https?:/.test(value))
+            parts.push(field);
+        else if (typeof value === 'string')
+            parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`);
+        else if (typeof value !== 'object')
+            parts.push(`${field} ${JSON.stringify(value)}`);
+        else
+            parts.push(field);
+    }
+    if (request.model === 'kling-o3-ref' && request.duration === undefined)
+        parts.push('length of the reference video');
+    return parts.join(', ');
+}
+/** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */
+function creditsCell(r) {
+    return r.credits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(r.credits) : '';
+}
+function videoCell(r) {
+    const parts = [];
+    if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl))
+        parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`);
+    if (r.videoPath)
+        parts.push(code(r.videoPath));
+    return parts.join(' ');
+}
+/** The clip's shape in one line, and beside it how it differs from the request (or that it was not compared). */
+function shapeCell(r) {
+    if (!r.metadata)
+        return '';
+    const verification = r.verification;
+    const note = verification?.status === 'mismatch'
+        ? ` ⚠️ ${cell(`does not match the request: ${verification.mismatches.join('; ')}`)}`
+        : verification?.status === 'passed'
+            ? ' ✔ matches the request'
+            : '';
+    return `${cell((0,_clip_clip_shape__WEBPACK_IMPORTED_MODULE_1__/* .shapeLine */ .kV)(r.metadata))}${note}`;
+}
+function code(text) {
+    return text ? `<code>${cell(text)}</code>` : '';
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
+}
+/**
+ * Outside text as one summary cell: secrets redacted first (so escaping cannot hide a key from redaction),
+ * capped, made one line (control characters visible, so no blank line can end the table), then escaped: HTML,
+ * the table's `|`, and the characters Markdown links, images and code need (`[`, `]`, backtick, `\`). With no
+ * blank line the table stays one HTML block, where GitHub renders no Markdown at all; the escapes are a second wall.
+ */
+function cell(text, max = MAX_CELL_CHARS) {
+    return escapeHtml((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .capText */ .yA)((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(text), max)));
+}
+/** A URL in an HTML attribute, redacted. */
+function attribute(url) {
+    return escapeHtml((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(url));
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 91069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ runLabel),
+/* harmony export */   T0: () => (/* binding */ runOfThisRepository),
+/* harmony export */   dB: () => (/* binding */ runOriginSchema),
+/* harmony export */   xh: () => (/* binding */ currentRun)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// The workflow run a clip was made in, from @actions/github's context. It is kept with a cached clip, so the
+// summary of a later run that restores the clip links to the run that paid for it.
+//
+// @actions/github brings Octokit with it, which no other part of the action needs: it is loaded only when a
+// finished clip is saved to the cache (the one place that asks), never at start-up.
+
+const runOriginSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    runNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+    workflow: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/ }),
+});
+/** This run, or undefined outside a workflow run (no GITHUB_REPOSITORY / GITHUB_RUN_ID) or if the context cannot be read. */
+async function currentRun() {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(process.env.GITHUB_REPOSITORY ?? ''))
+        return undefined;
+    try {
+        const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+        if (!Number.isInteger(context.runId))
+            return undefined;
+        const { owner, repo } = context.repo;
+        const serverUrl = context.serverUrl.replace(/\/+$/, '');
+        return runOriginSchema.parse({
+            repository: `${owner}/${repo}`,
+            runId: context.runId,
+            ...(Number.isInteger(context.runNumber) ? { runNumber: context.runNumber } : {}),
+            ...(context.workflow ? { workflow: context.workflow } : {}),
+            url: `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+        });
+    }
+    catch {
+        // Who made a clip is a courtesy in the summary: never a reason to lose the cache entry.
+        return undefined;
+    }
+}
+/** `weekly-clip #12` (or `run 4242`): how the summary names a run. */
+function runLabel(run) {
+    const name = run.workflow ? `${run.workflow} ` : '';
+    return run.runNumber !== undefined ? `${name}#${run.runNumber}` : `${name}run ${run.runId}`;
+}
+/**
+ * `run` when it is a run of this repository on this server (GITHUB_REPOSITORY, GITHUB_SERVER_URL) with the URL
+ * such a run has, else undefined: the summary links "made by" only to a run people can trust to be theirs.
+ */
+function runOfThisRepository(run, env = process.env) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || run.repository !== repository)
+        return undefined;
+    if (!Number.isSafeInteger(run.runId) || run.runId <= 0)
+        return undefined;
+    return run.url === `${server}/${repository}/actions/runs/${run.runId}` ? run : undefined;
+}
+
+
+/***/ }),
+
+/***/ 68498:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   d: () => (/* binding */ decideClip)
+/* harmony export */ });
+/* unused harmony export actionText */
+/**
+ * The decision, in this order: an entry not due runs nothing; a usable cached clip is restored (it needs no task,
+ * so neither fail-fast nor the budget stops it); a stopped run starts no task; `task-id` is collected; an earlier
+ * run's task that can still deliver is collected (free); a budget that is spent submits nothing; else a new task
+ * is submitted and paid for.
+ */
+function decideClip(facts) {
+    const { cache } = facts;
+    if (facts.notDue !== undefined)
+        return { action: 'not-due', why: facts.notDue };
+    if (cache.kind === 'clip' && cache.usable !== false)
+        return { action: 'restore', why: restoreWhy(cache.usable) };
+    if (facts.stopped !== undefined)
+        return { action: 'skip', why: facts.stopped };
+    if (facts.taskId !== undefined)
+        return { action: 'resume', taskId: facts.taskId, why: 'task-id names the task to collect' };
+    if (cache.kind === 'pending' && facts.pending?.usable !== false) {
+        const why = facts.pending?.usable
+            ? 'an earlier run of this request submitted it and FoxAPI can still deliver it'
+            : 'an earlier run of this request submitted it (a new task only if it failed, was cancelled or expired)';
+        return { action: 'collect', taskId: cache.taskId, why };
+    }
+    if (facts.budgetRefusal !== undefined)
+        return { action: 'skip', why: facts.budgetRefusal };
+    return { action: 'submit', why: submitWhy(cache, facts.pending) };
+}
+function restoreWhy(usable) {
+    return usable === true
+        ? 'the Actions cache holds this clip, proven and checked: nothing is sent to FoxAPI'
+        : "the Actions cache holds an entry for this request (its proof is checked only with 'api-key')";
+}
+function submitWhy(cache, pending) {
+    switch (cache.kind) {
+        case 'not-asked':
+            return `a new task (${cache.why})`;
+        case 'no-answer':
+            return 'a new task (the Actions cache could not be asked)';
+        case 'empty':
+            return 'a new task (nothing for this request in the Actions cache)';
+        case 'clip':
+            return `a new task (${cache.usable === false ? cache.why : 'the cached clip is not used'})`;
+        case 'delivered':
+            return `a new task (${cache.why})`;
+        case 'pending':
+            return `a new task (the earlier run's task ${cache.taskId ?? ''} ${pending?.usable === false ? pending.why : 'cannot deliver'})`.replace('  ', ' ');
+    }
+}
+/** The action in a few words, for a plan line or a summary cell. */
+function actionText(decision) {
+    switch (decision.action) {
+        case 'not-due':
+            return 'not due on this run, nothing sent';
+        case 'restore':
+            return 'restored from the Actions cache, nothing sent';
+        case 'skip':
+            return 'skipped, nothing sent';
+        case 'resume':
+            return `collects task ${decision.taskId}, nothing new submitted`;
+        case 'collect':
+            return `collects an earlier run's task${decision.taskId ? ` ${decision.taskId}` : ''}, nothing new submitted`;
+        case 'submit':
+            return 'submitted to FoxAPI (paid)';
+    }
+}
+
+
+/***/ }),
+
+/***/ 90562:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  hD: () => (/* binding */ findingOf),
+  Se: () => (/* binding */ runClip)
+});
+
+// UNUSED EXPORTS: NO_SCHEDULE
+
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
+// EXTERNAL MODULE: ./src/clip/clip-verify.ts + 2 modules
+var clip_verify = __webpack_require__(55349);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/foxapi/task.ts
+var foxapi_task = __webpack_require__(91294);
+// EXTERNAL MODULE: external "node:timers/promises"
+var promises_ = __webpack_require__(58500);
+// EXTERNAL MODULE: ./src/foxapi/api-client.ts
+var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/foxapi/request-errors.ts
+var request_errors = __webpack_require__(98984);
+;// CONCATENATED MODULE: ./src/foxapi/poll-schedule.ts
+// When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
+// `task_info.estimated_time`, and progress says how far the task is; together they place the expected
+// end. Far from it the action polls rarely, near it often; `poll-interval` is the longest wait.
+/** Never poll more often than this (unless the ceiling is shorter). */
+const MIN_POLL_MS = 1_000;
+/** Without any estimate, the first waits are this long (up to the ceiling), growing by half each poll. */
+const BLIND_START_MS = 2_000;
+/**
+ * The expected total run time from progress (a straight-line extrapolation, once there is enough of it)
+ * and FoxAPI's estimate; undefined when neither says anything.
+ */
+function expectedTotalMs(moment) {
+    const { elapsedMs, estimatedMs, progress, earlier } = moment;
+    let fromProgress;
+    if (progress !== undefined && progress >= 5 && progress < 100 && elapsedMs > 0) {
+        const rising = earlier !== undefined && progress > earlier.progress && elapsedMs > earlier.elapsedMs;
+        const msPerPoint = rising ? (elapsedMs - earlier.elapsedMs) / (progress - earlier.progress) : elapsedMs / progress;
+        fromProgress = elapsedMs + (100 - progress) * msPerPoint;
+    }
+    if (fromProgress === undefined)
+        return estimatedMs !== undefined && estimatedMs > 0 ? estimatedMs : undefined;
+    if (estimatedMs === undefined || estimatedMs <= 0)
+        return fromProgress;
+    // Progress earns trust as it grows: at 5 % it barely counts, from 25 % on it decides.
+    const weight = Math.min(1, (progress ?? 0) / 25);
+    return weight * fromProgress + (1 - weight) * estimatedMs;
+}
+/**
+ * The wait before the next poll. Before the expected end: most of the time left (so the next poll lands
+ * just before it), at least MIN_POLL_MS. Past it: short waits growing with the overrun, so a late task is
+ * still seen soon. Always within [min(MIN_POLL_MS, ceiling), ceiling].
+ */
+function nextPollDelayMs(moment, previousDelayMs) {
+    const floor = Math.min(MIN_POLL_MS, moment.ceilingMs);
+    const clamp = (ms) => Math.round(Math.min(moment.ceilingMs, Math.max(floor, ms)));
+    const total = expectedTotalMs(moment);
+    if (total === undefined)
+        return clamp(previousDelayMs === undefined ? BLIND_START_MS : previousDelayMs * 1.5);
+    const left = total - moment.elapsedMs;
+    if (left > 0)
+        return clamp(left * 0.8);
+    return clamp(-left * 0.25);
+}
+
+;// CONCATENATED MODULE: ./src/foxapi/wait-for-task.ts
+// Polls `GET /v1/tasks/{id}` until the task is completed, failed or cancelled, the deadline passes,
+// or the run is stopped. Logs only changes of status or progress, not every poll. Replies are taken as they
+// come: a `completed` without a URL is asked again a few times (with `sync_upstream=true`, then plainly), and
+// a task standing still for a long stretch is asked with `sync_upstream=true` to refresh it from the provider.
+
+
+
+
+
+
+/** Poll errors back off from the poll interval up to this. */
+const MAX_POLL_BACKOFF_MS = 60_000;
+/** Times a `completed` reply without a clip URL is asked again before it counts as a failure. */
+const EMPTY_COMPLETED_REQUERIES = 4;
+/** Wait between those re-queries, at most (the poll interval when shorter). */
+const REQUERY_DELAY_MS = 2_000;
+/** How long a task may show the same status and progress before it is asked with `sync_upstream=true`. */
+function staleAfterMs(pollIntervalMs, estimatedSeconds) {
+    return Math.max(4 * pollIntervalMs, ((estimatedSeconds ?? 0) * 1000) / 2);
+}
+/** A task FoxAPI says it does not know, this many polls in a row, is gone; fewer is a hiccup (a stale replica, a gateway). */
+const NOT_FOUND_LIMIT = 3;
+/**
+ * Waits for the task to end: polls on the adaptive schedule until it is completed (with its clip URL, or
+ * without one after the re-queries), failed or cancelled, the deadline passes, or the run is stopped.
+ * The task is paid for and keeps running whatever the poll hears, so only a persistent answer ends the wait.
+ */
+async function waitForTask(options) {
+    const { deadline, signal } = options;
+    const wait = startingState(options);
+    for (let first = wait.last === undefined;; first = false) {
+        let delay = scheduledDelay(wait, options.pollIntervalMs);
+        const { last } = wait;
+        if (last && (0,foxapi_task/* isTerminal */.Hd)(last.status)) {
+            if (isFinal(last, wait.emptyCompleted))
+                return { kind: 'finished', task: last };
+            delay = askAgainForUrl(wait, options);
+        }
+        if (signal?.aborted)
+            return { kind: 'stopped', task: last };
+        const remaining = deadline - Date.now();
+        if (remaining <= 0)
+            return { kind: 'timed-out', task: last };
+        if (!first && !(await pauseBeforePoll(wait, delay, remaining, options)))
+            return { kind: 'stopped', task: last };
+        const ended = await pollOnce(wait, options);
+        if (ended)
+            return ended;
+    }
+}
+/** The state before the first poll, from what is known already (the create reply, reported). */
+function startingState(options) {
+    const last = options.initial;
+    const wait = {
+        last,
+        reported: '',
+        failures: 0,
+        notFound: 0,
+        emptyCompleted: 0,
+        syncNext: false,
+        state: last ? stateKey(last) : '',
+        stillSince: Date.now(),
+        estimated: last?.task_info?.estimated_time,
+        startedAt: last ? startOf(last) : undefined,
+        earlier: undefined,
+        latest: undefined,
+        previousDelay: undefined,
+    };
+    if (last)
+        report(wait, last, options);
+    return wait;
+}
+/** Hands a task state seen to the caller, and logs it when its line differs from the last logged. */
+function report(wait, task, options) {
+    options.onUpdate?.(task);
+    const line = describeState(task);
+    if (line !== wait.reported)
+        options.log(line);
+    wait.reported = line;
+}
+/** The adaptive schedule's wait before the next poll (src/foxapi/poll-schedule.ts). */
+function scheduledDelay(wait, pollIntervalMs) {
+    const now = Date.now();
+    return nextPollDelayMs({
+        elapsedMs: now - (wait.startedAt ?? now),
+        estimatedMs: wait.estimated !== undefined ? wait.estimated * 1000 : undefined,
+        progress: wait.last?.progress,
+        earlier: wait.earlier,
+        ceilingMs: pollIntervalMs,
+    }, wait.previousDelay);
+}
+/** Whether a terminal task is the answer: failed, cancelled, completed with its URL, or completed without one after every re-query. */
+function isFinal(task, emptyCompleted) {
+    return task.status !== 'completed' || Boolean((0,foxapi_task/* videoUrlOf */.iq)(task)) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES;
+}
+/**
+ * Sets up one more query of a `completed` reply without a clip URL (every other one with `sync_upstream`),
+ * seen in practice with empty results that fill in on a later query. Returns the wait before it.
+ */
+function askAgainForUrl(wait, options) {
+    wait.emptyCompleted++;
+    wait.syncNext = wait.emptyCompleted % 2 === 1;
+    options.log(`Task ${options.taskId} is completed but its reply has no video URL; asking again ` +
+        `(${wait.emptyCompleted} of ${EMPTY_COMPLETED_REQUERIES}${wait.syncNext ? ', with sync_upstream' : ''}).`);
+    return Math.min(options.pollIntervalMs, REQUERY_DELAY_MS);
+}
+/**
+ * Sleeps before the next poll: the scheduled `delay`, or after failed polls a backoff from the poll interval,
+ * never past the deadline. False when the run was stopped during the wait.
+ */
+async function pauseBeforePoll(wait, delay, remaining, options) {
+    const { pollIntervalMs, signal } = options;
+    // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
+    const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(wait.failures, 20));
+    wait.previousDelay = delay;
+    try {
+        await (0,promises_.setTimeout)(Math.min(wait.failures === 0 ? delay : pause, remaining), undefined, { signal });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** Asks for the task once and takes in the reply; an outcome when the poll's failure ends the wait. */
+async function pollOnce(wait, options) {
+    const { client, taskId, pollIntervalMs, deadline, signal } = options;
+    try {
+        const synced = wait.syncNext;
+        wait.syncNext = false;
+        wait.last = await client.getTask(taskId, {
+            deadline,
+            signal,
+            syncUpstream: synced,
+            retry: { baseDelayMs: Math.min(pollIntervalMs, 5_000), maxDelayMs: MAX_POLL_BACKOFF_MS, maxAttempts: Number.POSITIVE_INFINITY },
+        });
+        takeIn(wait, wait.last, synced, options);
+    }
+    catch (error) {
+        return afterFailedPoll(wait, error, options);
+    }
+    return undefined;
+}
+/**
+ * Takes in a task state a poll returned: reported, its estimate and progress kept for the schedule, and a task
+ * standing still past {@link staleAfterMs} asked next with `sync_upstream` (`synced`: this poll was).
+ */
+function takeIn(wait, task, synced, options) {
+    wait.failures = 0;
+    wait.notFound = 0;
+    report(wait, task, options);
+    wait.estimated = task.task_info?.estimated_time ?? wait.estimated;
+    wait.startedAt ??= startOf(task);
+    if (typeof task.progress === 'number' && task.progress > (wait.latest?.progress ?? 0)) {
+        wait.earlier = wait.latest;
+        wait.latest = { elapsedMs: Date.now() - wait.startedAt, progress: task.progress };
+    }
+    if (stateKey(task) !== wait.state || synced) {
+        wait.state = stateKey(task);
+        wait.stillSince = Date.now();
+    }
+    else if (!(0,foxapi_task/* isTerminal */.Hd)(task.status) && Date.now() - wait.stillSince >= staleAfterMs(options.pollIntervalMs, wait.estimated)) {
+        wait.syncNext = true;
+        options.log(`Task ${options.taskId} shows no progress for ${Math.round((Date.now() - wait.stillSince) / 1000)}s; asking FoxAPI to refresh it (sync_upstream).`);
+    }
+}
+/**
+ * What a failed poll means: the run stopped, the time up (a poll cut off by the deadline, or a transient error
+ * that outlived it, is a timeout, not a task failure), the wait going on (undefined), or, for an error that will
+ * not go away by waiting or a 404 that persists, the error thrown.
+ */
+function afterFailedPoll(wait, error, options) {
+    const { signal, log } = options;
+    if (signal?.aborted)
+        return { kind: 'stopped', task: wait.last };
+    if (error instanceof request_errors/* RequestError */.GI && error.details.deadline) {
+        log(`${error.message}.`);
+        return { kind: 'timed-out', task: wait.last };
+    }
+    if (error instanceof request_errors/* RequestError */.GI && error.details.retryable) {
+        log(`${error.message}; no time left to retry.`);
+        return { kind: 'timed-out', task: wait.last };
+    }
+    wait.notFound = error instanceof request_errors/* RequestError */.GI && error.details.status === 404 ? wait.notFound + 1 : 0;
+    if (!isTransientDuringWait(error) || wait.notFound >= NOT_FOUND_LIMIT)
+        throw error;
+    wait.failures++;
+    log(`${(0,errors/* messageOf */.bD)(error)}; the task keeps running, so the wait goes on.`);
+    return undefined;
+}
+/** When the task started, by FoxAPI's `created` when that is plausible (the last day, not ahead of us). */
+function startOf(task) {
+    const now = Date.now();
+    const created = typeof task.created === 'number' ? task.created * 1000 : undefined;
+    return created !== undefined && created > now - 86_400_000 ? Math.min(now, created) : now;
+}
+function stateKey(task) {
+    return `${task.status} ${task.progress ?? ''}`;
+}
+/**
+ * Whether a failed poll says nothing about the task itself: gateway and server trouble (any 5xx, e.g. a CDN's
+ * 524), 408/425, a 2xx that is not a task (an HTML maintenance page), a network failure, or a 404 (a hiccup
+ * until it persists). Authentication and request errors are not: they will not go away by waiting.
+ */
+function isTransientDuringWait(error) {
+    if (!(error instanceof request_errors/* RequestError */.GI) || error.details.aborted || error.details.errorCode === api_client/* TASK_ID_MISMATCH */.jf)
+        return false;
+    const status = error.details.status;
+    if (status === undefined)
+        return true;
+    return status >= 500 || status === 408 || status === 425 || status === 404 || (status >= 200 && status < 300);
+}
+function describeState(task) {
+    const progress = typeof task.progress === 'number' ? ` ${Math.round(task.progress)}%` : '';
+    return `Task ${task.id}: ${task.status}${progress}`;
+}
+
+// EXTERNAL MODULE: ./src/secrets.ts
+var secrets = __webpack_require__(27194);
+// EXTERNAL MODULE: ./src/run/clip-decision.ts
+var clip_decision = __webpack_require__(68498);
+// EXTERNAL MODULE: ./src/foxapi/cancel.ts
+var foxapi_cancel = __webpack_require__(60265);
+;// CONCATENATED MODULE: ./src/run/collect-advice.ts
+// How to collect a task that exists (and is paid for) without paying again: one sentence, for a single clip (the
+// `task-id` input) or a batch entry (a `task-id` on that entry, since the input is refused with a batch).
+
+/** The exact way to collect `taskId` for the clip `name` without paying for another. */
+function collectAdvice(name, taskId, batch, options = { longerTimeout: false, cached: false }) {
+    if (!batch)
+        return (0,foxapi_cancel/* collectHint */.Un)(taskId, options);
+    return `Collect it later without paying again: add "task-id: ${taskId}" to the batch entry '${name}' and re-run${options.longerTimeout ? ' (with a longer timeout)' : ''}${(0,foxapi_cancel/* cacheClause */.yi)(options)}.`;
+}
+/** The way to collect a paid clip whose file could not be written, for a single clip or a batch entry. */
+function saveAdvice(name, taskId, batch) {
+    return batch
+        ? `Collect the paid clip without paying again: add "task-id: ${taskId}" to the batch entry '${name}', with an output that can be written, and re-run (its video-url works for 24 hours).`
+        : `Collect the paid clip without paying again: re-run with task-id: ${taskId} and an output-path that can be written (its video-url works for 24 hours).`;
+}
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var external_node_fs_promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/security/download-policy.ts
+var download_policy = __webpack_require__(89355);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/foxapi/retries.ts
+var retries = __webpack_require__(97181);
+;// CONCATENATED MODULE: ./src/foxapi/download.ts
+// Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
+// checked for size and type, then renamed into place. A failure never leaves a file under the final name.
+// A download cut short is resumed with a Range request (when the server names the file with an ETag or
+// Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
+// URLs are pre-signed, and the API key stays with the API.
+
+
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+/** How the download names itself in its error messages. */
+const what = 'Download';
+const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/];
+async function downloadVideo(options) {
+    await (0,external_node_fs_promises_.mkdir)(external_node_path_default().dirname(options.destination), { recursive: true });
+    options.checkDestination?.();
+    const partial = { tempPath: (0,atomic_files/* temporaryPathFor */.ub)(options.destination) };
+    try {
+        const result = await (0,retries/* withRetries */.LH)(() => downloadOnce(options, partial), {
+            policy: options.retry,
+            deadline: options.deadline,
+            signal: options.signal,
+            onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
+        });
+        await (0,atomic_files/* syncFile */.gD)(partial.tempPath);
+        await options.inspect?.(partial.tempPath);
+        options.checkDestination?.();
+        await (0,atomic_files/* renameReplacing */.UU)(partial.tempPath, options.destination);
+        return { ...result, path: options.destination };
+    }
+    finally {
+        await (0,atomic_files/* removeLeftover */.MG)(partial.tempPath);
+    }
+}
+/** One attempt: the clip requested (the rest of it, when an earlier attempt left a resumable part), checked, stored, checked again. */
+async function downloadOnce(options, partial) {
+    const offset = partial.resume ? await sizeOf(partial.tempPath) : 0;
+    // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
+    const signal = (0,http/* requestSignal */.OL)(options.deadline, options.signal);
+    const { response, url } = await requestClip(options, partial, offset, signal);
+    const { contentType, declared, resumed } = await acceptResponse(response, options.maxBytes, partial, offset);
+    partial.resume = resumePointOf(response.headers, url);
+    if (resumed)
+        options.log(`Resuming the download at byte ${offset}.`);
+    const meter = await storeBody(response.body, options.maxBytes, partial.tempPath, resumed, signal);
+    const { bytes, sha256 } = meter;
+    await checkContent(partial, bytes, declared);
+    return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
+}
+/**
+ * Requests the clip (from byte `offset` when resuming, from where the last attempt was sent), following
+ * redirects; every URL, the first and each redirect's, is checked against the download policy first.
+ */
+async function requestClip(options, partial, offset, signal) {
+    let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url);
+    for (let hop = 0;; hop++) {
+        const refusal = (0,download_policy/* refusalOf */.Of)(url, options.policy);
+        if (refusal !== undefined) {
+            throw new request_errors/* RequestError */.GI(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
+        }
+        const headers = requestHeaders(offset, partial);
+        let response;
+        try {
+            response = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: options.agent, signal, headers });
+        }
+        catch (error) {
+            throw (0,request_errors/* toRequestError */.du)(error, what, signal);
+        }
+        const { statusCode } = response;
+        if (statusCode < 300 || statusCode >= 400)
+            return { response, url };
+        url = await redirectTarget(response, url, hop, options.log);
+    }
+}
+/** The request's headers: a Range for the rest of the file, valid only if the server still has the same file. */
+function requestHeaders(offset, partial) {
+    const headers = {
+        accept: 'video/*, application/octet-stream;q=0.9',
+        'user-agent': 'foxapi-video-action',
+    };
+    if (offset > 0 && partial.resume) {
+        headers.range = `bytes=${offset}-`;
+        headers['if-range'] = partial.resume.validator;
+    }
+    return headers;
+}
+/** Where a redirect (its body dropped) points, when it names a place and the redirects are not too many. */
+async function redirectTarget(response, url, hop, log) {
+    await response.body.dump();
+    const location = header(response.headers, 'location');
+    if (!location)
+        throw new request_errors/* RequestError */.GI(`${what} failed: redirect (HTTP ${response.statusCode}) without a Location`, notRetryable);
+    if (hop >= MAX_REDIRECTS)
+        throw new request_errors/* RequestError */.GI(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
+    const next = new URL(location, url);
+    if (next.origin !== url.origin)
+        log(`The clip's URL redirects to ${next.origin}; following it.`);
+    return next;
+}
+/**
+ * Checks the response before its body is read: an error status, a type that is not a video, a length over the
+ * limit, or a resume that does not fit the partial file (then the next attempt starts over) throws.
+ */
+async function acceptResponse(response, maxBytes, partial, offset) {
+    const { statusCode } = response;
+    /** The partial file no longer fits what the server has: the next attempt starts over. */
+    const startOver = async (reason) => {
+        await response.body.dump();
+        partial.resume = undefined;
+        return new request_errors/* RequestError */.GI(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
+    };
+    if (statusCode === 416)
+        throw await startOver(`the server refused to resume at byte ${offset}`);
+    if (statusCode >= 400) {
+        const text = await (0,http/* readBodyCapped */.oV)(response, what, 64 * 1024).catch(() => '');
+        throw (0,request_errors/* httpStatusError */.H6)(statusCode, (0,http/* parseJsonSafely */.s$)(text), response.headers, what);
+    }
+    const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+    if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
+        await response.body.dump();
+        throw new request_errors/* RequestError */.GI(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
+    }
+    // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
+    const range = statusCode === 206 ? contentRange(response.headers) : undefined;
+    const resumed = offset > 0 && range?.start === offset;
+    if (statusCode === 206 && !resumed)
+        throw await startOver('the server resumed at the wrong byte');
+    const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN);
+    if (declared > maxBytes) {
+        await response.body.dump();
+        throw new request_errors/* RequestError */.GI(`${what} failed: the clip is ${declared} bytes, over max-download-size (${maxBytes} bytes)`, notRetryable);
+    }
+    return { contentType, declared, resumed };
+}
+/** Where a download cut short could resume: `url`, if the server names the file with a strong ETag or a Last-Modified. */
+function resumePointOf(headers, url) {
+    const validator = header(headers, 'etag') ?? header(headers, 'last-modified');
+    return validator && !validator.startsWith('W/') ? { url, validator } : undefined;
+}
+/**
+ * Writes the body to the temporary file (appended when `resumed`), counted and hashed on the way, the part
+ * already there included; over `maxBytes` it stops. Returns the meter, which knows the bytes and the hash.
+ */
+async function storeBody(body, maxBytes, tempPath, resumed, signal) {
+    const meter = new atomic_files/* HashingMeter */.yQ(maxBytes, () => new request_errors/* RequestError */.GI(`${what} failed: the clip is over max-download-size (${maxBytes} bytes)`, notRetryable));
+    if (resumed)
+        await meter.countFile(tempPath);
+    try {
+        await writeKeepingWhatArrived(body, meter, (0,external_node_fs_.createWriteStream)(tempPath, { flags: resumed ? 'a' : 'w' }));
+    }
+    catch (error) {
+        throw (0,request_errors/* toRequestError */.du)(error, what, signal);
+    }
+    return meter;
+}
+/** Checks what was stored: all the bytes announced, not nothing, and a video by its first bytes (else no resume). */
+async function checkContent(partial, bytes, declared) {
+    if (Number.isFinite(declared) && bytes !== declared) {
+        throw new request_errors/* RequestError */.GI(`${what} failed: got ${bytes} of ${declared} bytes`, {
+            retryable: true,
+            mayHaveBeenProcessed: true,
+        });
+    }
+    if (bytes === 0)
+        throw new request_errors/* RequestError */.GI(`${what} failed: the server sent an empty file`, notRetryable);
+    // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
+    const start = await firstBytes(partial.tempPath, 12);
+    if (!(0,download_policy/* isVideoContainer */.zG)(start)) {
+        partial.resume = undefined;
+        throw new request_errors/* RequestError */.GI(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
+    }
+}
+/**
+ * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
+ * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
+ * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
+ * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
+ * stops at once, as pipeline does.
+ */
+function writeKeepingWhatArrived(body, meter, file) {
+    return new Promise((resolve, reject) => {
+        let broken;
+        const fail = (error) => {
+            body.destroy();
+            meter.destroy();
+            file.destroy();
+            reject(broken ?? error);
+        };
+        body.once('error', (error) => {
+            broken = error;
+            body.unpipe(meter);
+            meter.end(); // flushes what it holds into the file, which then ends
+        });
+        meter.once('error', fail);
+        file.once('error', fail);
+        file.once('finish', () => (broken === undefined ? resolve() : reject(broken)));
+        body.pipe(meter).pipe(file);
+    });
+}
+const notRetryable = { retryable: false, mayHaveBeenProcessed: true };
+async function sizeOf(file) {
+    return (0,external_node_fs_promises_.stat)(file).then((s) => s.size, () => 0);
+}
+/** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */
+function contentRange(headers) {
+    const match = /^bytes (\d+)-\d+\/(\d+)$/.exec(header(headers, 'content-range') ?? '');
+    return match ? { start: Number(match[1]), total: Number(match[2]) } : undefined;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** The first `count` bytes of a file (fewer when it is shorter). */
+async function firstBytes(file, count) {
+    const handle = await (0,external_node_fs_promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(count);
+        const { bytesRead } = await handle.read(buffer, 0, count, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
+function hexOf(bytes) {
+    return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
+}
+
+// EXTERNAL MODULE: ./src/security/destinations.ts
+var destinations = __webpack_require__(56769);
+;// CONCATENATED MODULE: ./src/run/deliver-clip.ts
+// The last stages of a clip's pipeline, once its task is final: deliver (download the clip, check it is whole and
+// what was asked) and save (the clip and a "delivered" note in the Actions cache). A task that failed, was cancelled
+// or completed without a URL delivers nothing; a clip that does not match the request under `verify: fail` is kept,
+// with every output set, but fails the clip and is not cached.
+
+
+
+
+
+
+
+
+
+
+
+/** Where this clip's file goes now that its task id is known; throws when that is not a safe place to write. */
+function resolveOutputPath(spec, taskId, workspace) {
+    return (0,destinations/* destinationFor */.mZ)(spec.outputPath, spec.name, taskId, workspace);
+}
+/** What the clip checks need of this clip and run. */
+function verifyContext(spec, deps, log) {
+    return { request: spec.request, mode: deps.settings.verify, label: deps.batch ? `[${spec.name}] ` : '', log };
+}
+/** Delivers the final `task`: its clip downloaded, checked and saved to the cache under `key` (when caching). */
+async function deliverClip(spec, task, key, deps, log) {
+    if (task.status === 'failed')
+        return { outcome: 'failed', error: `FoxAPI task ${task.id} failed: ${(0,foxapi_task/* taskErrorText */.Db)(task)}` };
+    if (task.status === 'cancelled')
+        return { outcome: 'failed', error: `FoxAPI task ${task.id} was cancelled` };
+    const url = (0,foxapi_task/* videoUrlOf */.iq)(task);
+    if (!url) {
+        const error = `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
+            `(with and without sync_upstream). ${collectAdvice(spec.name, task.id, deps.batch)}`;
+        return { outcome: 'failed', error };
+    }
+    if (!deps.settings.download) {
+        if (key)
+            await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
+        return { outcome: 'succeeded', videoUrl: url };
+    }
+    const { file, metadata } = await downloadClip(spec, task, url, deps, log);
+    const where = external_node_path_default().relative(deps.settings.workspace, file.path) || file.path;
+    log(`Saved ${file.bytes} bytes to ${where} (sha256 ${file.sha256}).`);
+    const held = metadata ? (0,clip_verify/* holdAgainstRequest */.M9)(metadata, verifyContext(spec, deps, log)) : undefined;
+    if (held?.verdict === 'fail') {
+        // Kept, with every output set (the summary shows what came back), but not cached: it is not the clip asked for.
+        const error = `${(0,clip_verify/* mismatchText */.C3)(held.verification)}. The clip is kept at ${where} and every output is set; verify: warn accepts such a clip, and a new cache-key asks for a new take (paid)`;
+        return { outcome: 'failed', videoUrl: url, file, held, error };
+    }
+    if (key)
+        await saveDeliveredClip(spec, task, key, file, deps);
+    return { outcome: 'succeeded', videoUrl: url, file, ...(held ? { held } : {}) };
+}
+/**
+ * Downloads the clip to its destination (checked again once its folder exists and right before the rename). A file
+ * that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
+ */
+async function downloadClip(spec, task, url, deps, log) {
+    const { settings } = deps;
+    // The inputs were checked before paying; this catches what changed since (or what the real task id changes).
+    const guard = (check) => {
+        try {
+            return check();
+        }
+        catch (error) {
+            throw new Error(`${(0,errors/* messageOf */.bD)(error)}. ${saveAdvice(spec.name, task.id, deps.batch)}`, { cause: error });
+        }
+    };
+    const destination = guard(() => resolveOutputPath(spec, task.id, settings.workspace));
+    let metadata;
+    const download = () => downloadVideo({
+        url,
+        inspect: async (file) => {
+            metadata = await (0,clip_verify/* inspectClip */.PV)(file);
+        },
+        destination,
+        checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, settings.workspace)),
+        agent: deps.downloadAgent,
+        policy: (0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl),
+        maxBytes: settings.maxDownloadBytes,
+        retry: retries/* API_RETRY */.Is,
+        deadline: Date.now() + settings.timeoutMs,
+        signal: deps.signal,
+        log,
+    });
+    const downloaded = await deps.limits.downloads.run(() => (0,clip_verify/* downloadUntilWhole */.wY)(download, log));
+    return { file: { path: downloaded.path, sha256: downloaded.sha256, bytes: downloaded.bytes }, metadata };
+}
+/** Saves the delivered clip, then the note that its task was delivered (under `reuse: run` no later run adopts it). */
+async function saveDeliveredClip(spec, task, key, file, deps) {
+    const model = spec.request?.model ?? '';
+    await deps.limits.cacheSaves.run(async () => {
+        await deps.cache.saveClip(key, task, file.path, file.sha256, (0,cache_key/* reuseRunId */.f5)(deps.settings));
+        await deps.cache.saveDelivered(key, task.id, model);
+    });
+}
+
+;// CONCATENATED MODULE: ./src/run/end-wait.ts
+// The stage of a clip's pipeline for a wait that ended without a result: the step timed out, or the run was
+// stopped. A task this run submitted is cancelled when `cancel-on-timeout` asks for it (best effort: FoxAPI
+// documents no cancel route); one adopted from another run is left alone. Either way the clip's error says where
+// the task stood, what became of it, and (while it may still run and be billed) how to collect it.
+
+
+
+/** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
+const CANCEL_GRACE_MS = 5_000;
+/** Cancels the task when allowed (and ours), and says what became of it. */
+async function endWait(kind, stopped, deps, log) {
+    const { taskId, last } = stopped;
+    let sentence;
+    let reply;
+    let running;
+    if (stopped.adopted) {
+        // Another run submitted (and may be waiting on) this task: cancelling it here would lose what it paid for.
+        running = !(last !== undefined && (0,foxapi_task/* isTerminal */.Hd)(last.status));
+        sentence = `Task ${taskId} was submitted by another run, so it is left running (cancel-on-timeout applies only to tasks this run submitted).`;
+    }
+    else {
+        const cancel = await cancelIfAllowed(last, deps);
+        reply = cancel !== 'not-asked' && (cancel.kind === 'cancelled' || cancel.kind === 'requested') ? cancel.task : undefined;
+        running = (0,foxapi_cancel/* leftRunning */.jw)(cancel, reply ?? last);
+        sentence = (0,foxapi_cancel/* cancelSentence */.MO)(taskId, cancel, last);
+    }
+    log(sentence);
+    // The message tells where the task stood when waiting ended; the outputs then carry the cancel reply's status.
+    const error = stopMessage(kind, stopped, deps, sentence, running);
+    return { outcome: kind, leftRunning: running, error, ...(reply ? { reply } : {}) };
+}
+/** Tries to cancel a task left running by a timeout or a stopped run, when cancel-on-timeout asks for it. */
+async function cancelIfAllowed(task, deps) {
+    if (!task || !deps.settings.cancelOnTimeout)
+        return 'not-asked';
+    return (0,foxapi_cancel/* tryCancel */.S4)(deps.client, task, Date.now() + CANCEL_GRACE_MS);
+}
+/** Says where the task stood when waiting ended, what became of it, and (unless it ended) how to collect it. */
+function stopMessage(kind, stopped, deps, cancel, running) {
+    const { taskId, last } = stopped;
+    const progress = stopped.progress !== undefined ? ` ${Math.round(stopped.progress)}%` : '';
+    const status = `last status ${last?.status ?? 'not-submitted'}${progress}`;
+    const what = kind === 'timed-out'
+        ? `Timed out after ${Math.round(deps.settings.timeoutMs / 1000)}s waiting for task ${taskId} (${status}).`
+        : `The run was cancelled while waiting for task ${taskId} (${status}).`;
+    if (!running)
+        return `${what} ${cancel}`;
+    const advice = collectAdvice(stopped.name, taskId, deps.batch, { longerTimeout: kind === 'timed-out', cached: stopped.cached });
+    return `${what} ${cancel} ${advice}`;
+}
+
+;// CONCATENATED MODULE: ./src/run/start-task.ts
+// The stage of a clip's pipeline that gets it a task: the task `task-id` names, an earlier run's task that can still
+// deliver (asked of FoxAPI first), or a new one, submitted in the budget's turn. Each function returns what it
+// found or made; the decision between them is decideClip's (src/run/clip-decision.ts).
+
+
+
+
+
+
+/** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
+const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
+/**
+ * How long a create already on the wire may still take once the run is stopped. It is never cut off at once:
+ * FoxAPI may bill the task, and only its reply names it. The runner sends SIGTERM 7.5s after SIGINT and kills
+ * the step a little later, so this plus a cancel must fit in that.
+ */
+const CREATE_REPLY_GRACE_MS = 4_000;
+/** The task `task-id` names: its state, or (when FoxAPI answers with a passing error) a task to wait on anyway. */
+async function resumeNamedTask(taskId, deps, deadline, log) {
+    log(`Resuming task ${taskId}; nothing new is submitted.`);
+    try {
+        return { task: await deps.client.getTask(taskId, { deadline, signal: deps.signal }), adopted: true, pollFirst: true };
+    }
+    catch (error) {
+        if (!waitAnyway(error, deps))
+            throw error;
+        log(`${(0,errors/* messageOf */.bD)(error)}; waiting on task ${taskId} anyway.`);
+        return { task: { id: taskId, status: 'unknown' }, adopted: true, pollFirst: true };
+    }
+}
+/**
+ * Asks FoxAPI whether an earlier run's task for this request can still deliver: not when it ended without a clip,
+ * is over a day old (its URL expired), is another model's, or is unknown to FoxAPI. A passing error says nothing
+ * about the task: it is waited on like any other (the wait rides such answers out), rather than paid for again.
+ */
+async function checkPendingTask(taskId, model, deps, deadline, log) {
+    let task;
+    try {
+        task = await deps.client.getTask(taskId, { deadline, signal: deps.signal });
+    }
+    catch (error) {
+        if (error instanceof request_errors/* RequestError */.GI && error.details.status === 404)
+            return notUsable('is unknown to FoxAPI');
+        if (!waitAnyway(error, deps))
+            throw error;
+        log(`${(0,errors/* messageOf */.bD)(error)}; waiting on task ${taskId} anyway.`);
+        return { check: { usable: true }, task: { id: taskId, status: 'unknown' } };
+    }
+    if (task.model !== undefined && task.model !== model)
+        return notUsable(`is for another model (${JSON.stringify(task.model)}), not this request's, so it is not adopted`);
+    if ((0,foxapi_task/* endedWithoutClip */.h3)(task.status))
+        return notUsable(`ended ${task.status}`);
+    if (task.created !== undefined && Date.now() - task.created * 1000 > RESULT_URL_LIFETIME_MS)
+        return notUsable("is over a day old, so its clip's URL has expired");
+    return { check: { usable: true }, task };
+}
+function notUsable(why) {
+    return { check: { usable: false, why } };
+}
+/** A gateway error or a maintenance page while the run goes on: the task is waited on anyway. */
+function waitAnyway(error, deps) {
+    const notFound = error instanceof request_errors/* RequestError */.GI && error.details.status === 404;
+    return !notFound && !deps.signal.aborted && isTransientDuringWait(error);
+}
+/**
+ * Submits the clip's request in the budget's turn: decideClip, told the budget's state at that moment, says
+ * whether it is still a `submit`. Refused before paying when the clip could not be saved, or the run was stopped.
+ */
+async function submitTask(spec, facts, deps, deadline, log) {
+    const request = spec.request;
+    if (!request)
+        throw new Error('No request to submit');
+    const { settings } = deps;
+    // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
+    const unsafe = settings.wait && settings.download ? (0,destinations/* plannedDestinationProblem */.E2)(spec.outputPath, spec.name, undefined, settings.workspace) : undefined;
+    if (unsafe !== undefined)
+        throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`);
+    if (deps.signal.aborted)
+        throw new Error('Not submitted: the run was cancelled');
+    return deps.budget.inTurn(async (budgetRefusal) => {
+        const decision = (0,clip_decision/* decideClip */.d)({ ...facts, budgetRefusal });
+        if (decision.action !== 'submit') {
+            log(`Not submitted: ${decision.why.replace(/^not started: /, '')}.`);
+            return { skipped: decision };
+        }
+        const { task, counted } = await deps.budget.send(() => createWithGrace(request, deps, deadline, log));
+        const estimate = task.task_info?.estimated_time;
+        log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
+        return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id };
+    });
+}
+/**
+ * Sends the create request. Stopping the run does not cut it off: FoxAPI may already be making (and billing)
+ * the task, and only its reply names it. The reply is awaited for CREATE_REPLY_GRACE_MS more; if it does not
+ * come, the error says a task may have been billed.
+ */
+async function createWithGrace(request, deps, deadline, log) {
+    // Surely not sent: a budget does not count it as a create whose outcome is unknown.
+    if (deps.signal.aborted)
+        throw new request_errors/* RequestError */.GI('Not submitted: the run was cancelled', { retryable: false, mayHaveBeenProcessed: false, aborted: true });
+    const inFlight = new AbortController();
+    let timer;
+    const onStop = () => {
+        log(`The run was cancelled while the create request was in flight: waiting up to ${CREATE_REPLY_GRACE_MS / 1000}s for FoxAPI's reply, so a billed task is not lost.`);
+        timer = setTimeout(() => inFlight.abort(new Error(`no reply within ${CREATE_REPLY_GRACE_MS / 1000}s of the run being cancelled`)), CREATE_REPLY_GRACE_MS);
+    };
+    deps.signal.addEventListener('abort', onStop, { once: true });
+    try {
+        return await deps.client.createTask(request, { deadline, signal: deps.signal, inFlightSignal: inFlight.signal });
+    }
+    catch (error) {
+        if (!inFlight.signal.aborted)
+            throw error;
+        throw new Error(`The run was cancelled while the create request was in flight, and FoxAPI did not answer within ${CREATE_REPLY_GRACE_MS / 1000}s: ` +
+            'a task may have been created and billed, but its id is unknown.', { cause: error });
+    }
+    finally {
+        deps.signal.removeEventListener('abort', onStop);
+        if (timer)
+            clearTimeout(timer);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/run/clip-pipeline.ts
+// One clip, from request to file, as a straight line of stages that each return what they produced:
+//   look up → take a turn → submit or resume → wait → deliver (download, check) → save.
+// decideClip (./clip-decision.ts) says, at each point where a new fact comes in, what happens next; the stages only
+// do it. The clip's result (report/clip-result.ts) is built once, at the end, from what the stages returned.
+// This is where paying twice would happen, so the order is the contract: nothing is submitted before the cache
+// was asked and the decision says `submit`, in the budget's turn.
+
+
+
+
+
+
+
+
+
+
+
+/** A clip alone: its turn is always now, and there is no slot to give back. */
+const NO_SCHEDULE = { take: () => Promise.resolve(undefined), release: () => { } };
+/** Runs one clip to its end. Never throws: whatever goes wrong is the clip's error. */
+async function runClip(spec, deps, turn = NO_SCHEDULE) {
+    const started = Date.now();
+    const log = (line) => deps.log(spec.name, (0,secrets/* redact */.E)(line));
+    const end = await produceClip(spec, deps, turn, log);
+    return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started };
+}
+async function produceClip(spec, deps, turn, log) {
+    const key = deps.cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, deps.settings.cacheKey) : undefined;
+    let found;
+    let facts;
+    try {
+        found = await lookUp(spec, key, deps, log);
+        facts = { ...(spec.taskId !== undefined ? { taskId: spec.taskId } : {}), cache: findingOf(found, key, deps) };
+    }
+    catch (error) {
+        const outcome = deps.signal.aborted ? 'stopped' : 'failed';
+        return notStarted({ action: 'submit', why: 'the clip failed before anything was sent' }, outcome, (0,secrets/* redact */.E)((0,errors/* messageOf */.bD)(error)));
+    }
+    if (found?.kind === 'clip')
+        return restored(found, (0,clip_decision/* decideClip */.d)(facts), key, log);
+    if (found?.kind === 'delivered')
+        log(`The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${deps.settings.reuse.why}, so a new one is made.`);
+    // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
+    const stopped = await turn.take();
+    const decision = (0,clip_decision/* decideClip */.d)({ ...facts, ...(stopped !== undefined ? { stopped } : {}) });
+    if (decision.action === 'skip')
+        return notStarted(decision, 'skipped', decision.why);
+    return runTask(spec, { facts, decision, found, key }, deps, turn, log);
+}
+/** The cache lookup stage: the clip or a pending task of the request's key (none without a key). */
+async function lookUp(spec, key, deps, log) {
+    if (key === undefined)
+        return undefined;
+    const { settings } = deps;
+    // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
+    const found = await deps.cache.lookup(key, {
+        wantClip: settings.wait && settings.download,
+        ...((0,cache_key/* reuseRunId */.f5)(settings) !== undefined ? { runId: (0,cache_key/* reuseRunId */.f5)(settings) } : {}),
+        check: (file) => (0,clip_verify/* checkRestoredClip */.LS)(file, verifyContext(spec, deps, log)),
+        place: (task) => resolveOutputPath(spec, task.id, settings.workspace),
+    });
+    if (found?.kind === 'unusable-clip' && wantsClip(deps))
+        log(`${found.why}; treating the cache entry ${key} as a miss (change cache-key to store a new clip under a new key).`);
+    return found;
+}
+const wantsClip = (deps) => deps.settings.wait && deps.settings.download;
+/** What a lookup found, as the decision reads it. */
+function findingOf(found, key, deps) {
+    if (key === undefined)
+        return { kind: 'not-asked', why: deps.settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' };
+    switch (found?.kind) {
+        case undefined:
+            return { kind: 'no-answer' };
+        case 'empty':
+            return { kind: 'empty' };
+        case 'clip':
+            return { kind: 'clip', usable: true };
+        case 'unusable-clip':
+            return { kind: 'clip', usable: false, why: found.why };
+        case 'pending':
+            return { kind: 'pending', taskId: found.taskId };
+        case 'delivered':
+            return { kind: 'delivered', taskId: found.taskId, why: `its last task was delivered to an earlier run: ${deps.settings.reuse.why}` };
+    }
+}
+/** The restore: the proven, checked clip is already in place (a clip that passes its check is always restored). */
+function restored(found, decision, key, log) {
+    const { clip, held } = found;
+    log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`);
+    return {
+        decision,
+        outcome: 'succeeded',
+        ...taskFields(clip.task, undefined),
+        cacheHit: true,
+        resumed: false,
+        // No video-url: the cached task's URL was pre-signed when it was made and has likely expired since.
+        ...(clip.path !== undefined ? { videoPath: clip.path } : {}),
+        sha256: clip.sha256,
+        bytes: clip.bytes,
+        ...(clip.madeBy ? { madeBy: clip.madeBy } : {}),
+        metadata: held.metadata,
+        verification: held.verification,
+    };
+}
+/** A clip that ends before any task is started for it. */
+function notStarted(decision, outcome, error) {
+    return { decision, outcome, status: 'not-submitted', cacheHit: false, resumed: false, error };
+}
+/** The status, progress and task of the last reply seen. */
+function taskFields(task, progress) {
+    const shown = progress ?? (typeof task.progress === 'number' ? task.progress : undefined);
+    return { status: task.status, task, taskId: task.id, ...(shown !== undefined ? { progress: shown } : {}) };
+}
+/** The stages from the task on: start it (resume, collect or submit), wait, deliver, save. */
+async function runTask(spec, ahead, deps, turn, log) {
+    const deadline = Date.now() + deps.settings.timeoutMs;
+    let start;
+    try {
+        start = await startTask(spec, ahead, deps, deadline, log);
+    }
+    catch (error) {
+        return notStarted(ahead.decision, deps.signal.aborted ? 'stopped' : 'failed', (0,secrets/* redact */.E)((0,errors/* messageOf */.bD)(error)));
+    }
+    if ('skipped' in start)
+        return notStarted(start.skipped, 'skipped', start.skipped.why);
+    const trail = new TaskTrail(start.started);
+    const { started } = start;
+    // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
+    const ours = !started.adopted;
+    if (ours && (deps.settings.wait || deps.signal.aborted))
+        deps.waiting.add(started.task.id);
+    try {
+        const end = await followTask(spec, { ...start, key: ahead.key }, trail, deps, turn, log);
+        return { ...end, decision: start.decision };
+    }
+    catch (error) {
+        return failedWithTask(spec, start.decision, trail, error, deps);
+    }
+    finally {
+        deps.waiting.delete(started.task.id);
+        await start.pendingSave;
+    }
+}
+/** Resumes the `task-id`, collects an earlier run's task that can still deliver, or submits a new one. */
+async function startTask(spec, ahead, deps, deadline, log) {
+    const none = Promise.resolve();
+    if (ahead.decision.action === 'resume')
+        return { started: await resumeNamedTask(spec.taskId ?? '', deps, deadline, log), decision: ahead.decision, pendingSave: none };
+    let facts = ahead.facts;
+    if (ahead.decision.action === 'collect' && ahead.found?.kind === 'pending') {
+        const { taskId } = ahead.found;
+        const pending = await checkPendingTask(taskId, spec.request?.model, deps, deadline, log);
+        facts = { ...facts, pending: pending.check };
+        const decision = (0,clip_decision/* decideClip */.d)(facts);
+        if (decision.action === 'collect' && pending.task) {
+            log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`);
+            return { started: { task: pending.task, adopted: true, pollFirst: true }, decision, pendingSave: none };
+        }
+        if (!pending.check.usable)
+            log(`An earlier run's task ${taskId} ${pending.check.why}; submitting a new one.`);
+    }
+    const submission = await submitTask(spec, facts, deps, deadline, log);
+    if ('skipped' in submission)
+        return submission;
+    const { key } = ahead;
+    const model = spec.request?.model ?? '';
+    // Never rejects (the cache only warns); awaited before the clip ends, so a later save under the key comes after it.
+    const pendingSave = key
+        ? deps.limits.cacheSaves.run(() => deps.cache.savePendingTaskId(key, submission.taskId, model)).catch(() => undefined)
+        : none;
+    return { started: submission.started, decision: (0,clip_decision/* decideClip */.d)(facts), pendingSave };
+}
+/** The last state of the task, as every reply about it tells it; the budget counts each reply for its create. */
+class TaskTrail {
+    started;
+    last;
+    progress;
+    constructor(started) {
+        this.started = started;
+        this.last = started.task;
+        this.progress = typeof started.task.progress === 'number' ? started.task.progress : undefined;
+    }
+    seen = (task) => {
+        this.last = task;
+        if (typeof task.progress === 'number')
+            this.progress = task.progress;
+        this.started.counted?.update(task);
+    };
+    get credits() {
+        return this.started.counted?.credits;
+    }
+    fields() {
+        const { adopted } = this.started;
+        const credits = this.credits;
+        return {
+            ...taskFields(this.last, this.progress),
+            resumed: adopted,
+            ...(adopted ? { adopted } : {}),
+            ...(credits !== undefined ? { credits } : {}),
+        };
+    }
+}
+/** Waits for the task (unless the run does not wait), then delivers its clip. */
+async function followTask(spec, start, trail, deps, turn, log) {
+    const { started, key } = start;
+    const base = { cacheHit: false };
+    // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
+    if (deps.signal.aborted)
+        return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, key), deps, log), trail);
+    if (!deps.settings.wait)
+        return { ...base, outcome: 'submitted', leftRunning: true, ...trail.fields() };
+    const waited = await waitForTask({
+        client: deps.client,
+        taskId: started.task.id,
+        pollIntervalMs: deps.settings.pollIntervalMs,
+        deadline: Date.now() + deps.settings.timeoutMs,
+        signal: deps.signal,
+        ...(started.pollFirst ? {} : { initial: started.task }),
+        log,
+        onUpdate: trail.seen,
+    });
+    if (waited.kind !== 'finished')
+        return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail);
+    // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
+    // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
+    if (waited.task.status === 'completed' && (0,foxapi_task/* videoUrlOf */.iq)(waited.task) !== undefined)
+        turn.release();
+    return delivered(await deliverClip(spec, waited.task, key, deps, log), trail);
+}
+function stoppedTask(spec, trail, started, key) {
+    return {
+        name: spec.name,
+        taskId: started.task.id,
+        last: trail.last,
+        progress: trail.progress,
+        adopted: started.adopted,
+        cached: key !== undefined,
+    };
+}
+function waitEnded(end, trail) {
+    if (end.reply)
+        trail.seen(end.reply);
+    return { outcome: end.outcome, cacheHit: false, leftRunning: end.leftRunning, error: end.error, ...trail.fields() };
+}
+function delivered(delivery, trail) {
+    const { file, held } = delivery;
+    return {
+        outcome: delivery.outcome,
+        cacheHit: false,
+        ...trail.fields(),
+        ...(delivery.videoUrl !== undefined ? { videoUrl: delivery.videoUrl } : {}),
+        ...(file ? { videoPath: file.path, sha256: file.sha256, bytes: file.bytes } : {}),
+        ...(held ? { metadata: held.metadata, verification: held.verification } : {}),
+        ...(delivery.error !== undefined ? { error: delivery.error } : {}),
+    };
+}
+/** A task exists (and is paid for) but the clip failed: the error says which task, and how to collect it without paying again. */
+function failedWithTask(spec, decision, trail, error, deps) {
+    let message = (0,errors/* messageOf */.bD)(error);
+    const id = trail.last.id;
+    if (!(0,foxapi_task/* endedWithoutClip */.h3)(trail.last.status) && !message.includes(`task-id: ${id}`)) {
+        const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`;
+        message = `${sentence} ${collectAdvice(spec.name, id, deps.batch)}`;
+    }
+    // A clip whose download failed keeps its URL in the outputs: it works for 24 hours.
+    const url = trail.last.status === 'completed' ? (0,foxapi_task/* videoUrlOf */.iq)(trail.last) : undefined;
+    const outcome = deps.signal.aborted ? 'stopped' : 'failed';
+    return { decision, outcome, cacheHit: false, ...trail.fields(), ...(url !== undefined ? { videoUrl: url } : {}), error: (0,secrets/* redact */.E)(message) };
+}
+
+
+/***/ }),
+
+/***/ 89355:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Of: () => (/* binding */ refusalOf),
+/* harmony export */   Sj: () => (/* binding */ downloadPolicyFor),
+/* harmony export */   sE: () => (/* binding */ guardedConnector),
+/* harmony export */   zG: () => (/* binding */ isVideoContainer)
+/* harmony export */ });
+/* unused harmony exports REFUSED_ADDRESS_CODE, guardedLookup */
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
+/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var _internal_hosts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83731);
+// Where a clip may be downloaded from. A result URL comes from the server (and may redirect anywhere), so it
+// could point the runner at its own loopback services, the cloud metadata endpoint or the office network, and
+// whatever answers would be saved as the clip. So: https only, and never a loopback, link-local, private or
+// otherwise internal address, checked on the URL, on every address a name resolves to, and on the address
+// the socket actually connected to (no DNS-rebinding gap), for every redirect hop. Both rules are relaxed only
+// when `base-url` itself is such an address (the simulator on 127.0.0.1, an API on the internal network).
+
+
+
+/** The policy that follows from `base-url`: strict for any public API host. */
+function downloadPolicyFor(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl);
+    }
+    catch {
+        return { allowPlainHttp: false, allowInternal: false };
+    }
+    const { kind } = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
+    return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' };
+}
+/** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
+function refusalOf(url, policy) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowPlainHttp)) {
+        return url.protocol === 'http:'
+            ? `${url.origin} is plain http; clips are fetched over https only`
+            : `${url.protocol} URLs are not supported`;
+    }
+    if (url.username || url.password)
+        return 'the URL carries credentials';
+    if (policy.allowInternal)
+        return undefined;
+    const host = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
+    if (host.kind !== 'public')
+        return `${url.host} is ${host.what}; clips are fetched from public hosts only`;
+    return undefined;
+}
+/** The error code of a connection refused by this policy (not retried: the address will not change its nature). */
+const REFUSED_ADDRESS_CODE = 'ERR_FOXAPI_INTERNAL_ADDRESS';
+function refusedAddress(host, address) {
+    return Object.assign(new Error(`${host} resolves to ${address}, a loopback, link-local or private address; not fetched`), {
+        code: REFUSED_ADDRESS_CODE,
+    });
+}
+/** dns.lookup that fails when any address of the name is internal (one bad address is enough: no mixing). */
+function guardedLookup(policy) {
+    return ((hostname, options, callback) => {
+        node_dns__WEBPACK_IMPORTED_MODULE_0___default().lookup(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error);
+            const list = addresses;
+            const bad = policy.allowInternal ? undefined : list.find((a) => (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(a.address));
+            if (bad)
+                return callback(refusedAddress(hostname, bad.address));
+            if (options.all)
+                return callback(null, list);
+            const first = list[0];
+            if (!first)
+                return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
+            callback(null, first.address, first.family);
+        });
+    });
+}
+/**
+ * undici's connector with the policy applied: names resolve through `guardedLookup`, and the address the socket
+ * actually connected to is checked once more before anything is sent. (Through a proxy the proxy resolves and
+ * connects; then only the URL check applies.)
+ */
+function guardedConnector(policy, timeoutMs) {
+    const connect = (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .buildConnector */ .gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
+    return (options, callback) => connect(options, (error, socket) => {
+        if (error || !socket)
+            return callback(error ?? new Error('no socket'), null);
+        const address = socket.remoteAddress;
+        if (!policy.allowInternal && address !== undefined && (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(address)) {
+            socket.destroy();
+            return callback(refusedAddress(options.hostname, address), null);
+        }
+        callback(null, socket);
+    });
+}
+/**
+ * Whether a file's first bytes are a video container, whatever the Content-Type said: an ISO BMFF / QuickTime
+ * `ftyp` box at offset 4 (MP4, MOV, M4V, 3GP) or the EBML magic 1A 45 DF A3 (WebM, Matroska). A login page, an
+ * error JSON or a metadata answer served as `video/mp4` is none of these.
+ */
+function isVideoContainer(start) {
+    const bytes = Buffer.from(start.buffer, start.byteOffset, start.byteLength);
+    if (bytes.length >= 8 && bytes.toString('latin1', 4, 8) === 'ftyp')
+        return true;
+    return bytes.length >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;
+}
+
+
+/***/ })
+
+};
