@@ -181,6 +181,7 @@ function seconds(ms) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   GI: () => (/* binding */ RequestError),
 /* harmony export */   H6: () => (/* binding */ httpStatusError),
+/* harmony export */   Is: () => (/* binding */ API_RETRY),
 /* harmony export */   LH: () => (/* binding */ withRetries),
 /* harmony export */   LL: () => (/* binding */ discardBody),
 /* harmony export */   OL: () => (/* binding */ requestSignal),
@@ -462,6 +463,8 @@ function describeNetworkError(code, reason) {
             return code ? `${reason} (${code})` : reason;
     }
 }
+/** The retry policy of every call to FoxAPI and every clip download of a run: 1 s doubling to 30 s, six attempts. */
+const API_RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
 /** Exponential backoff with "equal jitter": half fixed, half random. */
 function backoffDelay(attempt, policy, random = Math.random) {
     const ceiling = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt);

@@ -16,13 +16,16 @@ export const modules = {
 /* harmony import */ var _report_schedule_notes__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(58353);
 /* harmony import */ var _report_matrix__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(53677);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(25625);
-/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(50206);
-/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(89047);
-/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(56769);
+/* harmony import */ var _report_actions_io__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(61266);
+/* harmony import */ var _report_summary__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(57994);
+/* harmony import */ var _cache_result_cache__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(50206);
+/* harmony import */ var _report_results_file__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(89047);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(56769);
 // The dry run (`dry-run: true`) and the job matrix. A dry run has read and validated every input already;
 // here it shows each request exactly as it would be sent (key hidden), asks the Actions cache whether it
 // holds each clip (a lookup only: nothing is restored or saved), and writes the plan as outputs, summary and
 // results file. Nothing at all is sent to FoxAPI.
+
 
 
 
@@ -53,7 +56,7 @@ async function runDryRun(clips, options) {
         notes.push(await planBudget(settings));
     for (const note of notes)
         _log__WEBPACK_IMPORTED_MODULE_7__/* .info */ .pq(note);
-    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_8__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
+    const cache = new _cache_result_cache__WEBPACK_IMPORTED_MODULE_10__/* .ResultCache */ .Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const rows = [];
     for (const clip of clips)
         rows.push(await planClip(clip, settings, cache));
@@ -86,11 +89,11 @@ async function runDryRun(clips, options) {
             return Promise.resolve();
         });
     }
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('status', 'planned');
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
+    (0,_report_actions_io__WEBPACK_IMPORTED_MODULE_8__/* .setOutputSafely */ .UD)('status', 'planned');
+    (0,_report_actions_io__WEBPACK_IMPORTED_MODULE_8__/* .setOutputOrFile */ .nF)('results', JSON.stringify(rows), { alreadyIn: 'results-file' });
     (0,_report_matrix__WEBPACK_IMPORTED_MODULE_6__/* .writeMatrix */ .T)(clips);
-    (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('credits', '0');
-    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_9__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
+    (0,_report_actions_io__WEBPACK_IMPORTED_MODULE_8__/* .setOutputSafely */ .UD)('credits', '0');
+    await (0,_report_results_file__WEBPACK_IMPORTED_MODULE_11__/* .writeResultsOutput */ .jq)(settings.resultsFile, rows, settings.workspace);
     await writePlanSummary(rows, settings, notes);
 }
 /** What a real run would find in the period's budget ledger (read only: nothing is saved). */
@@ -118,7 +121,7 @@ async function planClip(clip, settings, cache) {
         plan: 'new',
         cache_key: '',
         task_id: clip.taskId ?? '',
-        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_10__/* .safeFileName */ .Tx)(clip.name)),
+        output_path: clip.outputPath.replaceAll('{name}', (0,_security_destinations__WEBPACK_IMPORTED_MODULE_12__/* .safeFileName */ .Tx)(clip.name)),
         request: clip.request ?? null,
     };
     if (clip.taskId)
@@ -169,12 +172,12 @@ async function writePlanSummary(rows, settings, notes) {
         ...rows.map((r) => {
             const request = (r.request ?? {});
             return [
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.name, 200),
-                `${PLAN_ICONS[r.plan]} ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.note)}` : ''}`,
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
-                (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(requestText(request), 400),
-                r.output_path ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
-                r.cache_key ? `<code>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
+                (0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(r.name, 200),
+                `${PLAN_ICONS[r.plan]} ${(0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(planText(r).slice(r.name.length + 2))}${r.note ? `<br>${(0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(r.note)}` : ''}`,
+                (0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(typeof request.model === 'string' ? request.model : '', 100),
+                (0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(requestText(request), 400),
+                r.output_path ? `<code>${(0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(r.output_path, 300)}</code>` : '',
+                r.cache_key ? `<code>${(0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(r.cache_key)}</code>` : '',
             ];
         }),
     ]);
@@ -186,10 +189,10 @@ async function writePlanSummary(rows, settings, notes) {
             : '') +
         ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>');
     for (const note of notes)
-        summary.addRaw(`<p>${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .cell */ .Hn)(note)}</p>`);
+        summary.addRaw(`<p>${(0,_report_summary__WEBPACK_IMPORTED_MODULE_9__/* .cell */ .Hn)(note)}</p>`);
     const text = summary.stringify();
     summary.emptyBuffer();
-    await (0,_report_outputs__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(text);
+    await (0,_report_actions_io__WEBPACK_IMPORTED_MODULE_8__/* .writeSummaryHtml */ .Lv)(text);
 }
 /** The request in a few words: prompt (cut short), then the other fields. */
 function requestText(request) {

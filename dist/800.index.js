@@ -1,5 +1,5 @@
-export const id = 248;
-export const ids = [248];
+export const id = 800;
+export const ids = [800];
 export const modules = {
 
 /***/ 60265:
@@ -73,7 +73,7 @@ function leftRunning(outcome, last) {
 
 /***/ }),
 
-/***/ 39248:
+/***/ 52800:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -298,15 +298,316 @@ function creditsReserved(task) {
 var credit_ledger = __webpack_require__(16267);
 // EXTERNAL MODULE: ./src/report/schedule-notes.ts
 var schedule_notes = __webpack_require__(58353);
-// EXTERNAL MODULE: ./src/cache/cache-key.ts
-var cache_key = __webpack_require__(24950);
+// EXTERNAL MODULE: ./src/cache/staging.ts
+var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/foxapi/download.ts
-var foxapi_download = __webpack_require__(80211);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: external "node:dns"
+var external_node_dns_ = __webpack_require__(40610);
+var external_node_dns_default = /*#__PURE__*/__webpack_require__.n(external_node_dns_);
+// EXTERNAL MODULE: ./src/security/internal-hosts.ts
+var internal_hosts = __webpack_require__(83731);
+;// CONCATENATED MODULE: ./src/security/download-policy.ts
+// Where a clip may be downloaded from. A result URL comes from the server (and may redirect anywhere), so it
+// could point the runner at its own loopback services, the cloud metadata endpoint or the office network, and
+// whatever answers would be saved as the clip. So: https only, and never a loopback, link-local, private or
+// otherwise internal address, checked on the URL, on every address a name resolves to, and on the address
+// the socket actually connected to (no DNS-rebinding gap), for every redirect hop. Both rules are relaxed only
+// when `base-url` itself is such an address (the simulator on 127.0.0.1, an API on the internal network).
+
+
+
+/** The policy that follows from `base-url`: strict for any public API host. */
+function downloadPolicyFor(baseUrl) {
+    let url;
+    try {
+        url = new URL(baseUrl);
+    }
+    catch {
+        return { allowPlainHttp: false, allowInternal: false };
+    }
+    const { kind } = (0,internal_hosts/* judgeHost */.Ii)(url.hostname);
+    return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' };
+}
+/** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
+function refusalOf(url, policy) {
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowPlainHttp)) {
+        return url.protocol === 'http:'
+            ? `${url.origin} is plain http; clips are fetched over https only`
+            : `${url.protocol} URLs are not supported`;
+    }
+    if (url.username || url.password)
+        return 'the URL carries credentials';
+    if (policy.allowInternal)
+        return undefined;
+    const host = (0,internal_hosts/* judgeHost */.Ii)(url.hostname);
+    if (host.kind !== 'public')
+        return `${url.host} is ${host.what}; clips are fetched from public hosts only`;
+    return undefined;
+}
+/** The error code of a connection refused by this policy (not retried: the address will not change its nature). */
+const REFUSED_ADDRESS_CODE = 'ERR_FOXAPI_INTERNAL_ADDRESS';
+function refusedAddress(host, address) {
+    return Object.assign(new Error(`${host} resolves to ${address}, a loopback, link-local or private address; not fetched`), {
+        code: REFUSED_ADDRESS_CODE,
+    });
+}
+/** dns.lookup that fails when any address of the name is internal (one bad address is enough: no mixing). */
+function guardedLookup(policy) {
+    return ((hostname, options, callback) => {
+        external_node_dns_default().lookup(hostname, { ...options, all: true }, (error, addresses) => {
+            if (error)
+                return callback(error);
+            const list = addresses;
+            const bad = policy.allowInternal ? undefined : list.find((a) => (0,internal_hosts/* isInternalAddress */.Kk)(a.address));
+            if (bad)
+                return callback(refusedAddress(hostname, bad.address));
+            if (options.all)
+                return callback(null, list);
+            const first = list[0];
+            if (!first)
+                return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
+            callback(null, first.address, first.family);
+        });
+    });
+}
+/**
+ * undici's connector with the policy applied: names resolve through `guardedLookup`, and the address the socket
+ * actually connected to is checked once more before anything is sent. (Through a proxy the proxy resolves and
+ * connects; then only the URL check applies.)
+ */
+function guardedConnector(policy, timeoutMs) {
+    const connect = (0,undici/* buildConnector */.gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
+    return (options, callback) => connect(options, (error, socket) => {
+        if (error || !socket)
+            return callback(error ?? new Error('no socket'), null);
+        const address = socket.remoteAddress;
+        if (!policy.allowInternal && address !== undefined && (0,internal_hosts/* isInternalAddress */.Kk)(address)) {
+            socket.destroy();
+            return callback(refusedAddress(options.hostname, address), null);
+        }
+        callback(null, socket);
+    });
+}
+/**
+ * Whether a file's first bytes are a video container, whatever the Content-Type said: an ISO BMFF / QuickTime
+ * `ftyp` box at offset 4 (MP4, MOV, M4V, 3GP) or the EBML magic 1A 45 DF A3 (WebM, Matroska). A login page, an
+ * error JSON or a metadata answer served as `video/mp4` is none of these.
+ */
+function isVideoContainer(start) {
+    const bytes = Buffer.from(start.buffer, start.byteOffset, start.byteLength);
+    if (bytes.length >= 8 && bytes.toString('latin1', 4, 8) === 'ftyp')
+        return true;
+    return bytes.length >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;
+}
+
+;// CONCATENATED MODULE: ./src/foxapi/download.ts
+// Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
+// checked for size and type, then renamed into place. A failure never leaves a file under the final name.
+// A download cut short is resumed with a Range request (when the server names the file with an ETag or
+// Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
+// URLs are pre-signed, and the API key stays with the API.
+
+
+
+
+
+
+
+
+const MAX_REDIRECTS = 5;
+const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/];
+async function downloadVideo(options) {
+    await (0,promises_.mkdir)(external_node_path_default().dirname(options.destination), { recursive: true });
+    options.checkDestination?.();
+    const partial = { tempPath: (0,atomic_files/* temporaryPathFor */.ub)(options.destination) };
+    try {
+        const result = await (0,http/* withRetries */.LH)(() => downloadOnce(options, partial), {
+            policy: options.retry,
+            deadline: options.deadline,
+            signal: options.signal,
+            onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
+        });
+        await (0,atomic_files/* syncFile */.gD)(partial.tempPath);
+        await options.inspect?.(partial.tempPath);
+        options.checkDestination?.();
+        await (0,atomic_files/* renameReplacing */.UU)(partial.tempPath, options.destination);
+        return { ...result, path: options.destination };
+    }
+    finally {
+        await (0,atomic_files/* removeLeftover */.MG)(partial.tempPath);
+    }
+}
+async function downloadOnce(options, partial) {
+    const what = 'Download';
+    const offset = partial.resume ? await sizeOf(partial.tempPath) : 0;
+    // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
+    const signal = (0,http/* requestSignal */.OL)(options.deadline, options.signal);
+    let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url);
+    for (let hop = 0;; hop++) {
+        const refusal = refusalOf(url, options.policy);
+        if (refusal !== undefined) {
+            throw new http/* RequestError */.GI(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
+        }
+        const headers = {
+            accept: 'video/*, application/octet-stream;q=0.9',
+            'user-agent': 'foxapi-video-action',
+        };
+        if (offset > 0 && partial.resume) {
+            headers.range = `bytes=${offset}-`;
+            headers['if-range'] = partial.resume.validator;
+        }
+        let response;
+        try {
+            response = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: options.agent, signal, headers });
+        }
+        catch (error) {
+            throw (0,http/* toRequestError */.du)(error, what, signal);
+        }
+        const { statusCode } = response;
+        if (statusCode >= 300 && statusCode < 400) {
+            await response.body.dump();
+            const location = header(response.headers, 'location');
+            if (!location)
+                throw new http/* RequestError */.GI(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable);
+            if (hop >= MAX_REDIRECTS)
+                throw new http/* RequestError */.GI(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
+            const next = new URL(location, url);
+            if (next.origin !== url.origin)
+                options.log(`The clip's URL redirects to ${next.origin}; following it.`);
+            url = next;
+            continue;
+        }
+        /** The partial file no longer fits what the server has: the next attempt starts over. */
+        const startOver = async (reason) => {
+            await response.body.dump();
+            partial.resume = undefined;
+            return new http/* RequestError */.GI(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
+        };
+        if (statusCode === 416)
+            throw await startOver(`the server refused to resume at byte ${offset}`);
+        if (statusCode >= 400) {
+            const text = await (0,http/* readBodyCapped */.oV)(response, what, 64 * 1024).catch(() => '');
+            throw (0,http/* httpStatusError */.H6)(statusCode, (0,http/* parseJsonSafely */.s$)(text), response.headers, what);
+        }
+        const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+        if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
+            await response.body.dump();
+            throw new http/* RequestError */.GI(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
+        }
+        // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
+        const range = statusCode === 206 ? contentRange(response.headers) : undefined;
+        const resumed = offset > 0 && range?.start === offset;
+        if (statusCode === 206 && !resumed)
+            throw await startOver('the server resumed at the wrong byte');
+        const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN);
+        if (declared > options.maxBytes) {
+            await response.body.dump();
+            throw new http/* RequestError */.GI(`${what} failed: the clip is ${declared} bytes, over max-download-size (${options.maxBytes} bytes)`, notRetryable);
+        }
+        const validator = header(response.headers, 'etag') ?? header(response.headers, 'last-modified');
+        partial.resume = validator && !validator.startsWith('W/') ? { url, validator } : undefined;
+        if (resumed)
+            options.log(`Resuming the download at byte ${offset}.`);
+        const meter = new atomic_files/* HashingMeter */.yQ(options.maxBytes, () => new http/* RequestError */.GI(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable));
+        if (resumed)
+            await meter.countFile(partial.tempPath);
+        try {
+            await writeKeepingWhatArrived(response.body, meter, (0,external_node_fs_.createWriteStream)(partial.tempPath, { flags: resumed ? 'a' : 'w' }));
+        }
+        catch (error) {
+            throw (0,http/* toRequestError */.du)(error, what, signal);
+        }
+        const { bytes, sha256 } = meter;
+        if (Number.isFinite(declared) && bytes !== declared) {
+            throw new http/* RequestError */.GI(`${what} failed: got ${bytes} of ${declared} bytes`, {
+                retryable: true,
+                mayHaveBeenProcessed: true,
+            });
+        }
+        if (bytes === 0)
+            throw new http/* RequestError */.GI(`${what} failed: the server sent an empty file`, notRetryable);
+        // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
+        const start = await firstBytes(partial.tempPath, 12);
+        if (!isVideoContainer(start)) {
+            partial.resume = undefined;
+            throw new http/* RequestError */.GI(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
+        }
+        return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
+    }
+}
+/**
+ * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
+ * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
+ * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
+ * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
+ * stops at once, as pipeline does.
+ */
+function writeKeepingWhatArrived(body, meter, file) {
+    return new Promise((resolve, reject) => {
+        let broken;
+        const fail = (error) => {
+            body.destroy();
+            meter.destroy();
+            file.destroy();
+            reject(broken ?? error);
+        };
+        body.once('error', (error) => {
+            broken = error;
+            body.unpipe(meter);
+            meter.end(); // flushes what it holds into the file, which then ends
+        });
+        meter.once('error', fail);
+        file.once('error', fail);
+        file.once('finish', () => (broken === undefined ? resolve() : reject(broken)));
+        body.pipe(meter).pipe(file);
+    });
+}
+const notRetryable = { retryable: false, mayHaveBeenProcessed: true };
+async function sizeOf(file) {
+    return (0,promises_.stat)(file).then((s) => s.size, () => 0);
+}
+/** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */
+function contentRange(headers) {
+    const match = /^bytes (\d+)-\d+\/(\d+)$/.exec(header(headers, 'content-range') ?? '');
+    return match ? { start: Number(match[1]), total: Number(match[2]) } : undefined;
+}
+function header(headers, name) {
+    const value = headers[name];
+    return Array.isArray(value) ? value[0] : value;
+}
+/** The first `count` bytes of a file (fewer when it is shorter). */
+async function firstBytes(file, count) {
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const buffer = Buffer.alloc(count);
+        const { bytesRead } = await handle.read(buffer, 0, count, 0);
+        return buffer.subarray(0, bytesRead);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
+function hexOf(bytes) {
+    return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
+}
+
 // EXTERNAL MODULE: ./src/report/clip-result.ts
 var clip_result = __webpack_require__(13890);
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/security/destinations.ts
@@ -316,7 +617,7 @@ var foxapi_cancel = __webpack_require__(60265);
 // EXTERNAL MODULE: ./src/foxapi/task.ts
 var foxapi_task = __webpack_require__(91294);
 // EXTERNAL MODULE: external "node:timers/promises"
-var promises_ = __webpack_require__(58500);
+var external_node_timers_promises_ = __webpack_require__(58500);
 ;// CONCATENATED MODULE: ./src/foxapi/poll-schedule.ts
 // When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
 // `task_info.estimated_time`, and progress says how far the task is; together they place the expected
@@ -443,7 +744,7 @@ async function waitForTask(options) {
             const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(failures, 20));
             previousDelay = delay;
             try {
-                await (0,promises_.setTimeout)(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal });
+                await (0,external_node_timers_promises_.setTimeout)(Math.min(failures === 0 ? delay : pause, remaining), undefined, { signal });
             }
             catch {
                 return { kind: 'stopped', task: last };
@@ -523,13 +824,7 @@ function describeState(task) {
     return `Task ${task.id}: ${task.status}${progress}`;
 }
 
-// EXTERNAL MODULE: ./src/security/download-policy.ts
-var download_policy = __webpack_require__(89355);
-// EXTERNAL MODULE: ./src/atomic-files.ts
-var atomic_files = __webpack_require__(69316);
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/foxapi/clip-metadata.ts
+;// CONCATENATED MODULE: ./src/clip/clip-metadata.ts
 // Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
 // and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
 // video track, and its sample table points nowhere past the end of the file.
@@ -574,7 +869,7 @@ function loadLibrary() {
  */
 async function readClipMetadata(file) {
     const { createFile, MP4BoxBuffer } = await loadLibrary();
-    const handle = await (0,external_node_fs_promises_.open)(file, 'r');
+    const handle = await (0,promises_.open)(file, 'r');
     try {
         const size = (await handle.stat()).size;
         const mp4 = createFile();
@@ -763,9 +1058,9 @@ function expectedShapeOf(request) {
     return shape;
 }
 
-// EXTERNAL MODULE: ./src/report/clip-shape.ts
-var clip_shape = __webpack_require__(53366);
-;// CONCATENATED MODULE: ./src/run/clip-verify.ts
+// EXTERNAL MODULE: ./src/clip/clip-shape.ts
+var clip_shape = __webpack_require__(49018);
+;// CONCATENATED MODULE: ./src/clip/clip-verify.ts
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
 // file's metadata held against the request. Pure, apart from reading the file (foxapi/clip-metadata.ts).
 
@@ -774,8 +1069,6 @@ var clip_shape = __webpack_require__(53366);
 
 
 
-/** Width/height may differ from the requested ratio by this share. */
-const ASPECT_TOLERANCE = 0.02;
 /** How many times a clip that fails a structural check is downloaded in all (from the same URL) before the clip fails. */
 const BROKEN_CLIP_DOWNLOADS = 2;
 /** A file that failed a structural check: it does not parse, has no video track, or is cut short. */
@@ -806,7 +1099,7 @@ function mismatchesOf(metadata, expected) {
     const { width, height } = metadata;
     if (expected.aspectRatio !== undefined) {
         const wanted = (0,clip_shape/* ratioOf */.pO)(expected.aspectRatio);
-        if (!(Math.abs(width / height / wanted - 1) <= ASPECT_TOLERANCE)) {
+        if (!(Math.abs(width / height / wanted - 1) <= clip_shape/* ASPECT_TOLERANCE */.XL)) {
             mismatches.push(`aspect ratio ${(0,clip_shape/* ratioName */.lB)(width, height)} (${width}×${height}), asked ${expected.aspectRatio}`);
         }
     }
@@ -922,7 +1215,6 @@ const downloadsAtOnce = (concurrency) => concurrency;
  * peak RSS near 220 MiB (`npm run bench -- batch`).
  */
 const CACHE_SAVES_AT_ONCE = 4;
-const RETRY = { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 };
 /** FoxAPI keeps result URLs for 24 hours; a cached task older than this can no longer deliver its clip. */
 const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
 /** Time allowed for cancelling a task after the run itself was stopped (the runner kills the step ~7.5s after SIGINT). */
@@ -1220,7 +1512,7 @@ async function finish(spec, ctx, result, task, key, log) {
     const destination = guard(() => resolveOutputPath(spec, task.id, workspace));
     let metadata;
     // A file that fails a structural check is fetched again from the same URL (never a new task) before the clip fails.
-    const download = () => (0,foxapi_download/* downloadVideo */.E)({
+    const download = () => downloadVideo({
         url,
         inspect: async (file) => {
             metadata = await inspectClip(file);
@@ -1229,9 +1521,9 @@ async function finish(spec, ctx, result, task, key, log) {
         // Checked again once the folders exist and right before the rename: a symlink swapped in meanwhile is refused.
         checkDestination: () => guard(() => (0,destinations/* recheckDestination */.iW)(destination, workspace)),
         agent: ctx.agent,
-        policy: (0,download_policy/* downloadPolicyFor */.Sj)(ctx.settings.baseUrl),
+        policy: downloadPolicyFor(ctx.settings.baseUrl),
         maxBytes: ctx.settings.maxDownloadBytes,
-        retry: RETRY,
+        retry: http/* API_RETRY */.Is,
         deadline: Date.now() + ctx.settings.timeoutMs,
         signal: ctx.signal,
         log,
@@ -1366,6 +1658,10 @@ function skipped(spec, reason) {
 
 // EXTERNAL MODULE: ./src/constants.ts
 var constants = __webpack_require__(27242);
+// EXTERNAL MODULE: ./src/report/actions-io.ts
+var actions_io = __webpack_require__(61266);
+// EXTERNAL MODULE: ./src/report/summary.ts
+var summary = __webpack_require__(57994);
 // EXTERNAL MODULE: ./src/report/matrix.ts
 var matrix = __webpack_require__(53677);
 // EXTERNAL MODULE: ./src/cache/result-cache.ts
@@ -1392,6 +1688,8 @@ var results_file = __webpack_require__(89047);
 
 
 
+
+
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 async function generate(clips, { settings, batch, notDue = [] }) {
     const notes = notDue.length > 0 ? [(0,schedule_notes/* notDueText */.n)(notDue)] : [];
@@ -1401,11 +1699,11 @@ async function generate(clips, { settings, batch, notDue = [] }) {
         (0,outputs/* writeOutputs */.Kn)([]);
         (0,matrix/* writeMatrix */.T)([]);
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, [], settings.workspace);
-        await (0,outputs/* writeSummary */.Sy)([], { batch, maxCredits: settings.maxCredits, notes });
+        await (0,summary/* writeSummary */.Sy)([], { batch, maxCredits: settings.maxCredits, notes });
         return;
     }
-    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
-    (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
+    (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.CancelOnTimeout, String(settings.cancelOnTimeout));
+    (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.BaseUrl, settings.baseUrl);
     if (settings.cache)
         log/* info */.pq(`Cache: ${settings.reuse.why}.`);
     // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
@@ -1417,13 +1715,13 @@ async function generate(clips, { settings, batch, notDue = [] }) {
     // Clips are fetched through their own dispatcher: every connection it opens is checked against the
     // download policy (no loopback, link-local or private address unless base-url is one).
     const downloadAgent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs, {
-        connect: (0,download_policy/* guardedConnector */.sE)((0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
+        connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
     });
     const client = new api_client/* FoxApiClient */.Tn({
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         agent,
-        retry: { baseDelayMs: 1_000, maxDelayMs: 30_000, maxAttempts: 6 },
+        retry: http/* API_RETRY */.Is,
         userAgent: 'foxapi-video-action',
     });
     const stop = new AbortController();
@@ -1439,7 +1737,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
     for (const signal of signals)
         process.on(signal, onSignal);
     const waiting = new Set();
-    const recordWaiting = () => (0,outputs/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
+    const recordWaiting = () => (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
     let results;
     try {
         const cache = new result_cache/* ResultCache */.Ai(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
@@ -1478,7 +1776,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
             log/* warning */.$e(`Could not write the step outputs (${(0,errors/* messageOf */.bD)(error)}).`);
         }
         await (0,results_file/* writeResultsOutput */.jq)(settings.resultsFile, results.map(results_file/* toFullResultRow */.EH), settings.workspace);
-        await (0,outputs/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits, notes });
+        await (0,summary/* writeSummary */.Sy)(results, { batch, maxCredits: settings.maxCredits, notes });
         const failures = results.filter((r) => !(0,clip_result/* isSuccess */.o)(r));
         if (failures.length === 1 && results.length === 1)
             log/* setFailed */.C1(failures[0]?.error ?? 'The clip failed');
@@ -1490,7 +1788,7 @@ async function generate(clips, { settings, batch, notDue = [] }) {
         }
     }
     finally {
-        await (0,cache_key/* removeCacheStaging */.OB)(settings.workspace);
+        await (0,staging/* removeCacheStaging */.OB)(settings.workspace);
         for (const signal of signals)
             process.off(signal, onSignal);
         await Promise.all([agent.destroy(), downloadAgent.destroy()]);

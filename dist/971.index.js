@@ -1,5 +1,5 @@
-export const id = 958;
-export const ids = [958];
+export const id = 971;
+export const ids = [971];
 export const modules = {
 
 /***/ 50414:
@@ -161,7 +161,7 @@ async function readEntry(paths, primaryKey, restoreKeys) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9691);
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
-/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24950);
+/* harmony import */ var _staging__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3511);
 /* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21917);
 /* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17193);
 /* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
@@ -229,7 +229,7 @@ class CreditLedger {
         const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 24);
         this.prefix = `foxapi-video-ledger-v1-${scope}-${budget.key}-`;
         // The same relative path on every run: it is part of the entries' version.
-        this.relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
+        this.relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_staging__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
     }
     /**
      * The ledger of `budget`, or why there can be none: the cache is off or this runner has no cache service.
@@ -311,10 +311,10 @@ class CreditLedger {
         try {
             // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
             // through a link or in place of a file.
-            const problem = await (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .stagingFolderProblem */ .P1)(this.workspace);
+            const problem = await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .stagingFolderProblem */ .P1)(this.workspace);
             if (problem !== undefined)
                 throw new Error(problem);
-            await (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .freshEntryFolder */ .RW)(this.workspace, this.relative);
+            await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .freshEntryFolder */ .RW)(this.workspace, this.relative);
             const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
             const id = await this.api.saveCache([this.relative], key);
@@ -611,11 +611,11 @@ function isProvenEntry(apiKey, fields, proof) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_15__ = __webpack_require__(9691);
 /* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69316);
-/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(24950);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(24950);
+/* harmony import */ var _staging__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(3511);
 /* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(21917);
 /* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(17193);
-/* harmony import */ var _foxapi_download__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(80211);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(69316);
 /* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(56769);
 /* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(91069);
 /* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(27194);
@@ -747,10 +747,10 @@ class ResultCache {
      */
     checkStaging() {
         this.stagingChecked ??= (async () => {
-            const problem = await (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .stagingFolderProblem */ .P1)(this.workspace);
+            const problem = await (0,_staging__WEBPACK_IMPORTED_MODULE_5__/* .stagingFolderProblem */ .P1)(this.workspace);
             if (problem !== undefined)
                 this.turnOff(problem);
-        })().catch((error) => this.turnOff(`the staging folder ${_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF} cannot be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)})`));
+        })().catch((error) => this.turnOff(`the staging folder ${_staging__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF} cannot be used (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)})`));
         return this.stagingChecked;
     }
     /**
@@ -768,7 +768,7 @@ class ResultCache {
     }
     async lookupNow(key, destination, wantClip, runId) {
         const { relative } = this.directoryFor(key);
-        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .clipEntryKey */ .m8)(key, runId);
         const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]));
         if (!downloaded)
             return undefined;
@@ -783,7 +783,7 @@ class ResultCache {
             : new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
         try {
             if ((!isClip && !matched.startsWith(`${key}-pending-`)) || (isClip && !wantClip)) {
-                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(downloaded.folder);
+                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(downloaded.folder);
                 return undefined;
             }
             return await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_7__/* .withUnpackedEntry */ .yZ)(downloaded, relative, allowed, (files) => isClip ? this.readClip(clipKey, files, destination) : this.readPending(key, matched, files, runId !== undefined));
@@ -805,7 +805,7 @@ class ResultCache {
         if (!this.enabled)
             return undefined;
         const { relative } = this.directoryFor(key);
-        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
+        const clipKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .clipEntryKey */ .m8)(key, runId);
         const matched = await this.attempt('restore', (api) => api.restoreCache([relative], clipKey, [`${key}-pending-`], { lookupOnly: true }));
         if (!this.enabled)
             return undefined;
@@ -845,9 +845,9 @@ class ResultCache {
             throw new Error(`the clip of ${key} does not match its proven checksum`);
         const target = destination(task.data);
         // The clip goes where a download would: checked again once its folder exists and right before the rename.
-        const copied = await (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .T)(clipFile.path, target, () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_9__/* .recheckDestination */ .iW)(target, this.workspace));
+        const copied = await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .TF)(clipFile.path, target, () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_9__/* .recheckDestination */ .iW)(target, this.workspace));
         if (copied.sha256 !== meta.data.sha256) {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(target);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(target);
             throw new Error(`the restored clip of ${key} does not match its checksum`);
         }
         const clip = { task: task.data, path: target, sha256: copied.sha256, bytes: copied.bytes };
@@ -879,10 +879,10 @@ class ResultCache {
     }
     /** Saves a downloaded clip with its final task JSON under `key` (with `runId`, for that workflow run only). */
     async saveClip(key, task, clipPath, sha256, runId) {
-        const entryKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .clipEntryKey */ .m8)(key, runId);
+        const entryKey = (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .clipEntryKey */ .m8)(key, runId);
         await this.save(key, entryKey, async (directory) => {
             // A hard link costs no copy; a copy is the fallback (another file system, or no links there).
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)).catch(() => (0,_foxapi_download__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .T)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)));
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.link)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)).catch(() => (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .copyFileAtomically */ .TF)(clipPath, node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, CLIP_FILE)));
             // Only the known task fields (taskSchema projects them), and never the key, even echoed by a server.
             const taskJson = (0,_secrets__WEBPACK_IMPORTED_MODULE_11__/* .redact */ .E)(JSON.stringify(_foxapi_task__WEBPACK_IMPORTED_MODULE_13__/* .taskSchema */ .v.parse(task)));
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(directory, TASK_FILE), taskJson, { flag: 'wx' });
@@ -925,7 +925,7 @@ class ResultCache {
         const { relative, absolute } = this.directoryFor(key);
         try {
             // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
-            await stage(await (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .freshEntryFolder */ .RW)(this.workspace, relative));
+            await stage(await (0,_staging__WEBPACK_IMPORTED_MODULE_5__/* .freshEntryFolder */ .RW)(this.workspace, relative));
             const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey));
             // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
             // have taken, that means the service is in trouble: stop using it for this run.
@@ -938,12 +938,12 @@ class ResultCache {
             _log__WEBPACK_IMPORTED_MODULE_14__/* .warning */ .$e(`Could not stage the cache entry ${entryKey} (${(0,_errors__WEBPACK_IMPORTED_MODULE_16__/* .messageOf */ .bD)(error)}); going on without it.`);
         }
         finally {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(absolute);
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_8__/* .removeLeftover */ .MG)(absolute);
         }
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
     directoryFor(key) {
-        const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16));
+        const relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_staging__WEBPACK_IMPORTED_MODULE_5__/* .CACHE_DIRECTORY */ .vF, (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(key).digest('hex').slice(0, 16));
         return { relative, absolute: node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workspace, relative) };
     }
     async attempt(what, operation) {
@@ -966,7 +966,7 @@ class ResultCache {
 }
 /** What a clip entry's proof covers: the request's cache key, the task, the clip's and the task JSON's SHA-256, the run. */
 function clipFields(cacheKey, taskId, sha256, taskSha256, madeBy) {
-    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,_cache_key__WEBPACK_IMPORTED_MODULE_5__/* .canonicalJson */ .dj)(madeBy) };
+    return { entry: 'clip', cacheKey, taskId, sha256, taskSha256, madeBy: madeBy === undefined ? null : (0,_cache_key__WEBPACK_IMPORTED_MODULE_4__/* .canonicalJson */ .dj)(madeBy) };
 }
 /**
  * What a pending or delivered entry's proof covers: the request's cache key, the key the entry was saved under,
@@ -979,285 +979,75 @@ function pendingFields(cacheKey, entryKey, taskId, model, delivered = false) {
 
 /***/ }),
 
-/***/ 80211:
+/***/ 49018:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ downloadVideo),
-/* harmony export */   T: () => (/* binding */ copyFileAtomically)
+/* harmony export */   XL: () => (/* binding */ ASPECT_TOLERANCE),
+/* harmony export */   kV: () => (/* binding */ shapeLine),
+/* harmony export */   lB: () => (/* binding */ ratioName),
+/* harmony export */   pO: () => (/* binding */ ratioOf)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(24371);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
-/* harmony import */ var _security_download_policy__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(89355);
-/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(74539);
-// Downloads the finished clip: streamed to a hidden temporary file beside the destination, hashed on the way,
-// checked for size and type, then renamed into place. A failure never leaves a file under the final name.
-// A download cut short is resumed with a Range request (when the server names the file with an ETag or
-// Last-Modified), so a flaky link does not start a large clip over. No credentials are ever sent: result
-// URLs are pre-signed, and the API key stays with the API.
+/* unused harmony export codecName */
+/** Width/height may differ from a named or requested ratio by this share (2 %). */
+const ASPECT_TOLERANCE = 0.02;
+/** Ratios named as such when the picture is within ASPECT_TOLERANCE of one. */
+const NAMED_RATIOS = ['16:9', '9:16', '1:1', '4:3', '3:4', '21:9', '9:21'];
+/** Codec families by the sample entry's four letters. */
+const CODEC_NAMES = {
+    avc1: 'H.264',
+    avc3: 'H.264',
+    hvc1: 'H.265',
+    hev1: 'H.265',
+    av01: 'AV1',
+    vp08: 'VP8',
+    vp09: 'VP9',
+    mp4v: 'MPEG-4 Visual',
+};
+/** `1080×1920 · 9:16 · 10.0 s · H.264 · audio` (or `no audio`). */
+function shapeLine(metadata) {
+    return [
+        `${metadata.width}×${metadata.height}`,
+        ratioName(metadata.width, metadata.height),
+        `${metadata.durationS.toFixed(1)} s`,
+        codecName(metadata.codec),
+        metadata.hasAudio ? 'audio' : 'no audio',
+    ].join(' · ');
+}
+/** The named ratio within 2 % of width:height (`9:16`), or the ratio as a number (`1.85:1`). */
+function ratioName(width, height) {
+    const ratio = width / height;
+    const named = NAMED_RATIOS.find((name) => Math.abs(ratio / ratioOf(name) - 1) <= ASPECT_TOLERANCE);
+    return named ?? `${ratio.toFixed(2)}:1`;
+}
+/** `16:9` → 1.777… */
+function ratioOf(name) {
+    const [w, h] = name.split(':').map(Number);
+    return (w ?? Number.NaN) / (h ?? Number.NaN);
+}
+/** `avc1.640028` → `H.264`; a codec not listed keeps its string. */
+function codecName(codec) {
+    return CODEC_NAMES[codec.slice(0, 4)] ?? codec;
+}
 
 
+/***/ }),
 
+/***/ 13890:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-
-
-
-
-
-const MAX_REDIRECTS = 5;
-const ACCEPTED_TYPES = [/^video\//, /^application\/octet-stream$/, /^binary\/octet-stream$/, /^application\/mp4$/];
-async function downloadVideo(options) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(options.destination), { recursive: true });
-    options.checkDestination?.();
-    const partial = { tempPath: (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .temporaryPathFor */ .ub)(options.destination) };
-    try {
-        const result = await (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .withRetries */ .LH)(() => downloadOnce(options, partial), {
-            policy: options.retry,
-            deadline: options.deadline,
-            signal: options.signal,
-            onRetry: (error, delay) => options.log(`${error.message}; retrying the download in ${(delay / 1000).toFixed(1)}s.`),
-        });
-        await syncFile(partial.tempPath);
-        await options.inspect?.(partial.tempPath);
-        options.checkDestination?.();
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(partial.tempPath, options.destination);
-        return { ...result, path: options.destination };
-    }
-    finally {
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(partial.tempPath);
-    }
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   n: () => (/* binding */ verificationText),
+/* harmony export */   o: () => (/* binding */ isSuccess)
+/* harmony export */ });
+/** The `verify` field of a results row: `passed`, `mismatch: …` or `skipped` (also when there is no file). */
+function verificationText(verification) {
+    if (!verification)
+        return 'skipped';
+    return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status;
 }
-async function downloadOnce(options, partial) {
-    const what = 'Download';
-    const offset = partial.resume ? await sizeOf(partial.tempPath) : 0;
-    // Bounded by the deadline as well as the agent's idle timeout: a body that trickles cannot outlive the budget.
-    const signal = (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .requestSignal */ .OL)(options.deadline, options.signal);
-    let url = offset > 0 && partial.resume ? partial.resume.url : new URL(options.url);
-    for (let hop = 0;; hop++) {
-        const refusal = (0,_security_download_policy__WEBPACK_IMPORTED_MODULE_8__/* .refusalOf */ .Of)(url, options.policy);
-        if (refusal !== undefined) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: ${hop > 0 ? 'the clip URL redirects to a place clips are not fetched from: ' : ''}${refusal}`, notRetryable);
-        }
-        const headers = {
-            accept: 'video/*, application/octet-stream;q=0.9',
-            'user-agent': 'foxapi-video-action',
-        };
-        if (offset > 0 && partial.resume) {
-            headers.range = `bytes=${offset}-`;
-            headers['if-range'] = partial.resume.validator;
-        }
-        let response;
-        try {
-            response = await (0,undici__WEBPACK_IMPORTED_MODULE_6__/* .request */ .Em)(url, { method: 'GET', dispatcher: options.agent, signal, headers });
-        }
-        catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .toRequestError */ .du)(error, what, signal);
-        }
-        const { statusCode } = response;
-        if (statusCode >= 300 && statusCode < 400) {
-            await response.body.dump();
-            const location = header(response.headers, 'location');
-            if (!location)
-                throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: redirect (HTTP ${statusCode}) without a Location`, notRetryable);
-            if (hop >= MAX_REDIRECTS)
-                throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: more than ${MAX_REDIRECTS} redirects`, notRetryable);
-            const next = new URL(location, url);
-            if (next.origin !== url.origin)
-                options.log(`The clip's URL redirects to ${next.origin}; following it.`);
-            url = next;
-            continue;
-        }
-        /** The partial file no longer fits what the server has: the next attempt starts over. */
-        const startOver = async (reason) => {
-            await response.body.dump();
-            partial.resume = undefined;
-            return new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: ${reason}`, { retryable: true, mayHaveBeenProcessed: true });
-        };
-        if (statusCode === 416)
-            throw await startOver(`the server refused to resume at byte ${offset}`);
-        if (statusCode >= 400) {
-            const text = await (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .readBodyCapped */ .oV)(response, what, 64 * 1024).catch(() => '');
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .httpStatusError */ .H6)(statusCode, (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .parseJsonSafely */ .s$)(text), response.headers, what);
-        }
-        const contentType = (header(response.headers, 'content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-        if (contentType !== '' && !ACCEPTED_TYPES.some((pattern) => pattern.test(contentType))) {
-            await response.body.dump();
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the server sent ${contentType}, not a video`, notRetryable);
-        }
-        // 206 continues the file from `offset`; 200 (or a 206 that does not start there) starts it over.
-        const range = statusCode === 206 ? contentRange(response.headers) : undefined;
-        const resumed = offset > 0 && range?.start === offset;
-        if (statusCode === 206 && !resumed)
-            throw await startOver('the server resumed at the wrong byte');
-        const declared = resumed ? (range?.total ?? Number.NaN) : Number(header(response.headers, 'content-length') ?? Number.NaN);
-        if (declared > options.maxBytes) {
-            await response.body.dump();
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the clip is ${declared} bytes, over max-download-size (${options.maxBytes} bytes)`, notRetryable);
-        }
-        const validator = header(response.headers, 'etag') ?? header(response.headers, 'last-modified');
-        partial.resume = validator && !validator.startsWith('W/') ? { url, validator } : undefined;
-        if (resumed)
-            options.log(`Resuming the download at byte ${offset}.`);
-        const meter = new HashingMeter(options.maxBytes, () => new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the clip is over max-download-size (${options.maxBytes} bytes)`, notRetryable));
-        if (resumed)
-            await meter.countFile(partial.tempPath);
-        try {
-            await writeKeepingWhatArrived(response.body, meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(partial.tempPath, { flags: resumed ? 'a' : 'w' }));
-        }
-        catch (error) {
-            throw (0,_http__WEBPACK_IMPORTED_MODULE_9__/* .toRequestError */ .du)(error, what, signal);
-        }
-        const { bytes, sha256 } = meter;
-        if (Number.isFinite(declared) && bytes !== declared) {
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: got ${bytes} of ${declared} bytes`, {
-                retryable: true,
-                mayHaveBeenProcessed: true,
-            });
-        }
-        if (bytes === 0)
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: the server sent an empty file`, notRetryable);
-        // Whatever the Content-Type said: a login page or an error JSON served as video/mp4 is not saved as the clip.
-        const start = await firstBytes(partial.tempPath, 12);
-        if (!(0,_security_download_policy__WEBPACK_IMPORTED_MODULE_8__/* .isVideoContainer */ .zG)(start)) {
-            partial.resume = undefined;
-            throw new _http__WEBPACK_IMPORTED_MODULE_9__/* .RequestError */ .GI(`${what} failed: what the server sent is not a video (no MP4/MOV or WebM/Matroska signature; it starts with ${hexOf(start)}), so it was not saved`, notRetryable);
-        }
-        return { bytes, sha256: sha256(), contentType: contentType || 'unknown' };
-    }
-}
-/**
- * Streams `body` through `meter` into `file`, like `pipeline`, except when the body breaks off (a reset, a stall,
- * the run being stopped): then every byte that did arrive is written before the error is passed on, so the
- * next attempt resumes from all of them (pipeline would destroy the file stream with writes still queued, and
- * the resume would start further back than it needs to). Any other failure (the meter's size limit, the disk)
- * stops at once, as pipeline does.
- */
-function writeKeepingWhatArrived(body, meter, file) {
-    return new Promise((resolve, reject) => {
-        let broken;
-        const fail = (error) => {
-            body.destroy();
-            meter.destroy();
-            file.destroy();
-            reject(broken ?? error);
-        };
-        body.once('error', (error) => {
-            broken = error;
-            body.unpipe(meter);
-            meter.end(); // flushes what it holds into the file, which then ends
-        });
-        meter.once('error', fail);
-        file.once('error', fail);
-        file.once('finish', () => (broken === undefined ? resolve() : reject(broken)));
-        body.pipe(meter).pipe(file);
-    });
-}
-/**
- * Copies `source` to `destination` through a temporary file and a rename; returns the copy's size and sha256.
- * `checkDestination` (as for downloadVideo) runs once the folder exists and right before the rename.
- */
-async function copyFileAtomically(source, destination, checkDestination) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(destination), { recursive: true });
-    checkDestination?.();
-    const tempPath = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .temporaryPathFor */ .ub)(destination);
-    const meter = new HashingMeter();
-    try {
-        await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_5__.pipeline)((0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(source), meter, (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(tempPath));
-        await syncFile(tempPath);
-        checkDestination?.();
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .renameReplacing */ .UU)(tempPath, destination);
-        return { bytes: meter.bytes, sha256: meter.sha256() };
-    }
-    finally {
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(tempPath);
-    }
-}
-/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
-class HashingMeter extends node_stream__WEBPACK_IMPORTED_MODULE_4__.Transform {
-    limit;
-    overLimit;
-    bytes = 0;
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    constructor(limit = Number.POSITIVE_INFINITY, overLimit = () => new Error('size limit exceeded')) {
-        super();
-        this.limit = limit;
-        this.overLimit = overLimit;
-    }
-    _transform(chunk, _encoding, callback) {
-        const error = this.count(chunk);
-        if (error)
-            callback(error);
-        else
-            callback(null, chunk);
-    }
-    /** Counts and hashes what a file already holds (the part of a resumed download fetched earlier). */
-    async countFile(file) {
-        for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(file)) {
-            const error = this.count(chunk);
-            if (error)
-                throw error;
-        }
-    }
-    sha256 = () => this.hash.digest('hex');
-    count(chunk) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.limit)
-            return this.overLimit();
-        this.hash.update(chunk);
-        return undefined;
-    }
-}
-const notRetryable = { retryable: false, mayHaveBeenProcessed: true };
-async function sizeOf(file) {
-    return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file).then((s) => s.size, () => 0);
-}
-/** `Content-Range: bytes 100-7734/7735` → { start: 100, total: 7735 }. */
-function contentRange(headers) {
-    const match = /^bytes (\d+)-\d+\/(\d+)$/.exec(header(headers, 'content-range') ?? '');
-    return match ? { start: Number(match[1]), total: Number(match[2]) } : undefined;
-}
-function header(headers, name) {
-    const value = headers[name];
-    return Array.isArray(value) ? value[0] : value;
-}
-/** The first `count` bytes of a file (fewer when it is shorter). */
-async function firstBytes(file, count) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, 'r');
-    try {
-        const buffer = Buffer.alloc(count);
-        const { bytesRead } = await handle.read(buffer, 0, count, 0);
-        return buffer.subarray(0, bytesRead);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** Bytes as hex pairs: shows what a file starts with without printing the server's text. */
-function hexOf(bytes) {
-    return [...bytes.subarray(0, 8)].map((b) => b.toString(16).padStart(2, '0')).join(' ') || 'nothing';
-}
-/** Flushes the file to disk before the rename makes it visible. */
-async function syncFile(file) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.open)(file, 'r+');
-    try {
-        await handle.sync();
-    }
-    finally {
-        await handle.close();
-    }
+function isSuccess(result) {
+    return result.outcome === 'succeeded' || result.outcome === 'submitted';
 }
 
 
@@ -1270,7 +1060,7 @@ async function syncFile(file) {
 /* harmony export */   T: () => (/* binding */ writeMatrix)
 /* harmony export */ });
 /* unused harmony export matrixOf */
-/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(65468);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61266);
 
 /** `strategy.matrix` JSON with one row per clip: its name, nothing else (never a secret, never a prompt). */
 function matrixOf(clips) {
@@ -1282,7 +1072,82 @@ function matrixOf(clips) {
  * within its limits stays far below it.
  */
 function writeMatrix(clips) {
-    (0,_outputs__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('matrix', matrixOf(clips));
+    (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('matrix', matrixOf(clips));
+}
+
+
+/***/ }),
+
+/***/ 65468:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Kn: () => (/* binding */ writeOutputs),
+/* harmony export */   Ql: () => (/* binding */ formatCredits),
+/* harmony export */   jO: () => (/* binding */ toResultRow),
+/* harmony export */   n3: () => (/* binding */ totalCredits)
+/* harmony export */ });
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61266);
+/* harmony import */ var _clip_result__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(13890);
+
+
+function toResultRow(result) {
+    return {
+        name: result.name,
+        task_id: result.taskId ?? '',
+        status: result.status,
+        outcome: result.outcome,
+        video_url: result.videoUrl ?? '',
+        video_path: result.videoPath ?? '',
+        sha256: result.sha256 ?? '',
+        cache_hit: result.cacheHit,
+        credits: result.credits ?? 0,
+        left_running: result.leftRunning ?? false,
+        duration: result.metadata ? roundSeconds(result.metadata.durationS) : null,
+        width: result.metadata?.width ?? null,
+        height: result.metadata?.height ?? null,
+        codec: result.metadata?.codec ?? null,
+        has_audio: result.metadata?.hasAudio ?? null,
+        verify: (0,_clip_result__WEBPACK_IMPORTED_MODULE_1__/* .verificationText */ .n)(result.verification),
+        ...(result.error ? { error: result.error } : {}),
+    };
+}
+/** Single-clip outputs describe the first clip; `results` lists every clip. */
+function writeOutputs(results) {
+    const set = (name, value) => (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)(name, value);
+    const first = results[0];
+    if (first) {
+        set('task-id', first.taskId ?? '');
+        set('status', first.status);
+        set('progress', first.progress !== undefined ? String(Math.round(first.progress)) : '');
+        set('video-url', first.videoUrl ?? '');
+        set('video-path', first.videoPath ?? '');
+        set('video-sha256', first.sha256 ?? '');
+        const shape = first.metadata;
+        set('video-duration', shape ? String(roundSeconds(shape.durationS)) : '');
+        set('video-width', shape ? String(shape.width) : '');
+        set('video-height', shape ? String(shape.height) : '');
+        set('video-codec', shape?.codec ?? '');
+        set('video-has-audio', shape ? String(shape.hasAudio) : '');
+        set('cache-hit', String(first.cacheHit));
+        set('left-running', String(first.leftRunning ?? false));
+        set('result', first.task ? JSON.stringify(first.task) : '');
+    }
+    // The results file (results-file) holds every row in full; past the output limit `results` points there.
+    (0,_actions_io__WEBPACK_IMPORTED_MODULE_0__/* .setOutputOrFile */ .nF)('results', JSON.stringify(results.map(toResultRow)), { alreadyIn: 'results-file' });
+    set('credits', formatCredits(totalCredits(results)));
+}
+/** Seconds to at most 3 decimals. */
+function roundSeconds(seconds) {
+    return Math.round(seconds * 1000) / 1000;
+}
+/** Credits reserved by the tasks this step submitted. */
+function totalCredits(results) {
+    return results.reduce((sum, r) => sum + (r.credits ?? 0), 0);
+}
+/** Credits as people write them: whole numbers plain, fractions to two places. */
+function formatCredits(credits) {
+    return Number.isInteger(credits) ? String(credits) : credits.toFixed(2).replace(/0+$/, '');
 }
 
 
@@ -1301,12 +1166,13 @@ function writeMatrix(clips) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69316);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(83916);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(83916);
 /* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(25625);
-/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(65468);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(27194);
-/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(56769);
-/* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(88145);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61266);
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(27194);
+/* harmony import */ var _security_destinations__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(56769);
+/* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(88145);
 // The `results-file` output: every clip's full row as a JSON file, for later jobs and for batches whose
 // rows outgrow what a step output may hold. Written whole or not at all (temporary file, then rename).
 
@@ -1318,9 +1184,10 @@ function writeMatrix(clips) {
 
 
 
+
 function toFullResultRow(result) {
     return {
-        ...(0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .toResultRow */ .jO)(result),
+        ...(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .toResultRow */ .jO)(result),
         progress: result.progress ?? null,
         bytes: result.bytes ?? null,
         resumed: result.resumed,
@@ -1337,15 +1204,15 @@ function toFullResultRow(result) {
  * once it exists and right before the rename: a folder swapped for a symlink during the run is refused.
  */
 async function writeResultsFile(file, rows, workspace) {
-    const check = workspace !== undefined && (0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_7__/* .placeOf */ .$t)(file, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace)) !== 'outside'
-        ? () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_6__/* .recheckResultsFile */ .sD)(file, workspace)
+    const check = workspace !== undefined && (0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_8__/* .placeOf */ .$t)(file, node_path__WEBPACK_IMPORTED_MODULE_1___default().resolve(workspace)) !== 'outside'
+        ? () => (0,_security_destinations__WEBPACK_IMPORTED_MODULE_7__/* .recheckResultsFile */ .sD)(file, workspace)
         : () => undefined;
     check();
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_1___default().dirname(file), { recursive: true });
     check();
     const temporary = (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .temporaryPathFor */ .ub)(file);
     try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_5__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(temporary, `${(0,_secrets__WEBPACK_IMPORTED_MODULE_6__/* .redact */ .E)(JSON.stringify(rows, null, 2))}\n`, { flag: 'wx' });
         check();
         await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .renameReplacing */ .UU)(temporary, file);
     }
@@ -1360,10 +1227,10 @@ async function writeResultsFile(file, rows, workspace) {
 async function writeResultsOutput(file, rows, workspace) {
     try {
         await writeResultsFile(file, rows, workspace);
-        (0,_outputs__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', file);
+        (0,_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .setOutputSafely */ .UD)('results-file', file);
     }
     catch (error) {
-        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_8__/* .messageOf */ .bD)(error)}).`);
+        _log__WEBPACK_IMPORTED_MODULE_3__/* .warning */ .$e(`Could not write the results file ${file} (${(0,_errors__WEBPACK_IMPORTED_MODULE_9__/* .messageOf */ .bD)(error)}).`);
     }
 }
 
@@ -1400,111 +1267,277 @@ function periodText(period, reserved, settings) {
 
 /***/ }),
 
-/***/ 89355:
+/***/ 57994:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Of: () => (/* binding */ refusalOf),
-/* harmony export */   Sj: () => (/* binding */ downloadPolicyFor),
-/* harmony export */   sE: () => (/* binding */ guardedConnector),
-/* harmony export */   zG: () => (/* binding */ isVideoContainer)
+/* harmony export */   Hn: () => (/* binding */ cell),
+/* harmony export */   Sy: () => (/* binding */ writeSummary)
 /* harmony export */ });
-/* unused harmony exports REFUSED_ADDRESS_CODE, guardedLookup */
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40610);
-/* harmony import */ var node_dns__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_dns__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
-/* harmony import */ var _internal_hosts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(83731);
-// Where a clip may be downloaded from. A result URL comes from the server (and may redirect anywhere), so it
-// could point the runner at its own loopback services, the cloud metadata endpoint or the office network, and
-// whatever answers would be saved as the clip. So: https only, and never a loopback, link-local, private or
-// otherwise internal address, checked on the URL, on every address a name resolves to, and on the address
-// the socket actually connected to (no DNS-rebinding gap), for every redirect hop. Both rules are relaxed only
-// when `base-url` itself is such an address (the simulator on 127.0.0.1, an API on the internal network).
+/* unused harmony exports renderSummary, escapeHtml */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96251);
+/* harmony import */ var _clip_clip_shape__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49018);
+/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91069);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52966);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61266);
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+// The job summary's HTML: a table of clips (or of one clip's fields), credits and notes about the run. Every
+// piece of outside text goes through cell() (one line of inert, escaped text), so no blank line can end a table
+// and no markup renders; the whole text is scrubbed of secrets once more and kept under the summary's limit.
 
 
 
-/** The policy that follows from `base-url`: strict for any public API host. */
-function downloadPolicyFor(baseUrl) {
-    let url;
+
+
+
+
+/** Longest text in one summary cell, before escaping. */
+const MAX_CELL_CHARS = 2_000;
+const OUTCOME_ICONS = {
+    succeeded: '✅',
+    submitted: '📨',
+    failed: '❌',
+    'timed-out': '⏱️',
+    stopped: '🛑',
+    skipped: '⏭️',
+};
+/**
+ * Writes the job summary. Never throws: without GITHUB_STEP_SUMMARY (a local run, an old runner) or when the
+ * write fails, it warns and the run's result stands.
+ */
+async function writeSummary(results, options) {
+    await (0,_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(renderSummary(results, options));
+}
+/**
+ * The summary's HTML, redacted, at most `maxBytes`: in a batch, rows that do not fit are left out with a note.
+ * Exported for tests.
+ */
+function renderSummary(results, options, maxBytes = _actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0) {
+    for (let shown = results.length;; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
+        const text = (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(summaryText(results, options, shown));
+        if (Buffer.byteLength(text) <= maxBytes || shown === 0)
+            return text;
+    }
+}
+function summaryText(results, options, shown) {
+    const summary = _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z.emptyBuffer().addHeading('FoxAPI video', 2);
+    if (options.batch || results.length > 1) {
+        summary.addTable([
+            [
+                { data: 'Clip', header: true },
+                { data: 'Status', header: true },
+                { data: 'Task', header: true },
+                { data: 'Time', header: true },
+                { data: 'Credits', header: true },
+                { data: 'Video', header: true },
+                { data: 'Shape', header: true },
+                { data: 'Notes', header: true },
+            ],
+            ...results
+                .slice(0, shown)
+                .map((r) => [
+                cell(r.name),
+                `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`,
+                code(r.taskId),
+                elapsed(r.elapsedMs),
+                creditsCell(r),
+                videoCell(r),
+                shapeCell(r),
+                r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+            ]),
+        ]);
+        if (shown < results.length) {
+            summary.addRaw(`<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0} bytes. The results output lists every clip.</p>`, true);
+        }
+    }
+    else if (results[0]) {
+        const r = results[0];
+        const request = r.request;
+        const rows = [
+            ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
+            ['Model', cell(request?.model ?? r.task?.model ?? '')],
+            ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
+            ['Settings', cell(request ? settingsText(request) : '')],
+            ['Task id', code(r.taskId)],
+            ['Elapsed', elapsed(r.elapsedMs)],
+            ['Credits', creditsCell(r)],
+            ['Clip', videoCell(r)],
+            ['Shape', shapeCell(r)],
+        ];
+        if (r.sha256)
+            rows.push(['SHA-256', code(r.sha256)]);
+        if (r.madeBy)
+            rows.push(['Made by', runLink(r)]);
+        if (r.error)
+            rows.push(['Error', cell(r.error)]);
+        summary.addTable([
+            [
+                { data: 'Field', header: true },
+                { data: 'Value', header: true },
+            ],
+            ...rows.filter(([, v]) => v !== ''),
+        ]);
+    }
+    if (options.batch || results.length > 1 || options.maxCredits !== undefined) {
+        const limit = options.maxCredits !== undefined ? ` (max-credits ${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(options.maxCredits)})` : '';
+        summary.addRaw(`<p>Credits reserved by this step: <b>${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)((0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .totalCredits */ .n3)(results))}</b>${limit}.</p>`);
+    }
+    for (const note of options.notes ?? [])
+        summary.addRaw(`<p>${cell(note)}</p>`);
+    if (results.some((r) => r.cacheHit))
+        summary.addRaw('<p>Restored from the Actions cache: no request was sent to FoxAPI. The FoxAPI URL is not given for a restored clip ' +
+            '(it was pre-signed when the clip was made and has likely expired): use the restored file.</p>');
+    // The layout is ours; every piece of outside text went through cell(). The whole text is scrubbed once more.
+    const text = summary.stringify();
+    summary.emptyBuffer();
+    return text;
+}
+function runLink(r) {
+    return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${(0,_run_origin__WEBPACK_IMPORTED_MODULE_2__/* .runLabel */ .Az)(r.madeBy)}`)}</a>` : '';
+}
+function statusText(r) {
+    const base = r.cacheHit ? `${r.status} (restored)` : r.status;
+    const stopped = r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base;
+    return r.leftRunning && r.outcome !== 'submitted' ? `${stopped}, still running at FoxAPI (may be billed)` : stopped;
+}
+/** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
+function settingsText(request) {
+    const parts = [];
+    for (const [field, value] of Object.entries(request)) {
+        if (field === 'model' || field === 'prompt')
+            continue;
+        if (Array.isArray(value))
+            parts.push(`${field} ×${value.length}`);
+        else if (field === 'duration')
+            parts.push(`duration ${JSON.stringify(value)}s`);
+        else if (typeof value === 'string' && /^https?:/.test(value))
+            parts.push(field);
+        else if (typeof value === 'string')
+            parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`);
+        else if (typeof value !== 'object')
+            parts.push(`${field} ${JSON.stringify(value)}`);
+        else
+            parts.push(field);
+    }
+    if (request.model === 'kling-o3-ref' && request.duration === undefined)
+        parts.push('length of the reference video');
+    return parts.join(', ');
+}
+/** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */
+function creditsCell(r) {
+    return r.credits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(r.credits) : '';
+}
+function videoCell(r) {
+    const parts = [];
+    if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl))
+        parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`);
+    if (r.videoPath)
+        parts.push(code(r.videoPath));
+    return parts.join(' ');
+}
+/** The clip's shape in one line, and beside it how it differs from the request (or that it was not compared). */
+function shapeCell(r) {
+    if (!r.metadata)
+        return '';
+    const verification = r.verification;
+    const note = verification?.status === 'mismatch'
+        ? ` ⚠️ ${cell(`does not match the request: ${verification.mismatches.join('; ')}`)}`
+        : verification?.status === 'passed'
+            ? ' ✔ matches the request'
+            : '';
+    return `${cell((0,_clip_clip_shape__WEBPACK_IMPORTED_MODULE_1__/* .shapeLine */ .kV)(r.metadata))}${note}`;
+}
+function code(text) {
+    return text ? `<code>${cell(text)}</code>` : '';
+}
+function elapsed(ms) {
+    const s = Math.round(ms / 1000);
+    return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`;
+}
+/**
+ * Outside text as one summary cell: secrets redacted first (so escaping cannot hide a key from redaction),
+ * capped, made one line (control characters visible, so no blank line can end the table), then escaped: HTML,
+ * the table's `|`, and the characters Markdown links, images and code need (`[`, `]`, backtick, `\`). With no
+ * blank line the table stays one HTML block, where GitHub renders no Markdown at all; the escapes are a second wall.
+ */
+function cell(text, max = MAX_CELL_CHARS) {
+    return escapeHtml((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .capText */ .yA)((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(text), max)));
+}
+/** A URL in an HTML attribute, redacted. */
+function attribute(url) {
+    return escapeHtml((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(url));
+}
+function escapeHtml(text) {
+    return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+
+/***/ }),
+
+/***/ 91069:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Az: () => (/* binding */ runLabel),
+/* harmony export */   T0: () => (/* binding */ runOfThisRepository),
+/* harmony export */   dB: () => (/* binding */ runOriginSchema),
+/* harmony export */   xh: () => (/* binding */ currentRun)
+/* harmony export */ });
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+// The workflow run a clip was made in, from @actions/github's context. It is kept with a cached clip, so the
+// summary of a later run that restores the clip links to the run that paid for it.
+//
+// @actions/github brings Octokit with it, which no other part of the action needs: it is loaded only when a
+// finished clip is saved to the cache (the one place that asks), never at start-up.
+
+const runOriginSchema = zod__WEBPACK_IMPORTED_MODULE_0__/* .object */ .Ikc({
+    repository: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP(),
+    runId: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig(),
+    runNumber: zod__WEBPACK_IMPORTED_MODULE_0__/* .number */ .aig().optional(),
+    workflow: zod__WEBPACK_IMPORTED_MODULE_0__/* .string */ .YjP().optional(),
+    url: zod__WEBPACK_IMPORTED_MODULE_0__/* .url */ .OZ5({ protocol: /^https?$/ }),
+});
+/** This run, or undefined outside a workflow run (no GITHUB_REPOSITORY / GITHUB_RUN_ID) or if the context cannot be read. */
+async function currentRun() {
+    if (!/^[^/\s]+\/[^/\s]+$/.test(process.env.GITHUB_REPOSITORY ?? ''))
+        return undefined;
     try {
-        url = new URL(baseUrl);
+        const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+        if (!Number.isInteger(context.runId))
+            return undefined;
+        const { owner, repo } = context.repo;
+        const serverUrl = context.serverUrl.replace(/\/+$/, '');
+        return runOriginSchema.parse({
+            repository: `${owner}/${repo}`,
+            runId: context.runId,
+            ...(Number.isInteger(context.runNumber) ? { runNumber: context.runNumber } : {}),
+            ...(context.workflow ? { workflow: context.workflow } : {}),
+            url: `${serverUrl}/${owner}/${repo}/actions/runs/${context.runId}`,
+        });
     }
     catch {
-        return { allowPlainHttp: false, allowInternal: false };
-    }
-    const { kind } = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
-    return { allowPlainHttp: url.protocol === 'http:' && kind === 'loopback', allowInternal: kind !== 'public' };
-}
-/** Why `url` may not be fetched for a clip, or undefined when it may. Checked for the first URL and every redirect. */
-function refusalOf(url, policy) {
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && policy.allowPlainHttp)) {
-        return url.protocol === 'http:'
-            ? `${url.origin} is plain http; clips are fetched over https only`
-            : `${url.protocol} URLs are not supported`;
-    }
-    if (url.username || url.password)
-        return 'the URL carries credentials';
-    if (policy.allowInternal)
+        // Who made a clip is a courtesy in the summary: never a reason to lose the cache entry.
         return undefined;
-    const host = (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .judgeHost */ .Ii)(url.hostname);
-    if (host.kind !== 'public')
-        return `${url.host} is ${host.what}; clips are fetched from public hosts only`;
-    return undefined;
+    }
 }
-/** The error code of a connection refused by this policy (not retried: the address will not change its nature). */
-const REFUSED_ADDRESS_CODE = 'ERR_FOXAPI_INTERNAL_ADDRESS';
-function refusedAddress(host, address) {
-    return Object.assign(new Error(`${host} resolves to ${address}, a loopback, link-local or private address; not fetched`), {
-        code: REFUSED_ADDRESS_CODE,
-    });
-}
-/** dns.lookup that fails when any address of the name is internal (one bad address is enough: no mixing). */
-function guardedLookup(policy) {
-    return ((hostname, options, callback) => {
-        node_dns__WEBPACK_IMPORTED_MODULE_0___default().lookup(hostname, { ...options, all: true }, (error, addresses) => {
-            if (error)
-                return callback(error);
-            const list = addresses;
-            const bad = policy.allowInternal ? undefined : list.find((a) => (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(a.address));
-            if (bad)
-                return callback(refusedAddress(hostname, bad.address));
-            if (options.all)
-                return callback(null, list);
-            const first = list[0];
-            if (!first)
-                return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }));
-            callback(null, first.address, first.family);
-        });
-    });
+/** `weekly-clip #12` (or `run 4242`): how the summary names a run. */
+function runLabel(run) {
+    const name = run.workflow ? `${run.workflow} ` : '';
+    return run.runNumber !== undefined ? `${name}#${run.runNumber}` : `${name}run ${run.runId}`;
 }
 /**
- * undici's connector with the policy applied: names resolve through `guardedLookup`, and the address the socket
- * actually connected to is checked once more before anything is sent. (Through a proxy the proxy resolves and
- * connects; then only the URL check applies.)
+ * `run` when it is a run of this repository on this server (GITHUB_REPOSITORY, GITHUB_SERVER_URL) with the URL
+ * such a run has, else undefined: the summary links "made by" only to a run people can trust to be theirs.
  */
-function guardedConnector(policy, timeoutMs) {
-    const connect = (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .buildConnector */ .gU)({ timeout: timeoutMs, lookup: guardedLookup(policy) });
-    return (options, callback) => connect(options, (error, socket) => {
-        if (error || !socket)
-            return callback(error ?? new Error('no socket'), null);
-        const address = socket.remoteAddress;
-        if (!policy.allowInternal && address !== undefined && (0,_internal_hosts__WEBPACK_IMPORTED_MODULE_2__/* .isInternalAddress */ .Kk)(address)) {
-            socket.destroy();
-            return callback(refusedAddress(options.hostname, address), null);
-        }
-        callback(null, socket);
-    });
-}
-/**
- * Whether a file's first bytes are a video container, whatever the Content-Type said: an ISO BMFF / QuickTime
- * `ftyp` box at offset 4 (MP4, MOV, M4V, 3GP) or the EBML magic 1A 45 DF A3 (WebM, Matroska). A login page, an
- * error JSON or a metadata answer served as `video/mp4` is none of these.
- */
-function isVideoContainer(start) {
-    const bytes = Buffer.from(start.buffer, start.byteOffset, start.byteLength);
-    if (bytes.length >= 8 && bytes.toString('latin1', 4, 8) === 'ftyp')
-        return true;
-    return bytes.length >= 4 && bytes[0] === 0x1a && bytes[1] === 0x45 && bytes[2] === 0xdf && bytes[3] === 0xa3;
+function runOfThisRepository(run, env = process.env) {
+    const repository = env.GITHUB_REPOSITORY ?? '';
+    const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '');
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || run.repository !== repository)
+        return undefined;
+    if (!Number.isSafeInteger(run.runId) || run.runId <= 0)
+        return undefined;
+    return run.url === `${server}/${repository}/actions/runs/${run.runId}` ? run : undefined;
 }
 
 
