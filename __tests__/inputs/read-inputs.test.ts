@@ -3,7 +3,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { INPUT_DEFAULTS, parseDurationText, parseSizeText, readInputs } from '../../src/inputs/read-inputs'
+import { readInputs } from '../../src/inputs/read-inputs'
+import { INPUT_DEFAULTS, parseDurationText, parseSizeText } from '../../src/inputs/scalar-inputs'
 import { REQUEST_INPUTS } from '../../src/models'
 import { identicalRequests } from '../../src/run/identical-requests'
 
@@ -165,19 +166,6 @@ describe('readInputs', () => {
     expect(result.ok && result.clips).toEqual([
       { name: 'task-unified-1757165031-uyujaw3d', taskId: 'task-unified-1757165031-uyujaw3d', outputPath: 'foxapi-videos/{task-id}.mp4' },
     ])
-  })
-
-  it('parses durations and sizes', () => {
-    expect(parseDurationText('600')).toBe(600_000)
-    expect(parseDurationText('10m')).toBe(600_000)
-    expect(parseDurationText('1h30m')).toBe(5_400_000)
-    expect(parseDurationText('250ms')).toBe(250)
-    expect(parseDurationText('1.5s')).toBe(1_500)
-    expect(parseDurationText('ten')).toBeUndefined()
-    expect(parseSizeText('500MiB')).toBe(500 * 1024 ** 2)
-    expect(parseSizeText('2 GB')).toBe(2 * 1024 ** 3)
-    expect(parseSizeText('1024')).toBe(1024)
-    expect(parseSizeText('1 parsec')).toBeUndefined()
   })
 })
 

@@ -1,5 +1,6 @@
 // The inputs that decide how much of a batch runs, and whether anything is paid for at all: `only`,
-// `max-credits` and `results-file` (`dry-run` is read with the other switches in read-inputs.ts).
+// `max-credits` and `results-file` (`dry-run` is read first, by read-inputs.ts: whether `api-key` is required
+// depends on it).
 // Like every input, problems are collected and named after the input, before anything is sent.
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
