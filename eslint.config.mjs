@@ -18,6 +18,14 @@ export default tseslint.config(
     },
   },
   {
+    // The house's limits (CONTRIBUTING.md, "Layout"): a function a reader can hold in mind, a file a reader can skim.
+    files: ['src/**/*.ts'],
+    rules: {
+      'max-lines-per-function': ['error', { max: 80 }],
+      'max-lines': ['error', { max: 350 }],
+    },
+  },
+  {
     files: ['__tests__/**/*.ts'],
     rules: {
       // Tests read JSON answers of the simulators and use vitest matchers (expect.any, expect.stringMatching), which are `any` by design.
