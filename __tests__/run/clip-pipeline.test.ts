@@ -3,9 +3,9 @@
 // restore that sends nothing, a task-id collected; what a paid task survives (a gateway error, a stop while the
 // create is in flight, a timeout of another run's task); delivering without a download or a clip that fails verify;
 // and each way a clip ends without its file (a timeout with and without a cancel route, a stop, a failed task, a
-// task without a URL, a failed download, a spent budget, an output that could not be written). Every dependency is
-// injected through ClipDeps.
-import { existsSync, readFileSync, rmSync } from 'node:fs'
+// task without a URL, a failed download, a spent budget, an output that could not be written before or after
+// paying). Every dependency is injected through ClipDeps.
+import { existsSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../../simulator/actions-cache-service'
@@ -22,6 +22,7 @@ import {
   resultCacheFor,
   runDeps,
   taskMadeElsewhere,
+  tempFolder,
   until,
   useCacheService,
 } from '../support/run-deps'
@@ -413,6 +414,25 @@ describe('runClip: a clip that ends without its file', () => {
     expect(result).toMatchObject({ outcome: 'failed', status: 'not-submitted' })
     expect(result.error).toMatch(/^Not submitted, nothing paid: the clip could not be saved \(.*outside the workspace/)
     expect(sim.requests).toEqual([])
+  })
+
+  it('a folder swapped for a link after paying: nothing is written through it, and the error says how to collect the paid clip', async () => {
+    const sim = await simulator({ taskDurationMs: 300 })
+    const { workspace, run, spec } = clipRun(sim, { 'output-path': 'clips/{task-id}.mp4' })
+    const outside = tempFolder('foxapi-outside-')
+    const { deps, lines } = runDeps(run.settings, { batch: true })
+    const running = runClip(spec, deps)
+    await until(() => lines.some((line) => line.includes('Submitted task')), 'the submit')
+    symlinkSync(outside, path.join(workspace, 'clips'))
+
+    const result = await running
+
+    const id = result.taskId ?? ''
+    expect(result).toMatchObject({ outcome: 'failed', status: 'completed', videoUrl: `${sim.url}/files/${id}.mp4` })
+    expect(result.error).toContain(
+      `Collect the paid clip without paying again: add "task-id: ${id}" to the batch entry 'clip', with an output that can be written, and re-run (its video-url works for 24 hours).`,
+    )
+    expect(readdirSync(outside)).toEqual([])
   })
 
   it('without wait, submits and leaves the task running for a later run to collect', async () => {
