@@ -1,13 +1,10 @@
-// The inputs of issue 11: dry-run, only, max-credits, results-file; and the credit budget on its own.
+// The inputs of issue 11: dry-run, only, max-credits, results-file (the credit budget itself: __tests__/run/budget.test.ts).
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it, vi } from 'vitest'
 import { parse as parseYaml } from 'yaml'
-import { CreditBudget, creditsFigure, creditsReserved } from '../../src/run/budget'
-import { RequestError } from '../../src/foxapi/request-errors'
 import { readInputs } from '../../src/inputs/read-inputs'
-import type { Task } from '../../src/foxapi/task'
 
 // The key is registered as a secret, which prints `::add-mask::`: not wanted in the test output.
 vi.mock('@actions/core', async (original) => ({ ...(await original<typeof import('@actions/core')>()), setSecret: () => {} }))
@@ -116,142 +113,6 @@ describe('results-file', () => {
     expect(refused('linked/results.json')).toEqual([expect.stringMatching(/leads outside the workspace/)])
     expect(refused('a-folder')).toEqual([expect.stringMatching(/is an existing directory/)])
     expect(refused('.')).toEqual([expect.stringMatching(/is the workspace itself/)])
-  })
-})
-
-describe('CreditBudget', () => {
-  const task = (id: string, credits?: unknown): Task => ({
-    id,
-    status: 'pending',
-    ...(credits !== undefined ? { usage: { credits_reserved: credits } as Task['usage'] } : {}),
-  })
-
-  it('counts the highest figure per submission, also when replies report it released or name every task alike', async () => {
-    const budget = new CreditBudget(undefined)
-    const first = await budget.submit(async () => task('a', 5))
-    const second = await budget.submit(async () => task('a', 3))
-    if (!first.submitted || !second.submitted) throw new Error('not submitted')
-    first.counted.update(task('a', 7))
-    first.counted.update(task('a', 0))
-    expect(budget.reserved).toBe(10)
-    expect([first.counted.credits, second.counted.credits]).toEqual([7, 3])
-    expect(budget.reached).toBe(false)
-  })
-
-  it('with a period, counts earlier runs plus this step, keeps the highest figure, and tells the ledger each new total', async () => {
-    const totals: number[] = []
-    const budget = new CreditBudget(10, () => {}, {
-      period: 'month-2026-12',
-      spentEarlier: 4,
-      onChange: (reserved) => totals.push(reserved),
-    })
-    const sent: string[] = []
-    const create = (id: string) => async () => (sent.push(id), task(id, 3))
-    const first = await budget.submit(create('a'))
-    if (!first.submitted) throw new Error('not submitted')
-    first.counted.update(task('a', 3)) // the same figure: nothing new to record
-    first.counted.update(task('a', 2)) // a lower one never lowers the count
-    const rest = await Promise.all(['b', 'c'].map((id) => budget.submit(create(id))))
-    expect(sent).toEqual(['a', 'b']) // 4 + 3 < 10, 4 + 6 ≥ 10
-    expect(totals).toEqual([3, 6])
-    expect(rest[1]).toEqual({
-      submitted: false,
-      reason:
-        "not started: max-credits 10 for month-2026-12 reached (4 credits spent by earlier runs in the period, 6 by this step's tasks)",
-    })
-  })
-
-  it('with a period whose ledger is not believed, submits nothing at all', async () => {
-    const budget = new CreditBudget(10, () => {}, { period: 'month-2026-12', spentEarlier: 0, blocked: 'the ledger cannot be trusted' })
-    let sent = 0
-    const outcome = await budget.submit(async () => (sent++, task('a', 1)))
-    expect(sent).toBe(0)
-    expect(outcome).toEqual({ submitted: false, reason: 'not started: the ledger cannot be trusted' })
-  })
-
-  it('with a period, an unknown create outcome still counts as the limit reached', async () => {
-    const budget = new CreditBudget(100, () => {}, { period: 'day-2026-12-02', spentEarlier: 1 })
-    const lost = new RequestError('socket hang up', { retryable: false, mayHaveBeenProcessed: true })
-    await expect(budget.submit(async () => Promise.reject(lost))).rejects.toThrow('socket hang up')
-    const next = await budget.submit(async () => task('b', 1))
-    expect(next.submitted).toBe(false)
-    expect(budget.reached).toBe(true)
-  })
-
-  it('submits nothing once the limit is reached, and says why', async () => {
-    const budget = new CreditBudget(10)
-    const sent: string[] = []
-    const create = (id: string) => async () => (sent.push(id), task(id, 5))
-    const outcomes = await Promise.all(['a', 'b', 'c', 'd'].map((id) => budget.submit(create(id))))
-    expect(sent).toEqual(['a', 'b'])
-    expect(outcomes.map((o) => o.submitted)).toEqual([true, true, false, false])
-    expect(outcomes[3]).toEqual({
-      submitted: false,
-      reason: "not started: max-credits 10 reached (10 credits reserved by this step's tasks)",
-    })
-  })
-
-  it('takes one submission at a time with a limit, so each decision sees the earlier replies', async () => {
-    const budget = new CreditBudget(6)
-    let inFlight = 0
-    let most = 0
-    const create = (id: string) => async () => {
-      most = Math.max(most, ++inFlight)
-      await new Promise((resolve) => setTimeout(resolve, 5))
-      inFlight--
-      return task(id, 4)
-    }
-    const outcomes = await Promise.all(['a', 'b', 'c'].map((id) => budget.submit(create(id))))
-    expect(most).toBe(1)
-    expect(outcomes.map((o) => o.submitted)).toEqual([true, true, false]) // 4 < 6, then 8 ≥ 6
-  })
-
-  it('goes on after a create FoxAPI refused, and warns once when replies carry no credits', async () => {
-    const warnings: string[] = []
-    const budget = new CreditBudget(5, (text) => warnings.push(text))
-    const refused = new RequestError('HTTP 422', { status: 422, retryable: false, mayHaveBeenProcessed: true })
-    await expect(budget.submit(async () => Promise.reject(refused))).rejects.toThrow('HTTP 422')
-    await budget.submit(async () => task('a'))
-    await budget.submit(async () => task('b'))
-    expect(warnings).toEqual(["FoxAPI's reply for task a reports no usage.credits_reserved, so max-credits cannot count it."])
-    expect(budget.reached).toBe(false)
-  })
-
-  it.each([
-    ['a 502', new RequestError('HTTP 502', { status: 502, retryable: true, mayHaveBeenProcessed: true })],
-    ['a reset', new RequestError('ECONNRESET', { networkCode: 'ECONNRESET', retryable: true, mayHaveBeenProcessed: true })],
-    ['an error of no known kind', new Error('boom')],
-  ])('counts a create that failed with %s as reaching the limit', async (_what, error) => {
-    const budget = new CreditBudget(100)
-    await expect(budget.submit(async () => Promise.reject(error))).rejects.toThrow()
-    expect(budget.reached).toBe(true)
-    const next = await budget.submit(async () => task('b', 1))
-    expect(next).toEqual({
-      submitted: false,
-      reason: expect.stringMatching(/counted as reached, because a create request's outcome is unknown/),
-    })
-  })
-
-  it('counts an unusable figure as reaching the limit', async () => {
-    const warnings: string[] = []
-    const budget = new CreditBudget(100, (text) => warnings.push(text))
-    await budget.submit(async () => task('a', '1e999'))
-    expect(budget.reached).toBe(true)
-    expect(warnings).toEqual([expect.stringContaining('usage.credits_reserved "1e999" for task a')])
-  })
-
-  it('reads usage.credits_reserved only when it is a usable number', () => {
-    expect([5, '2.5', -1, 'lots', null, Infinity, '1e999', 2_000_000].map((c) => creditsFigure(task('x', c)).kind)).toEqual([
-      'credits',
-      'credits',
-      'unusable',
-      'unusable',
-      'none',
-      'unusable',
-      'unusable',
-      'unusable',
-    ])
-    expect(creditsReserved(task('x', '2.5'))).toBe(2.5)
   })
 })
 
