@@ -310,6 +310,7 @@ describe('runClip: a clip that ends without its file', () => {
     const result = await runClip(spec, runDeps(run.settings, { signal: stop.signal }).deps)
 
     expect(result).toMatchObject({ outcome: 'stopped', status: 'not-submitted', error: 'Not submitted: the run was cancelled' })
+    expect(result.decision).toEqual({ action: 'skip', why: 'not started: the run was cancelled' })
     expect(sim.requests).toEqual([])
   })
 

@@ -18,7 +18,7 @@ import type { ClipDeps, ClipTurn } from './clip-deps'
 import { collectAdvice } from './collect-advice'
 import { deliverClip, resolveOutputPath, verifyContext, type Delivery } from './deliver-clip'
 import { endWait, type WaitEnd } from './end-wait'
-import { checkPendingTask, resumeNamedTask, submitTask, type StartedTask } from './start-task'
+import { checkPendingTask, neverSent, resumeNamedTask, submitTask, type StartedTask } from './start-task'
 
 type Log = (line: string) => void
 
@@ -143,7 +143,10 @@ async function runTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, turn: ClipT
   try {
     start = await startTask(spec, ahead, deps, deadline, log)
   } catch (error) {
-    return notStarted(ahead.decision, deps.signal.aborted ? 'stopped' : 'failed', redact(messageOf(error)))
+    // A run stopped before the create left starts no task: the decision says so (a create cut off in flight stays a submit).
+    const stopped = deps.signal.aborted && neverSent(error)
+    const decision = stopped ? decideClip({ ...ahead.facts, stopped: 'not started: the run was cancelled' }) : ahead.decision
+    return notStarted(decision, deps.signal.aborted ? 'stopped' : 'failed', redact(messageOf(error)))
   }
   if ('skipped' in start) return notStarted(start.skipped, 'skipped', start.skipped.why)
   const trail = new TaskTrail(start.started)

@@ -18,6 +18,7 @@ import { PLAN_OF_ACTION, planText, writePlanSummary, type PlanRow } from '../rep
 import { writeResultsOutput } from '../report/results-file'
 import { notDueText } from '../report/schedule-notes'
 import { safeFileName } from '../security/destinations'
+import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
 import { findingOf } from './clip-pipeline'
 
@@ -166,22 +167,24 @@ async function planBudget(settings: RunSettings): Promise<{ note: string; refusa
   if (settings.apiKey === '')
     return { note: `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.` }
   const reading = await opened.read()
+  // The refusal a paid run's budget would give, in its words: the same budget, told what the ledger says.
   if (reading.kind === 'untrusted') {
-    const refusal = `the budget ledger for ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
+    const blocked = `the budget ledger for ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
     return {
       note: `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
-      refusal,
+      refusal: new CreditBudget(settings.maxCredits, () => {}, { period: budget.key, spentEarlier: 0, blocked }).refusal,
     }
   }
+  const paid = new CreditBudget(settings.maxCredits, () => {}, { period: budget.key, spentEarlier: reading.spent })
   const limit = settings.maxCredits ?? 0
   const left = Math.max(0, limit - reading.spent)
   const spent = `${formatCredits(reading.spent)} of max-credits ${formatCredits(limit)} spent by earlier runs`
-  return left > 0
+  return paid.reached
     ? {
-        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${formatCredits(left)} more.`,
+        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
+        refusal: paid.refusal,
       }
     : {
-        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
-        refusal: `not started: max-credits ${formatCredits(limit)} for ${budget.key} reached (${spent})`,
+        note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${formatCredits(left)} more.`,
       }
 }

@@ -35,6 +35,16 @@ export interface StartedTask {
 /** What a clip's log line goes to. */
 type Log = (line: string) => void
 
+/** A create refused before it was sent (the clip could not be saved, the run was stopped): nothing was paid. */
+export class NotSubmittedError extends Error {
+  override name = 'NotSubmittedError'
+}
+
+/** Whether `error` says the create never left: refused here, or stopped before it was sent. */
+export function neverSent(error: unknown): boolean {
+  return error instanceof NotSubmittedError || (error instanceof RequestError && !error.details.mayHaveBeenProcessed)
+}
+
 /** The task `task-id` names: its state, or (when FoxAPI answers with a passing error) a task to wait on anyway. */
 export async function resumeNamedTask(taskId: string, deps: ClipDeps, deadline: number, log: Log): Promise<StartedTask> {
   log(`Resuming task ${taskId}; nothing new is submitted.`)
@@ -100,8 +110,8 @@ export async function submitTask(spec: ClipSpec, facts: ClipFacts, deps: ClipDep
   // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
   const unsafe =
     settings.wait && settings.download ? plannedDestinationProblem(spec.outputPath, spec.name, undefined, settings.workspace) : undefined
-  if (unsafe !== undefined) throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
-  if (deps.signal.aborted) throw new Error('Not submitted: the run was cancelled')
+  if (unsafe !== undefined) throw new NotSubmittedError(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
+  if (deps.signal.aborted) throw new NotSubmittedError('Not submitted: the run was cancelled')
   return deps.budget.inTurn(async (budgetRefusal) => {
     const decision = decideClip({ ...facts, budgetRefusal })
     if (decision.action !== 'submit') {
