@@ -367,8 +367,7 @@ describe('the dry run and the paid run decide alike', () => {
       // The same facts give the same words: the plan says why as the run does. (A pending task's state is a fact
       // only the paid run has asked FoxAPI for, so its why says so, and the dry run's says what it depends on.)
       if (paid.decision.action !== 'collect') expect(dry.why).toBe(paid.decision.why)
-    }
-    else expect(dry.decision, 'what the dry run plans today, without asking FoxAPI').toBe(c.dryCannotKnow)
+    } else expect(dry.decision, 'what the dry run plans today, without asking FoxAPI').toBe(c.dryCannotKnow)
     expect(paid.decision.action, paid.decision.why).toBe(c.expected)
     if (c.why) expect(paid.decision.why).toMatch(c.why)
     if (c.log) expect(stdout.text()).toMatch(c.log)
