@@ -3,7 +3,7 @@
 //  2. start-up: time for dist/index.js to start, read inputs and fail on a bad one (no network)
 //  3. validation: requests validated per second
 //  4. a whole run against the simulator: wall time beyond the task's own duration, and requests made
-//  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (requests per task, detection delay)
+//  5. polling: fixed 5 s vs the adaptive schedule, replayed on a virtual clock (scripts/bench-polling.ts)
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
@@ -30,11 +30,11 @@ import { readClipMetadata } from '../src/clip/clip-metadata'
 import { mp4Layout } from '../simulator/mp4-writer'
 import { downloadVideo } from '../src/foxapi/download'
 import { createHttpAgent } from '../src/foxapi/http'
-import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
 import { buildRequest } from '../src/models'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction, startAction } from '../simulator/actions-runner'
 import { requestedShape, startFoxApiSimulator } from '../simulator/foxapi-simulator'
+import { benchPolling } from './bench-polling'
 
 const MiB = 1024 * 1024
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0
@@ -255,81 +255,6 @@ async function benchClipMetadata(sizeMiB: number, moovLast: boolean): Promise<vo
     )
   } finally {
     rmSync(dir, { recursive: true, force: true })
-  }
-}
-
-/** A simulated task for the polling comparison: its true length, FoxAPI's estimate, whether progress is reported. */
-interface PolledTask {
-  durationMs: number
-  estimateMs: number
-  reportsProgress: boolean
-}
-
-/** Progress as the simulator reports it: 0 for the first tenth (pending), then linear, 99 at most until done. */
-function progressAt(task: PolledTask, t: number): number {
-  if (!task.reportsProgress) return 0
-  const pending = task.durationMs / 10
-  return t < pending ? 0 : Math.min(99, Math.floor(((t - pending) / (task.durationMs - pending)) * 100))
-}
-
-/** Replays a polling schedule on a virtual clock: requests until the task is seen done, and how late. */
-function replay(
-  task: PolledTask,
-  next: (t: number, progress: number, earlier: { elapsedMs: number; progress: number } | undefined, previous?: number) => number,
-) {
-  let t = 0
-  let requests = 0
-  let progress = 0
-  let previous: number | undefined
-  let earlier: { elapsedMs: number; progress: number } | undefined
-  let latest: { elapsedMs: number; progress: number } | undefined
-  for (;;) {
-    previous = next(t, progress, earlier, previous)
-    t += previous
-    requests++
-    if (t >= task.durationMs) return { requests, lateMs: t - task.durationMs }
-    progress = progressAt(task, t)
-    if (progress > (latest?.progress ?? 0)) {
-      earlier = latest
-      latest = { elapsedMs: t, progress }
-    }
-  }
-}
-
-function benchPolling(ceilingMs: number, trials: number): void {
-  let seed = 42
-  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31
-  const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length
-  console.log(
-    `\npolling: fixed 5 s vs adaptive (poll-interval ${ceilingMs / 1000} s as the ceiling), ${trials} simulated tasks per row,` +
-      '\n  each length ±2.5 s around the nominal one; requests per task (mean) and completion→detection delay (median)',
-  )
-  for (const reportsProgress of [true, false]) {
-    for (const nominal of [30, 120, 300]) {
-      for (const factor of [0.7, 1, 1.3]) {
-        const fixed: { requests: number; lateMs: number }[] = []
-        const adaptive: { requests: number; lateMs: number }[] = []
-        for (let i = 0; i < trials; i++) {
-          const durationMs = nominal * 1000 + (random() - 0.5) * 5_000
-          const task = { durationMs, estimateMs: Math.round((durationMs * factor) / 1000) * 1000, reportsProgress }
-          fixed.push(replay(task, () => 5_000))
-          adaptive.push(
-            replay(task, (t, progress, earlier, previous) =>
-              nextPollDelayMs({ elapsedMs: t, estimatedMs: task.estimateMs, progress, earlier, ceilingMs }, previous),
-            ),
-          )
-        }
-        const label = `${nominal} s task, estimate ${factor === 1 ? 'right' : factor < 1 ? '30 % low' : '30 % high'}${reportsProgress ? '' : ', no progress'}`
-        const fixedRequests = mean(fixed.map((r) => r.requests))
-        const adaptiveRequests = mean(adaptive.map((r) => r.requests))
-        row(
-          `  ${label}`,
-          `fixed ${fixedRequests.toFixed(1)} req, ${(median(fixed.map((r) => r.lateMs)) / 1000).toFixed(1)} s late | ` +
-            `adaptive ${adaptiveRequests.toFixed(1)} req (${Math.round((100 * adaptiveRequests) / fixedRequests)} %), ` +
-            `${(median(adaptive.map((r) => r.lateMs)) / 1000).toFixed(1)} s late`,
-        )
-      }
-    }
   }
 }
 

@@ -5,7 +5,7 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './request-errors'
-import { nextPollDelayMs } from './poll-schedule'
+import { nextPollDelayMs, sawProgress, type ProgressSeen } from './poll-schedule'
 import { isTerminal, videoUrlOf, type Task } from './task'
 import { messageOf } from '../errors'
 
@@ -24,6 +24,8 @@ export interface WaitOptions {
   log: (line: string) => void
   /** Called with every task state seen, so the caller always knows the last one. */
   onUpdate?: (task: Task) => void
+  /** The model's typical run time (src/models/typical-times.ts): the schedule's prior when FoxAPI gives no estimate. */
+  typicalSeconds?: number | undefined
 }
 
 /** Poll errors back off from the poll interval up to this. */
@@ -59,17 +61,10 @@ interface WaitState {
   stillSince: number
   /** `task_info.estimated_time` in seconds, as last given. */
   estimated: number | undefined
-  /** For the adaptive schedule (src/foxapi/poll-schedule.ts): when the task started, and two sightings of its progress. */
+  /** For the adaptive schedule (src/foxapi/poll-schedule.ts): when the task started, its progress as seen, polls made. */
   startedAt: number | undefined
-  earlier: ProgressSighting | undefined
-  latest: ProgressSighting | undefined
-  /** The last scheduled wait slept (the schedule grows it while it knows nothing). */
-  previousDelay: number | undefined
-}
-
-interface ProgressSighting {
-  elapsedMs: number
-  progress: number
+  seen: ProgressSeen | undefined
+  polls: number
 }
 
 /**
@@ -81,7 +76,7 @@ export async function waitForTask(options: WaitOptions): Promise<WaitOutcome> {
   const { deadline, signal } = options
   const wait = startingState(options)
   for (let first = wait.last === undefined; ; first = false) {
-    let delay = scheduledDelay(wait, options.pollIntervalMs)
+    let delay = scheduledDelay(wait, options)
     const { last } = wait
     if (last && isTerminal(last.status)) {
       if (isFinal(last, wait.emptyCompleted)) return { kind: 'finished', task: last }
@@ -110,9 +105,8 @@ function startingState(options: WaitOptions): WaitState {
     stillSince: Date.now(),
     estimated: last?.task_info?.estimated_time,
     startedAt: last ? startOf(last) : undefined,
-    earlier: undefined,
-    latest: undefined,
-    previousDelay: undefined,
+    seen: undefined,
+    polls: 0,
   }
   if (last) report(wait, last, options)
   return wait
@@ -127,18 +121,17 @@ function report(wait: WaitState, task: Task, options: WaitOptions): void {
 }
 
 /** The adaptive schedule's wait before the next poll (src/foxapi/poll-schedule.ts). */
-function scheduledDelay(wait: WaitState, pollIntervalMs: number): number {
+function scheduledDelay(wait: WaitState, options: WaitOptions): number {
   const now = Date.now()
-  return nextPollDelayMs(
-    {
-      elapsedMs: now - (wait.startedAt ?? now),
-      estimatedMs: wait.estimated !== undefined ? wait.estimated * 1000 : undefined,
-      progress: wait.last?.progress,
-      earlier: wait.earlier,
-      ceilingMs: pollIntervalMs,
-    },
-    wait.previousDelay,
-  )
+  const { typicalSeconds } = options
+  return nextPollDelayMs({
+    elapsedMs: now - (wait.startedAt ?? now),
+    ceilingMs: options.pollIntervalMs,
+    estimatedMs: wait.estimated !== undefined ? wait.estimated * 1000 : undefined,
+    typicalMs: typicalSeconds !== undefined ? typicalSeconds * 1000 : undefined,
+    seen: wait.seen,
+    polls: wait.polls,
+  })
 }
 
 /** Whether a terminal task is the answer: failed, cancelled, completed with its URL, or completed without one after every re-query. */
@@ -168,7 +161,6 @@ async function pauseBeforePoll(wait: WaitState, delay: number, remaining: number
   const { pollIntervalMs, signal } = options
   // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
   const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(wait.failures, 20))
-  wait.previousDelay = delay
   try {
     await sleep(Math.min(wait.failures === 0 ? delay : pause, remaining), undefined, { signal })
     return true
@@ -183,6 +175,7 @@ async function pollOnce(wait: WaitState, options: WaitOptions): Promise<WaitOutc
   try {
     const synced = wait.syncNext
     wait.syncNext = false
+    wait.polls++
     wait.last = await client.getTask(taskId, {
       deadline,
       signal,
@@ -206,10 +199,7 @@ function takeIn(wait: WaitState, task: Task, synced: boolean, options: WaitOptio
   report(wait, task, options)
   wait.estimated = task.task_info?.estimated_time ?? wait.estimated
   wait.startedAt ??= startOf(task)
-  if (typeof task.progress === 'number' && task.progress > (wait.latest?.progress ?? 0)) {
-    wait.earlier = wait.latest
-    wait.latest = { elapsedMs: Date.now() - wait.startedAt, progress: task.progress }
-  }
+  wait.seen = sawProgress(wait.seen, Date.now() - wait.startedAt, task.progress)
   if (stateKey(task) !== wait.state || synced) {
     wait.state = stateKey(task)
     wait.stillSince = Date.now()

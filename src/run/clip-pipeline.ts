@@ -11,6 +11,7 @@ import { messageOf } from '../errors'
 import { endedWithoutClip, videoUrlOf, type Task } from '../foxapi/task'
 import { waitForTask } from '../foxapi/wait-for-task'
 import type { ClipSpec } from '../inputs/clip-spec'
+import { typicalSecondsOf } from '../models/typical-times'
 import type { ClipDecision, ClipResult } from '../report/clip-result'
 import { redact } from '../secrets'
 import { decideClip, type CacheFinding, type ClipFacts } from './clip-decision'
@@ -250,6 +251,7 @@ async function followTask(
     ...(started.pollFirst ? {} : { initial: started.task }),
     log,
     onUpdate: trail.seen,
+    typicalSeconds: spec.request && typicalSecondsOf(spec.request.model),
   })
   if (waited.kind !== 'finished') return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail)
   // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
