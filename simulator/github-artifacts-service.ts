@@ -111,11 +111,16 @@ function field(body: Record<string, unknown>, name: string): unknown {
   return body[name] ?? body[name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase())]
 }
 
+/** A field's text (a string, or a number: protojson writes int64 as a string), else ''. */
+function text(value: unknown): string {
+  return typeof value === 'string' || typeof value === 'number' ? String(value) : ''
+}
+
 /** A StringValue / Int64Value wrapper as protojson writes it: the bare value (or `{ value }`). */
 function wrapped(value: unknown): string | undefined {
   if (value === undefined || value === null) return undefined
   if (typeof value === 'object') return wrapped((value as { value?: unknown }).value)
-  return String(value)
+  return text(value)
 }
 
 export async function startGitHubArtifactsService(
@@ -184,7 +189,7 @@ export async function startGitHubArtifactsService(
 
   const artifactMethods: Record<string, (body: Record<string, unknown>, runId: number) => Record<string, unknown>> = {
     CreateArtifact(body, runId) {
-      const name = String(field(body, 'name') ?? '')
+      const name = text(field(body, 'name'))
       if (name === '') throw new TwirpError(400, 'invalid_argument', 'name is required')
       if (uploadsLeft <= 0)
         throw new TwirpError(412, 'failed_precondition', 'Artifact storage quota has been hit. Unable to upload any new artifacts.')
@@ -196,14 +201,14 @@ export async function startGitHubArtifactsService(
         runId,
         name,
         wrapped(field(body, 'mime_type')) ?? 'application/zip',
-        expires ? Date.parse(String(expires)) : undefined,
+        expires ? Date.parse(text(expires)) : undefined,
       )
       return { ok: true, signed_upload_url: signedUrl(artifact.blob, 'cw') }
     },
     FinalizeArtifact(body, runId) {
       const artifact = artifacts.find((a) => a.runId === runId && a.name === field(body, 'name') && !a.finalized)
       if (!artifact?.data) throw new TwirpError(404, 'not_found', 'no upload of that artifact to finalize')
-      if (String(artifact.data.length) !== String(field(body, 'size') ?? ''))
+      if (String(artifact.data.length) !== text(field(body, 'size')))
         throw new TwirpError(400, 'invalid_argument', `the artifact has ${artifact.data.length} bytes uploaded`)
       artifact.finalized = true
       return { ok: true, artifact_id: String(artifact.id) }
