@@ -18,6 +18,10 @@
 // reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
 // pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
 // plus any later rise FoxAPI reports for tasks already running.
+//
+// With `budget-period`, each turn first has this step's spending so far recorded (PeriodSpending.record: the
+// step's first turn opens its records), so no create is sent that the period's records would not show; a record
+// that cannot be saved sets `blocked`, which is "limit reached" from then on.
 import { RequestError } from '../foxapi/request-errors'
 import type { Task } from '../foxapi/task'
 import { MAX_CREDITS_LIMIT } from '../inputs/plan-inputs'
