@@ -216,7 +216,7 @@ describe('the result cache', () => {
     }
     expect(sim.createCount()).toBe(8)
     // Pending-task keys are unique per submission (time and a random part).
-    // (Each delivered clip adds a `-delivered` entry to the same series: reuse: run never hands that task out again.)
+    // (Each delivered clip adds a `-delivered` entry to the same series; under reuse: run the note is an artifact of the run.)
     const pending = service.entries.filter((e) => e.key.includes('-pending-') && !e.key.endsWith('-delivered')).map((e) => e.key)
     expect(pending).toHaveLength(8)
     expect(service.entries.filter((e) => e.key.endsWith('-delivered'))).toHaveLength(8)

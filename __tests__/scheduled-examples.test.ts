@@ -21,8 +21,9 @@ function readAsScheduledRun(step: Record<string, string | number>, cron: string,
   copyFileSync(path.join(root, 'examples/content-calendar/clips.yml'), path.join(workspace, 'clips.yml'))
   const event = path.join(workspace, 'event.json')
   writeFileSync(event, JSON.stringify({ schedule: cron }))
-  // The runner hands every input over as text.
+  // The runner hands every input over as text, and github-token as its default evaluated: the job's token.
   const inputs: Record<string, string> = {
+    'github-token': 'ghs_example',
     ...Object.fromEntries(Object.entries(step).map(([k, v]) => [k, String(v)])),
     'api-key': 'sk-example',
   }

@@ -1,14 +1,13 @@
 // Scheduled marketing runs, end to end: dist/ against the FoxAPI simulator and the local Actions cache service.
 // `reuse` (a fresh clip per scheduled run, free re-runs), the content calendar (schedule, from/until, pick:
-// rotate), placeholders, and `budget-period` with its ledger in the cache (forged, unreadable, unavailable).
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+// rotate), placeholders, and `budget-period` (its spend records, and the hostile cases, are in spend-records.e2e.test.ts).
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../simulator/foxapi-simulator'
+import { startGitHubArtifactsService, type GitHubArtifactsService } from '../simulator/github-artifacts-service'
 import { forgedArchive, membersOf } from './support/cache-entries'
 import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction } from './support/fixtures'
 
@@ -17,11 +16,14 @@ const WORKFLOW_REF = 'acme/marketing/.github/workflows/weekly-clip.yml@refs/head
 
 let sim: FoxApiSimulator
 let cacheService: ActionsCacheService
+let artifacts: GitHubArtifactsService
 beforeEach(async () => {
   sim = await startFoxApiSimulator({ taskDurationMs: 300, apiKeys: ['sk-test-valid-key', OTHER_KEY] })
   cacheService = await startActionsCacheService()
+  artifacts = await startGitHubArtifactsService({ cache: cacheService })
 })
 afterEach(async () => {
+  await artifacts.close()
   await cacheService.close()
   await checkKeyAndClose(sim)
 })
@@ -42,13 +44,15 @@ interface Trigger {
   attempt?: number
 }
 
-/** The variables the runner sets for a workflow run (with the cache service's). */
+/** The variables the runner sets for a workflow run (with the cache service's and the artifact service's). */
 function runEnv(
   { event, cron, runId, runNumber = runId, attempt = 1 }: Trigger,
   extra: Record<string, string> = {},
 ): Record<string, string> {
+  const workflow = (extra.GITHUB_WORKFLOW_REF ?? WORKFLOW_REF).replace(/^[^/]+\/[^/]+\/|@.*$/g, '')
   return {
     ...cacheService.env,
+    ...artifacts.jobEnv({ id: runId, attempt, workflow, event }),
     GITHUB_EVENT_NAME: event,
     GITHUB_EVENT_PATH: eventFile(event === 'schedule' ? { schedule: cron ?? '0 6 * * 1' } : { ref: 'refs/heads/main' }),
     GITHUB_RUN_ID: String(runId),
@@ -61,7 +65,10 @@ function runEnv(
 }
 
 function run(trigger: Trigger, inputs: Record<string, string> = {}, extraEnv: Record<string, string> = {}) {
-  return runAction({ inputs: quickInputs(sim, { cache: 'true', ...inputs }), env: runEnv(trigger, extraEnv) })
+  return runAction({
+    inputs: quickInputs(sim, { cache: 'true', 'github-token': artifacts.token, ...inputs }),
+    env: runEnv(trigger, extraEnv),
+  })
 }
 
 /** The create requests' bodies, in order. */
@@ -81,7 +88,9 @@ describe('reuse', () => {
     expect(second.outputs['cache-hit']).toBe('false')
     expect(sim.createCount()).toBe(2)
     expect(second.outputs['task-id']).not.toBe(first.outputs['task-id'])
-    expect(second.stdout).toContain(`The cache's last task for this request (${first.outputs['task-id']}) was delivered to an earlier run`)
+    expect(second.stdout).toContain(
+      `The cache's last task for this request (${first.outputs['task-id']}) was delivered to another run (1001)`,
+    )
 
     // Re-runs keep the run id (a later attempt): each gets its own run's clip back, for nothing.
     for (const [rerunOf, original] of [
@@ -145,7 +154,7 @@ describe('reuse', () => {
     const scheduled = await run({ event: 'schedule', runId: 3303 }, { 'cache-key': 'other-clip' })
     expect(scheduled.exitCode, scheduled.visibleLog).toBe(0)
     const scheduledAgain = await run({ event: 'schedule', runId: 3304 }, { 'cache-key': 'other-clip' })
-    expect(scheduledAgain.stdout).toContain('was delivered to an earlier run')
+    expect(scheduledAgain.stdout).toContain('was delivered to another run (3303)')
     expect(scheduledAgain.outputs['task-id']).not.toBe(scheduled.outputs['task-id'])
     expect(sim.createCount()).toBe(3)
   })
@@ -178,7 +187,8 @@ describe('reuse', () => {
     const taskId = first.outputs['task-id'] as string
     const series = cacheService.entries.filter((e) => e.finalized && e.key.includes('-pending-'))
     const honest = series.find((e) => !e.key.endsWith('-delivered'))
-    expect(series.some((e) => e.key.endsWith('-delivered'))).toBe(true)
+    // Under reuse: run the delivered note is an artifact of the run (spend-records.e2e.test.ts replays the pending record itself).
+    expect(artifacts.artifacts.some((a) => a.name.startsWith('foxapi-video-delivered-'))).toBe(true)
     if (!honest?.data) return expect.fail('no pending entry was saved')
     // Replayed: the proven record of the delivered task, now the newest entry of the series.
     await new Promise((resolve) => setTimeout(resolve, 5))
@@ -423,7 +433,9 @@ describe('budget-period', () => {
     const first = await run({ event: 'schedule', runId: 10_001 }, monthly)
     expect(first.exitCode, first.visibleLog).toBe(0)
     expect(first.outputs.credits).toBe('10')
-    expect(first.stdout).toMatch(/Budget ledger \(month-\d{4}-\d{2}\): 10 credits spent in the period, saved as foxapi-video-ledger-v1-/)
+    expect(first.stdout).toMatch(
+      /Budget \(month-\d{4}-\d{2}\): 10 credits spent by this step, recorded as the artifact foxapi-video-spend-/,
+    )
 
     const batch = JSON.stringify([
       { name: 'fox', prompt: 'A fox in the second week' },
@@ -441,7 +453,7 @@ describe('budget-period', () => {
       /Budget for month-\d{4}-\d{2} \(all runs of acme\/marketing\/.github\/workflows\/weekly-clip.yml\): 10 credits spent by earlier runs/,
     )
 
-    // Another workflow of the repository has its own ledger.
+    // Another workflow of the repository has its own records.
     const other = await run(
       { event: 'schedule', runId: 10_003 },
       { ...monthly, prompt: 'A fox for the other workflow' },
@@ -462,99 +474,5 @@ describe('budget-period', () => {
     expect(third.exitCode).toBe(1)
     expect(resultRows(third.outputs)[0]?.outcome).toBe('skipped')
     expect(sim.createCount()).toBe(2)
-  })
-
-  it('treats a ledger entry that fails its proof of origin as limit reached, never as zero', async () => {
-    // A ledger written with another API key (as anyone who can save to the cache could write one) is newest.
-    const forger = await runAction({
-      inputs: quickInputs(sim, { cache: 'true', ...monthly, 'api-key': OTHER_KEY, prompt: 'Forger fox' }),
-      env: runEnv({ event: 'push', runId: 12_001 }),
-    })
-    expect(forger.exitCode, forger.visibleLog).toBe(0)
-    expect(cacheService.entries.some((e) => e.key.startsWith('foxapi-video-ledger-v1-'))).toBe(true)
-
-    const victim = await run({ event: 'push', runId: 12_002 }, { ...monthly, prompt: 'Honest fox' })
-    expect(victim.exitCode).toBe(1)
-    expect(victim.stdout).toMatch(/::warning::Budget ledger for month-\d{4}-\d{2}: the ledger entry \S+ fails its proof of origin/)
-    expect(resultRows(victim.outputs)[0]).toMatchObject({ outcome: 'skipped', error: expect.stringContaining('cannot be trusted') })
-    expect(sim.createCount()).toBe(1)
-  })
-
-  it('treats a ledger that cannot be read while the cache is on as limit reached', async () => {
-    await run({ event: 'push', runId: 13_001 }, { ...monthly, prompt: 'First fox' })
-    cacheService.setDown(true, 'reset')
-    const blind = await run({ event: 'push', runId: 13_002 }, { ...monthly, prompt: 'Second fox' })
-    expect(blind.exitCode).toBe(1)
-    expect(blind.stdout).toMatch(/::warning::Budget ledger for month-\d{4}-\d{2}: the ledger could not be read/)
-    expect(resultRows(blind.outputs)[0]?.outcome).toBe('skipped')
-    expect(sim.createCount()).toBe(1)
-  })
-
-  it('refuses a restored ledger that is a link, and unpacks it away from the workspace', async () => {
-    const first = await run({ event: 'push', runId: 15_001 }, { ...monthly, prompt: 'First fox' })
-    expect(first.exitCode, first.visibleLog).toBe(0)
-    const entry = cacheService.entries.find((e) => e.key.startsWith('foxapi-video-ledger-v1-') && e.data)
-    if (!entry?.data) return expect.fail('no ledger entry was saved')
-    // The archive, rebuilt: ledger.json is now a link to a file holding "nothing spent", and a stray file rides along.
-    const folder = mkdtempSync(path.join(os.tmpdir(), 'foxapi-ledger-archive-'))
-    const gzip = entry.data[0] === 0x1f && entry.data[1] === 0x8b
-    const tarBytes = gzip ? gunzipSync(entry.data) : spawnSync('zstd', ['-dc'], { input: entry.data }).stdout
-    expect(spawnSync('tar', ['-x', '-C', folder], { input: tarBytes }).status).toBe(0)
-    const [ledgerDir] = readdirSync(path.join(folder, '.foxapi-video-cache'))
-    const ledgerFile = path.join(folder, '.foxapi-video-cache', ledgerDir ?? '', 'ledger.json')
-    const decoy = path.join(folder, 'decoy.json')
-    writeFileSync(decoy, readFileSync(ledgerFile, 'utf8').replace(/"spent":\d+/, '"spent":0'))
-    rmSync(ledgerFile)
-    symlinkSync(decoy, ledgerFile)
-    writeFileSync(path.join(folder, 'stray.txt'), 'unpacked where?')
-    const rebuilt = spawnSync('tar', ['-c', '-C', folder, '.foxapi-video-cache', 'stray.txt']).stdout
-    entry.data = gzip ? gzipSync(rebuilt) : spawnSync('zstd', ['-c'], { input: rebuilt }).stdout
-    entry.size = entry.data.length
-
-    const second = await run({ event: 'push', runId: 15_002 }, { ...monthly, prompt: 'Second fox' })
-    expect(second.exitCode).toBe(1)
-    expect(second.stdout).toMatch(
-      /::warning::Budget ledger for month-\d{4}-\d{2}: the ledger could not be read \(the entry \S+ is refused: its member \S+ledger\.json\\?" is a symbolic link\)/,
-    )
-    expect(resultRows(second.outputs)[0]?.outcome).toBe('skipped')
-    expect(sim.createCount()).toBe(1)
-    expect(existsSync(path.join(second.workspace, 'stray.txt'))).toBe(false)
-  })
-
-  it("shows in the dry run where the period's budget stands, and reads the ledger without saving anything", async () => {
-    await sim.close()
-    sim = await startFoxApiSimulator({ taskDurationMs: 300, scenario: () => ({ credits: 4 }) })
-    await run({ event: 'push', runId: 16_001 }, { ...monthly, prompt: 'First fox' })
-    const entries = cacheService.entries.length
-    const plan = await run({ event: 'push', runId: 16_002 }, { ...monthly, prompt: 'Second fox', 'dry-run': 'true' })
-    expect(plan.exitCode, plan.visibleLog).toBe(0)
-    expect(plan.summary).toMatch(
-      /Budget for month-\d{4}-\d{2} \(all runs of [^)]+\): 4 of max-credits 10 spent by earlier runs; a real run may submit while under 6 more\./,
-    )
-    expect(cacheService.entries.length).toBe(entries)
-
-    const noService = await runAction({
-      inputs: quickInputs(sim, { cache: 'true', ...monthly, 'dry-run': 'true' }),
-      env: { GITHUB_EVENT_NAME: 'push', GITHUB_WORKFLOW_REF: WORKFLOW_REF },
-    })
-    expect(noService.exitCode, noService.visibleLog).toBe(0)
-    expect(noService.stdout).toContain('a real run would fail before sending anything: the ledger needs the Actions cache')
-    expect(sim.createCount()).toBe(1)
-  })
-
-  it('fails before submitting when the cache is off or missing', async () => {
-    const off = await run({ event: 'push', runId: 14_001 }, { ...monthly, cache: 'false' })
-    expect(off.exitCode).toBe(1)
-    expect(off.stdout).toContain("Input 'budget-period' is month, which keeps its ledger in the Actions cache, but 'cache' is false")
-
-    const missing = await runAction({
-      inputs: quickInputs(sim, { cache: 'true', ...monthly }),
-      env: { GITHUB_EVENT_NAME: 'push', GITHUB_WORKFLOW_REF: WORKFLOW_REF },
-    })
-    expect(missing.exitCode).toBe(1)
-    expect(missing.stdout).toContain(
-      '::error::budget-period month keeps its ledger in the Actions cache, which cannot be used: the Actions cache service is not configured on this runner. Nothing was sent to FoxAPI.',
-    )
-    expect(sim.requests).toHaveLength(0)
   })
 })

@@ -58,6 +58,7 @@ export const INPUT_NAMES = [
   'results-file',
   'max-credits',
   'budget-period',
+  'github-token',
 ] as const
 export type InputName = (typeof INPUT_NAMES)[number]
 

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import { RequestError } from '../../src/foxapi/request-errors'
 import type { Task } from '../../src/foxapi/task'
-import { CreditBudget, creditsFigure, creditsReserved, outcomeUnknown } from '../../src/run/budget'
+import { CreditBudget, creditsFigure, creditsReserved, outcomeUnknown, type PeriodSpending } from '../../src/run/budget'
 
 const task = (id: string, credits?: unknown): Task => ({
   id,
@@ -13,6 +13,12 @@ const task = (id: string, credits?: unknown): Task => ({
 })
 
 describe('CreditBudget', () => {
+  const task = (id: string, credits?: unknown): Task => ({
+    id,
+    status: 'pending',
+    ...(credits !== undefined ? { usage: { credits_reserved: credits } as Task['usage'] } : {}),
+  })
+
   it('counts the highest figure per submission, also when replies report it released or name every task alike', async () => {
     const budget = new CreditBudget(undefined)
     const first = await budget.submit(async () => task('a', 5))
@@ -25,12 +31,12 @@ describe('CreditBudget', () => {
     expect(budget.reached).toBe(false)
   })
 
-  it('with a period, counts earlier runs plus this step, keeps the highest figure, and tells the ledger each new total', async () => {
-    const totals: number[] = []
+  it('with a period, counts earlier runs plus this step, keeps the highest figure, and records the total before each create', async () => {
+    const recorded: number[] = []
     const budget = new CreditBudget(10, () => {}, {
       period: 'month-2026-12',
       spentEarlier: 4,
-      onChange: (reserved) => totals.push(reserved),
+      record: async (reserved) => void recorded.push(reserved),
     })
     const sent: string[] = []
     const create = (id: string) => async () => (sent.push(id), task(id, 3))
@@ -40,7 +46,8 @@ describe('CreditBudget', () => {
     first.counted.update(task('a', 2)) // a lower one never lowers the count
     const rest = await Promise.all(['b', 'c'].map((id) => budget.submit(create(id))))
     expect(sent).toEqual(['a', 'b']) // 4 + 3 < 10, 4 + 6 ≥ 10
-    expect(totals).toEqual([3, 6])
+    // Before a's create (the opening record), after a's reply, before b's create, after b's reply.
+    expect(recorded).toEqual([0, 3, 3, 6])
     expect(rest[1]).toEqual({
       submitted: false,
       reason:
@@ -48,12 +55,30 @@ describe('CreditBudget', () => {
     })
   })
 
-  it('with a period whose ledger is not believed, submits nothing at all', async () => {
-    const budget = new CreditBudget(10, () => {}, { period: 'month-2026-12', spentEarlier: 0, blocked: 'the ledger cannot be trusted' })
+  it('with a period, sends no create once a record could not be saved', async () => {
+    const period: PeriodSpending = { period: 'month-2026-12', spentEarlier: 0 }
+    let saves = 0
+    period.record = async () => {
+      if (++saves === 3) period.blocked = 'the spend record could not be saved'
+    }
+    const budget = new CreditBudget(100, () => {}, period)
+    let sent = 0
+    const outcomes = []
+    for (const id of ['a', 'b']) outcomes.push(await budget.submit(async () => (sent++, task(id, 3))))
+    expect(sent).toBe(1)
+    expect(outcomes[1]).toEqual({ submitted: false, reason: 'not started: the spend record could not be saved' })
+  })
+
+  it('with a period whose spend records are not believed, submits nothing at all', async () => {
+    const budget = new CreditBudget(10, () => {}, {
+      period: 'month-2026-12',
+      spentEarlier: 0,
+      blocked: 'the spend records cannot be trusted',
+    })
     let sent = 0
     const outcome = await budget.submit(async () => (sent++, task('a', 1)))
     expect(sent).toBe(0)
-    expect(outcome).toEqual({ submitted: false, reason: 'not started: the ledger cannot be trusted' })
+    expect(outcome).toEqual({ submitted: false, reason: 'not started: the spend records cannot be trusted' })
   })
 
   it('with a period, an unknown create outcome still counts as the limit reached', async () => {

@@ -42,8 +42,11 @@ export type CacheLookup =
   /** A clip entry that is not used: proven but failed `check`, or passed over by a run that does not download. */
   | { kind: 'unusable-clip'; why: string }
   | { kind: 'pending'; taskId: string; model: string }
-  /** `reuse: run` only: the request's last task was delivered to an earlier run, so it is not adopted. */
-  | { kind: 'delivered'; taskId: string }
+  /**
+   * `reuse: run` only: the request's last task was delivered to an earlier run, so it is not adopted. `why` says how
+   * it is known, when not from the cache's own note (src/records/delivered-notes.ts: "was delivered to another run (…)").
+   */
+  | { kind: 'delivered'; taskId: string; why?: string }
   /** Nothing usable under the key (also an entry refused or not proven: each is a warning). */
   | { kind: 'empty' }
   /** The cache is off or could not be asked. */

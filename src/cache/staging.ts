@@ -1,4 +1,4 @@
-// The workspace's staging folder (`.foxapi-video-cache`), where clip and ledger entries are put together before
+// The workspace's staging folder (`.foxapi-video-cache`), where clip and pending-task entries are put together before
 // @actions/cache archives them: made private when missing, used only when it is a plain folder (never through a
 // link, never in place of a file), and removed at the end of a run (or by the post step after a kill). Kept apart
 // from the cache itself, so that the post step's clean-up loads neither @actions/cache nor the network code.
@@ -24,7 +24,7 @@ export async function removeCacheStaging(workspace: string): Promise<void> {
 /**
  * Readies the workspace's staging folder for a save, checked with lstat and never followed: made (private)
  * when missing. Returns why it cannot be used (a symbolic link or a file in its place, committed to the
- * repository, say), or undefined when it is a plain folder. Clip entries and ledger entries are staged there.
+ * repository, say), or undefined when it is a plain folder. Every entry is staged there.
  */
 export async function stagingFolderProblem(workspace: string): Promise<string | undefined> {
   const root = path.join(workspace, CACHE_DIRECTORY)

@@ -8,6 +8,8 @@ export const VERIFY_MODES: readonly VerifyMode[] = ['fail', 'warn', 'off']
 
 export interface RunSettings {
   apiKey: string
+  /** `github-token`: reads the spend records and delivered notes back (src/records/); '' when none. */
+  githubToken: string
   baseUrl: string
   wait: boolean
   timeoutMs: number

@@ -1,6 +1,6 @@
 // What the runner says about this workflow run, for the scheduled-run inputs: the event, the cron that triggered
 // a `schedule` event (the event payload's `schedule`, in the file at GITHUB_EVENT_PATH), the run id and number,
-// and the workflow the budget ledger is kept for. Every value comes from the environment, so every value is
+// and the workflow the budget's spend records are kept for. Every value comes from the environment, so every value is
 // checked for its shape; the payload file is read through one descriptor, never past a small cap.
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
 

@@ -4,7 +4,7 @@ import { registerSecret } from '../secrets'
 import type { RunSettings } from './clip-spec'
 import { parseMaxCredits, resultsFilePath } from './plan-inputs'
 import { checkBaseUrl, parseBoolean, parseDuration, parseSize, parseVerify, parseWholeNumber, type InputReader } from './scalar-inputs'
-import type { ScheduleInputs } from './schedule-inputs'
+import { githubToken, type ScheduleInputs } from './schedule-inputs'
 
 export const MAX_CONCURRENCY = 10
 
@@ -18,8 +18,8 @@ export interface RunSettingsContext {
 }
 
 /**
- * The run settings, `input` giving each input trimmed or defaulted (withDefaults). The key is registered as a
- * secret as soon as it is read, so nothing logged later can show it.
+ * The run settings, `input` giving each input trimmed or defaulted (withDefaults). The key and the GitHub token are
+ * registered as secrets as soon as they are read, so nothing logged later can show them.
  */
 export function readRunSettings(
   input: InputReader,
@@ -29,8 +29,12 @@ export function readRunSettings(
   const apiKey = input('api-key')
   if (apiKey !== '') registerSecret(apiKey)
   else if (!dryRun) problems.push("Input 'api-key' is required: pass it from a secret, e.g. api-key: ${{ secrets.FOXAPI_API_KEY }}")
+  // Masked like the key; sent only to GITHUB_API_URL (src/records/run-records.ts).
+  const token = githubToken(input('github-token'))
+  if (token !== '') registerSecret(token)
   return {
     apiKey,
+    githubToken: token,
     baseUrl: checkBaseUrl(input('base-url'), problems),
     wait: parseBoolean('wait', input('wait'), problems),
     timeoutMs: parseDuration('timeout', input('timeout'), problems, { minMs: 1_000 }),

@@ -27,6 +27,7 @@ export const INPUT_DEFAULTS = {
   timezone: 'UTC',
   pick: 'all',
   'budget-period': 'run',
+  'github-token': '${{ github.token }}',
 } as const
 
 /** Reads one input by its action.yml name (typed, so a misspelt or undeclared input does not compile). */

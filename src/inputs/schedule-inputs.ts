@@ -47,13 +47,13 @@ export function readScheduleInputs(
   if (period !== 'run') {
     if (input('max-credits') === '')
       problems.push(`Input 'budget-period' is ${period}: set 'max-credits' to the credits allowed per ${period}`)
-    if (input('cache').toLowerCase() === 'false')
+    if (githubToken(input('github-token')) === '')
       problems.push(
-        `Input 'budget-period' is ${period}, which keeps its ledger in the Actions cache, but 'cache' is false: nothing could be counted, so nothing is sent`,
+        `Input 'budget-period' is ${period}, whose spend records are read back through the GitHub API, but 'github-token' is empty: leave it at its default (\${{ github.token }}, with permissions actions: read) or pass a token`,
       )
     if (event.workflow === undefined)
       problems.push(
-        `Input 'budget-period' is ${period}, but this run names no workflow (GITHUB_REPOSITORY and GITHUB_WORKFLOW_REF), so there is no ledger to count in`,
+        `Input 'budget-period' is ${period}, but this run names no workflow (GITHUB_REPOSITORY and GITHUB_WORKFLOW_REF), so there are no records to count in`,
       )
     else
       schedule.budget = {
@@ -63,6 +63,14 @@ export function readScheduleInputs(
       }
   }
   return schedule
+}
+
+/**
+ * The `github-token` input: '' when empty, or when it is action.yml's default still unevaluated (`${{ github.token }}`
+ * as text: a run outside the runner, which has no job token to give).
+ */
+export function githubToken(value: string): string {
+  return /^\$\{\{.*\}\}$/s.test(value.trim()) ? '' : value.trim()
 }
 
 function readReuse(value: string, event: RunEvent, problems: string[]): ReuseSettings {

@@ -18,6 +18,10 @@
 // reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
 // pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
 // plus any later rise FoxAPI reports for tasks already running.
+//
+// With `budget-period`, each turn first has this step's spending so far recorded (PeriodSpending.record: the
+// step's first turn opens its records), so no create is sent that the period's records would not show; a record
+// that cannot be saved sets `blocked`, which is "limit reached" from then on.
 import { RequestError } from '../foxapi/request-errors'
 import type { Task } from '../foxapi/task'
 import { MAX_CREDITS_LIMIT } from '../inputs/plan-inputs'
@@ -45,17 +49,24 @@ export type Submission<T> = { submitted: true; task: T; counted: CountedSubmissi
 export type CreditsFigure = { kind: 'none' } | { kind: 'credits'; credits: number } | { kind: 'unusable'; shown: string }
 
 /**
- * `budget-period`: what earlier runs of the workflow spent in the period (from the ledger, src/cache/credit-ledger.ts),
- * counted against the same limit, or why the ledger is not believed (then nothing is submitted).
+ * `budget-period`: what earlier runs of the workflow spent in the period (from the spend records,
+ * src/records/spend-records.ts), counted against the same limit, and the way to record this step's spending.
  */
 export interface PeriodSpending {
   /** The period, e.g. `month-2026-12`. */
   period: string
   spentEarlier: number
-  /** Set when the ledger could not be read or believed: "limit reached". */
+  /**
+   * Set when the records could not be read or believed, or (later) when this step's record could not be saved:
+   * "limit reached" from then on. Read at every decision, so setting it stops the next submission.
+   */
   blocked?: string
-  /** Called with this step's new total whenever it changes (the ledger records it). */
-  onChange?: (reserved: number) => void
+  /**
+   * Records this step's total; resolves once it is saved (or `blocked` is set). Called in each submission's turn
+   * before the create is sent (so nothing is submitted before the step's records can be written, and every create
+   * goes out with everything counted before it on record), and after each change.
+   */
+  record?: (reserved: number) => Promise<void>
 }
 
 export class CreditBudget {
@@ -107,7 +118,11 @@ export class CreditBudget {
    */
   async inTurn<T>(attempt: (refusal: string | undefined) => Promise<T>): Promise<T> {
     if (this.limit === undefined) return attempt(undefined)
-    return this.turn.run(() => attempt(this.reached ? this.refusal : undefined))
+    return this.turn.run(async () => {
+      // With a period, nothing is sent before this step's spending so far is on record (a failed save blocks).
+      if (!this.reached && this.period?.record) await this.period.record(this.reserved)
+      return attempt(this.reached ? this.refusal : undefined)
+    })
   }
 
   /** Submits through `create` unless the limit is reached, and counts the reply (inTurn, then send). */
@@ -148,7 +163,7 @@ export class CreditBudget {
     if (figure.kind === 'credits') {
       const before = entry.credits
       entry.credits = Math.max(entry.credits ?? 0, figure.credits)
-      if (entry.credits !== before) this.period?.onChange?.(this.reserved)
+      if (entry.credits !== before) void this.period?.record?.(this.reserved)
     } else if (figure.kind === 'unusable') {
       if (entry.unusable) return
       entry.unusable = true

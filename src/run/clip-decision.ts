@@ -41,7 +41,7 @@ export interface ClipFacts {
   stopped?: string
   /** FoxAPI's answer about the pending task the cache holds (left out before it was asked, or when it cannot be). */
   pending?: PendingCheck
-  /** Why the budget allows no new task (max-credits reached, a ledger that is not believed). */
+  /** Why the budget allows no new task (max-credits reached, spend records that are not believed or cannot be saved). */
   budgetRefusal?: string
 }
 

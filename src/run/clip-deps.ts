@@ -5,6 +5,7 @@ import type { Dispatcher } from 'undici'
 import type { ResultCache } from '../cache/result-cache'
 import type { FoxApiClient } from '../foxapi/api-client'
 import type { RunSettings } from '../inputs/clip-spec'
+import type { DeliveredNotes } from '../records/delivered-notes'
 import type { CreditBudget } from './budget'
 import type { Limiter } from './limiter'
 
@@ -14,6 +15,8 @@ export interface ClipDeps {
   /** The dispatcher clips are downloaded with (each connection it opens is checked against the download policy). */
   downloadAgent: Dispatcher
   cache: ResultCache
+  /** `reuse: run`: which run each task's clip was delivered to (artifacts of those runs), asked before adopting one. */
+  notes?: DeliveredNotes
   /** Counts the credits this step's tasks reserve, and holds back submissions past `max-credits`. */
   budget: CreditBudget
   /** A batch run: a clip is collected by a `task-id` on its batch entry, not by the `task-id` input. */

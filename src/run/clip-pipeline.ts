@@ -51,7 +51,7 @@ async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: 
   if (found?.kind === 'clip') return restored(found, decideClip(facts), key, log)
   if (found?.kind === 'delivered')
     log(
-      `The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${deps.settings.reuse.why}, so a new one is made.`,
+      `The cache's last task for this request (${found.taskId}) ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}, so a new one is made.`,
     )
   // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
   const stopped = await turn.take()
@@ -73,7 +73,23 @@ async function lookUp(spec: ClipSpec, key: string | undefined, deps: ClipDeps, l
   })
   if (found?.kind === 'unusable-clip' && wantsClip(deps))
     log(`${found.why}; treating the cache entry ${key} as a miss (change cache-key to store a new clip under a new key).`)
-  return found
+  return deliveredElsewhere(found, key, deps)
+}
+
+/**
+ * `reuse: run`: an earlier run's pending task is adopted only when its delivered notes (artifacts of the runs that
+ * received clips, src/records/delivered-notes.ts) say no other run got its clip; when they cannot be read, it is not.
+ */
+export async function deliveredElsewhere(
+  found: CacheLookup,
+  key: string,
+  deps: Pick<ClipDeps, 'notes' | 'settings'>,
+): Promise<CacheLookup> {
+  if (found?.kind !== 'pending' || deps.settings.reuse.mode !== 'run') return found
+  const to = deps.notes ? await deps.notes.deliveredTo(key, found.taskId) : { kind: 'unknown' as const, why: 'no delivered notes here' }
+  if (to.kind === 'nowhere' || to.kind === 'this-run') return found
+  const why = to.kind === 'other-run' ? `was delivered to another run (${to.runId})` : `may have been delivered to another run: ${to.why}`
+  return { kind: 'delivered', taskId: found.taskId, why }
 }
 
 const wantsClip = (deps: ClipDeps): boolean => deps.settings.wait && deps.settings.download
@@ -94,7 +110,11 @@ export function findingOf(found: CacheLookup, key: string | undefined, deps: Pic
     case 'pending':
       return { kind: 'pending', taskId: found.taskId }
     case 'delivered':
-      return { kind: 'delivered', taskId: found.taskId, why: `its last task was delivered to an earlier run: ${deps.settings.reuse.why}` }
+      return {
+        kind: 'delivered',
+        taskId: found.taskId,
+        why: `its last task ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}`,
+      }
   }
 }
 

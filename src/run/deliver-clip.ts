@@ -1,7 +1,8 @@
 // The last stages of a clip's pipeline, once its task is final: deliver (download the clip, check it is whole and
-// what was asked) and save (the clip and a "delivered" note in the Actions cache). A task that failed, was cancelled
-// or completed without a URL delivers nothing; a clip that does not match the request under `verify: fail` is kept,
-// with every output set, but fails the clip and is not cached.
+// what was asked) and save (the clip in the Actions cache, and a "delivered" note: under `reuse: run` an artifact of
+// this run, src/records/delivered-notes.ts). A task that failed, was cancelled or completed without a URL delivers
+// nothing; a clip that does not match the request under `verify: fail` is kept, with every output set, but fails the
+// clip and is not cached.
 import path from 'node:path'
 import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, type HeldClip, type VerifyContext } from '../clip/clip-verify'
 import type { ClipMetadata } from '../clip/clip-metadata'
@@ -52,7 +53,7 @@ export async function deliverClip(spec: ClipSpec, task: Task, key: string | unde
     return { outcome: 'failed', error }
   }
   if (!deps.settings.download) {
-    if (key) await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''))
+    if (key) await noteDelivered(spec, task, key, deps)
     return { outcome: 'succeeded', videoUrl: url }
   }
   const { file, metadata } = await downloadClip(spec, task, url, deps, log)
@@ -118,9 +119,15 @@ async function saveDeliveredClip(
   file: NonNullable<Delivery['file']>,
   deps: ClipDeps,
 ): Promise<void> {
-  const model = spec.request?.model ?? ''
-  await deps.limits.cacheSaves.run(async () => {
-    await deps.cache.saveClip(key, task, file.path, file.sha256, reuseRunId(deps.settings))
-    await deps.cache.saveDelivered(key, task.id, model)
-  })
+  await deps.limits.cacheSaves.run(() => deps.cache.saveClip(key, task, file.path, file.sha256, reuseRunId(deps.settings)))
+  await noteDelivered(spec, task, key, deps)
+}
+
+/**
+ * Notes that the clip of `task` was delivered to this run: under `reuse: run` as an artifact of this run, which no
+ * eviction removes and no other run can claim (src/records/delivered-notes.ts); otherwise in the Actions cache.
+ */
+async function noteDelivered(spec: ClipSpec, task: Task, key: string, deps: ClipDeps): Promise<void> {
+  if (deps.settings.reuse.mode === 'run' && deps.notes) return deps.notes.save(key, task.id)
+  await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''))
 }

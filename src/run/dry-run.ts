@@ -4,7 +4,6 @@
 // without it, only entry keys are read) and the period's budget. Each request is shown exactly as it would be sent
 // (key hidden), and the plan is written as outputs, summary and results file. Nothing is sent to FoxAPI.
 import { clipCacheKey, reuseRunId } from '../cache/cache-key'
-import { CreditLedger } from '../cache/credit-ledger'
 import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { checkRestoredClip } from '../clip/clip-verify'
@@ -15,12 +14,14 @@ import { setOutputOrFile, setOutputSafely } from '../report/actions-io'
 import { writeMatrix } from '../report/matrix'
 import { formatCredits } from '../report/outputs'
 import { PLAN_OF_ACTION, planText, writePlanSummary, type PlanRow } from '../report/plan-summary'
+import { DeliveredNotes } from '../records/delivered-notes'
+import { SpendRecords } from '../records/spend-records'
 import { writeResultsOutput } from '../report/results-file'
 import { notDueText } from '../report/schedule-notes'
 import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
-import { findingOf } from './clip-pipeline'
+import { deliveredElsewhere, findingOf } from './clip-pipeline'
 
 export type { PlanRow } from '../report/plan-summary'
 
@@ -38,7 +39,7 @@ export async function runDryRun(
   if (notDue.length > 0) notes.push(notDueText(notDue))
   if (clips.length === 0 && notDue.length > 0) notes.push('Nothing is due: a real run would send nothing and end green.')
   if (settings.cache) notes.push(`Cache: ${settings.reuse.why}.`)
-  // The ledger is read before any clip is looked up: nothing else uses the cache meanwhile.
+  // The spend records are read (never written) before any clip is looked up.
   const budget = settings.budget && clips.length > 0 ? await planBudget(settings) : undefined
   if (budget) notes.push(budget.note)
   for (const note of notes) log.info(note)
@@ -87,11 +88,15 @@ export async function planFacts(clip: ClipSpec, key: string | undefined, cache: 
   if (key === undefined) return { ...base, cache: findingOf(undefined, key, { cache, settings }) }
   const runId = reuseRunId(settings)
   if (settings.apiKey === '') return { ...base, cache: await peekFinding(cache, key, runId) }
-  const found = await cache.lookup(key, {
+  const looked = await cache.lookup(key, {
     wantClip: settings.wait && settings.download,
     ...(runId !== undefined ? { runId } : {}),
     check: (file) => checkRestoredClip(file, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log.info }),
   })
+  // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
+  const notes =
+    settings.reuse.mode === 'run' ? DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined
+  const found = await deliveredElsewhere(looked, key, { settings, ...(notes ? { notes } : {}) })
   return { ...base, cache: findingOf(found, key, { cache, settings }) }
 }
 
@@ -155,23 +160,23 @@ async function logPlan(rows: PlanRow[], clips: ClipSpec[], settings: RunSettings
   }
 }
 
-/** What a real run would find in the period's budget ledger (read only: nothing is saved), and a refusal if it is spent. */
+/** What a real run would find in the period's spend records (read only: nothing is saved), and a refusal if it is spent. */
 async function planBudget(settings: RunSettings): Promise<{ note: string; refusal?: string }> {
   const budget = settings.budget
   if (!budget) return { note: '' }
-  const opened = CreditLedger.open({ cache: settings.cache, apiKey: settings.apiKey, workspace: settings.workspace, budget })
-  if (!(opened instanceof CreditLedger))
-    return {
-      note: `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`,
-    }
+  const opened = SpendRecords.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget })
+  if (!(opened instanceof SpendRecords))
+    return { note: `Budget for ${budget.key}: a real run would fail before sending anything: ${opened.unavailable}.` }
   if (settings.apiKey === '')
-    return { note: `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.` }
+    return {
+      note: `Budget for ${budget.key}: without 'api-key' the spend records' proofs cannot be checked, so the dry run does not read them.`,
+    }
   const reading = await opened.read()
   // The refusal a paid run's budget would give, in its words: the same budget, told what the ledger says.
   if (reading.kind === 'untrusted') {
-    const blocked = `the budget ledger for ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
+    const blocked = `the spend records of ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
     return {
-      note: `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
+      note: `Budget for ${budget.key}: the spend records cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
       refusal: new CreditBudget(settings.maxCredits, () => {}, { period: budget.key, spentEarlier: 0, blocked }).refusal,
     }
   }

@@ -2,7 +2,6 @@
 // has spent), run (every clip through its pipeline), report (outputs, results file, summary) and verdict (the
 // step's failure, naming each clip that did not finish). src/main.ts loads this module only once the inputs are
 // valid, so that an input error (and the post step) never loads undici or the rest of the network code.
-import { CreditLedger } from '../cache/credit-ledger'
 import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { State } from '../constants'
@@ -19,6 +18,8 @@ import { writeOutputs } from '../report/outputs'
 import { toFullResultRow, writeResultsOutput } from '../report/results-file'
 import { notDueText, periodText } from '../report/schedule-notes'
 import { writeSummary } from '../report/summary'
+import { DeliveredNotes } from '../records/delivered-notes'
+import { SpendRecords } from '../records/spend-records'
 import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
 import { runClips, transferLimits } from './batch-scheduler'
 import { CreditBudget, type PeriodSpending } from './budget'
@@ -45,8 +46,8 @@ export async function generate(clips: ClipSpec[], { settings, batch, notDue = []
   const run = setUp(settings, batch, spending.period)
   try {
     const results = batch ? await runClips(clips, run.deps) : await log.group(groupTitle(clips), () => runClips(clips, run.deps))
-    if (spending.ledger && spending.period && spending.period.blocked === undefined)
-      await spending.ledger.record(spending.period.spentEarlier + run.deps.budget.reserved)
+    if (spending.period?.record && spending.period.blocked === undefined && run.deps.budget.reserved > 0)
+      await spending.period.record(run.deps.budget.reserved)
     if (settings.cache) notes.unshift(`Cache: ${settings.reuse.why}.`)
     if (spending.period) notes.push(periodText(spending.period, run.deps.budget.reserved, settings))
     await report(results, clips, settings, batch, notes)
@@ -103,6 +104,9 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
     downloadAgent,
     cache: new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes }),
     budget: new CreditBudget(settings.maxCredits, (text) => log.warning(text), period),
+    ...(settings.reuse.mode === 'run'
+      ? { notes: DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) }
+      : {}),
     batch,
     signal: stop.signal,
     log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
@@ -133,35 +137,42 @@ function stopOnSignals(): { signal: AbortSignal; close(): void } {
 }
 
 /**
- * With `budget-period`: the ledger, and what earlier runs of this workflow spent in the period (a ledger that
- * cannot be read or believed blocks every submission). 'unavailable' when the ledger cannot be kept at all
- * (no cache): the step has failed then, before anything was sent.
+ * With `budget-period`: what this workflow's runs spent in the period (records that cannot be read or believed block
+ * every submission), and the way to record this step's spending (a record that cannot be saved blocks the rest of the
+ * step). 'unavailable' when the records cannot be kept at all: the step has failed then, before anything was sent.
  */
-async function periodSpending(settings: RunSettings): Promise<{ period?: PeriodSpending; ledger?: CreditLedger } | 'unavailable'> {
+async function periodSpending(settings: RunSettings): Promise<{ period?: PeriodSpending } | 'unavailable'> {
   if (!settings.budget) return {}
   const { key, scope } = settings.budget
-  const ledger = CreditLedger.open({
-    cache: settings.cache,
-    apiKey: settings.apiKey,
-    workspace: settings.workspace,
-    budget: settings.budget,
-    runId: process.env.GITHUB_RUN_ID ?? '',
-  })
-  if (!(ledger instanceof CreditLedger)) {
+  const records = SpendRecords.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget: settings.budget })
+  if (!(records instanceof SpendRecords)) {
     log.setFailed(
-      `budget-period ${settings.budget.period} keeps its ledger in the Actions cache, which cannot be used: ${ledger.unavailable}. Nothing was sent to FoxAPI.`,
+      records.retention
+        ? `${records.unavailable}. Nothing was sent to FoxAPI.`
+        : `budget-period ${settings.budget.period} keeps its spend records as artifacts of this workflow's runs, which cannot be used here: ${records.unavailable}. Nothing was sent to FoxAPI.`,
     )
     return 'unavailable'
   }
-  const reading = await ledger.read()
+  const reading = await records.read()
   if (reading.kind === 'untrusted') {
-    log.warning(`Budget ledger for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
-    const blocked = `the budget ledger for ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`
-    return { ledger, period: { period: key, spentEarlier: 0, blocked } }
+    log.warning(`Budget for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
+    return {
+      period: {
+        period: key,
+        spentEarlier: 0,
+        blocked: `the spend records of ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
+      },
+    }
   }
-  const earlier = reading.spent
-  log.info(`Budget: ${earlier} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
-  return { ledger, period: { period: key, spentEarlier: earlier, onChange: (reserved) => void ledger.record(earlier + reserved) } }
+  log.info(`Budget: ${reading.spent} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
+  const period: PeriodSpending = { period: key, spentEarlier: reading.spent }
+  period.record = async (reserved) => {
+    const saved = await records.record(reserved)
+    if (saved === true || period.blocked !== undefined) return
+    log.warning(`Budget for ${key}: ${saved}: max-credits counts as reached, and nothing more is submitted in this step.`)
+    period.blocked = `${saved}: max-credits counts as reached for the rest of this step`
+  }
+  return { period }
 }
 
 /** Outputs, matrix, results file and summary. None of these can hide the clips' results: each write reports its own failure. */
