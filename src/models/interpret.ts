@@ -145,11 +145,15 @@ function shapeRules(entry: ModelEntry): ShapeRules {
 
 /** The model an entry describes. A page not read (no fields) makes a model whose requests are sent as given. */
 export function interpretEntry(entry: ModelEntry): ModelDefinition {
+  let schema: z.ZodType<Record<string, unknown>> | undefined
   return {
     name: entry.name,
     about: entry.about,
     inputs: entry.inputs,
-    schema: bodySchema(entry),
+    // Built when first asked for: a run builds the schemas of the models it uses, not all 55 (start-up time).
+    get schema() {
+      return (schema ??= bodySchema(entry))
+    },
     rules: (body) => (entry.rules ?? []).flatMap((name) => RULES[name](body, entry)),
     warnings: (body) => (entry.warnings ?? []).flatMap((name) => WARNINGS[name](body)),
     finalize: (body) => (entry.finalize ? FINALIZERS[entry.finalize](body, entry) : body),

@@ -13,8 +13,8 @@ const resolution = (withDefault: boolean): FieldSpec => ({
 const image: FieldSpec = { type: 'media', kind: 'image' }
 const requiredImage: FieldSpec = { type: 'media', kind: 'image', required: true }
 const requiredVideo: FieldSpec = { type: 'media', kind: 'video', required: true }
-/** The two image-to-video pages show duration only in an example: a sanity bound, FoxAPI decides. */
-const exampleSeconds: FieldSpec = { type: 'seconds', min: 1, max: 60 }
+/** The two image-to-video pages show duration only in an example: any whole number of seconds, FoxAPI decides. */
+const exampleSeconds: FieldSpec = { type: 'seconds' }
 const TYPICAL = 180
 
 const motionControl = (name: string, version: string): ModelEntry => ({
