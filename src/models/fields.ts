@@ -18,6 +18,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** An http(s) URL that is not media (a legacy `callback_url`); media fields use mediaUrl below. */
 export const httpUrl = z
   .string({ error: 'must be an http(s) URL' })
   .trim()
@@ -57,8 +58,6 @@ export const wholeSeconds = (min: number, max: number) => {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
 }
 
-export const duration = (min = 3, max = 15) => z.preprocess(textToNumber, wholeSeconds(min, max).optional())
-
 /** `a, b or c`: a list of allowed values in a message. */
 export function listOr(values: readonly (string | number)[], quote = false): string {
   const shown = values.map((v) => (quote ? `'${v}'` : String(v)))
@@ -80,8 +79,6 @@ export const optionalEnum = <const T extends readonly [string, ...string[]]>(val
   z.preprocess(emptyToUndefined, z.enum(values, { error: `must be ${listOr(values, true)}` }).optional())
 
 export const flag = z.preprocess(textToBoolean, z.boolean({ error: 'must be true or false' }).optional())
-export const url = z.preprocess(emptyToUndefined, httpUrl.optional())
-export const text = z.preprocess(emptyToUndefined, z.string({ error: 'must be text' }).trim().max(MAX_PROMPT_CHARS).optional())
 
 /** `yes`/`no` (FoxAPI's only values); true/false are read as yes/no. */
 export const yesNo = z.preprocess(
