@@ -6,6 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction } from './support/fixtures'
+import { envelope, hostile, hostileInputs, json } from './support/hostile-server'
 
 let sim: FoxApiSimulator | undefined
 afterEach(async () => {
@@ -253,5 +254,37 @@ describe('models that make no video', () => {
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain("::error::Input 'parameters' field 'name' is required")
     expect(s.createCount()).toBe(0)
+  })
+
+  it('a hostile server: an id that is not a plain word is never an output, and a name is shown as inert text', async () => {
+    const injected = 'voice-1\n::error::pwned'
+    const server = await hostile({
+      poll: (_req, res, c) => json(res, 200, envelope(c.taskId, { status: 'completed', progress: 100, results: [{ voice_id: injected }] })),
+    })
+    const run = await runAction({ inputs: hostileInputs(server.url, { prompt: '', model: 'kling-video-create-voice', 'audio-url': MP3 }) })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/completed without a video URL/)
+    expect(run.stdout).not.toMatch(/^::error::pwned/m)
+    expect(run.outputs['asset-id']).toBe('')
+
+    const named = await hostile({
+      poll: (_req, res, c) =>
+        json(
+          res,
+          200,
+          envelope(c.taskId, {
+            status: 'completed',
+            progress: 100,
+            results: [{ character_id: 'char-1', name: '<img src=x onerror=alert(1)>' }],
+          }),
+        ),
+    })
+    const character = await runAction({
+      inputs: hostileInputs(named.url, { prompt: '', model: 'sora-2-character', 'video-url': VID, parameters: '{name: Foxy}' }),
+    })
+    expect(character.exitCode, character.visibleLog).toBe(0)
+    expect(character.outputs['asset-id']).toBe('char-1')
+    expect(character.summary).not.toContain('<img')
+    expect(character.summary).toContain('&#60;img')
   })
 })
