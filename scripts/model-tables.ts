@@ -13,7 +13,12 @@ function spec(entry: ModelEntry, field: string | undefined): FieldSpec | undefin
 /** `4, 8, 12, 16, 20 · 4`, `3–15 · 5`, `4–15 or -1 · 5`, `any`, or what decides the length. */
 export function durationsOf(entry: ModelEntry): string {
   const duration = spec(entry, 'duration')
-  if (duration?.type !== 'seconds') return entry.makes ? 'no video' : entry.read === 'not read' ? '?' : 'from its input'
+  if (duration?.type !== 'seconds') {
+    if (entry.makes) return 'no video'
+    if (entry.read === 'not read') return '?'
+    const followsInput = Object.values(entry.fields).some((f) => (f.type === 'media' || f.type === 'media-list') && f.kind !== 'image')
+    return followsInput ? 'from its input' : 'not settable'
+  }
   const { values, min, max, auto } = duration
   const range = values ? values.join(', ') : min !== undefined && max !== undefined ? `${min}–${max}` : 'any'
   const text = `${range}${auto !== undefined ? ` or ${auto}` : ''}`
