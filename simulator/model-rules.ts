@@ -338,10 +338,10 @@ const seedanceRef = (resolutions: string[]): ModelRules => ({
   shape: seedanceShape(true),
   check: (r) => (count(r.image_urls) + count(r.video_urls) + count(r.audio_urls) > 12 ? 'at most 12 files in all' : undefined),
 })
-const seedanceI2v: ModelRules = {
+const seedanceI2v = (resolutions: string[]): ModelRules => ({
   fields: {
     prompt: 'prompt',
-    resolution: ['480p', '720p'],
+    resolution: resolutions,
     duration: SEEDANCE_SECONDS,
     generate_audio: 'bool',
     seed: { int: { from: -1 } },
@@ -350,14 +350,15 @@ const seedanceI2v: ModelRules = {
   promptCap: 5000,
   open: true,
   shape: seedanceShape(false),
-}
+})
 /** Named on the ZH page, never read: taken as sent. */
 const UNREAD: ModelRules = { fields: {}, required: [], open: true, shape: {} }
 const SEEDANCE: Record<string, ModelRules> = {
   'seedance-2.0-reference-to-video': seedanceRef(['480p', '720p', '1080p']),
   'seedance-2.0-fast-reference-to-video': seedanceRef(['480p', '720p']),
-  'seedance-2.0-image-to-video': seedanceI2v,
-  'seedance-2.0-fast-image-to-video': seedanceI2v,
+  // 1080p: the ZH reference page's note, for the standard models (text, image and reference to video).
+  'seedance-2.0-image-to-video': seedanceI2v(['480p', '720p', '1080p']),
+  'seedance-2.0-fast-image-to-video': seedanceI2v(['480p', '720p']),
   'seedance-2.0-text-to-video': UNREAD,
   'seedance-2.0-fast-text-to-video': UNREAD,
 }

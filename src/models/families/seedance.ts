@@ -52,7 +52,7 @@ const referenceToVideo = (name: string, standard: boolean): ModelEntry => ({
     'audio-url fills audio_urls[0]; more audio files go in parameters (audio_urls).',
 })
 
-const imageToVideo = (name: string): ModelEntry => ({
+const imageToVideo = (name: string, standard: boolean): ModelEntry => ({
   name,
   about: 'Seedance 2.0 image to video: a start frame and an optional end frame (field names not visible: put them in parameters)',
   page: 'https://docs.aihubmax.com/pages/en/api-manual/video-series/seedance/seedance-2.0-image-to-video',
@@ -60,7 +60,7 @@ const imageToVideo = (name: string): ModelEntry => ({
   open: true,
   fields: {
     prompt,
-    resolution: resolution(false),
+    resolution: resolution(standard),
     duration,
     generate_audio: { type: 'bool', default: true },
     seed,
@@ -70,7 +70,8 @@ const imageToVideo = (name: string): ModelEntry => ({
   typicalSeconds: TYPICAL,
   note:
     "The page's field names for the start frame, the end frame and the aspect ratio are not visible, so image-url, end-image-url " +
-    'and aspect-ratio are not taken: put those fields in parameters under the names FoxAPI uses (they pass through unchecked).',
+    'and aspect-ratio are not taken: put those fields in parameters under the names FoxAPI uses (they pass through unchecked).' +
+    (standard ? ' 1080p is on the Chinese reference page only, for standard models.' : ''),
 })
 
 const notRead = (name: string): ModelEntry => ({
@@ -87,8 +88,8 @@ const notRead = (name: string): ModelEntry => ({
 const entries: ModelEntry[] = [
   referenceToVideo('seedance-2.0-reference-to-video', true),
   referenceToVideo('seedance-2.0-fast-reference-to-video', false),
-  imageToVideo('seedance-2.0-image-to-video'),
-  imageToVideo('seedance-2.0-fast-image-to-video'),
+  imageToVideo('seedance-2.0-image-to-video', true),
+  imageToVideo('seedance-2.0-fast-image-to-video', false),
   notRead('seedance-2.0-text-to-video'),
   notRead('seedance-2.0-fast-text-to-video'),
 ]
