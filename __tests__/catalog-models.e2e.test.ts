@@ -4,6 +4,7 @@
 // name with the allowed values, nothing sent; each family's prompt cap; and the models that make no video
 // completing with `asset-id`, in both result shapes FoxAPI has used.
 import { afterEach, describe, expect, it } from 'vitest'
+import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator, type SimulatorOptions } from '../simulator/foxapi-simulator'
 import { checkKeyAndClose, quickInputs, requestsTo, resultRows, runAction } from './support/fixtures'
 import { envelope, hostile, hostileInputs, json } from './support/hostile-server'
@@ -228,6 +229,23 @@ describe('models that make no video', () => {
     expect(resultRows(run.outputs)[0]).toMatchObject({ asset_id: run.outputs['asset-id'], verify: 'skipped', video_path: '' })
     expect(run.summary).toContain(`voice_id <code>${run.outputs['asset-id']}</code>`)
     expect(s.requests.filter((r) => r.path.startsWith('/files/'))).toEqual([])
+  })
+
+  it('a re-run with the cache collects the same voice again: nothing new is paid for', async () => {
+    const s = await simulator()
+    const cache = await startActionsCacheService()
+    try {
+      const inputs = quickInputs(s, { prompt: '', model: 'kling-video-create-voice', 'audio-url': MP3, cache: 'true' })
+      const first = await runAction({ inputs, env: cache.env })
+      expect(first.exitCode, first.visibleLog).toBe(0)
+      const second = await runAction({ inputs, env: cache.env, workspace: first.workspace })
+      expect(second.exitCode, second.visibleLog).toBe(0)
+      expect(s.createCount()).toBe(1)
+      expect(second.outputs['asset-id']).toBe(first.outputs['asset-id'])
+      expect(second.outputs['task-id']).toBe(first.outputs['task-id'])
+    } finally {
+      await cache.close()
+    }
   })
 
   it('sora-2-character and the voice, in a batch, with the results[] and the older output{} shapes', async () => {
