@@ -94,9 +94,10 @@ describe('a task over time', () => {
   it.each([
     [{ aspect_ratio: '9:16', duration: 10 }, 'kling-o3-ref', { width: 720, height: 1280, durationS: 10, hasAudio: false }],
     [
-      { resolution: '4k', aspect_ratio: '16:9', duration: 3, generate_audio: true },
+      // kling-v3-text-to-video takes 5 or 10 s (its page).
+      { resolution: '4k', aspect_ratio: '16:9', duration: 10, generate_audio: true },
       'kling-v3-text-to-video',
-      { width: 3840, height: 2160, durationS: 3, hasAudio: true },
+      { width: 3840, height: 2160, durationS: 10, hasAudio: true },
     ],
     [
       {

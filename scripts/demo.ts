@@ -1,6 +1,7 @@
 // `npm run demo`: the built action end to end against the embedded FoxAPI simulator and a local Actions
 // cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache;
-// the third a clip of the wrong shape (the simulator serves 16:9 for a 9:16 request), which `verify` fails.
+// the third a clip of the wrong shape (the simulator serves 16:9 for a 9:16 request), which `verify` fails; the
+// fourth another model (sora-2: its own fields, lengths and defaults), whose clip `verify` holds to them.
 // Its workspace (with the clip) is removed at the end; `npm run demo -- --keep` keeps it to look at.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -58,7 +59,26 @@ try {
   simulator.addFault({ route: 'download', kind: { type: 'clipShape', shape: { width: 1280, height: 720 } } })
   const third = await runAction({ inputs: { ...inputs, 'cache-key': 'take-2' }, workspace, env: cache.env, echo: true })
   show(third)
-  const ok = first.exitCode === 0 && second.exitCode === 0 && second.outputs['cache-hit'] === 'true' && third.exitCode === 1
+
+  rule('Run 4: another model, sora-2: 8 s, 9:16, 1080p, sent as its own fields (image-url as image_urls)')
+  const soraInputs = {
+    ...inputs,
+    model: 'sora-2',
+    duration: '8',
+    resolution: '1080p',
+    'image-url': 'https://cdn.example.com/first-frame.png',
+  }
+  const fourth = await runAction({ inputs: soraInputs, workspace, env: cache.env, echo: true })
+  show(fourth)
+  const sent = simulator.tasks.get(fourth.outputs['task-id'] ?? '')?.request
+  console.log(`\nSent to FoxAPI: ${JSON.stringify({ ...sent, prompt: '…' })}`)
+  const ok =
+    first.exitCode === 0 &&
+    second.exitCode === 0 &&
+    second.outputs['cache-hit'] === 'true' &&
+    third.exitCode === 1 &&
+    fourth.exitCode === 0 &&
+    fourth.outputs['video-height'] === '1920'
   process.exitCode = ok ? 0 : 1
 } finally {
   await simulator.close()

@@ -12,27 +12,33 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { assetResultOf, clipRequestOf, MODEL_RULES, modelBodyProblem } from './model-rules'
 import { writeMp4, type ClipShape } from './mp4-writer'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** A real encoder's clip (ffmpeg: H.264/AAC, 160×90, 1 s), for tests of the metadata reader; not served. */
 export const ENCODED_CLIP_FILE = path.join(here, 'fixtures/clip.mp4')
 
-/** `resolution` → the picture's short side; without one, 720. */
-const SHORT_SIDES: Record<string, number> = { '720p': 720, '1080p': 1080, '4k': 2160 }
+/** `resolution` → the picture's short side; without one (or `auto`), 720. */
+const SHORT_SIDES: Record<string, number> = { '360p': 360, '480p': 480, '540p': 540, '720p': 720, '1080p': 1080, '2160p': 2160, '4k': 2160 }
 
-/** The shape of the clip a request asks for, with FoxAPI's defaults (16:9, 720p, 5 s, no audio). */
+/**
+ * The shape of the clip a request asks for, with its model's defaults (simulator/model-rules.ts); what the model
+ * leaves open (`auto`, `adaptive`, a length that follows an input) is 16:9, 720p, 5 s, no audio.
+ */
 export function requestedShape(request: Record<string, unknown>): ClipShape {
-  const [w, h] = (typeof request.aspect_ratio === 'string' && /^\d+:\d+$/.test(request.aspect_ratio) ? request.aspect_ratio : '16:9')
-    .split(':')
-    .map(Number) as [number, number]
-  const short = SHORT_SIDES[String(request.resolution)] ?? 720
+  const asked = clipRequestOf(request)
+  const [w, h] = (typeof asked.aspect === 'string' && /^\d+:\d+$/.test(asked.aspect) ? asked.aspect : '16:9').split(':').map(Number) as [
+    number,
+    number,
+  ]
+  const short = SHORT_SIDES[String(asked.resolution)] ?? 720
   const even = (n: number) => Math.round(n / 2) * 2
   const [width, height] = w >= h ? [even((short * w) / h), short] : [short, even((short * h) / w)]
   const segments = Array.isArray(request.multi_prompt) ? (request.multi_prompt as { duration?: unknown }[]) : []
   const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : 0), 0)
-  const seconds = total > 0 ? total : typeof request.duration === 'number' ? request.duration : 5
-  return { width, height, seconds, audio: request.generate_audio === true }
+  const seconds = total > 0 ? total : typeof asked.seconds === 'number' && asked.seconds > 0 ? asked.seconds : 5
+  return { width, height, seconds, audio: asked.audio }
 }
 
 const clips = new Map<string, Buffer>()
@@ -68,17 +74,8 @@ export function garbageClip(clip: Buffer): Buffer {
 }
 
 export const DEFAULT_API_KEYS = ['sk-test-valid-key']
-/** The models of shared/foxapi.md, each with the body FoxAPI documents (checked by validateGenerationRequest). */
-export const KNOWN_MODELS = [
-  'kling-o3-ref',
-  'kling-o3-reference-to-video',
-  'kling-v3-text-to-video',
-  'kling-v3-image-to-video',
-  'kling-o3-image-to-video',
-  'kling-o3-video-to-video-edit',
-  'kling-v3-motion-control',
-  'kling-v2-6-motion-control',
-]
+/** The models of shared/foxapi-catalog.md, each with the body FoxAPI documents (simulator/model-rules.ts). */
+export const KNOWN_MODELS = Object.keys(MODEL_RULES)
 
 export type Route = 'create' | 'poll' | 'cancel' | 'download'
 
@@ -283,7 +280,12 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       }
     }
     if (task.scenario.credits !== null) body.usage = { credits_reserved: task.scenario.credits ?? 5, user_group: 'default' }
-    if (state.status === 'completed') {
+    const asset = state.status === 'completed' ? assetResultOf(task.request, task.id) : undefined
+    if (asset) {
+      // A model that makes no video: its result is an id, in the reply version's place for results.
+      if (task.scenario.resultShape === 'output') body.output = emptyResults ? {} : asset
+      else body.results = emptyResults ? [] : [asset]
+    } else if (state.status === 'completed') {
       const url = `${apiUrl}/files/${task.id}.mp4`
       if (task.scenario.resultShape === 'output') body.output = emptyResults ? {} : { url, urls: [url], ...outputShape(task.request) }
       else body.results = emptyResults ? [] : [{ url }]
@@ -358,7 +360,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
   const serveClip = (req: IncomingMessage, res: ServerResponse, pathname: string, host: 'api' | 'cdn'): void => {
     const id = /^\/files\/(.+)\.mp4$/.exec(pathname)?.[1]
     const task = id === undefined ? undefined : tasks.get(decodeURIComponent(id))
-    if (task?.status !== 'completed') {
+    if (task?.status !== 'completed' || assetResultOf(task.request, task.id)) {
       return sendError(res, { status: 404, type: 'not_found', message: 'no such file' })
     }
     const fault = host === 'api' ? takeFault('download') : undefined
@@ -522,8 +524,9 @@ export function validateGenerationRequest(request: unknown, extraModels: string[
   if (typeof r.model !== 'string' || r.model === '') return invalid('model is required')
   if (extraModels.includes(r.model)) return undefined
   if (r.model !== 'kling-o3-ref') {
-    const body = OTHER_MODELS[r.model]
-    return body ? checkBody(r, body) : invalid(`unknown model '${r.model}'`)
+    const rules = MODEL_RULES[r.model]
+    const problem = rules ? modelBodyProblem(r, rules) : `unknown model '${r.model}'`
+    return problem === undefined ? undefined : invalid(problem)
   }
   if (typeof r.prompt !== 'string' || r.prompt.trim() === '') return invalid('prompt is required')
   if (r.prompt.length > MAX_PROMPT) return invalid(`prompt is longer than ${MAX_PROMPT} characters`)
@@ -585,148 +588,6 @@ export function validateGenerationRequest(request: unknown, extraModels: string[
 
 const MAX_PROMPT = 2500
 const invalid = (message: string): Rejection => ({ status: 422, type: 'invalid_request_error', message })
-
-/** What one field of a documented body may hold. */
-type FieldRule = 'prompt' | 'text' | 'url' | 'bool' | 'seconds' | 'urls' | 'strings' | 'elements' | 'segments' | readonly string[]
-
-interface DocumentedBody {
-  fields: Record<string, FieldRule>
-  required: string[]
-  /** The page says prompt and multi_prompt are not sent together. */
-  promptOrSegments?: boolean
-}
-
-const RESOLUTIONS = ['720p', '1080p', '4k'] as const
-const MOTION_CONTROL: DocumentedBody = {
-  fields: {
-    image_url: 'url',
-    video_url: 'url',
-    mode: ['standard', 'pro'],
-    prompt: 'prompt',
-    character_orientation: 'text',
-    keep_original_sound: ['yes', 'no'],
-  },
-  required: ['image_url', 'video_url'],
-}
-
-/** The other models of shared/foxapi.md's table, field by field as the reference gives them. */
-const OTHER_MODELS: Record<string, DocumentedBody> = {
-  'kling-o3-reference-to-video': {
-    fields: {
-      prompt: 'prompt',
-      resolution: RESOLUTIONS,
-      generate_audio: 'bool',
-      start_image_url: 'url',
-      end_image_url: 'url',
-      image_urls: 'urls',
-      elements: 'elements',
-      aspect_ratio: ['16:9', '9:16', '1:1'],
-      duration: 'seconds',
-      shot_type: ['customize'],
-      multi_prompt: 'segments',
-    },
-    required: [],
-    promptOrSegments: true,
-  },
-  'kling-v3-text-to-video': {
-    fields: {
-      prompt: 'prompt',
-      negative_prompt: 'text',
-      resolution: RESOLUTIONS,
-      generate_audio: 'bool',
-      aspect_ratio: ['16:9', '9:16', '1:1'],
-      duration: 'seconds',
-      voice_ids: 'strings',
-    },
-    required: ['prompt'],
-  },
-  'kling-v3-image-to-video': {
-    fields: {
-      prompt: 'prompt',
-      image_url: 'url',
-      image_tail_url: 'url',
-      resolution: RESOLUTIONS,
-      generate_audio: 'bool',
-      duration: 'seconds',
-    },
-    required: ['prompt', 'image_url'],
-  },
-  'kling-o3-image-to-video': {
-    fields: {
-      image_url: 'url',
-      end_image_url: 'url',
-      prompt: 'prompt',
-      resolution: RESOLUTIONS,
-      generate_audio: 'bool',
-      duration: 'seconds',
-      multi_prompt: 'segments',
-    },
-    required: ['image_url'],
-    promptOrSegments: true,
-  },
-  'kling-o3-video-to-video-edit': {
-    fields: { prompt: 'prompt', video_url: 'url', resolution: RESOLUTIONS, keep_audio: 'bool', elements: 'elements' },
-    required: ['prompt', 'video_url'],
-  },
-  'kling-v3-motion-control': MOTION_CONTROL,
-  'kling-v2-6-motion-control': MOTION_CONTROL,
-}
-
-function fieldProblem(name: string, value: unknown, rule: FieldRule): string | undefined {
-  const url = (v: unknown) => isHttpUrl(v)
-  if (Array.isArray(rule)) return rule.includes(value) ? undefined : `${name} must be one of ${rule.join(', ')}`
-  switch (rule) {
-    case 'prompt':
-      if (typeof value !== 'string' || value.trim() === '') return `${name} must be non-empty text`
-      return value.length > MAX_PROMPT ? `${name} is longer than ${MAX_PROMPT} characters` : undefined
-    case 'text':
-      return typeof value === 'string' ? undefined : `${name} must be a string`
-    case 'url':
-      return url(value) ? undefined : `${name} must be an http(s) URL`
-    case 'bool':
-      return typeof value === 'boolean' ? undefined : `${name} must be a boolean`
-    case 'seconds':
-      return Number.isInteger(value) && (value as number) >= 3 && (value as number) <= 15
-        ? undefined
-        : `${name} must be an integer from 3 to 15`
-    case 'urls':
-      return Array.isArray(value) && value.every(url) ? undefined : `${name} must be an array of URLs`
-    case 'strings':
-      return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : `${name} must be an array of strings`
-    case 'elements':
-      return Array.isArray(value) && value.every((e) => url((e as Record<string, unknown> | null)?.frontal_image_url))
-        ? undefined
-        : `${name} items need a frontal_image_url`
-    case 'segments':
-      return Array.isArray(value) &&
-        value.every(
-          (seg) =>
-            typeof (seg as Record<string, unknown>)?.prompt === 'string' && Number.isInteger((seg as Record<string, unknown>)?.duration),
-        )
-        ? undefined
-        : `${name} items need a prompt and an integer duration`
-  }
-}
-
-function checkBody(r: Record<string, unknown>, body: DocumentedBody): Rejection | undefined {
-  for (const [name, value] of Object.entries(r)) {
-    if (name === 'model') continue
-    const rule = body.fields[name]
-    if (rule === undefined) return invalid(`unknown parameter '${name}' for model ${String(r.model)}`)
-    const problem = fieldProblem(name, value, rule)
-    if (problem) return invalid(problem)
-  }
-  const missing = body.required.find((name) => r[name] === undefined)
-  if (missing) return invalid(`${missing} is required`)
-  const segments = r.multi_prompt as { duration: number }[] | undefined
-  if (segments?.length) {
-    if (body.promptOrSegments && r.prompt !== undefined) return invalid('prompt and multi_prompt cannot be used together')
-    const total = segments.reduce((sum, seg) => sum + seg.duration, 0)
-    if (r.duration !== undefined && total !== r.duration)
-      return invalid(`multi_prompt durations add up to ${total}, not duration ${JSON.stringify(r.duration)}`)
-  }
-  return undefined
-}
 
 /** The `output` fields some replies carry: the clip's length and picture size. */
 function outputShape(request: Record<string, unknown>): { duration: number; width: number; height: number } {

@@ -20,6 +20,8 @@ export const FIELD_INPUTS = [
   'image-url',
   'end-image-url',
   'video-url',
+  'audio-url',
+  'seed',
 ] as const
 export type FieldInput = (typeof FIELD_INPUTS)[number]
 
@@ -75,6 +77,7 @@ export const OUTPUT_NAMES = [
   'video-height',
   'video-codec',
   'video-has-audio',
+  'asset-id',
   'cache-hit',
   'result',
   'result-file',

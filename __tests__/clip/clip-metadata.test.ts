@@ -182,8 +182,10 @@ describe('expectedShapeOf: what the model registry says a request fixes', () => 
       resolution: '720p',
       audio: true,
     })
+    // duration is left out: kling-v3-text-to-video's page gives 5 s as its default.
     expect(expectedShapeOf(request({ model: 'kling-v3-text-to-video', resolution: '4k', 'aspect-ratio': '1:1' }))).toEqual({
       aspectRatio: '1:1',
+      durationS: 5,
       shortSide: 2160,
       resolution: '4k',
     })
@@ -194,6 +196,9 @@ describe('expectedShapeOf: what the model registry says a request fixes', () => 
       expectedShapeOf(request({ model: 'kling-o3-image-to-video', 'image-url': 'https://cdn.example.com/a.png', duration: '5' })),
     ).toEqual({
       durationS: 5,
+      // resolution is left out: the page gives 720p as its default.
+      shortSide: 720,
+      resolution: '720p',
     })
     expect(
       expectedShapeOf(

@@ -51,6 +51,7 @@ describe('action.yml', () => {
   it('declares every output', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
+        'asset-id',
         'cache-hit',
         'credits',
         'left-running',

@@ -56,7 +56,7 @@ const HAPPY: [string, RawRequestInputs, Record<string, unknown>, string][] = [
 
 describe('every documented model', () => {
   it('is in the registry', () => {
-    expect([...MODELS.keys()].sort()).toEqual(HAPPY.map(([name]) => name).sort())
+    expect([...MODELS.keys()]).toEqual(expect.arrayContaining(HAPPY.map(([name]) => name)))
   })
 
   it.each(HAPPY)('%s: builds its body from its inputs', (model, inputs, body) => {

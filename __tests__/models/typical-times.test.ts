@@ -1,7 +1,7 @@
 // The polling schedule's prior without an estimate: a rough typical run time for every family FoxAPI documents
-// (src/models/typical-times.ts), none for a model of no known family.
+// (the registry: src/models/families/), none for a model of no known family.
 import { describe, expect, it } from 'vitest'
-import { typicalSecondsOf } from '../../src/models/typical-times'
+import { typicalSecondsOf } from '../../src/models'
 
 /** One or more models of each family in FoxAPI's catalog. */
 const CATALOG_MODELS = [

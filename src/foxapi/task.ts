@@ -16,6 +16,13 @@ const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(und
 const label = z.string().max(200)
 const url = z.string().max(MAX_URL_LENGTH)
 const count = z.number().finite()
+/**
+ * The id a model that makes no video answers (`voice_id`, `character_id`): a plain word, so that it can be an
+ * output and go into a later request as it is; anything else is dropped.
+ */
+const assetId = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/)
+/** The ids and name such a result item (or `output`) carries. */
+const assetFields = { voice_id: optional(assetId), character_id: optional(assetId), name: optional(label) }
 /** Server text shown to people: kept, but capped. */
 const message = z.string().transform((text) => capText(text))
 
@@ -27,8 +34,9 @@ const taskErrorSchema = z.object({
 
 /**
  * FoxAPI's task envelope, projected onto the fields the action knows: id, object, type, model, status,
- * progress, created, task_info{can_cancel, estimated_time}, results[{url}], output{url, urls, duration,
- * width, height}, error{code, message, type}, usage{credits_reserved}. Anything else a server sends (an
+ * progress, created, task_info{can_cancel, estimated_time}, results[{url, voice_id, character_id, name}],
+ * output{url, urls, duration, width, height, voice_id, character_id, name}, error{code, message, type},
+ * usage{credits_reserved}. (`voice_id`: kling-video-create-voice; `character_id` and `name`: sora-2-character.) Anything else a server sends (an
  * echoed key, a 20,000-deep object) is dropped here, so it reaches no output, summary, log or cache entry.
  * `id` must be a task id ({@link TASK_ID_PATTERN}) and `status` a plain word; otherwise the reply is not a task.
  */
@@ -43,7 +51,7 @@ export const taskSchema = z.object({
   task_info: optional(z.object({ can_cancel: optional(z.boolean()), estimated_time: optional(count) })),
   results: optional(
     z
-      .array(z.object({ url: optional(url) }))
+      .array(z.object({ url: optional(url), ...assetFields }))
       .transform((items) => items.slice(0, MAX_RESULT_URLS))
       .nullable(),
   ),
@@ -55,6 +63,7 @@ export const taskSchema = z.object({
         duration: optional(count),
         width: optional(count),
         height: optional(count),
+        ...assetFields,
       })
       .nullable(),
   ),
@@ -88,6 +97,29 @@ export function endedWithoutClip(status: string): boolean {
 export function videoUrlOf(task: Task): string | undefined {
   const fromResults = task.results?.find((r) => typeof r.url === 'string' && r.url !== '')?.url
   return fromResults ?? task.output?.url ?? task.output?.urls?.find((u) => u !== '')
+}
+
+/** What a model that makes no video delivered: the id (and the name a Sora character carries). */
+export interface TaskAsset {
+  field: 'voice_id' | 'character_id'
+  id: string
+  name?: string
+}
+
+/** The asset of a completed task: the first `results[]` item carrying a `voice_id` or `character_id`, then `output`. */
+export function assetOf(task: Task): TaskAsset | undefined {
+  const items = [...(task.results ?? []), ...(task.output ? [task.output] : [])]
+  for (const item of items) {
+    const field = item.voice_id !== undefined ? 'voice_id' : item.character_id !== undefined ? 'character_id' : undefined
+    const id = field ? item[field] : undefined
+    if (field && id) return { field, id, ...(item.name !== undefined ? { name: item.name } : {}) }
+  }
+  return undefined
+}
+
+/** A completed task has its result: a clip URL, or the id a model that makes no video answers. */
+export function hasResult(task: Task): boolean {
+  return videoUrlOf(task) !== undefined || assetOf(task) !== undefined
 }
 
 /** `code: message` of a failed task, or a fallback. */

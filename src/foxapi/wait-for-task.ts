@@ -6,7 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { TASK_ID_MISMATCH, type FoxApiClient } from './api-client'
 import { RequestError } from './request-errors'
 import { nextPollDelayMs, sawProgress, type ProgressSeen } from './poll-schedule'
-import { isTerminal, videoUrlOf, type Task } from './task'
+import { hasResult, isTerminal, type Task } from './task'
 import { messageOf } from '../errors'
 
 export type WaitOutcome =
@@ -134,9 +134,9 @@ function scheduledDelay(wait: WaitState, options: WaitOptions): number {
   })
 }
 
-/** Whether a terminal task is the answer: failed, cancelled, completed with its URL, or completed without one after every re-query. */
+/** Whether a terminal task is the answer: failed, cancelled, completed with its URL (or asset id), or completed without one after every re-query. */
 function isFinal(task: Task, emptyCompleted: number): boolean {
-  return task.status !== 'completed' || Boolean(videoUrlOf(task)) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES
+  return task.status !== 'completed' || hasResult(task) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES
 }
 
 /**

@@ -1,5 +1,6 @@
-// Field schemas shared by the model modules: text coercion (action inputs arrive as text), URLs, lists,
-// and the few rules FoxAPI documents for every Kling model (prompt length, yes/no, refer_type).
+// Field schemas the registry's interpreter (./interpret.ts) builds models from: text coercion (action inputs
+// arrive as text), prompts with each page's cap, enums, lists, and the one helper every media field is declared
+// through (mediaUrl / mediaUrlList), which ./media-fields.ts reads to list where a request's media values are.
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { firstLineOf } from '../errors'
@@ -17,6 +18,7 @@ export function isHttpUrl(value: string): boolean {
   }
 }
 
+/** An http(s) URL that is not media (a legacy `callback_url`); media fields use mediaUrl below. */
 export const httpUrl = z
   .string({ error: 'must be an http(s) URL' })
   .trim()
@@ -56,39 +58,27 @@ export const wholeSeconds = (min: number, max: number) => {
   return z.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message })
 }
 
-export const duration = (min = 3, max = 15) => z.preprocess(textToNumber, wholeSeconds(min, max).optional())
+/** `a, b or c`: a list of allowed values in a message. */
+export function listOr(values: readonly (string | number)[], quote = false): string {
+  const shown = values.map((v) => (quote ? `'${v}'` : String(v)))
+  return shown.length <= 1 ? (shown[0] ?? '') : `${shown.slice(0, -1).join(', ')} or ${shown.at(-1)}`
+}
 
-export const promptText = z
-  .string({ error: 'must be text' })
-  .trim()
-  .min(1, { error: 'must not be empty' })
-  .max(MAX_PROMPT_CHARS, { error: `is too long (more than ${MAX_PROMPT_CHARS} characters, FoxAPI's limit)` })
+/** A prompt capped at `cap` characters (the model's page); without a cap only the input's own limits apply. */
+export const promptOf = (cap: number | undefined) => {
+  const text = z.string({ error: 'must be text' }).trim().min(1, { error: 'must not be empty' })
+  return cap === undefined ? text : text.max(cap, { error: `is too long (more than ${cap} characters, FoxAPI's limit)` })
+}
+export const promptText = promptOf(MAX_PROMPT_CHARS)
 
 /** A prompt the model requires: a missing one reads as empty. */
-export const requiredPrompt = z.preprocess((value) => (value === undefined ? '' : value), promptText)
-export const optionalPrompt = z.preprocess(emptyToUndefined, promptText.optional())
+export const requiredPromptOf = (cap: number | undefined) => z.preprocess((value) => (value === undefined ? '' : value), promptOf(cap))
+export const optionalPromptOf = (cap: number | undefined) => z.preprocess(emptyToUndefined, promptOf(cap).optional())
 
 export const optionalEnum = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.preprocess(
-    emptyToUndefined,
-    z
-      .enum(values, {
-        error: `must be ${values
-          .map((v) => `'${v}'`)
-          .join(', ')
-          .replace(/, ([^,]*)$/, ' or $1')}`,
-      })
-      .optional(),
-  )
+  z.preprocess(emptyToUndefined, z.enum(values, { error: `must be ${listOr(values, true)}` }).optional())
 
-export const mode = optionalEnum(['standard', 'pro'])
-export const aspectRatio = optionalEnum(['16:9', '9:16', '1:1'])
-/** Documented for kling-o3-reference-to-video; the other pages name the field without its values. */
-export const resolution = optionalEnum(['720p', '1080p', '4k'])
 export const flag = z.preprocess(textToBoolean, z.boolean({ error: 'must be true or false' }).optional())
-export const url = z.preprocess(emptyToUndefined, httpUrl.optional())
-export const requiredUrl = z.preprocess(emptyToUndefined, httpUrl)
-export const text = z.preprocess(emptyToUndefined, z.string({ error: 'must be text' }).trim().max(MAX_PROMPT_CHARS).optional())
 
 /** `yes`/`no` (FoxAPI's only values); true/false are read as yes/no. */
 export const yesNo = z.preprocess(
@@ -105,6 +95,43 @@ export const list = <T extends z.ZodType>(item: T, noun: string, max = MAX_LIST_
       .nullish(),
   )
 
+/** What a media field holds: the model fetches it from its URL. */
+export type MediaKind = 'image' | 'video' | 'audio'
+
+/** Every schema made by mediaUrl, with its kind: models/media-fields.ts finds a model's media fields by it. */
+export const mediaRegistry = z.registry<{ media: MediaKind }>()
+
+/**
+ * THE schema of one media value (an image, a video or an audio file the model fetches): today an http(s) URL.
+ * Every media field of every model is declared through this helper (or mediaUrlList), so that
+ * `mediaFieldsOf(model)` lists them all; a change to what a media value may be (a workspace file to upload)
+ * is made here, once.
+ */
+export function mediaUrl(kind: MediaKind) {
+  const schema = z
+    .string({ error: 'must be an http(s) URL' })
+    .trim()
+    .refine((value) => isHttpUrl(value), { error: 'must be an http(s) URL' })
+  mediaRegistry.add(schema, { media: kind })
+  return schema
+}
+
+/**
+ * A list of media values of one kind (JSON or YAML text, or a list), at most `max`; with `min`, at least that
+ * many when given; `required`: a missing list counts as empty.
+ */
+export function mediaUrlList(kind: MediaKind, max = MAX_LIST_ITEMS, options: { min?: number; required?: boolean } = {}) {
+  const noun = `${kind} URLs`
+  const min = options.min ?? (options.required ? 1 : 0)
+  const few = `needs at least ${min} ${kind} URL${min === 1 ? '' : 's'}`
+  const array = z
+    .array(mediaUrl(kind), { error: `must be a JSON or YAML list of ${noun}` })
+    .min(min, { error: few })
+    .max(max, { error: max === 1 ? `may hold only 1 ${kind} URL` : `has too many items (at most ${max})` })
+  if (!options.required) return z.preprocess(structuredText, array.nullish())
+  return z.preprocess((value, ctx) => structuredText(value, ctx) ?? [], array)
+}
+
 export interface PromptSegment {
   prompt: string
   duration: number
@@ -116,45 +143,12 @@ export const segment = z.strictObject({
 })
 export const multiPrompt = list(segment, 'segments ({prompt, duration})')
 
-export const urlList = list(httpUrl, 'image URLs')
-export const elements = list(
-  z.strictObject({ frontal_image_url: httpUrl, reference_image_urls: z.array(httpUrl).max(MAX_LIST_ITEMS).optional() }),
-  'elements ({frontal_image_url, reference_image_urls})',
-)
-
-/** A cross-field problem, as a path in the request body and a message. */
-export interface FieldProblem {
-  path: (string | number)[]
-  message: string
-}
-
-/** FoxAPI's rule on multi_prompt: segment durations add up to `duration` (`fallback` when none is sent). */
-export function segmentsAddUp(body: { multi_prompt?: PromptSegment[] | null; duration?: number }, fallback?: number): FieldProblem[] {
-  const segments = body.multi_prompt
-  if (!segments || segments.length === 0) return []
-  const target = body.duration ?? fallback
-  if (target === undefined) return []
-  const total = segments.reduce((sum, s) => sum + s.duration, 0)
-  if (total === target) return []
-  const note = body.duration === undefined ? ' (the default)' : ''
-  return [{ path: ['multi_prompt'], message: `segment durations add up to ${total}s but duration is ${target}s${note}` }]
-}
-
-/** FoxAPI's rule on models whose page says so: `prompt` and `multi_prompt` are not sent together. */
-export function notBoth(body: { prompt?: string; multi_prompt?: unknown[] | null }): FieldProblem[] {
-  return body.prompt !== undefined && body.multi_prompt?.length
-    ? [{ path: ['multi_prompt'], message: 'cannot be sent together with prompt for this model: use one' }]
-    : []
-}
-
-/** Kling's own limits on shots (warnings: FoxAPI's free 422 is the judge). */
-export function shotWarnings(segments: PromptSegment[] | null | undefined): string[] {
-  if (!segments?.length) return []
-  const warnings: string[] = []
-  if (segments.length > 6) warnings.push(`multi_prompt has ${segments.length} shots; Kling's specification allows at most 6`)
-  segments.forEach((s, i) => {
-    if (s.prompt.length > 512)
-      warnings.push(`multi_prompt shot ${i + 1} has ${s.prompt.length} characters; Kling's specification allows 512`)
-  })
-  return warnings
-}
+/** Kling's subject elements: a frontal image and reference images each. */
+export const elements = () =>
+  list(
+    z.strictObject({
+      frontal_image_url: mediaUrl('image'),
+      reference_image_urls: z.array(mediaUrl('image')).max(MAX_LIST_ITEMS).optional(),
+    }),
+    'elements ({frontal_image_url, reference_image_urls})',
+  )

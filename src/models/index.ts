@@ -1,35 +1,20 @@
 // The model registry and the one path from action inputs (or a batch entry) to a request body:
-// inputs the model does not take are refused by name, `parameters` fills fields that have no input,
-// the model's schema and documented rules decide (errors), Kling-only limits are warnings.
-// A model the registry does not know is sent as given: FoxAPI checks it, and its 422 costs nothing.
+// inputs the model does not take are refused by name, each input fills the model's own field (a list's item
+// where the model names it so: `image_urls[0]`), `parameters` fills fields that have no input, the model's schema
+// and documented rules decide (errors), provider-only limits are warnings.
+// A model the registry does not know (or whose page could not be read) is sent as given: FoxAPI checks it, and
+// its 422 costs nothing.
 import { z } from 'zod'
 import { emptyToUndefined, structuredText, textToBoolean, textToNumber } from './fields'
-import { klingO3ImageToVideo } from './kling-o3-image-to-video'
-import { klingO3Ref } from './kling-o3-ref'
-import { klingO3ReferenceToVideo } from './kling-o3-reference-to-video'
-import { klingO3VideoToVideoEdit } from './kling-o3-video-to-video-edit'
-import { klingV3ImageToVideo, klingV3TextToVideo } from './kling-v3'
+import { customIssue, describeIssue } from './issues'
 import { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition } from './model'
-import { klingV26MotionControl, klingV3MotionControl } from './motion-control'
+import { DEFAULT_MODEL, MODELS } from './registry'
 
 export { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition } from './model'
 export { MAX_PROMPT_CHARS } from './fields'
-
-export const DEFAULT_MODEL = 'kling-o3-ref'
-
-/** Every model the action knows, by name. */
-export const MODELS: ReadonlyMap<string, ModelDefinition> = new Map(
-  [
-    klingO3Ref,
-    klingO3ReferenceToVideo,
-    klingV3TextToVideo,
-    klingV3ImageToVideo,
-    klingO3ImageToVideo,
-    klingO3VideoToVideoEdit,
-    klingV3MotionControl,
-    klingV26MotionControl,
-  ].map((model) => [model.name, model]),
-)
+export { DEFAULT_MODEL, FAMILY_OF, MODELS, outputOf, typicalSecondsOf } from './registry'
+export { mediaFieldsOf, mediaValuesOf, type MediaField, type MediaValue } from './media-fields'
+export { describeIssue } from './issues'
 
 /** Input names (as in action.yml and batch files) that make up one request. */
 export const REQUEST_INPUTS = ['model', ...FIELD_INPUTS, 'parameters'] as const
@@ -54,6 +39,13 @@ const parametersSchema = z.preprocess(
   z.record(z.string(), z.unknown(), { error: 'must be a JSON or YAML object of request fields' }).optional(),
 )
 
+/** The body as the inputs and `parameters` make it, and where each field (or list item, `image_urls[0]`) came from. */
+interface Assembled {
+  body: Record<string, unknown>
+  /** `field` or `field[i]` → the input (`['image-url']`) or `['parameters', field]`. */
+  source: Map<string, string[]>
+}
+
 /**
  * Builds the request body for the chosen model from its inputs. Problems name the input (or the
  * `parameters` field) and come before anything is paid; `label` says where the inputs came from
@@ -73,55 +65,87 @@ export function buildRequest(raw: RawRequestInputs, label = 'Input'): BuildResul
   if (!model.success || !parameters.success) return { ok: false, problems }
   if (parameters.data && 'model' in parameters.data) problems.push(`${label} 'parameters' must not set model: use the 'model' input`)
 
-  const definition = MODELS.get(model.data)
+  const known = MODELS.get(model.data)
+  const definition = known && !known.unchecked ? known : undefined
   const given = FIELD_INPUTS.filter((name) => raw[name] !== undefined && emptyToUndefined(raw[name]) !== undefined)
-  const fieldOf = (name: FieldInput): string => definition?.inputs[name] ?? name.replace(/-/g, '_')
   if (definition) {
     for (const name of given.filter((n) => definition.inputs[n] === undefined)) {
       const takes = Object.keys(definition.inputs).join(', ')
-      problems.push(`${label} '${name}' is not taken by model ${definition.name} (it takes ${takes}, and 'parameters')`)
+      problems.push(
+        `${label} '${name}' is not taken by model ${definition.name}${takes ? ` (it takes ${takes}, and 'parameters')` : " (it takes only 'parameters')"}`,
+      )
     }
   }
+  const { body, source } = assembleBody(raw, given, definition, parameters.data ?? {}, label, problems)
 
-  // Where each body field came from, so a problem names the input the user wrote.
+  if (!definition) {
+    if (problems.length > 0) return { ok: false, problems }
+    const why = known ? ' (FoxAPI names it, but its page could not be read)' : ''
+    const notice =
+      `Model '${model.data}' is not one this action knows${why}: its request is sent as given, unchecked ` +
+      '(FoxAPI checks it, and a refusal there costs nothing).'
+    return { ok: true, request: { model: model.data, ...body }, warnings: [], notices: [notice] }
+  }
+  return validateBody(definition, { body, source }, label, problems)
+}
+
+/** `image_urls[0]` → the list `image_urls`, item 0; `image_url` → the field itself. */
+function targetOf(target: string): { field: string; index?: number } {
+  const match = /^(.+)\[(\d+)\]$/.exec(target)
+  return match ? { field: match[1] as string, index: Number(match[2]) } : { field: target }
+}
+
+/** The body from the inputs (each in its model's field) and `parameters`; a field set twice is a problem. */
+function assembleBody(
+  raw: RawRequestInputs,
+  given: FieldInput[],
+  definition: ModelDefinition | undefined,
+  parameters: Record<string, unknown>,
+  label: string,
+  problems: string[],
+): Assembled {
   const source = new Map<string, string[]>()
   const body: Record<string, unknown> = {}
+  const items = new Map<string, Map<number, unknown>>()
   for (const name of given) {
-    if (definition && definition.inputs[name] === undefined) continue
-    body[fieldOf(name)] = definition ? raw[name] : looseValue(name, raw[name], label, problems)
-    source.set(fieldOf(name), [name])
+    const target = definition ? definition.inputs[name] : name.replace(/-/g, '_')
+    if (target === undefined) continue
+    const { field, index } = targetOf(target)
+    const value = definition ? raw[name] : looseValue(name, raw[name], label, problems)
+    if (index === undefined) body[field] = value
+    else items.set(field, (items.get(field) ?? new Map<number, unknown>()).set(index, value))
+    source.set(index === undefined ? field : `${field}[${index}]`, [name])
   }
-  for (const [field, value] of Object.entries(parameters.data ?? {})) {
+  for (const [field, byIndex] of items) {
+    const [first] = [...byIndex.keys()].sort((a, b) => a - b)
+    const firstInput = source.get(`${field}[${first}]`)?.[0]
+    const whole = source.get(field)?.[0]
+    if (whole !== undefined) problems.push(`${label} '${firstInput}' and '${whole}' both fill ${field}: use one`)
+    else if (first !== 0 || byIndex.size !== Math.max(...byIndex.keys()) + 1) {
+      const needed = definition && Object.entries(definition.inputs).find(([, t]) => t === `${field}[0]`)?.[0]
+      problems.push(`${label} '${firstInput}' fills ${field}[${first}], which needs '${needed ?? `${field}[0]`}' (${field}[0]) too`)
+    } else body[field] = [...byIndex.keys()].sort((a, b) => a - b).map((i) => byIndex.get(i))
+  }
+  for (const [field, value] of Object.entries(parameters)) {
     if (field === 'model') continue
-    const input = source.get(field)?.[0]
+    const input = source.get(field)?.[0] ?? [...source].find(([key]) => key.startsWith(`${field}[`))?.[1][0]
     if (input !== undefined) problems.push(`${label} 'parameters' field '${field}' repeats input '${input}': set it in one place`)
     else {
       body[field] = value
       source.set(field, ['parameters', field])
     }
   }
+  return { body, source }
+}
 
-  if (!definition) {
-    if (problems.length > 0) return { ok: false, problems }
-    const notice =
-      `Model '${model.data}' is not one this action knows: its request is sent as given, unchecked ` +
-      '(FoxAPI checks it, and a refusal there costs nothing).'
-    return { ok: true, request: { model: model.data, ...body }, warnings: [], notices: [notice] }
-  }
-
-  const where = (path: PropertyKey[]): PropertyKey[] => {
-    const [field, ...rest] = path
-    if (field === undefined) return path
-    const known = source.get(String(field))
-    if (known) return [...known, ...rest]
-    const input = (Object.keys(definition.inputs) as FieldInput[]).find((name) => definition.inputs[name] === field)
-    return input ? [input, ...rest] : ['parameters', String(field), ...rest]
-  }
-  const parsed = definition.schema.safeParse(body, { reportInput: true })
+/** The body held against the model: its schema, then its rules; warnings; what the action sends. */
+function validateBody(definition: ModelDefinition, assembled: Assembled, label: string, problems: string[]): BuildResult {
+  const where = placeOf(definition, assembled.source)
+  const parsed = definition.schema.safeParse(assembled.body, { reportInput: true })
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       if (issue.code === 'unrecognized_keys' && issue.path.length === 0) {
-        const fields = Object.keys((definition.schema as unknown as { shape: Record<string, unknown> }).shape ?? {}).join(', ')
+        const fields = Object.keys(definition.entry.fields).join(', ')
         problems.push(
           `${label} 'parameters': model ${definition.name} has no field${issue.keys.length > 1 ? 's' : ''} ` +
             `${issue.keys.map((k) => `'${k}'`).join(', ')} (its fields: ${fields})`,
@@ -137,10 +161,25 @@ export function buildRequest(raw: RawRequestInputs, label = 'Input'): BuildResul
   return { ok: true, request, warnings, notices: [] }
 }
 
-/** For a model the action does not know: text becomes the JSON type the input stands for, nothing more. */
+/** Where a body path came from, so a problem names the input the user wrote (or `parameters`). */
+function placeOf(definition: ModelDefinition, source: Map<string, string[]>) {
+  return (path: PropertyKey[]): PropertyKey[] => {
+    const [head, ...rest] = path
+    if (head === undefined) return path
+    const field = String(head)
+    const item = typeof rest[0] === 'number' ? source.get(`${field}[${rest[0]}]`) : undefined
+    if (item) return [...item, ...rest.slice(1)]
+    const known = source.get(field) ?? [...source].find(([key]) => key.startsWith(`${field}[`))?.[1]
+    if (known) return [...known, ...rest]
+    const input = (Object.keys(definition.inputs) as FieldInput[]).find((name) => targetOf(definition.inputs[name] ?? '').field === field)
+    return input ? [input, ...rest] : ['parameters', field, ...rest]
+  }
+}
+
+/** For a model the action does not check: text becomes the JSON type the input stands for, nothing more. */
 function looseValue(name: FieldInput, value: unknown, label: string, problems: string[]): unknown {
   if (typeof value !== 'string') return value
-  if (name === 'duration') return textToNumber(value)
+  if (name === 'duration' || name === 'seed') return textToNumber(value)
   if (name === 'generate-audio') return textToBoolean(value)
   if (name === 'image-list' || name === 'video-list' || name === 'multi-prompt') {
     const parsed = z.preprocess(structuredText, z.unknown()).safeParse(value, { reportInput: true })
@@ -153,35 +192,6 @@ function looseValue(name: FieldInput, value: unknown, label: string, problems: s
 
 function withoutEmpty(body: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(body).filter(([, value]) => value !== undefined && value !== null))
-}
-
-function customIssue(path: PropertyKey[], message: string): z.core.$ZodIssue {
-  const issue: z.core.$ZodIssue = { code: 'custom', path, message, input: undefined }
-  return issue
-}
-
-/** `Input 'duration' must be …`, `batch item 2 'image-list' item 1, field 'type' …`, `Input: unknown field …`. */
-export function describeIssue(issue: z.core.$ZodIssue, label: string): string {
-  const [field, ...rest] = issue.path
-  if (issue.code === 'unrecognized_keys') {
-    const where = field === undefined ? label : `${label} '${String(field)}'${itemPath(rest)}`
-    return `${where}: unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `'${k}'`).join(', ')}`
-  }
-  if (field === undefined) return `${label}: ${issue.message}`
-  return `${label} '${String(field)}'${itemPath(rest)} ${issue.message}${received(issue)}`
-}
-
-/** ` (got "20")` for short scalar values, so the message shows what was wrong. */
-function received(issue: z.core.$ZodIssue): string {
-  if (issue.code === 'custom') return ''
-  const input: unknown = issue.input
-  if (typeof input === 'number' || typeof input === 'boolean') return ` (got ${String(input)})`
-  if (typeof input === 'string' && input.length <= 60 && !input.includes('\n')) return ` (got ${JSON.stringify(input)})`
-  return ''
-}
-
-function itemPath(rest: PropertyKey[]): string {
-  return rest.map((part) => (typeof part === 'number' ? ` item ${part + 1}` : ` field '${String(part)}'`)).join(',')
 }
 
 function hint(key: string): string {

@@ -4,7 +4,7 @@
 import type { GenerationRequest } from '../models/model'
 import type { ClipMetadata } from '../clip/clip-metadata'
 import type { Verification } from '../clip/clip-verify'
-import type { Task } from '../foxapi/task'
+import type { Task, TaskAsset } from '../foxapi/task'
 import type { RunOrigin } from '../run-origin'
 
 /** What happens to a clip (src/run/clip-decision.ts decides), and why in words. */
@@ -28,6 +28,8 @@ export interface ClipResult {
   progress?: number
   taskId?: string
   videoUrl?: string
+  /** What a model that makes no video delivered instead (a voice_id, a character_id): no file, no shape check. */
+  asset?: TaskAsset
   videoPath?: string
   sha256?: string
   bytes?: number

@@ -12,6 +12,8 @@ export interface ResultRow {
   status: string
   outcome: string
   video_url: string
+  /** The id a model that makes no video answered (a voice_id, a character_id); empty for a video. */
+  asset_id: string
   video_path: string
   sha256: string
   cache_hit: boolean
@@ -37,6 +39,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     status: result.status,
     outcome: result.outcome,
     video_url: result.videoUrl ?? '',
+    asset_id: result.asset?.id ?? '',
     video_path: result.videoPath ?? '',
     sha256: result.sha256 ?? '',
     cache_hit: result.cacheHit,
@@ -69,6 +72,7 @@ export function writeOutputs(results: ClipResult[]): void {
     set('video-height', shape ? String(shape.height) : '')
     set('video-codec', shape?.codec ?? '')
     set('video-has-audio', shape ? String(shape.hasAudio) : '')
+    set('asset-id', first.asset?.id ?? '')
     set('cache-hit', String(first.cacheHit))
     set('left-running', String(first.leftRunning ?? false))
     set('result', first.task ? JSON.stringify(first.task) : '')

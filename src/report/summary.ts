@@ -155,6 +155,7 @@ function creditsCell(r: ClipResult): string {
 
 function videoCell(r: ClipResult): string {
   const parts: string[] = []
+  if (r.asset) parts.push(`${cell(r.asset.field)} ${code(r.asset.id)}${r.asset.name !== undefined ? ` (${cell(r.asset.name)})` : ''}`)
   if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl)) parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`)
   if (r.videoPath) parts.push(code(r.videoPath))
   return parts.join(' ')

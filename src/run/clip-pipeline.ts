@@ -8,10 +8,10 @@ import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import type { CacheLookup } from '../cache/result-cache'
 import { checkRestoredClip } from '../clip/clip-verify'
 import { messageOf } from '../errors'
-import { endedWithoutClip, videoUrlOf, type Task } from '../foxapi/task'
+import { endedWithoutClip, hasResult, videoUrlOf, type Task } from '../foxapi/task'
 import { waitForTask } from '../foxapi/wait-for-task'
 import type { ClipSpec } from '../inputs/clip-spec'
-import { typicalSecondsOf } from '../models/typical-times'
+import { typicalSecondsOf } from '../models'
 import type { ClipDecision, ClipResult } from '../report/clip-result'
 import { redact } from '../secrets'
 import { decideClip, type CacheFinding, type ClipFacts } from './clip-decision'
@@ -276,7 +276,7 @@ async function followTask(
   if (waited.kind !== 'finished') return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail)
   // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
   // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
-  if (waited.task.status === 'completed' && videoUrlOf(waited.task) !== undefined) turn.release()
+  if (waited.task.status === 'completed' && hasResult(waited.task)) turn.release()
   return delivered(await deliverClip(spec, waited.task, key, deps, log), trail)
 }
 
@@ -303,6 +303,7 @@ function delivered(delivery: Delivery, trail: TaskTrail): Omit<ClipEnd, 'decisio
     cacheHit: false,
     ...trail.fields(),
     ...(delivery.videoUrl !== undefined ? { videoUrl: delivery.videoUrl } : {}),
+    ...(delivery.asset !== undefined ? { asset: delivery.asset } : {}),
     ...(file ? { videoPath: file.path, sha256: file.sha256, bytes: file.bytes } : {}),
     ...(held ? { metadata: held.metadata, verification: held.verification } : {}),
     ...(delivery.error !== undefined ? { error: delivery.error } : {}),

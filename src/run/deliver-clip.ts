@@ -2,7 +2,8 @@
 // what was asked) and save (the clip in the Actions cache, and a "delivered" note: under `reuse: run` an artifact of
 // this run, src/records/delivered-notes.ts). A task that failed, was cancelled or completed without a URL delivers
 // nothing; a clip that does not match the request under `verify: fail` is kept, with every output set, but fails the
-// clip and is not cached.
+// clip and is not cached. A model that makes no video (a voice, a character) delivers the id its task answers:
+// nothing to download or check.
 import path from 'node:path'
 import { downloadUntilWhole, holdAgainstRequest, inspectClip, mismatchText, type HeldClip, type VerifyContext } from '../clip/clip-verify'
 import type { ClipMetadata } from '../clip/clip-metadata'
@@ -10,7 +11,7 @@ import { reuseRunId } from '../cache/cache-key'
 import { messageOf } from '../errors'
 import { downloadVideo } from '../foxapi/download'
 import { API_RETRY } from '../foxapi/retries'
-import { taskErrorText, videoUrlOf, type Task } from '../foxapi/task'
+import { assetOf, taskErrorText, videoUrlOf, type Task, type TaskAsset } from '../foxapi/task'
 import { EMPTY_COMPLETED_REQUERIES } from '../foxapi/wait-for-task'
 import type { ClipSpec } from '../inputs/clip-spec'
 import { destinationFor, recheckDestination } from '../security/destinations'
@@ -22,6 +23,8 @@ import type { ClipDeps } from './clip-deps'
 export interface Delivery {
   outcome: 'succeeded' | 'failed'
   videoUrl?: string
+  /** The id a model that makes no video answered instead of a clip. */
+  asset?: TaskAsset
   /** The clip's file, when it was downloaded (also when it then failed `verify`). */
   file?: { path: string; sha256: string; bytes: number }
   /** The file held against the request. */
@@ -46,6 +49,13 @@ export async function deliverClip(spec: ClipSpec, task: Task, key: string | unde
   if (task.status === 'failed') return { outcome: 'failed', error: `FoxAPI task ${task.id} failed: ${taskErrorText(task)}` }
   if (task.status === 'cancelled') return { outcome: 'failed', error: `FoxAPI task ${task.id} was cancelled` }
   const url = videoUrlOf(task)
+  const asset = url ? undefined : assetOf(task)
+  if (asset) {
+    log(`FoxAPI task ${task.id} made no video: its result is ${asset.field} ${asset.id} (the asset-id output).`)
+    // Like a clip not downloaded: the task is noted as delivered, so `reuse: run` never hands it out again.
+    if (key) await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''))
+    return { outcome: 'succeeded', asset }
+  }
   if (!url) {
     const error =
       `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
