@@ -1,9 +1,11 @@
 // The dry run and the paid run give the same answer (an acceptance criterion): for each state a clip can meet (the
 // cache off or empty, a proven, broken, mismatched or forged clip entry, an earlier run's task in each state FoxAPI
 // can report, a delivered note under `reuse: run`, `task-id`, a spent or untrusted budget), the state is built for
-// real (the FoxAPI simulator, the real @actions/cache against the local cache service, earlier real runs), then the
-// dry run plans the clip (runDryRun's results rows) and the paid run runs it (runClip's decision). Both must agree,
-// and be what the case expects. The dry run sends nothing to FoxAPI and saves nothing.
+// real (the FoxAPI simulator, the real @actions/cache against the local cache service, the spend records and delivered
+// notes as artifacts of earlier runs of the workflow in the local artifact service, each written by the real
+// src/records/ code of a real earlier run), then the dry run plans the clip (runDryRun's results rows) and the paid run
+// runs it (runClip's decision, with the budget src/run/period-budget.ts sets up for a paid run). Both must agree, and
+// be what the case expects. The dry run sends nothing to FoxAPI and saves nothing.
 //
 // What the dry run cannot know yet: whether an earlier run's task can still deliver is only known by asking FoxAPI,
 // which the dry run does not do today (another issue will make it ask). For a pending task it plans `collect`
@@ -16,20 +18,24 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { startActionsCacheService, type ActionsCacheService } from '../../simulator/actions-cache-service'
 import { garbageClip, startFoxApiSimulator, type FoxApiSimulator } from '../../simulator/foxapi-simulator'
+import { startGitHubArtifactsService, type GitHubArtifactsService } from '../../simulator/github-artifacts-service'
 import { clipCacheKey } from '../../src/cache/cache-key'
-import { CreditLedger } from '../../src/cache/credit-ledger'
 import { clipFields } from '../../src/cache/entry-records'
 import { proveEntry } from '../../src/cache/entry-proof'
 import type { ResultCache } from '../../src/cache/result-cache'
 import type { ClipSpec, RunSettings } from '../../src/inputs/clip-spec'
 import type { ClipAction } from '../../src/report/clip-result'
 import type { PlanRow } from '../../src/report/plan-summary'
+import type { RunOrigin } from '../../src/run-origin'
+import { SpendRecords } from '../../src/records/spend-records'
 import { CreditBudget } from '../../src/run/budget'
 import { runClip } from '../../src/run/clip-pipeline'
 import { runDryRun } from '../../src/run/dry-run'
+import { periodSpending } from '../../src/run/period-budget'
 import { forgedArchive, membersOf, type Member } from '../support/cache-entries'
 import { API_KEY, checkKeyAndClose, sha256Of } from '../support/fixtures'
 import {
+  asRun,
   jobFolders,
   onlyClip,
   quickRunInputs,
@@ -38,6 +44,7 @@ import {
   runDeps,
   taskMadeElsewhere,
   useActionFiles,
+  useArtifactsService,
   useCacheService,
   type ReadRun,
 } from '../support/run-deps'
@@ -50,10 +57,14 @@ beforeEach(() => {
 })
 afterEach(() => stdout.restore())
 
-/** What a case's arrangement works with: the simulator, the cache service, the clip and its run, a cache to plant with. */
+/**
+ * What a case's arrangement works with: the simulator, the cache service, the artifact service (the job is a job of
+ * run THIS_RUN of the workflow there), the clip and its run, a cache to plant with.
+ */
 interface Scene {
   sim: FoxApiSimulator
   service: ActionsCacheService
+  artifacts: GitHubArtifactsService
   run: ReadRun
   spec: ClipSpec
   /** The clip's request key (none for a `task-id`). */
@@ -85,7 +96,10 @@ const WORKFLOW = {
   GITHUB_EVENT_NAME: 'push',
 }
 const MONTHLY = { 'budget-period': 'month', 'max-credits': '10' }
-const SCHEDULED = { GITHUB_EVENT_NAME: 'schedule', GITHUB_RUN_ID: '4242' }
+/** The run each case's job belongs to, and an earlier run of the same workflow. */
+const THIS_RUN = 4242
+const EARLIER_RUN = 4241
+const SCHEDULED = { GITHUB_EVENT_NAME: 'schedule', GITHUB_RUN_ID: String(THIS_RUN) }
 
 /** A real paid run of the same clip (with `change` to its settings), its file then removed as a new job would not have it. */
 async function earlierRun(scene: Scene, change: Partial<RunSettings> = {}): Promise<void> {
@@ -111,41 +125,53 @@ async function pendingTask(scene: Scene, request: Record<string, unknown> = scen
   return task.id
 }
 
-/** The period's ledger holding `spent`, written with `apiKey` (another key's ledger fails its proof). */
-async function ledgerAt(scene: Scene, spent: number, apiKey = API_KEY): Promise<void> {
-  const { settings } = scene.run
-  if (!settings.budget) throw new Error('the case has no budget-period')
-  const ledger = CreditLedger.open({ cache: true, apiKey, workspace: settings.workspace, budget: settings.budget, runId: '1' })
-  if (!(ledger instanceof CreditLedger)) throw new Error(`no ledger: ${ledger.unavailable}`)
-  await ledger.record(spent)
+/**
+ * An earlier run of the workflow (`runId`) recorded `spent` credits of the period, as its step does: through
+ * SpendRecords, in that run's job, with `apiKey` (another key's records fail their proof).
+ */
+async function spentByEarlierRun(scene: Scene, spent: number, { apiKey = API_KEY, runId = EARLIER_RUN } = {}): Promise<void> {
+  const { budget, githubToken } = scene.run.settings
+  if (!budget) throw new Error('the case has no budget-period')
+  await asRun(scene.artifacts, { id: runId, event: 'push' }, async () => {
+    const records = SpendRecords.open({ apiKey, githubToken, budget })
+    if (!(records instanceof SpendRecords)) throw new Error(`no spend records: ${records.unavailable}`)
+    expect(await records.record(spent)).toBe(true)
+  })
 }
 
 /**
- * The paid run's budget, as src/run/generation.ts makes it: with `budget-period`, what the ledger says earlier runs
- * spent (a ledger that is not believed blocks every submission).
+ * An earlier run's honest records planted again in another run of the workflow (anyone who can run a workflow of the
+ * repository can upload artifacts to it): their proof names the run that made them, so they are a replay.
  */
-async function paidBudget(settings: RunSettings): Promise<CreditBudget> {
-  if (!settings.budget) return new CreditBudget(settings.maxCredits)
-  const ledger = CreditLedger.open({
-    cache: settings.cache,
-    apiKey: settings.apiKey,
-    workspace: settings.workspace,
-    budget: settings.budget,
-  })
-  if (!(ledger instanceof CreditLedger)) throw new Error(`no ledger: ${ledger.unavailable}`)
-  const reading = await ledger.read()
-  const period = settings.budget.key
-  return new CreditBudget(
-    settings.maxCredits,
-    () => {},
-    reading.kind === 'read'
-      ? { period, spentEarlier: reading.spent }
-      : {
-          period,
-          spentEarlier: 0,
-          blocked: `the budget ledger for ${period} cannot be trusted (${reading.reason}): treated as max-credits reached`,
-        },
+async function replayedRecords(scene: Scene): Promise<void> {
+  await spentByEarlierRun(scene, 1)
+  const replayer = EARLIER_RUN - 1
+  scene.artifacts.jobEnv({ id: replayer, workflow: '.github/workflows/weekly.yml', event: 'push' })
+  for (const record of scene.artifacts.artifacts.filter((a) => a.runId === EARLIER_RUN && a.name.startsWith('foxapi-video-spend-'))) {
+    if (!record.data) throw new Error(`${record.name} has no data`)
+    scene.artifacts.plant(replayer, record.name, record.data)
+  }
+}
+
+/**
+ * A real scheduled run of the same clip before this one (EARLIER_RUN, `reuse: run`): it submits (the task is pending in
+ * the cache), receives the clip and notes its delivery as an artifact of its own run.
+ */
+async function deliveredToEarlierRun(scene: Scene): Promise<void> {
+  const { reuse } = scene.run.settings
+  if (reuse.mode !== 'run') throw new Error('the case is not under reuse: run')
+  await asRun(scene.artifacts, { id: EARLIER_RUN, event: 'schedule' }, () =>
+    earlierRun(scene, { reuse: { ...reuse, runId: String(EARLIER_RUN) } }),
   )
+  const notes = scene.artifacts.artifacts.filter((a) => a.finalized && a.name.startsWith('foxapi-video-delivered-'))
+  expect(notes.map((a) => a.runId)).toEqual([EARLIER_RUN])
+}
+
+/** The paid run's budget, as src/run/generation.ts sets it up (src/run/period-budget.ts): the same code, not a copy. */
+async function paidBudget(settings: RunSettings): Promise<CreditBudget> {
+  const spending = await periodSpending(settings)
+  if (spending === 'unavailable') throw new Error('the paid run would have failed: its spend records cannot be kept here')
+  return new CreditBudget(settings.maxCredits, () => {}, spending.period)
 }
 
 const cases: Case[] = [
@@ -168,9 +194,9 @@ const cases: Case[] = [
         const clip = named(members, 'clip.mp4')
         const broken = garbageClip(clip?.data as Buffer)
         const task = named(members, 'task.json')?.data as Buffer
-        const meta = JSON.parse(String(named(members, 'meta.json')?.data)) as { taskId: string }
+        const meta = JSON.parse(String(named(members, 'meta.json')?.data)) as { taskId: string; madeBy?: RunOrigin }
         const sha256 = sha256Of(broken)
-        const proof = proveEntry(API_KEY, clipFields(scene.key, meta.taskId, sha256, sha256Of(task), undefined))
+        const proof = proveEntry(API_KEY, clipFields(scene.key, meta.taskId, sha256, sha256Of(task), meta.madeBy))
         return members.map((m) =>
           m === clip
             ? { ...m, data: broken }
@@ -266,12 +292,9 @@ const cases: Case[] = [
   {
     name: 'the last task was delivered to an earlier run (reuse: run)',
     env: SCHEDULED,
-    arrange: async (scene) => {
-      const task = await taskMadeElsewhere(scene.sim, scene.spec.request ?? {})
-      await scene.cache.saveDelivered(scene.key, task.id, 'kling-o3-ref')
-    },
+    arrange: deliveredToEarlierRun,
     expected: 'submit',
-    why: /delivered to an earlier run/,
+    why: new RegExp(`^a new task \\(its last task was delivered to another run \\(${EARLIER_RUN}\\): reuse: auto on a schedule event`),
   },
   {
     name: 'task-id names the task',
@@ -283,27 +306,36 @@ const cases: Case[] = [
     expected: 'resume',
   },
   {
-    name: 'the budget is spent (a budget-period ledger already at max-credits)',
+    name: "the budget is spent (an earlier run's spend records already at max-credits)",
     inputs: MONTHLY,
     env: WORKFLOW,
-    arrange: (scene) => ledgerAt(scene, 10),
+    arrange: (scene) => spentByEarlierRun(scene, 10),
     expected: 'skip',
-    why: /^not started: max-credits 10 for month-\d{4}-\d{2} reached/,
+    why: /^not started: max-credits 10 for month-\d{4}-\d{2} reached \(10 credits spent by earlier runs in the period/,
   },
   {
-    name: 'the budget is blocked (a ledger that fails its proof)',
+    name: 'the budget is blocked (spend records that fail their proof)',
     inputs: MONTHLY,
     env: WORKFLOW,
-    arrange: (scene) => ledgerAt(scene, 1, 'sk-someone-else'),
+    arrange: (scene) => spentByEarlierRun(scene, 1, { apiKey: 'sk-someone-else' }),
     expected: 'skip',
-    why: /fails its proof of origin/,
+    why: /^not started: the spend records of month-\d{4}-\d{2} cannot be trusted \(.*fails its proof of origin/,
+    log: /::warning::Budget for month-\d{4}-\d{2}: the spend records could not be read \(run 4241: the spend record \S+ fails its proof of origin/,
+  },
+  {
+    name: 'the budget is blocked (spend records replayed into another run)',
+    inputs: MONTHLY,
+    env: WORKFLOW,
+    arrange: replayedRecords,
+    expected: 'skip',
+    why: /^not started: the spend records of month-\d{4}-\d{2} cannot be trusted \(.*names run 4241, but run 4240 made it: a replay/,
   },
   {
     name: "an earlier run's task that can deliver, with the budget spent",
     inputs: MONTHLY,
     env: WORKFLOW,
     arrange: async (scene) => {
-      await ledgerAt(scene, 10)
+      await spentByEarlierRun(scene, 10)
       await pendingTask(scene)
     },
     expected: 'collect',
@@ -314,13 +346,16 @@ const cases: Case[] = [
     env: WORKFLOW,
     arrange: async (scene) => {
       await earlierRun(scene)
-      await ledgerAt(scene, 10)
+      await spentByEarlierRun(scene, 10)
     },
     expected: 'restore',
   },
 ]
 
-/** The scene of a case: a simulator and cache service of its own, its clip read from its inputs in a fresh job. */
+/**
+ * The scene of a case: a simulator, a cache service and an artifact service of its own (the cache's calls go through
+ * the artifact service's results URL, as on GitHub), its clip read from its inputs in a fresh job of run THIS_RUN.
+ */
 async function sceneOf(c: Case): Promise<Scene> {
   const sim = await startFoxApiSimulator({
     taskDurationMs: 100,
@@ -334,21 +369,30 @@ async function sceneOf(c: Case): Promise<Scene> {
   onTestFinished(() => checkKeyAndClose(sim))
   const service = await startActionsCacheService()
   onTestFinished(() => service.close())
+  const artifacts = await startGitHubArtifactsService({ cache: service })
+  onTestFinished(() => artifacts.close())
   useCacheService(service)
+  useArtifactsService(artifacts, { id: THIS_RUN, event: c.env?.GITHUB_EVENT_NAME ?? 'push' })
   jobFolders()
-  const inputs = typeof c.inputs === 'function' ? await c.inputs({ sim }) : quickRunInputs(sim.url, { cache: 'true', ...c.inputs })
+  const inputs =
+    typeof c.inputs === 'function'
+      ? await c.inputs({ sim })
+      : quickRunInputs(sim.url, { cache: 'true', 'github-token': artifacts.token, ...c.inputs })
   const run = readRun(inputs, c.env)
   const spec = onlyClip(run)
-  return { sim, service, run, spec, key: clipCacheKey(spec, run.settings.cacheKey) ?? '', cache: resultCacheFor(run.settings) }
+  const key = clipCacheKey(spec, run.settings.cacheKey) ?? ''
+  return { sim, service, artifacts, run, spec, key, cache: resultCacheFor(run.settings) }
 }
 
 /** The dry run's plan for the clip (its results file), checked to send nothing and save nothing. */
 async function dryDecision(scene: Scene, change: Partial<RunSettings> = {}): Promise<PlanRow> {
   const requests = scene.sim.requests.length
   const entries = scene.service.entries.length
+  const artifacts = scene.artifacts.artifacts.length
   await runDryRun(scene.run.clips, { settings: { ...scene.run.settings, dryRun: true, ...change }, batch: false })
   expect(scene.sim.requests.length, 'the dry run sent a request to FoxAPI').toBe(requests)
   expect(scene.service.entries.length, 'the dry run saved a cache entry').toBe(entries)
+  expect(scene.artifacts.artifacts.length, 'the dry run saved a spend record or a delivered note').toBe(artifacts)
   const [row] = JSON.parse(readFileSync(scene.run.settings.resultsFile, 'utf8')) as PlanRow[]
   if (!row) throw new Error('the dry run wrote no row')
   return row
@@ -378,14 +422,22 @@ describe('the dry run and the paid run decide alike', () => {
 })
 
 describe("without 'api-key', the dry run reads entry keys alone, and still plans what the paid run does", () => {
-  const keyless: [string, string | undefined][] = [
+  // The one exception: under `reuse: run`, a task delivered to another run is known from its delivered note, an
+  // artifact of that run whose name comes from the task id (inside the pending entry, read only with 'api-key') and
+  // which is believed only with its proof. Without the key, the dry run sees a pending entry and plans to collect it;
+  // the paid run reads the note and submits. `dryPlans` holds what the dry run plans today there.
+  const keyless: [name: string, note: string | undefined, dryPlans?: ClipAction][] = [
     ['nothing is cached', undefined],
     ['a proven clip is cached', "its proof is checked only with 'api-key'"],
     ["an earlier run's task can still deliver", 'submitted by an earlier run; a new task only if that one failed or expired'],
-    ['the last task was delivered to an earlier run (reuse: run)', 'its last task was delivered to an earlier run'],
+    [
+      'the last task was delivered to an earlier run (reuse: run)',
+      'submitted by an earlier run; a new task only if that one failed or expired',
+      'collect',
+    ],
   ]
 
-  it.each(keyless)('%s', async (name, note) => {
+  it.each(keyless)('%s', async (name, note, dryPlans) => {
     const c = cases.find((each) => each.name === name)
     if (!c) throw new Error(`no case ${name}`)
     const scene = await sceneOf(c)
@@ -394,7 +446,8 @@ describe("without 'api-key', the dry run reads entry keys alone, and still plans
     const dry = await dryDecision(scene, { apiKey: '' })
     const paid = await runClip(scene.spec, runDeps(scene.run.settings).deps)
 
-    expect(dry.decision, dry.why).toBe(paid.decision.action)
+    if (dryPlans === undefined) expect(dry.decision, dry.why).toBe(paid.decision.action)
+    else expect(dry.decision, 'what the dry run plans today, without the key to read the delivered notes').toBe(dryPlans)
     expect(paid.decision.action).toBe(c.expected)
     expect(dry.note).toBe(note)
     expect(dry.task_id).toBe('') // no entry was read, so no task id is known

@@ -1,17 +1,30 @@
 // generate() (src/run/generation.ts), the paid run as src/main.ts starts it, in process against the FoxAPI simulator:
 // the outputs, the post step's state and the job summary it writes (GITHUB_OUTPUT, GITHUB_STATE and
 // GITHUB_STEP_SUMMARY point at files of this test file), the step's failure (process.exitCode, set by
-// core.setFailed, is put back after each test), a run with nothing due, and `budget-period` with its ledger.
+// core.setFailed, is put back after each test), a run with nothing due, and `budget-period` with its spend records
+// (artifacts of the workflow's runs, kept by the local artifact service, which passes the cache's calls on to the
+// local cache service as GitHub's one results URL does).
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { startActionsCacheService } from '../../simulator/actions-cache-service'
 import { startFoxApiSimulator, type FoxApiSimulator } from '../../simulator/foxapi-simulator'
-import { CreditLedger } from '../../src/cache/credit-ledger'
+import { startGitHubArtifactsService, type GitHubArtifactsService } from '../../simulator/github-artifacts-service'
+import type { BudgetPeriodSettings } from '../../src/inputs/clip-spec'
 import type { ResultRow } from '../../src/report/outputs'
+import { SpendRecords } from '../../src/records/spend-records'
 import { generate } from '../../src/run/generation'
 import { CLIP_SHA256, checkKeyAndClose } from '../support/fixtures'
-import { jobFolders, quickRunInputs, readRun, setEnv, useActionFiles, useCacheService } from '../support/run-deps'
+import {
+  asRun,
+  jobFolders,
+  quickRunInputs,
+  readRun,
+  setEnv,
+  useActionFiles,
+  useArtifactsService,
+  useCacheService,
+} from '../support/run-deps'
 import { captureStdout, type StdoutCapture } from '../support/stdout'
 
 const files = useActionFiles()
@@ -124,52 +137,74 @@ describe('generate', () => {
     expect(files.summary()).toContain('due on Mondays')
   })
 
-  it('with budget-period and no cache service, fails before sending anything', async () => {
+  it.each([
+    {
+      name: 'no artifact service',
+      env: { ACTIONS_RESULTS_URL: undefined, ACTIONS_RUNTIME_TOKEN: undefined },
+      error:
+        "::error::budget-period month keeps its spend records as artifacts of this workflow's runs, which cannot be used here: the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set). Nothing was sent to FoxAPI.",
+    },
+    {
+      name: 'a GitHub Enterprise Server',
+      env: { GITHUB_SERVER_URL: 'https://github.acme.example' },
+      error:
+        "::error::budget-period month keeps its spend records as artifacts of this workflow's runs, which cannot be used here: github.acme.example is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support. Nothing was sent to FoxAPI.",
+    },
+    {
+      name: 'artifacts kept for less than the period',
+      env: { GITHUB_RETENTION_DAYS: '30' },
+      error:
+        '::error::budget-period month keeps its spend records as artifacts for 32 days, but this repository keeps artifacts for at most 30 days (GITHUB_RETENTION_DAYS): records would expire before the period ends and the cap could not hold.',
+    },
+  ])('with budget-period and no store for its records ($name), fails before sending anything', async ({ env, error }) => {
     const sim = await simulator()
+    const artifacts = await artifactsService()
     jobFolders()
-    setEnv({ ACTIONS_RESULTS_URL: undefined, ACTIONS_CACHE_URL: undefined })
-    const run = readRun(quickRunInputs(sim.url, { cache: 'true', 'budget-period': 'month', 'max-credits': '10' }), WORKFLOW)
+    useArtifactsService(artifacts, { id: 500 })
+    setEnv({ GITHUB_RETENTION_DAYS: undefined, ...env })
+    const run = readRun(monthly(sim, artifacts, 10), WORKFLOW)
 
     await generate(run.clips, { settings: run.settings, batch: false })
 
     expect(process.exitCode).toBe(1)
     expect(sim.requests).toEqual([])
-    expect(stdout.text()).toContain(
-      '::error::budget-period month keeps its ledger in the Actions cache, which cannot be used: the Actions cache service is not configured on this runner. Nothing was sent to FoxAPI.',
-    )
+    expect(stdout.text()).toContain(error)
+    expect(stdout.text()).toContain('Nothing was sent to FoxAPI.')
+    expect(artifacts.artifacts).toEqual([])
   })
 
-  it('with budget-period and a ledger that fails its proof, warns and submits nothing (never counts it as 0)', async () => {
+  it('with budget-period and spend records that fail their proof, warns and submits nothing (never counts them as 0)', async () => {
     const sim = await simulator()
-    const service = await startActionsCacheService()
-    onTestFinished(() => service.close())
-    useCacheService(service)
+    const artifacts = await artifactsService()
     jobFolders()
-    const inputs = quickRunInputs(sim.url, { cache: 'true', 'budget-period': 'month', 'max-credits': '7' })
-    // Another key's run (as anyone who can save to the cache could) writes the period's newest ledger entry.
+    useArtifactsService(artifacts, { id: 602 })
+    const inputs = monthly(sim, artifacts, 7)
+    // An earlier run of the workflow (anyone who can run it could) saves records made with another key.
     const forger = readRun({ ...inputs, 'api-key': 'sk-someone-else' }, WORKFLOW)
-    const { apiKey, workspace, budget } = forger.settings
-    if (!budget) throw new Error('no budget-period')
-    const ledger = CreditLedger.open({ cache: true, apiKey, workspace, budget })
-    if (!(ledger instanceof CreditLedger)) throw new Error(ledger.unavailable)
-    await ledger.record(0)
+    await recordAsRun(artifacts, 601, 0, forger.settings)
     const run = readRun(inputs, WORKFLOW)
 
     await generate(run.clips, { settings: run.settings, batch: false })
 
     expect(process.exitCode).toBe(1)
     expect(sim.requests).toEqual([])
-    expect(stdout.text()).toMatch(/::warning::Budget ledger for month-\d{4}-\d{2}: the ledger entry \S+ fails its proof of origin/)
-    expect(rowsOf(files.outputs())[0]).toMatchObject({ outcome: 'skipped', error: expect.stringContaining('cannot be trusted') })
+    expect(stdout.text()).toMatch(
+      /::warning::Budget for month-\d{4}-\d{2}: the spend records could not be read \(run 601: the spend record foxapi-video-spend-[0-9a-f]{16}-month-\d{4}-\d{2}-a1-[0-9a-f]{12}-0\.json fails its proof of origin .*\)\. Treated as max-credits reached: no new task is submitted\./,
+    )
+    expect(rowsOf(files.outputs())[0]).toMatchObject({
+      outcome: 'skipped',
+      error: expect.stringMatching(/^not started: the spend records of month-\d{4}-\d{2} cannot be trusted \(.*fails its proof of origin/),
+    })
+    // This run saved nothing: it spent nothing.
+    expect(artifacts.artifacts.filter((a) => a.runId === 602)).toEqual([])
   })
 
-  it('with budget-period, counts what earlier runs spent and records what this run spent in the ledger', async () => {
+  it('with budget-period, counts what earlier runs spent and records what this run spent; at the cap, three runs submit two tasks', async () => {
     const sim = await simulator()
-    const service = await startActionsCacheService()
-    onTestFinished(() => service.close())
-    useCacheService(service)
+    const artifacts = await artifactsService()
     jobFolders()
-    const inputs = quickRunInputs(sim.url, { cache: 'true', 'budget-period': 'month', 'max-credits': '7' })
+    const inputs = monthly(sim, artifacts, 7)
+    useArtifactsService(artifacts, { id: 501 })
     const first = readRun(inputs, { ...WORKFLOW, GITHUB_RUN_ID: '501' })
 
     await generate(first.clips, { settings: first.settings, batch: false })
@@ -178,20 +213,61 @@ describe('generate', () => {
     expect(stdout.text()).toMatch(
       /Budget: 0 credits spent in month-\d{4}-\d{2} by earlier runs of acme\/marketing\/\.github\/workflows\/weekly\.yml/,
     )
-    expect(stdout.text()).toMatch(/Budget ledger \(month-\d{4}-\d{2}\): 5 credits spent in the period, saved as foxapi-video-ledger-v1-/)
-    expect(service.entries.filter((e) => e.finalized && e.key.startsWith('foxapi-video-ledger-v1-'))).toHaveLength(1)
+    expect(stdout.text()).toMatch(
+      /Budget \(month-\d{4}-\d{2}\): 5 credits spent by this step, recorded as the artifact foxapi-video-spend-[0-9a-f]{16}-month-\d{4}-\d{2}-a1-[0-9a-f]{12}-\d\.json/,
+    )
+    // The run's index of the period, and its records: the last one holds the 5 credits, proven, naming run 501.
+    const saved = artifacts.artifacts.filter((a) => a.finalized && a.runId === 501)
+    expect(saved.filter((a) => /^foxapi-video-spend-[0-9a-f]{16}-month-\d{4}-\d{2}\.json$/.test(a.name))).toHaveLength(1)
+    const last = saved.at(-1)
+    expect(JSON.parse(String(last?.data))).toMatchObject({ run_id: 501, attempt: 1, spent: 5, proof: expect.stringMatching(/\S/) })
+    expect(saved.every((a) => a.retentionDays === 32)).toBe(true)
 
     // A later run of the month: 5 of 7 spent, so its (new) clip may still be submitted; then 10 of 7: nothing more.
+    useArtifactsService(artifacts, { id: 502 })
     const second = readRun({ ...inputs, prompt: 'a second fox' }, { ...WORKFLOW, GITHUB_RUN_ID: '502' })
     await generate(second.clips, { settings: second.settings, batch: false })
     expect(stdout.text()).toMatch(/Budget: 5 credits spent in month-\d{4}-\d{2}/)
+    useArtifactsService(artifacts, { id: 503 })
     const third = readRun({ ...inputs, prompt: 'a third fox' }, { ...WORKFLOW, GITHUB_RUN_ID: '503' })
     await generate(third.clips, { settings: third.settings, batch: false })
+    expect(stdout.text()).toMatch(/Budget: 10 credits spent in month-\d{4}-\d{2}/)
     expect(process.exitCode).toBe(1)
     expect(rowsOf(files.outputs())[0]).toMatchObject({
       outcome: 'skipped',
       error: expect.stringMatching(/^not started: max-credits 7 for month-\d{4}-\d{2} reached \(10 credits spent by earlier runs/),
     })
     expect(sim.createCount()).toBe(2)
+    expect(artifacts.artifacts.filter((a) => a.runId === 503)).toEqual([])
   })
 })
+
+/** The artifact service, with the cache service behind it (one results URL, as on GitHub); both closed after the test. */
+async function artifactsService(): Promise<GitHubArtifactsService> {
+  const cache = await startActionsCacheService()
+  onTestFinished(() => cache.close())
+  const artifacts = await startGitHubArtifactsService({ cache })
+  onTestFinished(() => artifacts.close())
+  useCacheService(cache)
+  return artifacts
+}
+
+/** Inputs of a run capped at `cap` credits a month, reading its records back with the service's token. */
+const monthly = (sim: FoxApiSimulator, artifacts: GitHubArtifactsService, cap: number) =>
+  quickRunInputs(sim.url, { cache: 'true', 'budget-period': 'month', 'max-credits': String(cap), 'github-token': artifacts.token })
+
+/** Run `runId` of the workflow records `spent` credits, as its step would (with its settings' API key). */
+async function recordAsRun(
+  artifacts: GitHubArtifactsService,
+  runId: number,
+  spent: number,
+  settings: { apiKey: string; githubToken: string; budget?: BudgetPeriodSettings },
+): Promise<void> {
+  const { budget } = settings
+  if (!budget) throw new Error('no budget-period')
+  await asRun(artifacts, { id: runId }, async () => {
+    const records = SpendRecords.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget })
+    if (!(records instanceof SpendRecords)) throw new Error(records.unavailable)
+    expect(await records.record(spent)).toBe(true)
+  })
+}

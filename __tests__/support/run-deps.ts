@@ -1,14 +1,16 @@
 // The run's dependencies for in-process tests of src/run/: the settings and clips read from inputs exactly as the
 // action reads them, and ClipDeps for a simulator (a FoxAPI client and a guarded download agent on 127.0.0.1, the
-// result cache: off, or the real @actions/cache against the local cache service, a budget, a log that collects
-// lines). Whatever a helper makes for a test is undone when the test ends: agents destroyed, folders removed,
-// environment variables restored.
+// result cache: off, or the real @actions/cache against the local cache service, a budget, under `reuse: run` the
+// delivered notes, a log that collects lines), and the job's variables for the local artifact service (the spend
+// records and delivered notes of src/records/, as runs of one workflow). Whatever a helper makes for a test is undone
+// when the test ends: agents destroyed, folders removed, environment variables restored.
 import { mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, beforeEach, onTestFinished } from 'vitest'
 import type { ActionsCacheService } from '../../simulator/actions-cache-service'
 import { parseFileCommands } from '../../simulator/actions-runner'
+import type { GitHubArtifactsService } from '../../simulator/github-artifacts-service'
 import { ResultCache } from '../../src/cache/result-cache'
 import { FoxApiClient } from '../../src/foxapi/api-client'
 import { createHttpAgent } from '../../src/foxapi/http'
@@ -16,6 +18,7 @@ import type { RetryPolicy } from '../../src/foxapi/retries'
 import type { Task } from '../../src/foxapi/task'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../../src/inputs/clip-spec'
 import { readInputs } from '../../src/inputs/read-inputs'
+import { DeliveredNotes } from '../../src/records/delivered-notes'
 import { transferLimits } from '../../src/run/batch-scheduler'
 import { CreditBudget } from '../../src/run/budget'
 import type { ClipDeps } from '../../src/run/clip-deps'
@@ -71,6 +74,44 @@ export function jobFolders(): { workspace: string; runnerTemp: string } {
 /** Points @actions/cache at the local cache service for the running test (and at nothing a real runner set). */
 export function useCacheService(service: ActionsCacheService): void {
   setEnv({ ...service.env, ACTIONS_CACHE_URL: undefined, ACTIONS_CACHE_MODE: undefined })
+}
+
+/** The workflow file every run of the artifact service is a run of, unless a test names another. */
+export const WORKFLOW_FILE = '.github/workflows/weekly.yml'
+
+/** A run of a workflow, as the artifact service knows it. */
+export interface JobRun {
+  id: number
+  attempt?: number
+  /** A file under .github/workflows/ (default WORKFLOW_FILE). */
+  workflow?: string
+  event?: string
+}
+
+/**
+ * Makes the running test's job a job of `run`, as the runner would: the artifact service's results URL and runtime
+ * token (its Twirp cache calls go on to the cache service it was started with), the REST API, the repository, the
+ * run's id and attempt. Restored when the test ends. Returns the variables set.
+ */
+export function useArtifactsService(artifacts: GitHubArtifactsService, run: JobRun): Record<string, string> {
+  const env = artifacts.jobEnv({ ...run, workflow: run.workflow ?? WORKFLOW_FILE })
+  setEnv(env)
+  return env
+}
+
+/**
+ * Runs `step` as a job of another run (an earlier run writing its spend records or delivered notes), then makes the
+ * job what it was again.
+ */
+export async function asRun<T>(artifacts: GitHubArtifactsService, run: JobRun, step: () => Promise<T>): Promise<T> {
+  const env = artifacts.jobEnv({ ...run, workflow: run.workflow ?? WORKFLOW_FILE })
+  const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]))
+  setEnv(env)
+  try {
+    return await step()
+  } finally {
+    setEnv(before)
+  }
 }
 
 /** Inputs for a quick run against a simulator at `url`: fast polls, short timeouts, no cache unless asked. */
@@ -130,6 +171,7 @@ export interface TestDeps {
 export interface TestDepsOptions {
   cache?: ResultCache
   budget?: CreditBudget
+  notes?: DeliveredNotes
   batch?: boolean
   signal?: AbortSignal
   retry?: RetryPolicy
@@ -137,8 +179,9 @@ export interface TestDepsOptions {
 
 /**
  * ClipDeps for `settings` (whose base-url names the simulator), as src/run/generation.ts makes them but with quick
- * retries and a log that collects lines. The cache is `settings.cache` through the real module unless given.
- * Both agents are destroyed when the test ends.
+ * retries and a log that collects lines. The cache is `settings.cache` through the real module unless given; under
+ * `reuse: run`, the delivered notes are opened from the job's variables as the run opens them (see
+ * useArtifactsService). Both agents are destroyed when the test ends.
  */
 export function runDeps(settings: RunSettings, options: TestDepsOptions = {}): TestDeps {
   const agent = createHttpAgent(settings.requestTimeoutMs)
@@ -156,6 +199,7 @@ export function runDeps(settings: RunSettings, options: TestDepsOptions = {}): T
     downloadAgent,
     cache: options.cache ?? resultCacheFor(settings),
     budget: options.budget ?? new CreditBudget(settings.maxCredits),
+    ...(options.notes ? { notes: options.notes } : notesOf(settings)),
     batch: options.batch ?? false,
     signal: options.signal ?? new AbortController().signal,
     log: (clip, line) => void lines.push(`[${clip}] ${line}`),
@@ -166,6 +210,11 @@ export function runDeps(settings: RunSettings, options: TestDepsOptions = {}): T
     },
   }
   return { deps, lines, waiting, everWaited }
+}
+
+/** Under `reuse: run`, the delivered notes as src/run/generation.ts opens them (from the job's variables). */
+function notesOf(settings: RunSettings): { notes?: DeliveredNotes } {
+  return settings.reuse.mode === 'run' ? { notes: DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) } : {}
 }
 
 export interface ActionFiles {

@@ -22,6 +22,7 @@ import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
 import { deliveredElsewhere, findingOf } from './clip-pipeline'
+import { untrustedPeriod } from './period-budget'
 
 export type { PlanRow } from '../report/plan-summary'
 
@@ -172,12 +173,11 @@ async function planBudget(settings: RunSettings): Promise<{ note: string; refusa
       note: `Budget for ${budget.key}: without 'api-key' the spend records' proofs cannot be checked, so the dry run does not read them.`,
     }
   const reading = await opened.read()
-  // The refusal a paid run's budget would give, in its words: the same budget, told what the ledger says.
+  // The refusal a paid run's budget would give, in its words: the same budget, told what the records say.
   if (reading.kind === 'untrusted') {
-    const blocked = `the spend records of ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`
     return {
       note: `Budget for ${budget.key}: the spend records cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
-      refusal: new CreditBudget(settings.maxCredits, () => {}, { period: budget.key, spentEarlier: 0, blocked }).refusal,
+      refusal: new CreditBudget(settings.maxCredits, () => {}, untrustedPeriod(budget.key, reading.reason)).refusal,
     }
   }
   const paid = new CreditBudget(settings.maxCredits, () => {}, { period: budget.key, spentEarlier: reading.spent })

@@ -19,11 +19,11 @@ import { toFullResultRow, writeResultsOutput } from '../report/results-file'
 import { notDueText, periodText } from '../report/schedule-notes'
 import { writeSummary } from '../report/summary'
 import { DeliveredNotes } from '../records/delivered-notes'
-import { SpendRecords } from '../records/spend-records'
 import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
 import { runClips, transferLimits } from './batch-scheduler'
 import { CreditBudget, type PeriodSpending } from './budget'
 import type { ClipDeps } from './clip-deps'
+import { periodSpending } from './period-budget'
 
 /** What a run was asked to do: the valid clips, the settings, whether it is a batch, and the entries not due. */
 export interface RunRequest {
@@ -134,45 +134,6 @@ function stopOnSignals(): { signal: AbortSignal; close(): void } {
   const signals: NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM', 'SIGBREAK'] : ['SIGINT', 'SIGTERM']
   for (const signal of signals) process.on(signal, onSignal)
   return { signal: stop.signal, close: () => signals.forEach((signal) => process.off(signal, onSignal)) }
-}
-
-/**
- * With `budget-period`: what this workflow's runs spent in the period (records that cannot be read or believed block
- * every submission), and the way to record this step's spending (a record that cannot be saved blocks the rest of the
- * step). 'unavailable' when the records cannot be kept at all: the step has failed then, before anything was sent.
- */
-async function periodSpending(settings: RunSettings): Promise<{ period?: PeriodSpending } | 'unavailable'> {
-  if (!settings.budget) return {}
-  const { key, scope } = settings.budget
-  const records = SpendRecords.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget: settings.budget })
-  if (!(records instanceof SpendRecords)) {
-    log.setFailed(
-      records.retention
-        ? `${records.unavailable}. Nothing was sent to FoxAPI.`
-        : `budget-period ${settings.budget.period} keeps its spend records as artifacts of this workflow's runs, which cannot be used here: ${records.unavailable}. Nothing was sent to FoxAPI.`,
-    )
-    return 'unavailable'
-  }
-  const reading = await records.read()
-  if (reading.kind === 'untrusted') {
-    log.warning(`Budget for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`)
-    return {
-      period: {
-        period: key,
-        spentEarlier: 0,
-        blocked: `the spend records of ${key} cannot be trusted (${reading.reason}): treated as max-credits reached`,
-      },
-    }
-  }
-  log.info(`Budget: ${reading.spent} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`)
-  const period: PeriodSpending = { period: key, spentEarlier: reading.spent }
-  period.record = async (reserved) => {
-    const saved = await records.record(reserved)
-    if (saved === true || period.blocked !== undefined) return
-    log.warning(`Budget for ${key}: ${saved}: max-credits counts as reached, and nothing more is submitted in this step.`)
-    period.blocked = `${saved}: max-credits counts as reached for the rest of this step`
-  }
-  return { period }
 }
 
 /** Outputs, matrix, results file and summary. None of these can hide the clips' results: each write reports its own failure. */
