@@ -629,13 +629,15 @@ async function withRetries(operation, options) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Db: () => (/* binding */ taskErrorText),
 /* harmony export */   Hd: () => (/* binding */ isTerminal),
+/* harmony export */   cu: () => (/* binding */ assetOf),
 /* harmony export */   d1: () => (/* binding */ canCancel),
 /* harmony export */   h3: () => (/* binding */ endedWithoutClip),
 /* harmony export */   iq: () => (/* binding */ videoUrlOf),
-/* harmony export */   v: () => (/* binding */ taskSchema)
+/* harmony export */   v: () => (/* binding */ taskSchema),
+/* harmony export */   yX: () => (/* binding */ hasResult)
 /* harmony export */ });
 /* unused harmony export TERMINAL_STATUSES */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74528);
 /* harmony import */ var _security_task_id__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(18571);
 /* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(52966);
 // The shape of FoxAPI's task replies (create and query share one envelope).
@@ -652,6 +654,13 @@ const optional = (schema) => schema.optional().catch(undefined);
 const label = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(200);
 const url = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().max(MAX_URL_LENGTH);
 const count = zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().finite();
+/**
+ * The id a model that makes no video answers (`voice_id`, `character_id`): a plain word, so that it can be an
+ * output and go into a later request as it is; anything else is dropped.
+ */
+const assetId = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/);
+/** The ids and name such a result item (or `output`) carries. */
+const assetFields = { voice_id: optional(assetId), character_id: optional(assetId), name: optional(label) };
 /** Server text shown to people: kept, but capped. */
 const message = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().transform((text) => (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_2__/* .capText */ .yA)(text));
 const taskErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -661,8 +670,9 @@ const taskErrorSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
 });
 /**
  * FoxAPI's task envelope, projected onto the fields the action knows: id, object, type, model, status,
- * progress, created, task_info{can_cancel, estimated_time}, results[{url}], output{url, urls, duration,
- * width, height}, error{code, message, type}, usage{credits_reserved}. Anything else a server sends (an
+ * progress, created, task_info{can_cancel, estimated_time}, results[{url, voice_id, character_id, name}],
+ * output{url, urls, duration, width, height, voice_id, character_id, name}, error{code, message, type},
+ * usage{credits_reserved}. (`voice_id`: kling-video-create-voice; `character_id` and `name`: sora-2-character.) Anything else a server sends (an
  * echoed key, a 20,000-deep object) is dropped here, so it reaches no output, summary, log or cache entry.
  * `id` must be a task id ({@link TASK_ID_PATTERN}) and `status` a plain word; otherwise the reply is not a task.
  */
@@ -675,7 +685,7 @@ const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
     progress: optional(count),
     created: optional(count),
     task_info: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ can_cancel: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()), estimated_time: optional(count) })),
-    results: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ url: optional(url) }))
+    results: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({ url: optional(url), ...assetFields }))
         .transform((items) => items.slice(0, MAX_RESULT_URLS))
         .nullable()),
     output: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
@@ -684,6 +694,7 @@ const taskSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .object */ .Ikc({
         duration: optional(count),
         width: optional(count),
         height: optional(count),
+        ...assetFields,
     })
         .nullable()),
     error: optional(zod__WEBPACK_IMPORTED_MODULE_1__/* .union */ .KCZ([taskErrorSchema, message]).nullable()),
@@ -712,6 +723,21 @@ function endedWithoutClip(status) {
 function videoUrlOf(task) {
     const fromResults = task.results?.find((r) => typeof r.url === 'string' && r.url !== '')?.url;
     return fromResults ?? task.output?.url ?? task.output?.urls?.find((u) => u !== '');
+}
+/** The asset of a completed task: the first `results[]` item carrying a `voice_id` or `character_id`, then `output`. */
+function assetOf(task) {
+    const items = [...(task.results ?? []), ...(task.output ? [task.output] : [])];
+    for (const item of items) {
+        const field = item.voice_id !== undefined ? 'voice_id' : item.character_id !== undefined ? 'character_id' : undefined;
+        const id = field ? item[field] : undefined;
+        if (field && id)
+            return { field, id, ...(item.name !== undefined ? { name: item.name } : {}) };
+    }
+    return undefined;
+}
+/** A completed task has its result: a clip URL, or the id a model that makes no video answers. */
+function hasResult(task) {
+    return videoUrlOf(task) !== undefined || assetOf(task) !== undefined;
 }
 /** `code: message` of a failed task, or a fallback. */
 function taskErrorText(task) {

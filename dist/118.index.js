@@ -2465,7 +2465,7 @@ function addLength (str) {
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 exports.extract = __webpack_require__(35763)
-/* unused reexport */ __webpack_require__(80861)
+exports.pack = __webpack_require__(80861)
 
 
 /***/ }),

@@ -15,10 +15,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
-// EXTERNAL MODULE: ./src/cache/credit-ledger.ts
-var credit_ledger = __webpack_require__(16267);
-// EXTERNAL MODULE: ./src/cache/result-cache.ts + 2 modules
-var result_cache = __webpack_require__(37290);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts + 4 modules
+var result_cache = __webpack_require__(29131);
 // EXTERNAL MODULE: ./src/cache/staging.ts
 var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: ./src/clip/clip-verify.ts + 2 modules
@@ -120,22 +118,33 @@ function requestText(request) {
     return parts.join(', ').replace(/\s+/g, ' ');
 }
 
+// EXTERNAL MODULE: ./src/records/delivered-notes.ts
+var delivered_notes = __webpack_require__(92886);
+// EXTERNAL MODULE: ./src/records/spend-records.ts
+var spend_records = __webpack_require__(76761);
 // EXTERNAL MODULE: ./src/report/results-file.ts
 var results_file = __webpack_require__(89047);
 // EXTERNAL MODULE: ./src/report/schedule-notes.ts
 var schedule_notes = __webpack_require__(58353);
 // EXTERNAL MODULE: ./src/security/destinations.ts
 var destinations = __webpack_require__(56769);
+// EXTERNAL MODULE: ./src/run/budget.ts
+var run_budget = __webpack_require__(50404);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
 var clip_decision = __webpack_require__(68498);
 // EXTERNAL MODULE: ./src/run/clip-pipeline.ts + 7 modules
 var clip_pipeline = __webpack_require__(90562);
+// EXTERNAL MODULE: ./src/run/period-budget.ts
+var period_budget = __webpack_require__(63352);
 ;// CONCATENATED MODULE: ./src/run/dry-run.ts
 // The dry run (`dry-run: true`). Every input has been read and validated already; here each clip gets the very
 // decision a paid run would make (src/run/clip-decision.ts), from the same facts: the same cache lookup (with
 // 'api-key', entries are downloaded and proven, and a cached clip is checked, but nothing is restored or saved;
 // without it, only entry keys are read) and the period's budget. Each request is shown exactly as it would be sent
 // (key hidden), and the plan is written as outputs, summary and results file. Nothing is sent to FoxAPI.
+
+
+
 
 
 
@@ -165,7 +174,7 @@ async function runDryRun(clips, options) {
         notes.push('Nothing is due: a real run would send nothing and end green.');
     if (settings.cache)
         notes.push(`Cache: ${settings.reuse.why}.`);
-    // The ledger is read before any clip is looked up: nothing else uses the cache meanwhile.
+    // The spend records are read (never written) before any clip is looked up.
     const budget = settings.budget && clips.length > 0 ? await planBudget(settings) : undefined;
     if (budget)
         notes.push(budget.note);
@@ -212,11 +221,14 @@ async function planFacts(clip, key, cache, settings) {
     const runId = (0,cache_key/* reuseRunId */.f5)(settings);
     if (settings.apiKey === '')
         return { ...base, cache: await peekFinding(cache, key, runId) };
-    const found = await cache.lookup(key, {
+    const looked = await cache.lookup(key, {
         wantClip: settings.wait && settings.download,
         ...(runId !== undefined ? { runId } : {}),
         check: (file) => (0,clip_verify/* checkRestoredClip */.LS)(file, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log/* info */.pq }),
     });
+    // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
+    const notes = settings.reuse.mode === 'run' ? delivered_notes/* DeliveredNotes */.y.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined;
+    const found = await (0,clip_pipeline/* deliveredElsewhere */.pG)(looked, key, { settings, ...(notes ? { notes } : {}) });
     return { ...base, cache: (0,clip_pipeline/* findingOf */.hD)(found, key, { cache, settings }) };
 }
 /** A finding from entry keys alone: what a dry run without 'api-key' can know (no proof checked). */
@@ -282,36 +294,37 @@ async function logPlan(rows, clips, settings) {
         });
     }
 }
-/** What a real run would find in the period's budget ledger (read only: nothing is saved), and a refusal if it is spent. */
+/** What a real run would find in the period's spend records (read only: nothing is saved), and a refusal if it is spent. */
 async function planBudget(settings) {
     const budget = settings.budget;
     if (!budget)
         return { note: '' };
-    const opened = credit_ledger/* CreditLedger */.N.open({ cache: settings.cache, apiKey: settings.apiKey, workspace: settings.workspace, budget });
-    if (!(opened instanceof credit_ledger/* CreditLedger */.N))
-        return {
-            note: `Budget for ${budget.key}: a real run would fail before sending anything: the ledger needs the Actions cache (${opened.unavailable}).`,
-        };
+    const opened = spend_records/* SpendRecords */.R.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget });
+    if (!(opened instanceof spend_records/* SpendRecords */.R))
+        return { note: `Budget for ${budget.key}: a real run would fail before sending anything: ${opened.unavailable}.` };
     if (settings.apiKey === '')
-        return { note: `Budget for ${budget.key}: without 'api-key' the ledger's proof cannot be checked, so the dry run does not read it.` };
-    const reading = await opened.read();
-    if (reading.kind === 'untrusted') {
-        const refusal = `the budget ledger for ${budget.key} cannot be trusted (${reading.reason}): treated as max-credits reached`;
         return {
-            note: `Budget for ${budget.key}: the ledger cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
-            refusal,
+            note: `Budget for ${budget.key}: without 'api-key' the spend records' proofs cannot be checked, so the dry run does not read them.`,
+        };
+    const reading = await opened.read();
+    // The refusal a paid run's budget would give, in its words: the same budget, told what the records say.
+    if (reading.kind === 'untrusted') {
+        return {
+            note: `Budget for ${budget.key}: the spend records cannot be trusted (${reading.reason}): a real run would treat max-credits as reached and submit nothing.`,
+            refusal: new run_budget/* CreditBudget */.Pv(settings.maxCredits, () => { }, (0,period_budget/* untrustedPeriod */.I)(budget.key, reading.reason)).refusal,
         };
     }
+    const paid = new run_budget/* CreditBudget */.Pv(settings.maxCredits, () => { }, { period: budget.key, spentEarlier: reading.spent });
     const limit = settings.maxCredits ?? 0;
     const left = Math.max(0, limit - reading.spent);
     const spent = `${(0,outputs/* formatCredits */.Ql)(reading.spent)} of max-credits ${(0,outputs/* formatCredits */.Ql)(limit)} spent by earlier runs`;
-    return left > 0
+    return paid.reached
         ? {
-            note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${(0,outputs/* formatCredits */.Ql)(left)} more.`,
+            note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
+            refusal: paid.refusal,
         }
         : {
-            note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
-            refusal: `not started: max-credits ${(0,outputs/* formatCredits */.Ql)(limit)} for ${budget.key} reached (${spent})`,
+            note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${(0,outputs/* formatCredits */.Ql)(left)} more.`,
         };
 }
 

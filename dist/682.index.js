@@ -28,8 +28,8 @@ var core = __webpack_require__(96251);
 var external_path_ = __webpack_require__(16928);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/cacheUtils.js + 18 modules
 var cacheUtils = __webpack_require__(26378);
-// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/cacheHttpClient.js + 313 modules
-var cacheHttpClient = __webpack_require__(66152);
+// EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/cacheHttpClient.js + 4 modules
+var cacheHttpClient = __webpack_require__(18392);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/shared/cacheTwirpClient.js + 5 modules
 var cacheTwirpClient = __webpack_require__(99513);
 // EXTERNAL MODULE: ./node_modules/@actions/cache/lib/internal/config.js

@@ -1,5 +1,5 @@
 export const id = 737;
-export const ids = [737];
+export const ids = [737,770];
 export const modules = {
 
 /***/ 20770:

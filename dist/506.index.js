@@ -1,23 +1,77 @@
-export const id = 252;
-export const ids = [252];
+export const id = 506;
+export const ids = [506];
 export const modules = {
 
-/***/ 50414:
+/***/ 21917:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-__webpack_require__.r(__webpack_exports__);
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   downloadEntry: () => (/* binding */ downloadEntry),
-/* harmony export */   isFeatureAvailable: () => (/* binding */ isFeatureAvailable),
-/* harmony export */   readEntry: () => (/* binding */ readEntry),
-/* harmony export */   restoreCache: () => (/* binding */ restoreCache),
-/* harmony export */   saveCache: () => (/* binding */ saveCache)
+/* harmony export */   X: () => (/* binding */ isProvenEntry),
+/* harmony export */   f: () => (/* binding */ proveEntry)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(69316);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24950);
+// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
+// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
+// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
+// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
+
+
+/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
+const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
+function macKey(apiKey) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
+}
+/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
+function proveEntry(apiKey, fields) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', macKey(apiKey)).update((0,_cache_key__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(fields)).digest('hex');
+}
+/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
+function isProvenEntry(apiKey, fields, proof) {
+    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
+        return false;
+    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
+}
+
+
+/***/ }),
+
+/***/ 29131:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  A: () => (/* binding */ ResultCache)
+});
+
+// NAMESPACE OBJECT: ./src/cache/actions-cache.ts
+var actions_cache_namespaceObject = {};
+__webpack_require__.r(actions_cache_namespaceObject);
+__webpack_require__.d(actions_cache_namespaceObject, {
+  downloadEntry: () => (downloadEntry),
+  isFeatureAvailable: () => (isFeatureAvailable),
+  readEntry: () => (readEntry),
+  restoreCache: () => (restoreCache),
+  saveCache: () => (saveCache)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/atomic-files.ts
+var atomic_files = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
 // @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
@@ -28,7 +82,7 @@ __webpack_require__.r(__webpack_exports__);
 
 
 let loaded;
-const load = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152), __webpack_require__.e(513), __webpack_require__.e(682)]).then(__webpack_require__.bind(__webpack_require__, 38682)));
+const load = () => (loaded ??= Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(378), __webpack_require__.e(502), __webpack_require__.e(420), __webpack_require__.e(392), __webpack_require__.e(513), __webpack_require__.e(682)]).then(__webpack_require__.bind(__webpack_require__, 38682)));
 /**
  * Whether a cache service may be there, from the runner's variables only (no loading): false when neither
  * ACTIONS_CACHE_URL (cache service v1) nor ACTIONS_RESULTS_URL (v2) is set, as @actions/cache decides too.
@@ -67,7 +121,7 @@ async function downloadEntry(paths, primaryKey, restoreKeys) {
     if (read.kind === 'found')
         return read.entry;
     if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
-        _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Failed to restore: ${read.reason}`);
+        log/* warning */.$e(`Failed to restore: ${read.reason}`);
     }
     return undefined;
 }
@@ -84,13 +138,13 @@ async function readEntry(paths, primaryKey, restoreKeys) {
         module = await available();
     }
     catch (error) {
-        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
+        return { kind: 'failed', reason: (0,errors/* messageOf */.bD)(error) };
     }
     if (typeof module.isFeatureAvailable !== 'function') {
         // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
         // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
         if (!standInNamed)
-            _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(STAND_IN_WARNING);
+            log/* warning */.$e(STAND_IN_WARNING);
         standInNamed = true;
         return { kind: 'failed', reason: STAND_IN_REASON };
     }
@@ -99,11 +153,11 @@ async function readEntry(paths, primaryKey, restoreKeys) {
         const [utils, config, client, twirp] = await Promise.all([
             __webpack_require__.e(/* import() */ 378).then(__webpack_require__.bind(__webpack_require__, 26378)),
             __webpack_require__.e(/* import() */ 253).then(__webpack_require__.bind(__webpack_require__, 65253)),
-            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(152)]).then(__webpack_require__.bind(__webpack_require__, 66152)),
-            Promise.all(/* import() */[__webpack_require__.e(378), __webpack_require__.e(737), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
+            Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(378), __webpack_require__.e(502), __webpack_require__.e(392)]).then(__webpack_require__.bind(__webpack_require__, 18392)),
+            Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(378), __webpack_require__.e(420), __webpack_require__.e(513), __webpack_require__.e(201)]).then(__webpack_require__.bind(__webpack_require__, 99513)),
         ]);
         if (!config.isCacheReadable(config.getCacheMode())) {
-            _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
+            log/* info */.pq(`Cache restore skipped: the effective cache-mode '${config.getCacheMode()}' does not permit reads.`);
             return { kind: 'failed', reason: UNREADABLE_REASON };
         }
         const compressionMethod = await utils.getCompressionMethod();
@@ -122,9 +176,9 @@ async function readEntry(paths, primaryKey, restoreKeys) {
         }
         if (!found)
             return { kind: 'none' };
-        _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
+        log/* info */.pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
         folder = await utils.createTempDirectory();
-        const archivePath = node_path__WEBPACK_IMPORTED_MODULE_0___default().join(folder, utils.getCacheFileName(compressionMethod));
+        const archivePath = external_node_path_default().join(folder, utils.getCacheFileName(compressionMethod));
         await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }); // as restoreCache: v2 uses the Azure SDK for Azure hosts
         const entry = {
             matchedKey: found.key,
@@ -136,238 +190,45 @@ async function readEntry(paths, primaryKey, restoreKeys) {
         return { kind: 'found', entry };
     }
     catch (error) {
-        return { kind: 'failed', reason: (0,_errors__WEBPACK_IMPORTED_MODULE_3__/* .messageOf */ .bD)(error) };
+        return { kind: 'failed', reason: (0,errors/* messageOf */.bD)(error) };
     }
     finally {
         if (folder !== undefined)
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_1__/* .removeLeftover */ .MG)(folder);
+            await (0,atomic_files/* removeLeftover */.MG)(folder);
     }
 }
 
-
-/***/ }),
-
-/***/ 16267:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   N: () => (/* binding */ CreditLedger)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(9691);
-/* harmony import */ var _actions_cache__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(50414);
-/* harmony import */ var _staging__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3511);
-/* harmony import */ var _entry_proof__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(21917);
-/* harmony import */ var _entry_archive__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(17193);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(69316);
-/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(25625);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(83916);
-// The credits a workflow has spent in the current period (`budget-period`), kept in the Actions cache so that
-// `max-credits` can cap every run of the workflow in a day, week or month, not just one step.
-//
-// Cache entries are immutable (no overwrite, no delete), so the ledger is a series of entries, one per update:
-//   foxapi-video-ledger-v1-<scope hash>-<period>-<time>-<random>
-// each holding the period's running total as the run that wrote it computed it (what it read before
-// submitting, plus what its own tasks reserved so far). One restore by the series' prefix returns the newest,
-// which is the total. A new period is a new prefix, so it starts at 0.
-//
-// The ledger decides whether money is spent, so it is never believed blindly. An entry carries the proof of
-// origin every cache entry of this action carries (src/cache/entry-proof.ts: a MAC keyed from the API key)
-// over what it says and the key it was saved under: an entry forged by anyone without the API key, or an honest
-// entry re-saved under a newer key to roll the total back, fails it. An entry that fails the proof, and a
-// ledger that cannot be read while the cache is on, is "limit reached" (nothing submitted), never 0.
-//
-// The entry is never unpacked by tar: its archive is downloaded (./actions-cache.ts readEntry, which tells "no
-// ledger yet" from "the cache could not be read") and its one plain file read into a fresh private folder under
-// the runner's temp folder (./entry-archive.ts: links, devices, `..` and stray members refuse the entry). It is
-// read once, before any clip touches the cache, so no other restore or save runs meanwhile.
-
-
-
-
-
-
-
-
-
-
-
-const LEDGER_FILE = 'ledger.json';
-const MAX_LEDGER_BYTES = 16 * 1024;
-const ENTRY_KIND = 'foxapi-video credit ledger v1';
-const ledgerSchema = zod__WEBPACK_IMPORTED_MODULE_9__/* .strictObject */ .rej({
-    v: zod__WEBPACK_IMPORTED_MODULE_9__/* .literal */ .euz(1),
-    scope: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(1_000),
-    period: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
-    spent: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().finite().nonnegative(),
-    run_id: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP().max(40),
-    at: zod__WEBPACK_IMPORTED_MODULE_9__/* .number */ .aig().int().nonnegative(),
-    proof: zod__WEBPACK_IMPORTED_MODULE_9__/* .string */ .YjP(),
-});
-class CreditLedger {
-    api;
-    apiKey;
-    workspace;
-    budget;
-    runId;
-    prefix;
-    relative;
-    /** The running total last saved (or read), so an unchanged total is not saved again. */
-    saved;
-    queue = Promise.resolve();
-    constructor(api, apiKey, workspace, budget, runId) {
-        this.api = api;
-        this.apiKey = apiKey;
-        this.workspace = workspace;
-        this.budget = budget;
-        this.runId = runId;
-        const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 24);
-        this.prefix = `foxapi-video-ledger-v1-${scope}-${budget.key}-`;
-        // The same relative path on every run: it is part of the entries' version.
-        this.relative = node_path__WEBPACK_IMPORTED_MODULE_2___default().posix.join(_staging__WEBPACK_IMPORTED_MODULE_4__/* .CACHE_DIRECTORY */ .vF, `ledger-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(this.prefix).digest('hex').slice(0, 16)}`);
-    }
-    /**
-     * The ledger of `budget`, or why there can be none: the cache is off or this runner has no cache service.
-     * With a period set, the caller then fails the step before submitting anything.
-     */
-    static open(options, module = _actions_cache__WEBPACK_IMPORTED_MODULE_3__) {
-        if (!options.cache)
-            return { unavailable: "'cache' is false" };
-        const api = module;
-        for (const name of ['isFeatureAvailable', 'readEntry', 'saveCache']) {
-            if (typeof api?.[name] !== 'function')
-                return { unavailable: `@actions/cache has no ${name} here` };
-        }
-        try {
-            if (api.isFeatureAvailable() !== true)
-                return { unavailable: 'the Actions cache service is not configured on this runner' };
-        }
-        catch (error) {
-            return { unavailable: `the cache feature check failed: ${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}` };
-        }
-        return new CreditLedger(api, options.apiKey, options.workspace, options.budget, options.runId ?? '');
-    }
-    /** The period's total so far; never 0 for a ledger that is there but cannot be read or believed. */
-    async read() {
-        if (this.apiKey === '')
-            return { kind: 'untrusted', reason: "no 'api-key' to check the ledger's proof with" };
-        const found = await this.api.readEntry([this.relative], this.prefix, [this.prefix]);
-        if (found.kind === 'failed')
-            return { kind: 'untrusted', reason: `the ledger could not be read (${found.reason})` };
-        if (found.kind === 'none') {
-            this.saved = 0;
-            return { kind: 'read', spent: 0 };
-        }
-        const { matchedKey: matched } = found.entry;
-        try {
-            if (typeof matched !== 'string' || !matched.startsWith(this.prefix)) {
-                await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(found.entry.folder);
-                return { kind: 'untrusted', reason: 'the cache answered with another key' };
-            }
-            return await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .withUnpackedEntry */ .yZ)(found.entry, this.relative, new Map([[LEDGER_FILE, MAX_LEDGER_BYTES]]), (files) => this.believe(matched, files));
-        }
-        catch (error) {
-            const why = error instanceof _entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .RefusedEntryError */ .No ? `the entry ${matched} is refused: ${error.message}` : (0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error);
-            return { kind: 'untrusted', reason: `the ledger could not be read (${why})` };
-        }
-    }
-    /** What the ledger entry `matched` says, read from its unpacked files, if its proof holds. */
-    async believe(matched, files) {
-        const file = files.get(LEDGER_FILE);
-        if (!file)
-            return { kind: 'untrusted', reason: `the ledger entry ${matched} has no ${LEDGER_FILE}` };
-        const entry = ledgerSchema.safeParse(await (0,_entry_archive__WEBPACK_IMPORTED_MODULE_6__/* .readEntryJson */ .zV)(file.path, LEDGER_FILE, MAX_LEDGER_BYTES));
-        if (!entry.success)
-            return { kind: 'untrusted', reason: `the ledger entry ${matched} is not a ledger` };
-        const { proof, ...fields } = entry.data;
-        if (!(0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .isProvenEntry */ .X)(this.apiKey, { kind: ENTRY_KIND, key: matched, ...fields }, proof) || fields.scope !== this.budget.scope) {
-            return {
-                kind: 'untrusted',
-                reason: `the ledger entry ${matched} fails its proof of origin (not written by this action with this API key)`,
-            };
-        }
-        this.saved = fields.spent;
-        return { kind: 'read', spent: fields.spent };
-    }
-    /**
-     * Adds a new entry holding `total`, the period's running total, unless it is the total last saved. Saves run
-     * one after another; never rejects (a failed save is a warning: the next run then counts less).
-     */
-    record(total) {
-        this.queue = this.queue.then(() => this.save(total));
-        return this.queue;
-    }
-    async save(total) {
-        if (total === this.saved)
-            return;
-        const key = `${this.prefix}${Date.now()}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-        const fields = { v: 1, scope: this.budget.scope, period: this.budget.key, spent: total, run_id: this.runId, at: Date.now() };
-        const absolute = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(this.workspace, this.relative);
-        try {
-            // As for clips (src/cache/result-cache.ts): the staging folder is used only when it is a plain folder, never
-            // through a link or in place of a file.
-            const problem = await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .stagingFolderProblem */ .P1)(this.workspace);
-            if (problem !== undefined)
-                throw new Error(problem);
-            await (0,_staging__WEBPACK_IMPORTED_MODULE_4__/* .freshEntryFolder */ .RW)(this.workspace, this.relative);
-            const proof = (0,_entry_proof__WEBPACK_IMPORTED_MODULE_5__/* .proveEntry */ .f)(this.apiKey, { kind: ENTRY_KIND, key, ...fields });
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(absolute, LEDGER_FILE), JSON.stringify({ ...fields, proof }));
-            const id = await this.api.saveCache([this.relative], key);
-            if (typeof id === 'number' && id !== -1) {
-                this.saved = total;
-                _log__WEBPACK_IMPORTED_MODULE_8__/* .info */ .pq(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`);
-            }
-            else
-                _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`);
-        }
-        catch (error) {
-            _log__WEBPACK_IMPORTED_MODULE_8__/* .warning */ .$e(`Could not save the budget ledger entry ${key} (${(0,_errors__WEBPACK_IMPORTED_MODULE_10__/* .messageOf */ .bD)(error)}): later runs in ${this.budget.key} will not count these credits.`);
-        }
-        finally {
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_7__/* .removeLeftover */ .MG)(absolute);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 17193:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   No: () => (/* binding */ RefusedEntryError),
-/* harmony export */   yZ: () => (/* binding */ withUnpackedEntry),
-/* harmony export */   zV: () => (/* binding */ readEntryJson)
-/* harmony export */ });
-/* unused harmony export unpackEntry */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_5___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_5__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_6___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_6__);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(46466);
-/* harmony import */ var node_stream_promises__WEBPACK_IMPORTED_MODULE_7___default = /*#__PURE__*/__webpack_require__.n(node_stream_promises__WEBPACK_IMPORTED_MODULE_7__);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(38522);
-/* harmony import */ var node_zlib__WEBPACK_IMPORTED_MODULE_8___default = /*#__PURE__*/__webpack_require__.n(node_zlib__WEBPACK_IMPORTED_MODULE_8__);
-/* harmony import */ var tar_stream__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(56118);
-/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(52966);
-/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(74539);
-/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(69316);
+// EXTERNAL MODULE: ./src/cache/cache-key.ts
+var cache_key = __webpack_require__(24950);
+// EXTERNAL MODULE: ./src/run-origin.ts
+var run_origin = __webpack_require__(91069);
+// EXTERNAL MODULE: ./src/security/task-id.ts
+var task_id = __webpack_require__(18571);
+// EXTERNAL MODULE: ./src/security/destinations.ts
+var destinations = __webpack_require__(56769);
+// EXTERNAL MODULE: ./src/foxapi/task.ts
+var foxapi_task = __webpack_require__(91294);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: external "node:zlib"
+var external_node_zlib_ = __webpack_require__(38522);
+var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
+// EXTERNAL MODULE: ./node_modules/tar-stream/index.js
+var tar_stream = __webpack_require__(56118);
+// EXTERNAL MODULE: ./src/security/visible-text.ts
+var visible_text = __webpack_require__(52966);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+;// CONCATENATED MODULE: ./src/cache/entry-archive.ts
 // Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
 // an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
 // before any byte of theirs is written, and only the few plain files this action saves are ever created, in
@@ -405,11 +266,11 @@ const MAX_MEMBERS = 16;
 async function unpackEntry(archive, folder, into, allowed) {
     const files = new Map();
     const folders = new Set();
-    for (let at = folder; at !== '.' && at !== ''; at = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(at))
+    for (let at = folder; at !== '.' && at !== ''; at = external_node_path_default().posix.dirname(at))
         folders.add(at);
     const budget = [...allowed.values()].reduce((sum, bytes) => sum + bytes, STRUCTURE_BYTES);
     let members = 0;
-    const reader = (0,tar_stream__WEBPACK_IMPORTED_MODULE_9__.extract)();
+    const reader = (0,tar_stream.extract)();
     reader.on('entry', (header, stream, next) => {
         // A refused or broken entry ends the whole read (the pipeline's error); the member's own stream is then
         // destroyed with it, and that error needs a listener so it cannot end the process.
@@ -432,22 +293,22 @@ async function unpackEntry(archive, folder, into, allowed) {
         }
         if (header.type !== 'file')
             return refuse(`is ${TYPE_NAMES[header.type ?? ''] ?? 'not a plain file'}`);
-        const base = node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.basename(name);
+        const base = external_node_path_default().posix.basename(name);
         const cap = allowed.get(base);
-        if (node_path__WEBPACK_IMPORTED_MODULE_5___default().posix.dirname(name) !== folder || cap === undefined)
+        if (external_node_path_default().posix.dirname(name) !== folder || cap === undefined)
             return refuse(`is not a file this action saves`);
         if (files.has(base))
             return refuse('appears twice');
         if (header.size > cap)
             return refuse(`is ${header.size} bytes, over the ${cap} allowed`);
-        const target = node_path__WEBPACK_IMPORTED_MODULE_5___default().join(into, base);
+        const target = external_node_path_default().join(into, base);
         writeMember(stream, target, cap).then((written) => {
             files.set(base, written);
             next();
         }, (error) => next(error instanceof Error ? error : new Error(String(error))));
     });
     let seen = 0;
-    const meter = new node_stream__WEBPACK_IMPORTED_MODULE_6__.Transform({
+    const meter = new external_node_stream_.Transform({
         transform(chunk, _encoding, callback) {
             seen += chunk.length;
             if (seen > budget)
@@ -456,7 +317,7 @@ async function unpackEntry(archive, folder, into, allowed) {
                 callback(null, chunk);
         },
     });
-    await (0,node_stream_promises__WEBPACK_IMPORTED_MODULE_7__.pipeline)(decompressed(archive), meter, reader);
+    await (0,external_node_stream_promises_.pipeline)(decompressed(archive), meter, reader);
     return files;
 }
 const TYPE_NAMES = {
@@ -479,19 +340,19 @@ function nameProblem(name) {
 }
 /** A member's name as a warning may show it: one line, visible characters, short. */
 function shown(name) {
-    return JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_12__/* .capText */ .yA)(name, 120)));
+    return JSON.stringify((0,visible_text/* makeVisible */.Xm)((0,visible_text/* capText */.yA)(name, 120)));
 }
 /** Writes one member to a new file (never through a link), counting and hashing its bytes. */
 async function writeMember(stream, target, cap) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(target, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_WRONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_CREAT | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_EXCL | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW, 0o600);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256');
+    const handle = await (0,promises_.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o600);
+    const hash = (0,external_node_crypto_.createHash)('sha256');
     let bytes = 0;
     try {
         for await (const data of stream) {
             const chunk = data;
             bytes += chunk.length;
             if (bytes > cap)
-                throw new RefusedEntryError(`its member ${node_path__WEBPACK_IMPORTED_MODULE_5___default().basename(target)} is over the ${cap} bytes allowed`);
+                throw new RefusedEntryError(`its member ${external_node_path_default().basename(target)} is over the ${cap} bytes allowed`);
             hash.update(chunk);
             await handle.write(chunk);
         }
@@ -504,14 +365,14 @@ async function writeMember(stream, target, cap) {
 /** The archive's tar bytes: gzip with zlib; zstd with zlib where Node has it (22.15 and later), else with zstd(1). */
 function decompressed({ archivePath, compression }) {
     // Large chunks: a clip is megabytes, and every chunk costs a write.
-    const file = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
+    const file = (0,external_node_fs_.createReadStream)(archivePath, { highWaterMark: CHUNK_BYTES });
     if (compression === 'gzip')
-        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createGunzip({ chunkSize: CHUNK_BYTES }));
-    if (typeof (node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress) === 'function')
-        return file.pipe(node_zlib__WEBPACK_IMPORTED_MODULE_8___default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
+        return file.pipe(external_node_zlib_default().createGunzip({ chunkSize: CHUNK_BYTES }));
+    if (typeof (external_node_zlib_default()).createZstdDecompress === 'function')
+        return file.pipe(external_node_zlib_default().createZstdDecompress({ chunkSize: CHUNK_BYTES }));
     file.destroy();
     // @actions/cache made a zstd archive only because zstd(1) is on this runner.
-    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = (0,external_node_child_process_.spawn)('zstd', ['-d', '-c', '-q', '--', archivePath], { stdio: ['ignore', 'pipe', 'ignore'] });
     child.on('close', (code) => {
         if (code !== 0)
             child.stdout.destroy(new Error(`zstd could not decompress the archive (exit code ${String(code)})`));
@@ -526,13 +387,13 @@ function decompressed({ archivePath, compression }) {
 async function withUnpackedEntry(entry, folder, allowed, use) {
     let into;
     try {
-        into = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_5___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_4___default().tmpdir(), 'foxapi-video-entry-'));
+        into = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'foxapi-video-entry-'));
         return await use(await unpackEntry(entry, folder, into, allowed));
     }
     finally {
         if (into !== undefined)
-            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(into);
-        await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_11__/* .removeLeftover */ .MG)(entry.folder);
+            await (0,atomic_files/* removeLeftover */.MG)(into);
+        await (0,atomic_files/* removeLeftover */.MG)(entry.folder);
     }
 }
 /**
@@ -540,14 +401,14 @@ async function withUnpackedEntry(entry, folder, allowed, use) {
  * holds never appears in an error: a file that is not JSON is named (`name`), not quoted.
  */
 async function readEntryJson(file, name, maxBytes) {
-    const handle = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_3__.open)(file, node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_2__.constants.O_NOFOLLOW);
+    const handle = await (0,promises_.open)(file, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW);
     try {
         const stat = await handle.stat();
         if (!stat.isFile() || stat.size > maxBytes)
             throw new Error(`${name} is not a small plain file`);
         const buffer = Buffer.alloc(stat.size);
         const { bytesRead } = await handle.read(buffer, 0, stat.size, 0);
-        const parsed = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_10__/* .parseJsonSafely */ .s$)(buffer.subarray(0, bytesRead).toString('utf8'));
+        const parsed = (0,http/* parseJsonSafely */.s$)(buffer.subarray(0, bytesRead).toString('utf8'));
         if (parsed === undefined)
             throw new Error(`${name} is not JSON`);
         return parsed;
@@ -557,83 +418,10 @@ async function readEntryJson(file, name, maxBytes) {
     }
 }
 
-
-/***/ }),
-
-/***/ 21917:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ isProvenEntry),
-/* harmony export */   f: () => (/* binding */ proveEntry)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _cache_key__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24950);
-// The proof that this action wrote a cache entry for this request. Anyone who can save an entry in the cache
-// scope (any workflow on the default branch, with or without the FoxAPI key) can forge one, and its key and
-// version follow from the request: so an entry is believed only when it carries a MAC over what it says,
-// keyed from the API key, which such an attacker lacks. Rotating the key makes every older entry a miss.
-
-
-/** Tells the MAC key apart from any other use of the API key (and from later versions of this format). */
-const PROOF_LABEL = 'foxapi-video-action cache entry proof v1';
-function macKey(apiKey) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', apiKey).update(PROOF_LABEL).digest();
-}
-/** The proof (hex HMAC-SHA256) of `fields` under `apiKey`. */
-function proveEntry(apiKey, fields) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHmac)('sha256', macKey(apiKey)).update((0,_cache_key__WEBPACK_IMPORTED_MODULE_1__/* .canonicalJson */ .dj)(fields)).digest('hex');
-}
-/** Whether `proof` is the proof of `fields` under `apiKey`; compared in constant time. False without a key. */
-function isProvenEntry(apiKey, fields, proof) {
-    if (apiKey === '' || typeof proof !== 'string' || !/^[0-9a-f]{64}$/.test(proof))
-        return false;
-    const expected = Buffer.from(proveEntry(apiKey, fields), 'hex');
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.timingSafeEqual)(expected, Buffer.from(proof, 'hex'));
-}
-
-
-/***/ }),
-
-/***/ 37290:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  A: () => (/* binding */ ResultCache)
-});
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/cache/actions-cache.ts
-var actions_cache = __webpack_require__(50414);
-// EXTERNAL MODULE: ./src/cache/cache-key.ts
-var cache_key = __webpack_require__(24950);
-// EXTERNAL MODULE: ./src/atomic-files.ts
-var atomic_files = __webpack_require__(69316);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/run-origin.ts
-var run_origin = __webpack_require__(91069);
-// EXTERNAL MODULE: ./src/security/task-id.ts
-var task_id = __webpack_require__(18571);
-// EXTERNAL MODULE: ./src/security/destinations.ts
-var destinations = __webpack_require__(56769);
-// EXTERNAL MODULE: ./src/foxapi/task.ts
-var foxapi_task = __webpack_require__(91294);
-// EXTERNAL MODULE: ./src/cache/entry-archive.ts
-var entry_archive = __webpack_require__(17193);
 // EXTERNAL MODULE: ./src/cache/entry-proof.ts
 var entry_proof = __webpack_require__(21917);
-// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 15 modules
-var schemas = __webpack_require__(9691);
+// EXTERNAL MODULE: ./node_modules/zod/v4/classic/schemas.js + 14 modules
+var schemas = __webpack_require__(74528);
 ;// CONCATENATED MODULE: ./src/cache/entry-records.ts
 // What each kind of result-cache entry holds (its file names, their largest sizes, the records' shapes) and what
 // its proof covers (./entry-proof.ts). src/cache/result-cache.ts reads and writes entries through these, so the
@@ -704,7 +492,7 @@ async function readClipEntry(key, files, options, believer) {
     const metaFile = files.get(META_FILE);
     if (!clipFile || !taskFile || !metaFile)
         throw new Error('the entry lacks a file a clip entry has');
-    const meta = clipMetaSchema.safeParse(await (0,entry_archive/* readEntryJson */.zV)(metaFile.path, META_FILE, MAX_JSON_BYTES));
+    const meta = clipMetaSchema.safeParse(await readEntryJson(metaFile.path, META_FILE, MAX_JSON_BYTES));
     if (!meta.success)
         throw new Error(`${META_FILE} is not a clip record`);
     const madeBy = meta.data.madeBy === undefined ? undefined : run_origin/* runOriginSchema */.dB.safeParse(meta.data.madeBy);
@@ -712,7 +500,7 @@ async function readClipEntry(key, files, options, believer) {
     const fields = madeBy?.success === false ? undefined : clipFields(key, meta.data.taskId, meta.data.sha256, taskFile.sha256, madeBy?.data);
     if (!proven(key, fields, meta.data.proof, believer.apiKey))
         return { kind: 'empty' };
-    const task = foxapi_task/* taskSchema */.v.safeParse(await (0,entry_archive/* readEntryJson */.zV)(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
+    const task = foxapi_task/* taskSchema */.v.safeParse(await readEntryJson(taskFile.path, TASK_FILE, MAX_JSON_BYTES));
     if (!task.success || task.data.id !== meta.data.taskId)
         throw new Error(`${TASK_FILE} is not the task of this entry`);
     // The clip checked and restored is the clip proven.
@@ -742,7 +530,7 @@ async function readPendingEntry(key, entryKey, files, perRun, believer) {
     const file = files.get(PENDING_FILE);
     if (!file)
         throw new Error(`the entry has no ${PENDING_FILE}`);
-    const record = pendingSchema.safeParse(await (0,entry_archive/* readEntryJson */.zV)(file.path, PENDING_FILE, MAX_JSON_BYTES));
+    const record = pendingSchema.safeParse(await readEntryJson(file.path, PENDING_FILE, MAX_JSON_BYTES));
     if (!record.success)
         throw new Error(`${PENDING_FILE} is not a pending-task record`);
     const { taskId, model, delivered, proof } = record.data;
@@ -764,8 +552,6 @@ async function readPendingEntry(key, entryKey, files, perRun, believer) {
 var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
 ;// CONCATENATED MODULE: ./src/cache/result-cache.ts
 // Never pay twice: finished clips and in-flight task ids are kept in the Actions cache, keyed by a stable
 // hash of the request. Any cache trouble is a warning; the action then goes on without the cache.
@@ -810,7 +596,7 @@ var errors = __webpack_require__(83916);
 
 
 
-function cacheApi(module = actions_cache) {
+function cacheApi(module = actions_cache_namespaceObject) {
     const api = module;
     for (const name of ['isFeatureAvailable', 'restoreCache', 'downloadEntry', 'saveCache']) {
         if (typeof api?.[name] !== 'function')
@@ -829,7 +615,7 @@ class ResultCache {
     stagingChecked;
     /** Believes an entry's claim only with its proof, and places a proven clip in the workspace. */
     believer;
-    constructor(enabled, workspace, options, module = actions_cache) {
+    constructor(enabled, workspace, options, module = actions_cache_namespaceObject) {
         this.workspace = workspace;
         this.options = options;
         this.believer = { apiKey: options.apiKey, workspace };
@@ -906,12 +692,12 @@ class ResultCache {
                 await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
                 return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' };
             }
-            return await (0,entry_archive/* withUnpackedEntry */.yZ)(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) => isClip
+            return await withUnpackedEntry(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) => isClip
                 ? readClipEntry(clipKey, files, options, this.believer)
                 : readPendingEntry(key, matched, files, options.runId !== undefined, this.believer));
         }
         catch (error) {
-            if (error instanceof entry_archive/* RefusedEntryError */.No)
+            if (error instanceof RefusedEntryError)
                 log/* warning */.$e(`Cache entry ${matched} refused: ${error.message}; nothing of it was written, and it is not used.`);
             else
                 log/* warning */.$e(`Cache entry ${matched} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
@@ -1333,43 +1119,53 @@ async function readChunk(handle, position, length) {
 
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
-// EXTERNAL MODULE: ./src/models/index.ts + 8 modules
-var models = __webpack_require__(86697);
+// EXTERNAL MODULE: ./src/models/registry.ts + 15 modules
+var registry = __webpack_require__(14521);
 ;// CONCATENATED MODULE: ./src/models/expected-shape.ts
-// What a request asks of the clip it makes, read through the model registry: the model says which shape fields
-// its requests fix (models/model.ts ShapeRules); a model the registry does not know fixes none of them, so
-// such a clip gets only the structural checks.
 
 /** `resolution` values and the short side of the picture they give. */
-const SHORT_SIDES = { '720p': 720, '1080p': 1080, '4k': 2160 };
+const SHORT_SIDES = {
+    '360p': 360,
+    '480p': 480,
+    '540p': 540,
+    '720p': 720,
+    '1080p': 1080,
+    '2160p': 2160,
+    '4k': 2160,
+};
 /**
- * The shape `request` fixes, or undefined when its model is one the registry does not know (a request sent as
+ * The shape `request` fixes, or undefined when its model is one the registry does not check (a request sent as
  * given) or there is no request (a task collected by id): then only the structural checks apply.
  */
 function expectedShapeOf(request) {
-    const model = request ? models/* MODELS */.L6.get(request.model) : undefined;
-    if (!request || !model)
+    const model = request ? registry/* MODELS */.L6.get(request.model) : undefined;
+    if (!request || !model || model.unchecked)
         return undefined;
     const fixes = new Set(model.shape.fixes(request));
-    const { defaults } = model.shape;
+    const { sources } = model.shape;
+    const valueOf = (field) => {
+        const source = sources[field];
+        return fixes.has(field) && source ? (request[source.field] ?? source.default) : undefined;
+    };
     const shape = {};
-    const aspect = request.aspect_ratio ?? defaults.aspect_ratio;
-    if (fixes.has('aspect-ratio') && typeof aspect === 'string' && /^\d+:\d+$/.test(aspect))
+    const aspect = valueOf('aspect-ratio');
+    if (typeof aspect === 'string' && /^\d+:\d+$/.test(aspect))
         shape.aspectRatio = aspect;
     if (fixes.has('duration')) {
         const segments = Array.isArray(request.multi_prompt) ? request.multi_prompt : [];
         const total = segments.reduce((sum, s) => sum + (typeof s?.duration === 'number' ? s.duration : Number.NaN), 0);
-        const duration = segments.length > 0 ? total : (request.duration ?? defaults.duration);
-        if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0)
+        const duration = segments.length > 0 ? total : valueOf('duration');
+        const auto = sources.duration?.auto;
+        if (typeof duration === 'number' && Number.isFinite(duration) && duration > 0 && duration !== auto)
             shape.durationS = duration;
     }
-    const resolution = request.resolution ?? defaults.resolution;
+    const resolution = valueOf('resolution');
     const shortSide = typeof resolution === 'string' ? SHORT_SIDES[resolution] : undefined;
-    if (fixes.has('resolution') && shortSide !== undefined) {
+    if (shortSide !== undefined) {
         shape.shortSide = shortSide;
         shape.resolution = resolution;
     }
-    if (fixes.has('audio') && request.generate_audio === true)
+    if (fixes.has('audio') && (model.shape.alwaysAudio || valueOf('audio') === true))
         shape.audio = true;
     return shape;
 }
@@ -1501,6 +1297,570 @@ async function checkRestoredClip(file, ctx) {
 
 /***/ }),
 
+/***/ 92886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ DeliveredNotes)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74528);
+/* harmony import */ var _cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21917);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _run_records__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49184);
+// `reuse: run`: which run a task's clip was delivered to, kept as an artifact of that run (./run-records.ts), so that
+// no other run adopts the task again. A pending record in the Actions cache (src/cache/result-cache.ts) lets a later
+// run adopt a task an earlier one paid for but never delivered; the cache's own "delivered" entries can be evicted, and
+// a pending record saved again after them, which would make a later scheduled run hand out a clip already delivered.
+//
+// A note is one artifact of the run that received the clip, named from the request's cache key and the task id:
+//   foxapi-video-delivered-<digest>.json   { task, run_id, attempt, proof }
+// Its proof (src/cache/entry-proof.ts, keyed from the API key) covers its name, the task and the run it names. Before a
+// run adopts an earlier run's pending task, the notes of that task are read (one REST listing by exact name): a proven
+// note that names another run means "delivered elsewhere", and the task is not adopted; one that names this run (a
+// re-run) lets it collect its own clip again. A note that fails its proof was not written by this action with this key:
+// it is ignored, with a warning. When the notes cannot be read at all, the task is not adopted either.
+
+
+
+
+
+
+const NOTE_KIND = 'foxapi-video delivered note v1';
+/** Days a note is kept (the repository's limit when lower): far past any task that could be adopted (FoxAPI's result URLs last a day). */
+const NOTE_RETENTION_DAYS = 30;
+const noteSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    task: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(200),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    attempt: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+});
+class DeliveredNotes {
+    store;
+    unavailable;
+    apiKey;
+    constructor(store, unavailable, apiKey) {
+        this.store = store;
+        this.unavailable = unavailable;
+        this.apiKey = apiKey;
+    }
+    /** The notes of this run's repository; without an artifact service or a token, every question answers "unknown". */
+    static open(options, env = process.env) {
+        const run = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .thisRun */ .os)(env);
+        const problem = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreProblem */ .yE)(env) ?? (options.githubToken === '' ? "'github-token' is empty" : undefined);
+        if (problem !== undefined || run === undefined)
+            return new DeliveredNotes(undefined, problem ?? 'no run', options.apiKey);
+        return new DeliveredNotes(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(run, options.githubToken), undefined, options.apiKey);
+    }
+    /** Which run task `taskId` of the request `cacheKey` was delivered to, as its notes say. */
+    async deliveredTo(cacheKey, taskId) {
+        if (!this.store)
+            return { kind: 'unknown', why: `the delivered notes cannot be read here (${this.unavailable ?? ''})` };
+        const name = noteName(cacheKey, taskId);
+        let to;
+        try {
+            for (const artifact of await this.store.listNamed(name)) {
+                if (artifact.expired)
+                    continue;
+                const note = noteSchema.safeParse(JSON.parse(await this.store.read(artifact.id)));
+                const fields = note.success
+                    ? { kind: NOTE_KIND, name, task: note.data.task, run_id: note.data.run_id, attempt: note.data.attempt }
+                    : undefined;
+                if (!note.success || !fields || note.data.task !== taskId || !(0,_cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__/* .isProvenEntry */ .X)(this.apiKey, fields, note.data.proof)) {
+                    _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`The delivered note ${name} (artifact ${artifact.id}) is ignored: its proof does not match (not written by this action with this API key).`);
+                    continue;
+                }
+                if (note.data.run_id !== this.store.run.runId)
+                    return { kind: 'other-run', runId: note.data.run_id };
+                to = note.data.run_id;
+            }
+        }
+        catch (error) {
+            return { kind: 'unknown', why: `its delivered notes could not be read (${(0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .apiProblem */ .UI)(error)})` };
+        }
+        return to === undefined ? { kind: 'nowhere' } : { kind: 'this-run' };
+    }
+    /**
+     * Notes that `taskId`'s clip was delivered to this run. Never rejects: a note that cannot be saved is a warning (a
+     * later run could then adopt the task again if its pending record came back into the cache).
+     */
+    async save(cacheKey, taskId) {
+        if (!this.store) {
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not note that task ${taskId} was delivered to this run (${this.unavailable ?? ''}).`);
+            return;
+        }
+        const name = noteName(cacheKey, taskId);
+        const { runId, attempt } = this.store.run;
+        const proof = (0,_cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__/* .proveEntry */ .f)(this.apiKey, { kind: NOTE_KIND, name, task: taskId, run_id: runId, attempt });
+        try {
+            const limit = Number(process.env.GITHUB_RETENTION_DAYS ?? NaN);
+            const days = Number.isInteger(limit) && limit > 0 ? Math.min(limit, NOTE_RETENTION_DAYS) : NOTE_RETENTION_DAYS;
+            await this.store.upload(name, JSON.stringify({ v: 1, task: taskId, run_id: runId, attempt, proof }), days);
+        }
+        catch (error) {
+            // An earlier attempt of this run noted it already: the note names this run either way.
+            if (/\(409\)|already exists/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)))
+                return;
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not note that task ${taskId} was delivered to this run (${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}): a later run that finds its pending record may collect it again.`);
+        }
+    }
+}
+/** The note's artifact name: from the request's cache key and the task, so one listing by name finds its notes. */
+function noteName(cacheKey, taskId) {
+    return `foxapi-video-delivered-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(`${cacheKey}\n${taskId}`).digest('hex').slice(0, 32)}.json`;
+}
+
+
+/***/ }),
+
+/***/ 49184:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   UI: () => (/* binding */ apiProblem),
+/* harmony export */   Ws: () => (/* binding */ RunRecords),
+/* harmony export */   os: () => (/* binding */ thisRun),
+/* harmony export */   yE: () => (/* binding */ recordStoreProblem)
+/* harmony export */ });
+/* unused harmony export MAX_RECORD_BYTES */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24371);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69316);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74539);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52966);
+// Records kept as artifacts of this workflow's own runs: the budget's spend records (./spend-records.ts) and the
+// `reuse: run` delivered notes (./delivered-notes.ts). The Actions cache cannot keep them: its entries are evicted
+// (idle for 7 days, or the least recently used past the repository's size limit) and anyone who can save an entry
+// can save an old one again, so "the newest entry" can be rolled back. An artifact is kept for its retention days,
+// can only be added to the run that uploads it, and GitHub's REST API says which run made it (`workflow_run.id`):
+// a record that names another run is a replay.
+//
+// Writing uses @actions/artifact (the runner's runtime token; no GitHub token needed), one small JSON file per
+// artifact, uploaded as the file itself (`skipArchive`), so reading it needs no unzip. Reading uses @actions/github's
+// Octokit with the `github-token` input (the job's GITHUB_TOKEN, `actions: read`), sent to GITHUB_API_URL only; the
+// artifact's bytes come from the signed URL the API redirects to, fetched without any token and never past a small
+// cap. Both packages are loaded on first use, so a run without `budget-period` or `reuse: run` never loads them.
+
+
+
+
+
+
+
+
+/** Largest record read (a record is a few hundred bytes). */
+const MAX_RECORD_BYTES = 16 * 1024;
+/** Pages of 100 read of one listing at most; more is refused (the records would not fit the API's rate limit anyway). */
+const MAX_PAGES = 10;
+const API_TIMEOUT_MS = 30_000;
+/** Why records cannot be kept on this runner, or undefined when they can (from the runner's variables alone). */
+function recordStoreProblem(env = process.env) {
+    if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
+        return 'the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set)';
+    const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase();
+    if (server !== 'github.com' && !server.endsWith('.ghe.com') && !server.endsWith('.localhost'))
+        return `${server} is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support`;
+    if (thisRun(env) === undefined)
+        return 'GITHUB_REPOSITORY, GITHUB_RUN_ID or GITHUB_RUN_ATTEMPT do not name a run';
+    return undefined;
+}
+/** This job's run (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), when the variables name one. */
+function thisRun(env = process.env) {
+    const repository = (env.GITHUB_REPOSITORY ?? '').trim();
+    const runId = (env.GITHUB_RUN_ID ?? '').trim();
+    const attempt = (env.GITHUB_RUN_ATTEMPT ?? '1').trim() || '1';
+    if (!/^[^/\s]+\/[^/\s]+$/.test(repository) || !/^\d{1,15}$/.test(runId) || !/^\d{1,6}$/.test(attempt))
+        return undefined;
+    if (Number(runId) <= 0 || Number(attempt) <= 0)
+        return undefined;
+    return { repository, runId: Number(runId), attempt: Number(attempt) };
+}
+/** The store: uploads to this run, reads the repository's artifacts back through the REST API. */
+class RunRecords {
+    run;
+    token;
+    apiUrl;
+    github;
+    runs = new Map();
+    constructor(
+    /** The job's run. */
+    run, token, apiUrl = (process.env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, '')) {
+        this.run = run;
+        this.token = token;
+        this.apiUrl = apiUrl;
+    }
+    /** Uploads `text` as the artifact `name` of this run, kept `retentionDays`. Throws when it is not saved. */
+    async upload(name, text, retentionDays) {
+        const folder = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)(node_path__WEBPACK_IMPORTED_MODULE_2___default().join(process.env.RUNNER_TEMP || node_os__WEBPACK_IMPORTED_MODULE_1___default().tmpdir(), 'foxapi-record-'));
+        try {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_2___default().join(folder, name);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, text, { flag: 'wx', mode: 0o600 });
+            const { DefaultArtifactClient } = await Promise.all(/* import() */[__webpack_require__.e(737), __webpack_require__.e(502), __webpack_require__.e(420), __webpack_require__.e(351), __webpack_require__.e(799)]).then(__webpack_require__.bind(__webpack_require__, 76799));
+            await new DefaultArtifactClient().uploadArtifact(name, [file], folder, { retentionDays, skipArchive: true });
+        }
+        finally {
+            await (0,_atomic_files__WEBPACK_IMPORTED_MODULE_4__/* .removeLeftover */ .MG)(folder);
+        }
+    }
+    /** Every artifact of the repository named exactly `name` (any run), newest first. */
+    async listNamed(name) {
+        return this.listPages(`GET /repos/{owner}/{repo}/actions/artifacts`, { name });
+    }
+    /** The artifacts of run `runId` whose name starts with `prefix`. */
+    async listRun(runId, prefix) {
+        const all = await this.listPages(`GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts`, { run_id: runId });
+        return all.filter((artifact) => artifact.name.startsWith(prefix));
+    }
+    /** Run `runId` of this repository: its latest attempt and its workflow file (asked once per run). */
+    describeRun(runId) {
+        let known = this.runs.get(runId);
+        if (!known) {
+            known = this.api().then(async (github) => {
+                const { data } = await github.request('GET /repos/{owner}/{repo}/actions/runs/{run_id}', {
+                    ...this.repo(),
+                    run_id: runId,
+                    request: this.limits(),
+                });
+                const reply = data;
+                if (reply.id !== runId || typeof reply.path !== 'string')
+                    throw new Error(`the API's description of run ${runId} is not one`);
+                const attempt = typeof reply.run_attempt === 'number' && reply.run_attempt > 0 ? reply.run_attempt : 1;
+                return { id: runId, attempt, workflow: `${this.run.repository}/${reply.path.replace(/@.*$/, '')}` };
+            });
+            this.runs.set(runId, known);
+        }
+        return known;
+    }
+    /** The text of artifact `id` (at most MAX_RECORD_BYTES): the API's redirect, then the signed URL, with no token. */
+    async read(id) {
+        const github = await this.api();
+        const reply = await github.request('GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}', {
+            ...this.repo(),
+            artifact_id: id,
+            archive_format: 'zip',
+            request: { ...this.limits(), redirect: 'manual' },
+        });
+        const location = reply.headers.location;
+        if (reply.status !== 302 || typeof location !== 'string' || !/^https?:\/\//i.test(location))
+            throw new Error(`the API did not point to artifact ${id}'s bytes (HTTP ${reply.status})`);
+        const dispatcher = (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_5__/* .createHttpAgent */ .rA)(API_TIMEOUT_MS);
+        try {
+            const response = await (0,undici__WEBPACK_IMPORTED_MODULE_3__/* .request */ .Em)(location, { dispatcher, signal: AbortSignal.timeout(API_TIMEOUT_MS) });
+            if (response.statusCode !== 200) {
+                response.body.destroy();
+                throw new Error(`artifact ${id}'s bytes answered HTTP ${response.statusCode}`);
+            }
+            return await (0,_foxapi_http__WEBPACK_IMPORTED_MODULE_5__/* .readBodyCapped */ .oV)(response, `reading artifact ${id}`, MAX_RECORD_BYTES);
+        }
+        finally {
+            await dispatcher.close();
+        }
+    }
+    async listPages(route, parameters) {
+        const github = await this.api();
+        const found = [];
+        for (let page = 1; page <= MAX_PAGES; page++) {
+            const answer = await github.request(route, {
+                ...this.repo(),
+                ...parameters,
+                per_page: 100,
+                page,
+                request: this.limits(),
+            });
+            const reply = answer.data;
+            if (!Array.isArray(reply.artifacts))
+                throw new Error('the API listed no artifacts array');
+            for (const item of reply.artifacts) {
+                const artifact = listedArtifact(item);
+                if (!artifact)
+                    throw new Error('the API listed an artifact that is not one');
+                found.push(artifact);
+            }
+            const total = typeof reply.total_count === 'number' ? reply.total_count : found.length;
+            if (reply.artifacts.length < 100 || found.length >= total)
+                return found;
+        }
+        throw new Error(`more than ${MAX_PAGES * 100} artifacts to read; too many to count`);
+    }
+    repo() {
+        const [owner = '', repo = ''] = this.run.repository.split('/');
+        return { owner, repo };
+    }
+    limits() {
+        return { signal: AbortSignal.timeout(API_TIMEOUT_MS) };
+    }
+    /** Octokit for GITHUB_API_URL with the token, loaded on first use. */
+    api() {
+        this.github ??= Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(770)]).then(__webpack_require__.bind(__webpack_require__, 61351)).then(({ getOctokit }) => getOctokit(this.token, { baseUrl: this.apiUrl, log: { debug: () => { }, info: () => { }, warn: () => { }, error: () => { } } }));
+        return this.github;
+    }
+}
+function listedArtifact(item) {
+    const a = item;
+    if (typeof a?.id !== 'number' || typeof a.name !== 'string' || typeof a.workflow_run?.id !== 'number')
+        return undefined;
+    return {
+        id: a.id,
+        name: a.name,
+        runId: a.workflow_run.id,
+        expired: a.expired === true,
+        bytes: typeof a.size_in_bytes === 'number' ? a.size_in_bytes : 0,
+    };
+}
+/** A failed API call in a few words (Octokit's errors carry the status; the text is the server's, so capped). */
+function apiProblem(error) {
+    const status = error?.status;
+    const text = (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .capText */ .yA)((0,_errors__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .bD)(error), 200);
+    return typeof status === 'number' ? `HTTP ${status}: ${text}` : text;
+}
+
+
+/***/ }),
+
+/***/ 76761:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ SpendRecords)
+/* harmony export */ });
+/* unused harmony export RETENTION_DAYS */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(74528);
+/* harmony import */ var _cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(21917);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(83916);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _run_records__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(49184);
+// `budget-period`: the credits this workflow's runs spent in the period, kept as artifacts of those runs
+// (./run-records.ts), so that `max-credits` caps every run of the workflow in a day, week or month.
+//
+// What is written, and when. Each step that submits keeps its own series of records in its run:
+//   foxapi-video-spend-<scope hash>-<period>.json                          the run's index (one per run)
+//   foxapi-video-spend-<scope hash>-<period>-a<attempt>-<step>-<n>.json   the step's n-th record
+// Before the step's first create, the index (when this run has none yet) and record 0 are saved: a step that cannot
+// write its records submits nothing. After that, a record holding the step's running total is saved whenever the total
+// grows, and always before the next create is sent (src/run/budget.ts asks in each submission's turn), so a create
+// goes out only once everything counted before it is on record. A save that fails is "limit reached" for the rest of
+// the step.
+//
+// What is read. The period's total is a sum, never a "newest" value: the runs with an index of this period (one REST
+// listing by exact name), each checked to be a run of this workflow (GET the run: its workflow file), then each step's
+// last record in that run. Every record is believed only with its proof (src/cache/entry-proof.ts, keyed from the API
+// key) over everything it says, its name included, and only in the run it names: a record whose proof names another run
+// than the one GitHub says uploaded it is a replay, and, like a record that fails its proof or cannot be read, makes the
+// total "limit reached", never 0. A record of another workflow's run, or of another period, is not counted.
+
+
+
+
+
+
+const RECORD_KIND = 'foxapi-video spend record v1';
+/** Days a record is kept: the longest period, plus a day for the time zones (a month of 31 days → 32). */
+const RETENTION_DAYS = { day: 2, week: 8, month: 32 };
+/** How long a step waits for the run's index another job (or an earlier attempt) is still uploading. */
+const INDEX_WAIT_MS = 20_000;
+const recordSchema = zod__WEBPACK_IMPORTED_MODULE_4__/* .strictObject */ .rej({
+    v: zod__WEBPACK_IMPORTED_MODULE_4__/* .literal */ .euz(1),
+    scope: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(1_000),
+    period: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().max(40),
+    run_id: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    attempt: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().positive(),
+    step: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP().regex(/^[0-9a-f]{12}$/),
+    n: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative(),
+    spent: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().finite().nonnegative(),
+    at: zod__WEBPACK_IMPORTED_MODULE_4__/* .number */ .aig().int().nonnegative(),
+    proof: zod__WEBPACK_IMPORTED_MODULE_4__/* .string */ .YjP(),
+});
+class SpendRecords {
+    store;
+    apiKey;
+    budget;
+    base;
+    step = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
+    next = 0;
+    opened = false;
+    /** The highest total asked to be recorded, and the highest saved. */
+    wanted = 0;
+    saved;
+    /** Why saving failed; every later save then fails too. */
+    failed;
+    queue = Promise.resolve(true);
+    constructor(store, apiKey, budget) {
+        this.store = store;
+        this.apiKey = apiKey;
+        this.budget = budget;
+        const scope = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(budget.scope).digest('hex').slice(0, 16);
+        this.base = `foxapi-video-spend-${scope}-${budget.key}`;
+    }
+    /**
+     * The records of `budget`, or why they cannot be kept here (no artifact service, GitHub Enterprise Server, or a
+     * repository that keeps artifacts for less than the period): the caller then fails the step before sending anything.
+     */
+    static open(options, env = process.env) {
+        const { budget } = options;
+        const days = RETENTION_DAYS[budget.period];
+        const limit = Number((env.GITHUB_RETENTION_DAYS ?? '').trim() || NaN);
+        if (Number.isInteger(limit) && limit > 0 && limit < days)
+            return {
+                retention: true,
+                unavailable: `budget-period ${budget.period} keeps its spend records as artifacts for ${days} days, but this repository keeps artifacts for at most ${limit} days (GITHUB_RETENTION_DAYS): ` +
+                    `records would expire before the period ends and the cap could not hold. Raise the artifact retention (Settings → Actions → General) to ${days} days or more, or use a shorter budget-period`,
+            };
+        const problem = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreProblem */ .yE)(env);
+        const run = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .thisRun */ .os)(env);
+        if (problem !== undefined || run === undefined)
+            return { unavailable: problem ?? 'no run' };
+        if (options.githubToken === '')
+            return { unavailable: "'github-token' is empty: the records are read back through the GitHub API" };
+        return new SpendRecords(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(run, options.githubToken), options.apiKey, budget);
+    }
+    /** The period's total so far; "untrusted" (never 0) for records that are there but cannot be read or believed. */
+    async read() {
+        if (this.apiKey === '')
+            return { kind: 'untrusted', reason: "no 'api-key' to check the records' proofs with" };
+        let indexes;
+        try {
+            indexes = await this.store.listNamed(`${this.base}.json`);
+        }
+        catch (error) {
+            return { kind: 'untrusted', reason: `the spend records could not be read (${(0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .apiProblem */ .UI)(error)})` };
+        }
+        let spent = 0;
+        for (const runId of [...new Set(indexes.map((index) => index.runId))]) {
+            try {
+                spent += await this.spentIn(runId);
+            }
+            catch (error) {
+                return { kind: 'untrusted', reason: `the spend records could not be read (run ${runId}: ${(0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .apiProblem */ .UI)(error)})` };
+            }
+        }
+        return { kind: 'read', spent };
+    }
+    /** What run `runId`'s steps recorded (0 for a run of another workflow); throws when a record is not believed. */
+    async spentIn(runId) {
+        const run = await this.store.describeRun(runId);
+        if (run.workflow !== this.budget.scope) {
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Budget: run ${runId} has spend records of ${this.budget.key}, but it is a run of ${run.workflow}: not counted.`);
+            return 0;
+        }
+        const pattern = new RegExp(`^${this.base}-a(\\d{1,6})-([0-9a-f]{12})-(\\d{1,6})\\.json$`);
+        const last = new Map();
+        for (const artifact of await this.store.listRun(runId, `${this.base}-a`)) {
+            const match = pattern.exec(artifact.name);
+            if (!match)
+                continue;
+            const step = `${match[1]}-${match[2]}`;
+            const n = Number(match[3]);
+            if ((last.get(step)?.n ?? -1) < n)
+                last.set(step, { artifact, n });
+        }
+        let spent = 0;
+        for (const { artifact } of last.values())
+            spent += await this.believe(artifact, run);
+        return spent;
+    }
+    /** A step's last record, read and believed only with its proof, in the run that made it. */
+    async believe(artifact, run) {
+        const { name } = artifact;
+        if (artifact.expired)
+            throw new Error(`the spend record ${name} has expired`);
+        let parsed;
+        try {
+            parsed = JSON.parse(await this.store.read(artifact.id));
+        }
+        catch (error) {
+            throw new Error(`the spend record ${name} cannot be read (${(0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .apiProblem */ .UI)(error)})`, { cause: error });
+        }
+        const record = recordSchema.safeParse(parsed);
+        if (!record.success)
+            throw new Error(`the spend record ${name} is not a spend record`);
+        const { proof, v: _v, ...fields } = record.data;
+        const expected = `${this.base}-a${fields.attempt}-${fields.step}-${fields.n}.json`;
+        if (name !== expected || fields.scope !== this.budget.scope || fields.period !== this.budget.key || !this.proven(name, fields, proof))
+            throw new Error(`the spend record ${name} fails its proof of origin (not written by this action with this API key for it)`);
+        if (fields.run_id !== run.id || fields.attempt > run.attempt)
+            throw new Error(`the spend record ${name} names run ${fields.run_id}, but run ${run.id} made it: a replay`);
+        return fields.spent;
+    }
+    proven(name, fields, proof) {
+        return (0,_cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__/* .isProvenEntry */ .X)(this.apiKey, { kind: RECORD_KIND, name, ...fields }, proof);
+    }
+    /**
+     * Records `total`, this step's running total, unless a higher one is on record already: true once saved, or why it
+     * could not be (the first failure stands for the rest of the step). Saves run one after another; a save already
+     * waiting takes the highest total asked for by then. The first save makes the run's index and record 0.
+     */
+    record(total) {
+        this.wanted = Math.max(this.wanted, total);
+        this.queue = this.queue.then(() => this.save());
+        return this.queue;
+    }
+    async save() {
+        if (this.failed !== undefined)
+            return this.failed;
+        const total = this.wanted;
+        if (this.saved !== undefined && total <= this.saved)
+            return true;
+        const n = this.next++;
+        const name = `${this.base}-a${this.store.run.attempt}-${this.step}-${n}.json`;
+        try {
+            if (!this.opened)
+                await this.makeIndex();
+            this.opened = true;
+            const fields = {
+                scope: this.budget.scope,
+                period: this.budget.key,
+                run_id: this.store.run.runId,
+                attempt: this.store.run.attempt,
+                step: this.step,
+                n,
+                spent: total,
+                at: Date.now(),
+            };
+            const proof = (0,_cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__/* .proveEntry */ .f)(this.apiKey, { kind: RECORD_KIND, name, ...fields });
+            await this.store.upload(name, JSON.stringify({ v: 1, ...fields, proof }), RETENTION_DAYS[this.budget.period]);
+            this.saved = total;
+            _log__WEBPACK_IMPORTED_MODULE_2__/* .info */ .pq(`Budget (${this.budget.key}): ${total} credits spent by this step, recorded as the artifact ${name}.`);
+            return true;
+        }
+        catch (error) {
+            this.failed = `the spend record ${name} could not be saved (${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)})`;
+            return this.failed;
+        }
+    }
+    /** The run's index of this period: uploaded, or (made by another job or attempt of this run) found finalized. */
+    async makeIndex() {
+        const index = `${this.base}.json`;
+        try {
+            await this.store.upload(index, JSON.stringify({ v: 1, scope: this.budget.scope, period: this.budget.key }), RETENTION_DAYS[this.budget.period]);
+            return;
+        }
+        catch (error) {
+            if (!/\(409\)|already exists/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)))
+                throw error;
+        }
+        for (const until = Date.now() + INDEX_WAIT_MS;; await new Promise((resolve) => setTimeout(resolve, 1_000))) {
+            if ((await this.store.listRun(this.store.run.runId, index)).some((artifact) => artifact.name === index))
+                return;
+            if (Date.now() > until)
+                throw new Error(`this run's index ${index} was begun by another job but is not there`);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 53677:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1546,6 +1906,7 @@ function toResultRow(result) {
         status: result.status,
         outcome: result.outcome,
         video_url: result.videoUrl ?? '',
+        asset_id: result.asset?.id ?? '',
         video_path: result.videoPath ?? '',
         sha256: result.sha256 ?? '',
         cache_hit: result.cacheHit,
@@ -1577,6 +1938,7 @@ function writeOutputs(results) {
         set('video-height', shape ? String(shape.height) : '');
         set('video-codec', shape?.codec ?? '');
         set('video-has-audio', shape ? String(shape.hasAudio) : '');
+        set('asset-id', first.asset?.id ?? '');
         set('cache-hit', String(first.cacheHit));
         set('left-running', String(first.leftRunning ?? false));
         set('result', first.task ? JSON.stringify(first.task) : '');
@@ -1878,6 +2240,8 @@ function creditsCell(r) {
 }
 function videoCell(r) {
     const parts = [];
+    if (r.asset)
+        parts.push(`${cell(r.asset.field)} ${code(r.asset.id)}${r.asset.name !== undefined ? ` (${cell(r.asset.name)})` : ''}`);
     if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl))
         parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`);
     if (r.videoPath)
@@ -1932,7 +2296,7 @@ function escapeHtml(text) {
 /* harmony export */   dB: () => (/* binding */ runOriginSchema),
 /* harmony export */   xh: () => (/* binding */ currentRun)
 /* harmony export */ });
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9691);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74528);
 // The workflow run a clip was made in, from @actions/github's context. It is kept with a cached clip, so the
 // summary of a later run that restores the clip links to the run that paid for it.
 //
@@ -1951,7 +2315,7 @@ async function currentRun() {
     if (!/^[^/\s]+\/[^/\s]+$/.test(process.env.GITHUB_REPOSITORY ?? ''))
         return undefined;
     try {
-        const { context } = await __webpack_require__.e(/* import() */ 413).then(__webpack_require__.bind(__webpack_require__, 92413));
+        const { context } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(770)]).then(__webpack_require__.bind(__webpack_require__, 61351));
         if (!Number.isInteger(context.runId))
             return undefined;
         const { owner, repo } = context.repo;
@@ -1986,6 +2350,198 @@ function runOfThisRepository(run, env = process.env) {
     if (!Number.isSafeInteger(run.runId) || run.runId <= 0)
         return undefined;
     return run.url === `${server}/${repository}/actions/runs/${run.runId}` ? run : undefined;
+}
+
+
+/***/ }),
+
+/***/ 50404:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Pv: () => (/* binding */ CreditBudget)
+/* harmony export */ });
+/* unused harmony exports outcomeUnknown, creditsFigure, creditsReserved */
+/* harmony import */ var _foxapi_request_errors__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98984);
+/* harmony import */ var _inputs_plan_inputs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9854);
+/* harmony import */ var _report_outputs__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(65468);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(52966);
+/* harmony import */ var _limiter__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(10109);
+// What this step has reserved at FoxAPI, and the `max-credits` limit on it.
+//
+// FoxAPI publishes no price list and no balance route: the only figure is `usage.credits_reserved` in the
+// replies to create and query. So the budget counts what those replies report, per submission (one create
+// request this step sent), never per task id: a server that names every task alike still gets each create
+// counted. For each submission it keeps the highest figure ever reported, so a later reply that reports the
+// reservation released or settled (0) never makes room for more. Clips restored from the cache and tasks
+// resumed from an earlier run are no submission and reserve nothing new.
+//
+// With a limit, the budget treats as reached (nothing more is submitted):
+// - the sum of those figures at or over the limit;
+// - a create whose outcome is unknown (a 5xx answer, a reset connection, a timeout, a reply that is not a
+//   task): it may have been billed for an amount no reply will ever tell;
+// - a figure that is not a usable number (`"1e999"`, negative, text, over MAX_CREDITS_LIMIT): no honest
+//   count can be made from it.
+//
+// With a limit, submissions are taken one at a time: the next create is sent only after the previous one's
+// reply has been counted. Waiting and downloading still run `concurrency` at a time. The sum can therefore
+// pass the limit by at most the credits of the last task submitted (its price is known only from its reply),
+// plus any later rise FoxAPI reports for tasks already running.
+//
+// With `budget-period`, each turn first has this step's spending so far recorded (PeriodSpending.record: the
+// step's first turn opens its records), so no create is sent that the period's records would not show; a record
+// that cannot be saved sets `blocked`, which is "limit reached" from then on.
+
+
+
+
+
+class CreditBudget {
+    limit;
+    warn;
+    period;
+    /** One entry per create sent by this step: the highest usable figure reported for it. */
+    submissions = [];
+    /** With a limit, one submission at a time. */
+    turn = new _limiter__WEBPACK_IMPORTED_MODULE_3__/* .Limiter */ .j(1);
+    warnedUnreported = false;
+    /** Why the limit counts as reached whatever the sum (an unknown create outcome, an unusable figure). */
+    stoppedBecause;
+    constructor(
+    /** `max-credits`, or undefined for no limit. */
+    limit, warn = () => { }, 
+    /** With `budget-period`, the period's earlier spending: the period's total is that plus this step's figures. */
+    period) {
+        this.limit = limit;
+        this.warn = warn;
+        this.period = period;
+    }
+    /** Credits reserved so far by this step's submissions (the highest figure of each). */
+    get reserved() {
+        return this.submissions.reduce((sum, s) => sum + (s.credits ?? 0), 0);
+    }
+    /** Whether the limit has been reached: no new task is submitted. */
+    get reached() {
+        if (this.limit === undefined)
+            return false;
+        if (this.period?.blocked !== undefined || this.stoppedBecause !== undefined)
+            return true;
+        return (this.period?.spentEarlier ?? 0) + this.reserved >= this.limit;
+    }
+    /** Why a clip is not started, once the limit is reached. */
+    get refusal() {
+        if (this.period?.blocked !== undefined)
+            return `not started: ${this.period.blocked}`;
+        const counted = this.period
+            ? `${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_2__/* .formatCredits */ .Ql)(this.period.spentEarlier)} credits spent by earlier runs in the period, ${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_2__/* .formatCredits */ .Ql)(this.reserved)} by this step's tasks`
+            : `${(0,_report_outputs__WEBPACK_IMPORTED_MODULE_2__/* .formatCredits */ .Ql)(this.reserved)} credits reserved by this step's tasks`;
+        if (this.period && this.stoppedBecause === undefined)
+            return `not started: max-credits ${this.limit} for ${this.period.period} reached (${counted})`;
+        return this.stoppedBecause !== undefined
+            ? `not started: max-credits ${this.limit} counted as reached, because ${this.stoppedBecause} (${counted} as far as FoxAPI reported)`
+            : `not started: max-credits ${this.limit} reached (${counted})`;
+    }
+    /**
+     * Runs `attempt` in the budget's turn, told why no new task may be submitted now (undefined when one may).
+     * With a limit, turns are taken one at a time, so each decision sees every earlier reply (see the top of this
+     * file); a create sent in the turn goes through {@link send}.
+     */
+    async inTurn(attempt) {
+        if (this.limit === undefined)
+            return attempt(undefined);
+        return this.turn.run(async () => {
+            // With a period, nothing is sent before this step's spending so far is on record (a failed save blocks).
+            if (!this.reached && this.period?.record)
+                await this.period.record(this.reserved);
+            return attempt(this.reached ? this.refusal : undefined);
+        });
+    }
+    /** Submits through `create` unless the limit is reached, and counts the reply (inTurn, then send). */
+    async submit(create) {
+        return this.inTurn(async (refusal) => (refusal !== undefined ? { submitted: false, reason: refusal } : await this.send(create)));
+    }
+    /**
+     * Sends one create and counts its reply. A create that fails with an unknown outcome stops further submissions
+     * under a limit; the error is passed on. Call it inside {@link inTurn}.
+     */
+    async send(create) {
+        let task;
+        try {
+            task = await create();
+        }
+        catch (error) {
+            if (outcomeUnknown(error)) {
+                this.submissions.push({ credits: undefined, unusable: false });
+                this.stop("a create request's outcome is unknown (FoxAPI may have made and billed a task no reply named)");
+            }
+            throw error;
+        }
+        const entry = { credits: undefined, unusable: false };
+        this.submissions.push(entry);
+        const counted = {
+            get credits() {
+                return entry.credits;
+            },
+            update: (reply) => this.count(entry, reply, false),
+        };
+        this.count(entry, task, true);
+        return { submitted: true, task, counted };
+    }
+    /** Takes one reply's figure into account for its submission: the highest usable figure is kept. */
+    count(entry, task, first) {
+        const figure = creditsFigure(task);
+        if (figure.kind === 'credits') {
+            const before = entry.credits;
+            entry.credits = Math.max(entry.credits ?? 0, figure.credits);
+            if (entry.credits !== before)
+                void this.period?.record?.(this.reserved);
+        }
+        else if (figure.kind === 'unusable') {
+            if (entry.unusable)
+                return;
+            entry.unusable = true;
+            this.warn(`FoxAPI reported usage.credits_reserved ${figure.shown} for task ${task.id}, which is not a usable number of credits` +
+                (this.limit !== undefined ? ': max-credits counts as reached, and no new task is submitted.' : '.'));
+            this.stop(`FoxAPI reported an unusable credits figure (${figure.shown}) for task ${task.id}`);
+        }
+        else if (first && this.limit !== undefined && !this.warnedUnreported) {
+            this.warnedUnreported = true;
+            this.warn(`FoxAPI's reply for task ${task.id} reports no usage.credits_reserved, so max-credits cannot count it.`);
+        }
+    }
+    stop(reason) {
+        this.stoppedBecause ??= reason;
+    }
+}
+/**
+ * Whether a failed create may have made (and billed) a task: any failure but an answer FoxAPI gave before
+ * doing anything (a 4xx, a 429 or 503 refusal at the door) and a request that surely never left.
+ */
+function outcomeUnknown(error) {
+    for (let cause = error; cause !== undefined; cause = cause.cause) {
+        if (cause instanceof _foxapi_request_errors__WEBPACK_IMPORTED_MODULE_0__/* .RequestError */ .GI) {
+            const { status, mayHaveBeenProcessed } = cause.details;
+            return mayHaveBeenProcessed && !(status !== undefined && status >= 400 && status < 500);
+        }
+        if (typeof cause !== 'object' || cause === null)
+            break;
+    }
+    return true;
+}
+/** `usage.credits_reserved` of a task reply: absent, a usable figure (0 to MAX_CREDITS_LIMIT), or unusable. */
+function creditsFigure(task) {
+    const value = task.usage?.credits_reserved;
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+        return { kind: 'none' };
+    const n = typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : value;
+    if (typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= _inputs_plan_inputs__WEBPACK_IMPORTED_MODULE_1__/* .MAX_CREDITS_LIMIT */ .q)
+        return { kind: 'credits', credits: n };
+    return { kind: 'unusable', shown: JSON.stringify((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_4__/* .capText */ .yA)(String(value), 40)) };
+}
+/** `usage.credits_reserved` of a task reply, when it is a usable number. */
+function creditsReserved(task) {
+    const figure = creditsFigure(task);
+    return figure.kind === 'credits' ? figure.credits : undefined;
 }
 
 
@@ -2072,6 +2628,7 @@ function actionText(decision) {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
+  pG: () => (/* binding */ deliveredElsewhere),
   hD: () => (/* binding */ findingOf),
   Se: () => (/* binding */ runClip)
 });
@@ -2093,48 +2650,125 @@ var api_client = __webpack_require__(3131);
 // EXTERNAL MODULE: ./src/foxapi/request-errors.ts
 var request_errors = __webpack_require__(98984);
 ;// CONCATENATED MODULE: ./src/foxapi/poll-schedule.ts
-// When to ask about a task next. Pure, so `npm run bench` can replay it on a virtual clock. FoxAPI gives
-// `task_info.estimated_time`, and progress says how far the task is; together they place the expected
-// end. Far from it the action polls rarely, near it often; `poll-interval` is the longest wait.
+// When to ask about a task next. Pure, so `npm run bench -- polling` can replay it on a virtual clock.
+// The aim: never worse than polling every 5 s, with far fewer requests. What is known places a window where
+// the task may end: FoxAPI's `task_info.estimated_time`, else the model's typical time (the prior), narrowed
+// by the progress once it moves. Before the window the action polls rarely (at most `poll-interval` apart).
+// From the window on it polls on fixed polling's own 5 s grid, so it sees the end exactly when fixed polling
+// would; finer near an end the progress pins down, when that still leaves it at half of fixed polling's
+// requests. With nothing known, it is fixed polling. `poll-interval` is always the longest wait.
 /** Never poll more often than this (unless the ceiling is shorter). */
 const MIN_POLL_MS = 1_000;
-/** Without any estimate, the first waits are this long (up to the ceiling), growing by half each poll. */
-const BLIND_START_MS = 2_000;
+/** Fixed polling's step: from the window on, polls land on its grid (multiples of 5 s since the task began). */
+const FIXED_STEP_MS = 5_000;
 /**
- * The expected total run time from progress (a straight-line extrapolation, once there is enough of it)
- * and FoxAPI's estimate; undefined when neither says anything.
+ * An estimate (or typical time) may be off by a third either way: the end is looked for from 3/4 of it (the
+ * estimate a third too high) to 1.5 times it (a third too low).
  */
-function expectedTotalMs(moment) {
-    const { elapsedMs, estimatedMs, progress, earlier } = moment;
-    let fromProgress;
-    if (progress !== undefined && progress >= 5 && progress < 100 && elapsedMs > 0) {
-        const rising = earlier !== undefined && progress > earlier.progress && elapsedMs > earlier.elapsedMs;
-        const msPerPoint = rising ? (elapsedMs - earlier.elapsedMs) / (progress - earlier.progress) : elapsedMs / progress;
-        fromProgress = elapsedMs + (100 - progress) * msPerPoint;
-    }
-    if (fromProgress === undefined)
-        return estimatedMs !== undefined && estimatedMs > 0 ? estimatedMs : undefined;
-    if (estimatedMs === undefined || estimatedMs <= 0)
-        return fromProgress;
-    // Progress earns trust as it grows: at 5 % it barely counts, from 25 % on it decides.
-    const weight = Math.min(1, (progress ?? 0) / 25);
-    return weight * fromProgress + (1 - weight) * estimatedMs;
+const PRIOR_EARLIEST = 0.75;
+const PRIOR_LATEST = 1.5;
+/** Finer steps than fixed polling's, near an end progress pins down. */
+const FINE_STEPS_MS = [2_500, 1_250];
+/** The progress seen, updated with a poll's reply (`progress` as FoxAPI gave it, or undefined). */
+function sawProgress(seen, elapsedMs, progress) {
+    if (typeof progress !== 'number' || !(progress > 0) || progress >= 100)
+        return seen;
+    if (seen !== undefined && progress <= seen.latest.progress)
+        return seen;
+    const sighting = { elapsedMs, progress };
+    if (seen === undefined)
+        return { first: sighting, latest: sighting };
+    return { first: seen.first, ...(seen.latest !== seen.first ? { previous: seen.latest } : {}), latest: sighting };
+}
+const positive = (ms) => (ms !== undefined && Number.isFinite(ms) && ms > 0 ? ms : undefined);
+/** The end a straight line through two sightings points to (from the start of the task, with one). */
+function lineThrough(from, to) {
+    const points = from ? to.progress - from.progress : to.progress;
+    const msPerPoint = (to.elapsedMs - (from?.elapsedMs ?? 0)) / points;
+    return { expected: to.elapsedMs + (100 - to.progress) * msPerPoint, msPerPoint, points };
 }
 /**
- * The wait before the next poll. Before the expected end: most of the time left (so the next poll lands
- * just before it), at least MIN_POLL_MS. Past it: short waits growing with the overrun, so a late task is
- * still seen soon. Always within [min(MIN_POLL_MS, ceiling), ceiling].
+ * The window from progress, at `now`. A line through the first and latest sightings points to the end, give
+ * or take a quarter of the time left, the rounding of progress to whole points and a point's worth; with three
+ * sightings, the window also covers where the line stood before the latest one (a progress that froze or
+ * sped up in between moves the line). The line is firm when both agree and the progress has not stalled
+ * since (more than two points' worth without a rise). One sighting only bounds the end from above (the task
+ * may have waited before it started, so run faster), as does a stalled line.
  */
-function nextPollDelayMs(moment, previousDelayMs) {
+function progressWindow(seen, now) {
+    if (seen === undefined)
+        return undefined;
+    const { first, previous, latest } = seen;
+    const rising = latest.progress > first.progress && latest.elapsedMs > first.elapsedMs;
+    const line = lineThrough(rising ? first : undefined, latest);
+    const left = line.expected - latest.elapsedMs;
+    // Two sightings cannot show that progress moves in a straight line; three can (below), so they earn a narrower margin.
+    const margin = left * ((previous ? 1 / 4 : 1 / 2) + 1 / line.points) + line.msPerPoint;
+    // What the sightings said before the latest: the line through the first and previous ones, or with two, the
+    // first one's line from the start (an upper bound: no waiting before the start makes it later).
+    const before = rising ? lineThrough(previous ? first : undefined, previous ?? first) : undefined;
+    const slowedDown = before !== undefined && line.expected > before.expected + margin;
+    const spedUp = previous !== undefined && before !== undefined && line.expected < before.expected - margin;
+    const agree = !slowedDown && !spedUp;
+    const stalled = now - latest.elapsedMs > 2 * line.msPerPoint;
+    const firm = rising && agree && !stalled;
+    const expected = before ? Math.min(before.expected, line.expected) : line.expected;
+    // A line through two sightings that stalled since may have been drawn through a frozen one: it bounds the end only.
+    const earliest = rising && (previous !== undefined || !stalled) ? Math.max(now, expected - margin) : now;
+    const latestEnd = Math.max(line.expected, before?.expected ?? 0) + margin;
+    return { earliest, expected: Math.max(earliest, expected), latest: Math.max(earliest, latestEnd), firm };
+}
+/**
+ * Where the end is looked for: where the prior's window and the progress's overlap; when they do not, the
+ * progress's if it is firm, else from the earlier start to the later end of the two.
+ */
+function endWindow(moment) {
+    const prior = positive(moment.estimatedMs) ?? positive(moment.typicalMs);
+    const fromPrior = prior === undefined ? undefined : { earliest: prior * PRIOR_EARLIEST, expected: prior, latest: prior * PRIOR_LATEST };
+    const fromProgress = progressWindow(moment.seen, moment.elapsedMs);
+    if (fromProgress === undefined || fromPrior === undefined)
+        return fromProgress ?? fromPrior;
+    const earliest = Math.max(fromPrior.earliest, fromProgress.earliest);
+    const latest = Math.min(fromPrior.latest, fromProgress.latest);
+    if (earliest <= latest)
+        return { earliest, expected: Math.min(latest, Math.max(earliest, fromProgress.expected)), latest };
+    if (fromProgress.firm)
+        return fromProgress;
+    return {
+        earliest: Math.min(fromPrior.earliest, fromProgress.earliest),
+        expected: fromProgress.expected,
+        latest: Math.max(fromPrior.latest, fromProgress.latest),
+    };
+}
+/** The first point of a `step` grid at least MIN_POLL_MS after `t` and not before `from`. */
+function gridPoint(t, step, from = t) {
+    return Math.ceil(Math.max(from, t + MIN_POLL_MS) / step) * step;
+}
+/**
+ * The step inside the window: fixed polling's, or finer when the polls it takes to cover the window still
+ * leave the task at half of the requests fixed polling would make by the window's end.
+ */
+function stepInside(window, t, polls) {
+    const from = Math.max(t, window.earliest);
+    const budget = (window.latest / FIXED_STEP_MS + 0.5) / 2;
+    const fine = FINE_STEPS_MS.filter((step) => polls + 1 + (window.latest - from) / step <= budget);
+    return fine.at(-1) ?? FIXED_STEP_MS;
+}
+/** The time of the next poll, ms since the task began. */
+function nextPollAt(moment, window) {
+    const t = moment.elapsedMs;
+    if (window === undefined || t >= window.latest)
+        return gridPoint(t, FIXED_STEP_MS);
+    const target = gridPoint(t, stepInside(window, t, moment.polls ?? 0), window.earliest);
+    // Far from the window: even steps of at most the ceiling, the last one landing on its first grid point.
+    const until = target - t;
+    return until > moment.ceilingMs ? t + until / Math.ceil(until / moment.ceilingMs) : target;
+}
+/** The wait before the next poll: always within [min(MIN_POLL_MS, ceiling), ceiling]. */
+function nextPollDelayMs(moment) {
     const floor = Math.min(MIN_POLL_MS, moment.ceilingMs);
-    const clamp = (ms) => Math.round(Math.min(moment.ceilingMs, Math.max(floor, ms)));
-    const total = expectedTotalMs(moment);
-    if (total === undefined)
-        return clamp(previousDelayMs === undefined ? BLIND_START_MS : previousDelayMs * 1.5);
-    const left = total - moment.elapsedMs;
-    if (left > 0)
-        return clamp(left * 0.8);
-    return clamp(-left * 0.25);
+    const delay = nextPollAt(moment, endWindow(moment)) - moment.elapsedMs;
+    return Math.round(Math.min(moment.ceilingMs, Math.max(floor, Number.isFinite(delay) ? delay : moment.ceilingMs)));
 }
 
 ;// CONCATENATED MODULE: ./src/foxapi/wait-for-task.ts
@@ -2169,7 +2803,7 @@ async function waitForTask(options) {
     const { deadline, signal } = options;
     const wait = startingState(options);
     for (let first = wait.last === undefined;; first = false) {
-        let delay = scheduledDelay(wait, options.pollIntervalMs);
+        let delay = scheduledDelay(wait, options);
         const { last } = wait;
         if (last && (0,foxapi_task/* isTerminal */.Hd)(last.status)) {
             if (isFinal(last, wait.emptyCompleted))
@@ -2202,9 +2836,8 @@ function startingState(options) {
         stillSince: Date.now(),
         estimated: last?.task_info?.estimated_time,
         startedAt: last ? startOf(last) : undefined,
-        earlier: undefined,
-        latest: undefined,
-        previousDelay: undefined,
+        seen: undefined,
+        polls: 0,
     };
     if (last)
         report(wait, last, options);
@@ -2219,19 +2852,21 @@ function report(wait, task, options) {
     wait.reported = line;
 }
 /** The adaptive schedule's wait before the next poll (src/foxapi/poll-schedule.ts). */
-function scheduledDelay(wait, pollIntervalMs) {
+function scheduledDelay(wait, options) {
     const now = Date.now();
+    const { typicalSeconds } = options;
     return nextPollDelayMs({
         elapsedMs: now - (wait.startedAt ?? now),
+        ceilingMs: options.pollIntervalMs,
         estimatedMs: wait.estimated !== undefined ? wait.estimated * 1000 : undefined,
-        progress: wait.last?.progress,
-        earlier: wait.earlier,
-        ceilingMs: pollIntervalMs,
-    }, wait.previousDelay);
+        typicalMs: typicalSeconds !== undefined ? typicalSeconds * 1000 : undefined,
+        seen: wait.seen,
+        polls: wait.polls,
+    });
 }
-/** Whether a terminal task is the answer: failed, cancelled, completed with its URL, or completed without one after every re-query. */
+/** Whether a terminal task is the answer: failed, cancelled, completed with its URL (or asset id), or completed without one after every re-query. */
 function isFinal(task, emptyCompleted) {
-    return task.status !== 'completed' || Boolean((0,foxapi_task/* videoUrlOf */.iq)(task)) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES;
+    return task.status !== 'completed' || (0,foxapi_task/* hasResult */.yX)(task) || emptyCompleted >= EMPTY_COMPLETED_REQUERIES;
 }
 /**
  * Sets up one more query of a `completed` reply without a clip URL (every other one with `sync_upstream`),
@@ -2252,7 +2887,6 @@ async function pauseBeforePoll(wait, delay, remaining, options) {
     const { pollIntervalMs, signal } = options;
     // Errors back off from the poll interval (at most 5 s, as before the adaptive schedule raised the default).
     const pause = Math.min(MAX_POLL_BACKOFF_MS, Math.min(pollIntervalMs, 5_000) * 1.5 ** Math.min(wait.failures, 20));
-    wait.previousDelay = delay;
     try {
         await (0,promises_.setTimeout)(Math.min(wait.failures === 0 ? delay : pause, remaining), undefined, { signal });
         return true;
@@ -2267,6 +2901,7 @@ async function pollOnce(wait, options) {
     try {
         const synced = wait.syncNext;
         wait.syncNext = false;
+        wait.polls++;
         wait.last = await client.getTask(taskId, {
             deadline,
             signal,
@@ -2290,10 +2925,7 @@ function takeIn(wait, task, synced, options) {
     report(wait, task, options);
     wait.estimated = task.task_info?.estimated_time ?? wait.estimated;
     wait.startedAt ??= startOf(task);
-    if (typeof task.progress === 'number' && task.progress > (wait.latest?.progress ?? 0)) {
-        wait.earlier = wait.latest;
-        wait.latest = { elapsedMs: Date.now() - wait.startedAt, progress: task.progress };
-    }
+    wait.seen = sawProgress(wait.seen, Date.now() - wait.startedAt, task.progress);
     if (stateKey(task) !== wait.state || synced) {
         wait.state = stateKey(task);
         wait.stillSince = Date.now();
@@ -2354,6 +2986,8 @@ function describeState(task) {
     return `Task ${task.id}: ${task.status}${progress}`;
 }
 
+// EXTERNAL MODULE: ./src/models/index.ts + 3 modules
+var models = __webpack_require__(84469);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
@@ -2636,9 +3270,11 @@ function hexOf(bytes) {
 var destinations = __webpack_require__(56769);
 ;// CONCATENATED MODULE: ./src/run/deliver-clip.ts
 // The last stages of a clip's pipeline, once its task is final: deliver (download the clip, check it is whole and
-// what was asked) and save (the clip and a "delivered" note in the Actions cache). A task that failed, was cancelled
-// or completed without a URL delivers nothing; a clip that does not match the request under `verify: fail` is kept,
-// with every output set, but fails the clip and is not cached.
+// what was asked) and save (the clip in the Actions cache, and a "delivered" note: under `reuse: run` an artifact of
+// this run, src/records/delivered-notes.ts). A task that failed, was cancelled or completed without a URL delivers
+// nothing; a clip that does not match the request under `verify: fail` is kept, with every output set, but fails the
+// clip and is not cached. A model that makes no video (a voice, a character) delivers the id its task answers:
+// nothing to download or check.
 
 
 
@@ -2665,6 +3301,14 @@ async function deliverClip(spec, task, key, deps, log) {
     if (task.status === 'cancelled')
         return { outcome: 'failed', error: `FoxAPI task ${task.id} was cancelled` };
     const url = (0,foxapi_task/* videoUrlOf */.iq)(task);
+    const asset = url ? undefined : (0,foxapi_task/* assetOf */.cu)(task);
+    if (asset) {
+        log(`FoxAPI task ${task.id} made no video: its result is ${asset.field} ${asset.id} (the asset-id output).`);
+        // Like a clip not downloaded: the task is noted as delivered, so `reuse: run` never hands it out again.
+        if (key)
+            await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
+        return { outcome: 'succeeded', asset };
+    }
     if (!url) {
         const error = `FoxAPI task ${task.id} completed without a video URL, also when asked again ${EMPTY_COMPLETED_REQUERIES} times ` +
             `(with and without sync_upstream). ${collectAdvice(spec.name, task.id, deps.batch)}`;
@@ -2672,7 +3316,7 @@ async function deliverClip(spec, task, key, deps, log) {
     }
     if (!deps.settings.download) {
         if (key)
-            await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
+            await noteDelivered(spec, task, key, deps);
         return { outcome: 'succeeded', videoUrl: url };
     }
     const { file, metadata } = await downloadClip(spec, task, url, deps, log);
@@ -2725,11 +3369,17 @@ async function downloadClip(spec, task, url, deps, log) {
 }
 /** Saves the delivered clip, then the note that its task was delivered (under `reuse: run` no later run adopts it). */
 async function saveDeliveredClip(spec, task, key, file, deps) {
-    const model = spec.request?.model ?? '';
-    await deps.limits.cacheSaves.run(async () => {
-        await deps.cache.saveClip(key, task, file.path, file.sha256, (0,cache_key/* reuseRunId */.f5)(deps.settings));
-        await deps.cache.saveDelivered(key, task.id, model);
-    });
+    await deps.limits.cacheSaves.run(() => deps.cache.saveClip(key, task, file.path, file.sha256, (0,cache_key/* reuseRunId */.f5)(deps.settings)));
+    await noteDelivered(spec, task, key, deps);
+}
+/**
+ * Notes that the clip of `task` was delivered to this run: under `reuse: run` as an artifact of this run, which no
+ * eviction removes and no other run can claim (src/records/delivered-notes.ts); otherwise in the Actions cache.
+ */
+async function noteDelivered(spec, task, key, deps) {
+    if (deps.settings.reuse.mode === 'run' && deps.notes)
+        return deps.notes.save(key, task.id);
+    await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
 }
 
 ;// CONCATENATED MODULE: ./src/run/end-wait.ts
@@ -2802,6 +3452,14 @@ const RESULT_URL_LIFETIME_MS = 23 * 3_600_000;
  * the step a little later, so this plus a cancel must fit in that.
  */
 const CREATE_REPLY_GRACE_MS = 4_000;
+/** A create refused before it was sent (the clip could not be saved, the run was stopped): nothing was paid. */
+class NotSubmittedError extends Error {
+    name = 'NotSubmittedError';
+}
+/** Whether `error` says the create never left: refused here, or stopped before it was sent. */
+function neverSent(error) {
+    return error instanceof NotSubmittedError || (error instanceof request_errors/* RequestError */.GI && !error.details.mayHaveBeenProcessed);
+}
 /** The task `task-id` names: its state, or (when FoxAPI answers with a passing error) a task to wait on anyway. */
 async function resumeNamedTask(taskId, deps, deadline, log) {
     log(`Resuming task ${taskId}; nothing new is submitted.`);
@@ -2861,9 +3519,9 @@ async function submitTask(spec, facts, deps, deadline, log) {
     // Checked before paying (the inputs were checked at the start; a batch may start this clip much later).
     const unsafe = settings.wait && settings.download ? (0,destinations/* plannedDestinationProblem */.E2)(spec.outputPath, spec.name, undefined, settings.workspace) : undefined;
     if (unsafe !== undefined)
-        throw new Error(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`);
+        throw new NotSubmittedError(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`);
     if (deps.signal.aborted)
-        throw new Error('Not submitted: the run was cancelled');
+        throw new NotSubmittedError('Not submitted: the run was cancelled');
     return deps.budget.inTurn(async (budgetRefusal) => {
         const decision = (0,clip_decision/* decideClip */.d)({ ...facts, budgetRefusal });
         if (decision.action !== 'submit') {
@@ -2926,6 +3584,7 @@ async function createWithGrace(request, deps, deadline, log) {
 
 
 
+
 /** A clip alone: its turn is always now, and there is no slot to give back. */
 const NO_SCHEDULE = { take: () => Promise.resolve(undefined), release: () => { } };
 /** Runs one clip to its end. Never throws: whatever goes wrong is the clip's error. */
@@ -2950,7 +3609,7 @@ async function produceClip(spec, deps, turn, log) {
     if (found?.kind === 'clip')
         return restored(found, (0,clip_decision/* decideClip */.d)(facts), key, log);
     if (found?.kind === 'delivered')
-        log(`The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${deps.settings.reuse.why}, so a new one is made.`);
+        log(`The cache's last task for this request (${found.taskId}) ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}, so a new one is made.`);
     // Only now does the clip need FoxAPI: its cache lookup ran ahead of its turn, outside the task slots.
     const stopped = await turn.take();
     const decision = (0,clip_decision/* decideClip */.d)({ ...facts, ...(stopped !== undefined ? { stopped } : {}) });
@@ -2972,7 +3631,20 @@ async function lookUp(spec, key, deps, log) {
     });
     if (found?.kind === 'unusable-clip' && wantsClip(deps))
         log(`${found.why}; treating the cache entry ${key} as a miss (change cache-key to store a new clip under a new key).`);
-    return found;
+    return deliveredElsewhere(found, key, deps);
+}
+/**
+ * `reuse: run`: an earlier run's pending task is adopted only when its delivered notes (artifacts of the runs that
+ * received clips, src/records/delivered-notes.ts) say no other run got its clip; when they cannot be read, it is not.
+ */
+async function deliveredElsewhere(found, key, deps) {
+    if (found?.kind !== 'pending' || deps.settings.reuse.mode !== 'run')
+        return found;
+    const to = deps.notes ? await deps.notes.deliveredTo(key, found.taskId) : { kind: 'unknown', why: 'no delivered notes here' };
+    if (to.kind === 'nowhere' || to.kind === 'this-run')
+        return found;
+    const why = to.kind === 'other-run' ? `was delivered to another run (${to.runId})` : `may have been delivered to another run: ${to.why}`;
+    return { kind: 'delivered', taskId: found.taskId, why };
 }
 const wantsClip = (deps) => deps.settings.wait && deps.settings.download;
 /** What a lookup found, as the decision reads it. */
@@ -2991,7 +3663,11 @@ function findingOf(found, key, deps) {
         case 'pending':
             return { kind: 'pending', taskId: found.taskId };
         case 'delivered':
-            return { kind: 'delivered', taskId: found.taskId, why: `its last task was delivered to an earlier run: ${deps.settings.reuse.why}` };
+            return {
+                kind: 'delivered',
+                taskId: found.taskId,
+                why: `its last task ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}`,
+            };
     }
 }
 /** The restore: the proven, checked clip is already in place (a clip that passes its check is always restored). */
@@ -3030,7 +3706,10 @@ async function runTask(spec, ahead, deps, turn, log) {
         start = await startTask(spec, ahead, deps, deadline, log);
     }
     catch (error) {
-        return notStarted(ahead.decision, deps.signal.aborted ? 'stopped' : 'failed', (0,secrets/* redact */.E)((0,errors/* messageOf */.bD)(error)));
+        // A run stopped before the create left starts no task: the decision says so (a create cut off in flight stays a submit).
+        const stopped = deps.signal.aborted && neverSent(error);
+        const decision = stopped ? (0,clip_decision/* decideClip */.d)({ ...ahead.facts, stopped: 'not started: the run was cancelled' }) : ahead.decision;
+        return notStarted(decision, deps.signal.aborted ? 'stopped' : 'failed', (0,secrets/* redact */.E)((0,errors/* messageOf */.bD)(error)));
     }
     if ('skipped' in start)
         return notStarted(start.skipped, 'skipped', start.skipped.why);
@@ -3129,12 +3808,13 @@ async function followTask(spec, start, trail, deps, turn, log) {
         ...(started.pollFirst ? {} : { initial: started.task }),
         log,
         onUpdate: trail.seen,
+        typicalSeconds: spec.request && (0,models/* typicalSecondsOf */.VY)(spec.request.model),
     });
     if (waited.kind !== 'finished')
         return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail);
     // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
     // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
-    if (waited.task.status === 'completed' && (0,foxapi_task/* videoUrlOf */.iq)(waited.task) !== undefined)
+    if (waited.task.status === 'completed' && (0,foxapi_task/* hasResult */.yX)(waited.task))
         turn.release();
     return delivered(await deliverClip(spec, waited.task, key, deps, log), trail);
 }
@@ -3160,6 +3840,7 @@ function delivered(delivery, trail) {
         cacheHit: false,
         ...trail.fields(),
         ...(delivery.videoUrl !== undefined ? { videoUrl: delivery.videoUrl } : {}),
+        ...(delivery.asset !== undefined ? { asset: delivery.asset } : {}),
         ...(file ? { videoPath: file.path, sha256: file.sha256, bytes: file.bytes } : {}),
         ...(held ? { metadata: held.metadata, verification: held.verification } : {}),
         ...(delivery.error !== undefined ? { error: delivery.error } : {}),
@@ -3177,6 +3858,110 @@ function failedWithTask(spec, decision, trail, error, deps) {
     const url = trail.last.status === 'completed' ? (0,foxapi_task/* videoUrlOf */.iq)(trail.last) : undefined;
     const outcome = deps.signal.aborted ? 'stopped' : 'failed';
     return { decision, outcome, cacheHit: false, ...trail.fields(), ...(url !== undefined ? { videoUrl: url } : {}), error: (0,secrets/* redact */.E)(message) };
+}
+
+
+/***/ }),
+
+/***/ 10109:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   j: () => (/* binding */ Limiter)
+/* harmony export */ });
+// How many of one kind of work run at once: the tasks of a batch (`concurrency`), its downloads, its cache saves.
+// Each kind has its own limit, so a clip that is downloading or being saved holds no task slot.
+class Limiter {
+    limit;
+    running = 0;
+    waiting = [];
+    constructor(limit) {
+        this.limit = limit;
+    }
+    /** Waits for a free place and takes it; the function returned gives it back (calling it again does nothing). */
+    async acquire() {
+        if (this.running >= this.limit)
+            await new Promise((resolve) => this.waiting.push(resolve));
+        else
+            this.running++;
+        let released = false;
+        return () => {
+            if (released)
+                return;
+            released = true;
+            const next = this.waiting.shift();
+            // The place passes straight to the next in line, so no one can take it in between.
+            if (next)
+                next();
+            else
+                this.running--;
+        };
+    }
+    /** Runs `work` once a place is free, and frees the place when it settles. */
+    async run(work) {
+        const release = await this.acquire();
+        try {
+            return await work();
+        }
+        finally {
+            release();
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 63352:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ untrustedPeriod),
+/* harmony export */   g: () => (/* binding */ periodSpending)
+/* harmony export */ });
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(25625);
+/* harmony import */ var _records_spend_records__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76761);
+
+
+/**
+ * With `budget-period`: what this workflow's runs spent in the period (records that cannot be read or believed block
+ * every submission), and the way to record this step's spending (a record that cannot be saved blocks the rest of the
+ * step). 'unavailable' when the records cannot be kept at all: the step has failed then, before anything was sent.
+ */
+async function periodSpending(settings) {
+    if (!settings.budget)
+        return {};
+    const { key, scope } = settings.budget;
+    const records = _records_spend_records__WEBPACK_IMPORTED_MODULE_1__/* .SpendRecords */ .R.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget: settings.budget });
+    if (!(records instanceof _records_spend_records__WEBPACK_IMPORTED_MODULE_1__/* .SpendRecords */ .R)) {
+        _log__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(records.retention
+            ? `${records.unavailable}. Nothing was sent to FoxAPI.`
+            : `budget-period ${settings.budget.period} keeps its spend records as artifacts of this workflow's runs, which cannot be used here: ${records.unavailable}. Nothing was sent to FoxAPI.`);
+        return 'unavailable';
+    }
+    const reading = await records.read();
+    if (reading.kind === 'untrusted') {
+        _log__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Budget for ${key}: ${reading.reason}. Treated as max-credits reached: no new task is submitted.`);
+        return { period: untrustedPeriod(key, reading.reason) };
+    }
+    _log__WEBPACK_IMPORTED_MODULE_0__/* .info */ .pq(`Budget: ${reading.spent} credits spent in ${key} by earlier runs of ${scope} (max-credits ${settings.maxCredits ?? 'none'}).`);
+    const period = { period: key, spentEarlier: reading.spent };
+    period.record = async (reserved) => {
+        const saved = await records.record(reserved);
+        if (saved === true || period.blocked !== undefined)
+            return;
+        _log__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Budget for ${key}: ${saved}: max-credits counts as reached, and nothing more is submitted in this step.`);
+        period.blocked = `${saved}: max-credits counts as reached for the rest of this step`;
+    };
+    return { period };
+}
+/** The period `key` whose spend records cannot be trusted (`reason`): "limit reached" for every submission. */
+function untrustedPeriod(key, reason) {
+    return {
+        period: key,
+        spentEarlier: 0,
+        blocked: `the spend records of ${key} cannot be trusted (${reason}): treated as max-credits reached`,
+    };
 }
 
 
