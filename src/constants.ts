@@ -34,6 +34,7 @@ export const INPUT_NAMES = [
   'prompt-file',
   ...OTHER_FIELD_INPUTS,
   'parameters',
+  'upload-cleanup',
   'wait',
   'timeout',
   'poll-interval',

@@ -1,5 +1,6 @@
-// Field schemas shared by the model modules: text coercion (action inputs arrive as text), URLs, lists,
-// and the few rules FoxAPI documents for every Kling model (prompt length, yes/no, refer_type).
+// Field schemas shared by the model modules: text coercion (action inputs arrive as text), URLs, media (a URL or a
+// workspace file: mediaUrl), lists, and the few rules FoxAPI documents for every Kling model (prompt length, yes/no,
+// refer_type).
 import { parse as parseYaml } from 'yaml'
 import { z } from 'zod'
 import { firstLineOf } from '../errors'
@@ -21,6 +22,45 @@ export const httpUrl = z
   .string({ error: 'must be an http(s) URL' })
   .trim()
   .refine((value) => isHttpUrl(value), { error: 'must be an http(s) URL' })
+
+/** What a media field takes: a picture, a video or a sound. */
+export type MediaKind = 'image' | 'video' | 'audio'
+
+/**
+ * Whether `value` names a workspace file rather than a URL: it has no URL scheme (`assets/product.png`,
+ * `./assets/product.png`; a Windows drive such as `C:\x` counts as a path, and is refused later as absolute).
+ */
+export function isMediaPath(value: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || /^[A-Za-z]:[\\/]/.test(value)
+}
+
+const MEDIA_ERRORS: Record<MediaKind, string> = {
+  image: 'must be an http(s) URL or the workspace path of an image (e.g. assets/product.png)',
+  video: 'must be an http(s) URL or the workspace path of a video (e.g. assets/reference.mp4)',
+  audio: 'must be an http(s) URL or the workspace path of an audio file (e.g. assets/voice.mp3)',
+}
+
+/**
+ * A media field: an http(s) URL, sent as given, or a workspace file (a value without a URL scheme), which the run
+ * checks (src/media), uploads through FoxAPI's file API right before the clip's task is created, and replaces by
+ * the URL FoxAPI returns. Required; `.optional()` for an optional field. `kind` says what the file must hold, and
+ * is kept as the schema's metadata (`{ mediaKind }`).
+ */
+export const mediaUrl = (kind: MediaKind) =>
+  z
+    .preprocess(
+      emptyToUndefined,
+      z
+        .string({ error: MEDIA_ERRORS[kind] })
+        .trim()
+        .max(2048, { error: 'is too long (at most 2048 characters)' })
+        .refine((value) => isHttpUrl(value) || (isMediaPath(value) && !value.includes('\0')), { error: MEDIA_ERRORS[kind] }),
+    )
+    .meta({ mediaKind: kind })
+
+/** A list of media fields (URLs or workspace files), at most `max` of them. */
+export const mediaUrlList = (kind: MediaKind, max = MAX_LIST_ITEMS) =>
+  list(mediaUrl(kind), `${kind} URLs or workspace paths`, max).meta({ mediaKind: kind })
 
 /** Empty text means "not given"; other text is parsed as YAML (a superset of JSON). */
 export function structuredText(value: unknown, ctx: z.RefinementCtx): unknown {
@@ -86,8 +126,6 @@ export const aspectRatio = optionalEnum(['16:9', '9:16', '1:1'])
 /** Documented for kling-o3-reference-to-video; the other pages name the field without its values. */
 export const resolution = optionalEnum(['720p', '1080p', '4k'])
 export const flag = z.preprocess(textToBoolean, z.boolean({ error: 'must be true or false' }).optional())
-export const url = z.preprocess(emptyToUndefined, httpUrl.optional())
-export const requiredUrl = z.preprocess(emptyToUndefined, httpUrl)
 export const text = z.preprocess(emptyToUndefined, z.string({ error: 'must be text' }).trim().max(MAX_PROMPT_CHARS).optional())
 
 /** `yes`/`no` (FoxAPI's only values); true/false are read as yes/no. */
@@ -116,9 +154,11 @@ export const segment = z.strictObject({
 })
 export const multiPrompt = list(segment, 'segments ({prompt, duration})')
 
-export const urlList = list(httpUrl, 'image URLs')
 export const elements = list(
-  z.strictObject({ frontal_image_url: httpUrl, reference_image_urls: z.array(httpUrl).max(MAX_LIST_ITEMS).optional() }),
+  z.strictObject({
+    frontal_image_url: mediaUrl('image'),
+    reference_image_urls: z.array(mediaUrl('image')).max(MAX_LIST_ITEMS).optional(),
+  }),
   'elements ({frontal_image_url, reference_image_urls})',
 )
 

@@ -14,6 +14,8 @@ import { klingV26MotionControl, klingV3MotionControl } from './motion-control'
 
 export { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition } from './model'
 export { MAX_PROMPT_CHARS } from './fields'
+export { isMediaPath, type MediaKind } from './fields'
+export { mediaFieldsOf, type MediaField } from './media-fields'
 
 export const DEFAULT_MODEL = 'kling-o3-ref'
 

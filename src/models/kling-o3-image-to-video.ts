@@ -1,6 +1,6 @@
 // kling-o3-image-to-video: animates an image (optionally towards an end image); prompt or multi_prompt.
 import { z } from 'zod'
-import { duration, flag, multiPrompt, notBoth, optionalPrompt, requiredUrl, resolution, segmentsAddUp, shotWarnings, url } from './fields'
+import { duration, flag, mediaUrl, multiPrompt, notBoth, optionalPrompt, resolution, segmentsAddUp, shotWarnings } from './fields'
 import { defineModel } from './model'
 
 export const klingO3ImageToVideo = defineModel({
@@ -16,8 +16,8 @@ export const klingO3ImageToVideo = defineModel({
     'multi-prompt': 'multi_prompt',
   },
   schema: z.strictObject({
-    image_url: requiredUrl,
-    end_image_url: url,
+    image_url: mediaUrl('image'),
+    end_image_url: mediaUrl('image').optional(),
     prompt: optionalPrompt,
     resolution,
     generate_audio: flag,

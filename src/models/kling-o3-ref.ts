@@ -4,8 +4,8 @@ import { z } from 'zod'
 import {
   aspectRatio,
   duration,
-  httpUrl,
   list,
+  mediaUrl,
   mode,
   multiPrompt,
   requiredPrompt,
@@ -43,8 +43,8 @@ const imageItem = z.preprocess(
   z
     .strictObject(
       {
-        image_url: httpUrl.optional(),
-        url: httpUrl.optional(),
+        image_url: mediaUrl('image').optional(),
+        url: mediaUrl('image').optional(),
         type: z.enum(['first_frame', 'end_frame', ''], { error: "type must be 'first_frame', 'end_frame' or empty" }).optional(),
       },
       objectError('image_url, type'),
@@ -62,8 +62,8 @@ const videoItem = z.preprocess(
   z
     .strictObject(
       {
-        video_url: httpUrl.optional(),
-        url: httpUrl.optional(),
+        video_url: mediaUrl('video').optional(),
+        url: mediaUrl('video').optional(),
         refer_type: z.enum(['feature', 'base'], { error: "refer_type must be 'feature' or 'base'" }).optional(),
         keep_original_sound: yesNo,
       },

@@ -1,6 +1,6 @@
 // kling-o3-video-to-video-edit: edits a video (@Video1) following the prompt, with images and elements.
 import { z } from 'zod'
-import { elements, flag, requiredPrompt, requiredUrl, resolution } from './fields'
+import { elements, flag, mediaUrl, requiredPrompt, resolution } from './fields'
 import { defineModel } from './model'
 
 export const klingO3VideoToVideoEdit = defineModel({
@@ -9,7 +9,7 @@ export const klingO3VideoToVideoEdit = defineModel({
   inputs: { prompt: 'prompt', 'video-url': 'video_url', resolution: 'resolution' },
   schema: z.strictObject({
     prompt: requiredPrompt,
-    video_url: requiredUrl,
+    video_url: mediaUrl('video'),
     resolution,
     keep_audio: flag,
     elements,

@@ -1,6 +1,6 @@
 // Kling V3: text to video and image to video (first frame, optional tail frame), with resolution and audio.
 import { z } from 'zod'
-import { aspectRatio, duration, flag, list, requiredPrompt, requiredUrl, resolution, text, url } from './fields'
+import { aspectRatio, duration, flag, list, mediaUrl, requiredPrompt, resolution, text } from './fields'
 import { defineModel } from './model'
 
 export const klingV3TextToVideo = defineModel({
@@ -39,8 +39,8 @@ export const klingV3ImageToVideo = defineModel({
   },
   schema: z.strictObject({
     prompt: requiredPrompt,
-    image_url: requiredUrl,
-    image_tail_url: url,
+    image_url: mediaUrl('image'),
+    image_tail_url: mediaUrl('image').optional(),
     resolution,
     generate_audio: flag,
     duration: duration(1, 60),
