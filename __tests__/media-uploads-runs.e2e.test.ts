@@ -165,7 +165,9 @@ describe('a failed upload', () => {
     sim = await startFoxApiSimulator({ taskDurationMs: 1_500 })
     const action = startAction({ inputs: imageToVideo({ batch, concurrency: '1' }), workspace })
     // Once the first clip's task exists, the second's file changes (same size, one byte different).
-    while (creates().length === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    let ended = false
+    void action.done.then(() => (ended = true))
+    while (creates().length === 0 && !ended) await new Promise((resolve) => setTimeout(resolve, 20))
     const changed = Buffer.from(other)
     changed[changed.length - 20] = (changed[changed.length - 20] ?? 0) ^ 0xff
     writeFileSync(path.join(workspace, 'assets/other.png'), changed)
