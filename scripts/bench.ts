@@ -7,6 +7,7 @@
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
+//  9. upload: a workspace video uploaded through dist/ to the simulator's file API (MiB/s, the action's peak RSS), two sizes
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -408,6 +409,62 @@ async function benchBatch(shape: BatchShape): Promise<void> {
   )
 }
 
+/**
+ * A workspace video of `sizeMiB` (a real MP4 whose samples are a sparse file's holes) uploaded by dist/index.js to the
+ * simulator's file API before its task is created (`wait: false`): the upload's throughput as the simulator received
+ * it, and the action's peak RSS (VmHWM) against the same step with a URL instead of a file.
+ */
+async function benchUpload(sizeMiB: number): Promise<void> {
+  const seconds = 10
+  const layout = mp4Layout({ width: 1280, height: 720, seconds, videoSampleBytes: Math.floor((sizeMiB * MiB) / (seconds * 24)) })
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-upload-'))
+  const file = path.join(workspace, 'assets/reference.mp4')
+  mkdirSync(path.dirname(file))
+  const fd = openSync(file, 'w')
+  writeSync(fd, layout.head, 0, layout.head.length, 0)
+  ftruncateSync(fd, layout.head.length + layout.payloadBytes)
+  closeSync(fd)
+  const sim = await startFoxApiSimulator({ taskDurationMs: 1_000, uploadQuotaBytes: 2 * sizeMiB * MiB })
+  const step = async (video: string) => {
+    const action = startAction({
+      inputs: {
+        'api-key': 'sk-test-valid-key',
+        'base-url': sim.url,
+        model: 'kling-o3-video-to-video-edit',
+        prompt: 'bench: make @Video1 snowy',
+        'video-url': video,
+        wait: 'false',
+        cache: 'false',
+      },
+      workspace,
+    })
+    let peak: number | undefined
+    const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 20)
+    const run = await action.done
+    clearInterval(sampler)
+    if (run.exitCode !== 0) throw new Error(`upload bench failed:\n${run.visibleLog.slice(-3000)}`)
+    return { peak }
+  }
+  try {
+    const withUrl = await step('https://cdn.example.com/reference.mp4')
+    const withFile = await step('assets/reference.mp4')
+    const upload = sim.uploads.received[0]
+    if (!upload || upload.bytes.length !== layout.head.length + layout.payloadBytes)
+      throw new Error('the bench video was not uploaded whole')
+    const receiving = (upload.receivedAt - upload.startedAt) / 1000
+    const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / MiB).toFixed(0)} MiB`)
+    // The step's own time also counts the simulator parsing the multipart body (in this process): not shown.
+    row(
+      `upload a ${sizeMiB} MiB workspace video (dist/)`,
+      `${(sizeMiB / receiving).toFixed(0)} MiB/s sent (${receiving.toFixed(1)} s); peak RSS ${mib(withFile.peak)} (the same step with a URL: ${mib(withUrl.peak)})`,
+    )
+  } finally {
+    await sim.close()
+    rmSync(workspace, { recursive: true, force: true })
+    removeHarnessFolders()
+  }
+}
+
 /** `--batch-clips=20` and the like: a number from the command line, or the default. */
 function option(name: string, fallback: number): number {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
@@ -420,9 +477,10 @@ console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows;
 // `npm run bench -- batch` only the batch row: the issue's batch (100 clips of 4 MiB, 3 s tasks, concurrency 10,
 // about 90 s), or a smaller one with `batch-quick` (20 clips of 1 MiB, 1 s tasks, concurrency 5) or with
-// `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`.
+// `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`. `npm run bench -- upload` runs only
+// the upload rows (a 100 MiB and a 180 MiB workspace video).
 const only =
-  ['polling', 'entry', 'metadata'].find((name) => process.argv.includes(name)) ??
+  ['polling', 'entry', 'metadata', 'upload'].find((name) => process.argv.includes(name)) ??
   (process.argv.some((a) => a.startsWith('batch')) ? 'batch' : undefined)
 const quick = process.argv.includes('batch-quick')
 const batchShape: BatchShape = {
@@ -441,5 +499,6 @@ if (only === undefined) {
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
 }
+if (only === undefined || only === 'upload') for (const sizeMiB of [100, 180]) await benchUpload(sizeMiB)
 if (only === undefined || only === 'batch') await benchBatch(batchShape)
 if (only === undefined || only === 'polling') benchPolling(30_000, 500)

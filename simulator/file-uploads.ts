@@ -23,6 +23,9 @@ export interface ReceivedUpload {
   sha256: string
   url: string
   created: number
+  /** When its request began and when its body had arrived (epoch ms): the bench's upload throughput. */
+  startedAt: number
+  receivedAt: number
   authorization: string | undefined
   /** Its place in the simulator's `requests` (to compare with the create's). */
   requestIndex: number
@@ -100,6 +103,7 @@ export function createFileUploads(context: UploadContext): FileUploads {
   }
 
   const upload = async (req: IncomingMessage, res: ServerResponse, route: ReceivedUpload['route']): Promise<void> => {
+    const startedAt = Date.now()
     const body = await readBody(req)
     if (body === undefined) return // the client went away mid-body: nothing is stored
     const text = route === 'stream' ? '' : body.toString('utf8')
@@ -116,7 +120,7 @@ export function createFileUploads(context: UploadContext): FileUploads {
     const authorization = req.headers.authorization
     const key = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1]
     if (key === undefined || !context.apiKeys.has(key)) return sendError(res, 401, 'authentication_error', 'Invalid or missing API key')
-    const common = { route, authorization, requestIndex }
+    const common = { route, authorization, requestIndex, startedAt, receivedAt: at }
     const parsed = route === 'stream' ? await fromMultipart(req, body) : route === 'base64' ? fromBase64(text) : await fromUrl(text)
     if ('problem' in parsed) return sendError(res, parsed.status ?? 400, 'invalid_request_error', parsed.problem)
     store(res, { ...common, ...parsed })

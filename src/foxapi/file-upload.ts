@@ -4,8 +4,8 @@
 // the run's retry policy (429 with Retry-After, 5xx, resets). An upload is free, so every retryable failure is
 // retried, each attempt streaming the file afresh. The multipart body is written by undici's FormData; its file part
 // streams from the caller's stream (never read whole), so memory does not grow with the file.
-import { Readable } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import type { Readable } from 'node:stream'
+import { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { FormData, request, type Dispatcher } from 'undici'
 import { z } from 'zod'
 import * as log from '../log'
@@ -154,11 +154,12 @@ export class FileUploader {
 /**
  * A File for undici's FormData whose bytes come from `source` (read as undici writes the body, never held whole) and
  * whose size is `bytes` (the multipart body's length is announced from it). undici reads a file part through its
- * `size` and `stream()`; both are set on the instance.
+ * `size` and `stream()`; both are set on the instance. The stream is pulled one piece at a time (ReadableStream.from
+ * queues nothing ahead), so a slow connection holds back the reading instead of filling the memory.
  */
 function streamedFile(source: Readable, bytes: number, name: string, type: string): File {
   const file = new File([], name, { type })
-  const stream = (): WebReadableStream<Uint8Array> => Readable.toWeb(source) as WebReadableStream<Uint8Array>
+  const stream = (): WebReadableStream<Uint8Array> => WebReadableStream.from<Uint8Array>(source)
   Object.defineProperties(file, { size: { value: bytes }, stream: { value: stream } })
   return file
 }

@@ -11,7 +11,7 @@ import type { CheckedFile } from './media-files'
 import { openWorkspaceMedia } from './media-path'
 
 /** Bytes read at a time. */
-const PIECE_BYTES = 1024 * 1024
+const PIECE_BYTES = 256 * 1024
 
 /** The file's bytes differ from those checked (a changed file): its upload is abandoned, not retried. */
 export class ChangedFileError extends Error {
