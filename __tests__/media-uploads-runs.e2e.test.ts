@@ -95,6 +95,22 @@ describe('a batch', () => {
     const firstCreate = sim.requests.indexOf(creates()[0] as (typeof sim.requests)[number])
     expect(logo?.requestIndex).toBeGreaterThan(firstCreate)
     expect(run.stdout).toMatch(/\[four\] assets\/product\.png \(image_url\): its content was uploaded earlier in this run/)
+    // The summary names each clip's file by its workspace path, never by the URL it was uploaded to.
+    expect(run.summary).toContain('<code>assets/logo.png</code> (image_url, png,')
+    expect(run.summary).not.toContain('/uploads/')
+  })
+
+  it('uploads nothing for a clip the budget does not submit', async () => {
+    const workspace = checkout({ 'assets/product.png': PRODUCT, 'assets/logo.png': pngImage(8, 8, [0, 0, 0]) })
+    const batch = JSON.stringify([
+      { name: 'one', prompt: 'the product turns' },
+      { name: 'two', prompt: 'the logo fades in', 'image-url': 'assets/logo.png' },
+    ])
+    const run = await runAction({ inputs: imageToVideo({ batch, concurrency: '1', 'max-credits': '5' }), workspace })
+    expect(run.exitCode).toBe(1)
+    expect(resultRows(run.outputs).map((r) => r.outcome)).toEqual(['succeeded', 'skipped'])
+    expect(sim.uploads.received.map((u) => u.fileName)).toEqual(['product.png'])
+    expect(creates()).toHaveLength(1)
   })
 })
 
