@@ -170,6 +170,27 @@ describe('a failed upload', () => {
     expect(creates()).toHaveLength(1)
   })
 
+  it('refuses an upload reply without a usable URL, and creates no task', async () => {
+    const body = JSON.stringify({ id: 'file-1', filename: 'product.png', url: 'javascript:alert(1)', size: PRODUCT.length, created: 1 })
+    sim.addFault({ route: 'upload', kind: { type: 'body', status: 200, contentType: 'application/json', body } })
+    const run = await runAction({ inputs: imageToVideo(), workspace: checkout() })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      /::error::Input 'image-url': Upload of product\.png failed: FoxAPI's reply names no usable file URL .*Nothing was created for this clip\./,
+    )
+    expect(creates()).toHaveLength(0)
+    expect(run.visibleLog).not.toContain('javascript:')
+  })
+
+  it('never follows a redirect from the upload route: the key and the file stay with base-url', async () => {
+    sim.addFault({ route: 'upload', kind: { type: 'redirect' } })
+    const run = await runAction({ inputs: imageToVideo(), workspace: checkout() })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/answered with a redirect \(HTTP 302\); not followed, so the API key stays with/)
+    expect(sim.requests.filter((r) => r.host === 'cdn')).toHaveLength(0)
+    expect(creates()).toHaveLength(0)
+  })
+
   it('never sends a file changed after the input check, and creates no task for it', async () => {
     const other = pngImage(32, 24, [1, 2, 3])
     const workspace = checkout({ 'assets/product.png': PRODUCT, 'assets/other.png': other })

@@ -52,7 +52,7 @@ export interface UploadContext {
   cdnUrl: () => string
   /** Records a request in the simulator's list; returns its index. */
   record: (request: { host: 'api'; method: string; path: string; headers: IncomingMessage['headers']; body: string; at: number }) => number
-  /** The upload route's next injected fault, answered by the simulator (true when it answered). */
+  /** The upload route's next injected fault (reset, status, body, redirect; delay holds it back), answered by the simulator (true when it answered). */
   answerFault: (req: IncomingMessage, res: ServerResponse) => Promise<boolean>
 }
 

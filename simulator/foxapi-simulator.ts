@@ -248,7 +248,9 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       if (fault?.type === 'reset') req.socket.destroy()
       else if (fault?.type === 'status') sendFault(res, fault)
       else if (fault?.type === 'body') sendBody(res, fault)
-      return fault !== undefined && fault.type !== 'delayHeaders'
+      else if (fault?.type === 'redirect') redirectToCdn(res, req.url ?? '/')
+      else return false
+      return true
     },
   })
 
