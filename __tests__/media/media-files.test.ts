@@ -87,7 +87,7 @@ describe('readMediaFile and MediaChecker', () => {
     const checker = new MediaChecker(workspace)
     const first = checker.check('assets/product.png', 'image', 'image_url')
     rmSync(path.join(workspace, 'assets/product.png'))
-    expect(checker.check('assets/product.png', 'image', 'end_image_url')).toEqual(first)
+    expect(checker.check('./assets/product.png', 'image', 'end_image_url')).toEqual(first)
   })
 
   it.skipIf(process.platform === 'win32')('refuses a link in the last component or on the way, and a link out of the workspace', () => {

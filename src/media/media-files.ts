@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { codeOf } from '../errors'
 import type { MediaKind } from '../models'
 import { shownPath } from '../security/workspace-files'
-import { openWorkspaceMedia } from './media-path'
+import { openWorkspaceMedia, workspaceRelativePath } from './media-path'
 import { KIND_TYPES, SNIFF_BYTES, describeUnknown, sniffMediaType, type MediaType } from './media-types'
 
 /** Bytes read at a time while hashing. */
@@ -55,8 +55,11 @@ export class MediaChecker {
    * name and a colon) when it cannot be uploaded.
    */
   check(value: string, kind: MediaKind, fieldName: string, maxBytes?: number): FileCheck {
-    let found = this.read.get(value)
-    if (found === undefined) this.read.set(value, (found = readMediaFile(value, this.workspace)))
+    // `assets/a.png` and `./assets/a.png` are one file, read once.
+    const parsed = workspaceRelativePath(value)
+    const id = parsed.ok ? parsed.relative : value
+    let found = this.read.get(id)
+    if (found === undefined) this.read.set(id, (found = readMediaFile(value, this.workspace)))
     if (!found.ok) return found
     const { file } = found
     const shown = shownPath(file.path)

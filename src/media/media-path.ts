@@ -39,6 +39,9 @@ export function workspaceRelativePath(value: string): { ok: true; relative: stri
   if (parts.length === 0) return { ok: false, problem: `${shown} names the workspace itself, not a file` }
   if (parts.some((part) => part.toLowerCase() === '.git'))
     return { ok: false, problem: `${shown} is inside a .git directory, which is never read` }
+  // On Windows `a.png:name` is a hidden stream of a.png, not a file of its own.
+  if (process.platform === 'win32' && parts.some((part) => part.includes(':')))
+    return { ok: false, problem: `${shown} names a file stream (:), not a file` }
   const device = parts.find(isWindowsDeviceName)
   if (device !== undefined) return { ok: false, problem: `${shown} names ${shownPath(device)}, a device on Windows, not a file` }
   return { ok: true, relative: parts.join('/') }

@@ -44,7 +44,7 @@ async function videoProblem(file: MediaFile, workspace: string): Promise<string 
   try {
     const reading = await readClipMetadata(path.join(realWorkspace(workspace), ...file.path.split('/')))
     if (reading.ok) return undefined
-    return `${shown} starts like ${file.type.label === 'MP4 video' ? 'an MP4' : 'a MOV'} video, but the MP4 reader cannot use it: ${reading.problem}`
+    return `${shown} starts like ${file.type.name === 'mp4' ? 'an MP4' : 'a MOV'} video, but the MP4 reader cannot use it: ${reading.problem}`
   } catch (error) {
     return `cannot read ${shown} (${messageOf(error)})`
   }
