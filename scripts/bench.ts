@@ -7,7 +7,8 @@
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
-//  9. upload: a workspace video uploaded through dist/ to the simulator's file API (MiB/s, the action's peak RSS), two sizes
+//  9. upload: a workspace file streamed to a file API (hash check, multipart) in this process, 100 MiB and 1 GiB
+//     (MiB/s, peak RSS: memory must not grow with the size); and a workspace video through dist/ to the simulator
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -30,8 +31,11 @@ import { unpackEntry } from '../src/cache/entry-archive'
 import { readClipMetadata } from '../src/clip/clip-metadata'
 import { mp4Layout } from '../simulator/mp4-writer'
 import { downloadVideo } from '../src/foxapi/download'
+import { FileUploader } from '../src/foxapi/file-upload'
 import { createHttpAgent } from '../src/foxapi/http'
 import { nextPollDelayMs } from '../src/foxapi/poll-schedule'
+import { readMediaFile } from '../src/media/media-files'
+import { openVerifiedRead } from '../src/media/verified-read'
 import { buildRequest } from '../src/models'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction, startAction } from '../simulator/actions-runner'
@@ -410,6 +414,57 @@ async function benchBatch(shape: BatchShape): Promise<void> {
 }
 
 /**
+ * A `sizeMiB` workspace file (sparse, MP4-signed) checked and hashed as the inputs are, then uploaded with the
+ * action's FileUploader (undici's FormData, the verified stream) to a local server that only counts what it gets:
+ * the throughput of the upload and this process's peak RSS above where it started.
+ */
+async function benchUploadStream(sizeMiB: number): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  const fd = openSync(path.join(dir, 'video.mp4'), 'w')
+  writeSync(fd, Buffer.from('\0\0\0\x18ftypisom', 'latin1'))
+  ftruncateSync(fd, sizeMiB * MiB)
+  closeSync(fd)
+  let received = 0
+  const server = createServer((req, res) => {
+    req.on('data', (chunk: Buffer) => (received += chunk.length))
+    req.on('end', () => res.end(JSON.stringify({ id: 'file-1', url: 'https://cdn.example.com/uploads/video.mp4' })))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const agent = createHttpAgent(30_000)
+  try {
+    const checked = readMediaFile('video.mp4', dir)
+    if (!checked.ok) throw new Error(checked.problem)
+    const uploader = new FileUploader({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      apiKey: 'sk-bench',
+      agent,
+      retry: { baseDelayMs: 100, maxDelayMs: 100, maxAttempts: 1 },
+    })
+    global.gc?.()
+    const rssBefore = process.memoryUsage().rss
+    let peak = rssBefore
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    const started = performance.now()
+    const { file } = checked
+    await uploader.upload(
+      { open: () => openVerifiedRead(file, dir), bytes: file.bytes, fileName: 'video.mp4', mime: file.type.mime, autoCleanup: true },
+      { deadline: Date.now() + 300_000 },
+    )
+    const seconds = (performance.now() - started) / 1000
+    clearInterval(sampler)
+    if (received < sizeMiB * MiB) throw new Error(`the server got ${received} bytes`)
+    row(
+      `upload ${sizeMiB} MiB (hash check + multipart)`,
+      `${(sizeMiB / seconds).toFixed(0)} MiB/s, peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB`,
+    )
+  } finally {
+    await agent.close()
+    server.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
  * A workspace video of `sizeMiB` (a real MP4 whose samples are a sparse file's holes) uploaded by dist/index.js to the
  * simulator's file API before its task is created (`wait: false`): the upload's throughput as the simulator received
  * it, and the action's peak RSS (VmHWM) against the same step with a URL instead of a file.
@@ -499,6 +554,9 @@ if (only === undefined) {
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
 }
-if (only === undefined || only === 'upload') for (const sizeMiB of [100, 180]) await benchUpload(sizeMiB)
+if (only === undefined || only === 'upload') {
+  for (const sizeMiB of [100, 1024]) await benchUploadStream(sizeMiB)
+  for (const sizeMiB of [100, 180]) await benchUpload(sizeMiB)
+}
 if (only === undefined || only === 'batch') await benchBatch(batchShape)
 if (only === undefined || only === 'polling') benchPolling(30_000, 500)
