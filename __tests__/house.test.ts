@@ -19,6 +19,7 @@ const FLOORS: Readonly<Record<string, number>> = {
   clip: 4,
   inputs: 3,
   '.helpers': 2,
+  media: 2,
   models: 1,
   security: 1,
   '.leaf': 0,

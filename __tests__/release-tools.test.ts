@@ -225,7 +225,8 @@ describe('npm run simulator -- --fault', () => {
   it('names what is wrong with a bad spec', () => {
     expect(() => parseFault('poll:bogus')).toThrow(/unknown kind 'bogus'/)
     expect(() => parseFault('download:truncate')).toThrow(/needs a number of bytes/)
-    expect(() => parseFault('upload:reset')).toThrow(/expected <route>:<kind>/)
+    expect(() => parseFault('files:reset')).toThrow(/expected <route>:<kind>/)
+    expect(parseFault('upload:status:429x2')).toEqual({ route: 'upload', times: 2, kind: { type: 'status', status: 429 } })
   })
 })
 

@@ -7,6 +7,8 @@
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
+//  9. upload: a workspace file streamed to a file API (hash check, multipart) in this process, 100 MiB and 1 GiB
+//     (MiB/s, peak RSS: memory must not grow with the size); and a workspace video through dist/ to the simulator
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -29,7 +31,10 @@ import { unpackEntry } from '../src/cache/entry-archive'
 import { readClipMetadata } from '../src/clip/clip-metadata'
 import { mp4Layout } from '../simulator/mp4-writer'
 import { downloadVideo } from '../src/foxapi/download'
+import { FileUploader } from '../src/foxapi/file-upload'
 import { createHttpAgent } from '../src/foxapi/http'
+import { readMediaFile } from '../src/media/media-files'
+import { openVerifiedRead } from '../src/media/verified-read'
 import { buildRequest } from '../src/models'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { DIST_ENTRY, NODE_BINARY, removeHarnessFolders, runAction, startAction } from '../simulator/actions-runner'
@@ -333,6 +338,113 @@ async function benchBatch(shape: BatchShape): Promise<void> {
   )
 }
 
+/**
+ * A `sizeMiB` workspace file (sparse, MP4-signed) checked and hashed as the inputs are, then uploaded with the
+ * action's FileUploader (undici's FormData, the verified stream) to a local server that only counts what it gets:
+ * the throughput of the upload and this process's peak RSS above where it started.
+ */
+async function benchUploadStream(sizeMiB: number): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-'))
+  const fd = openSync(path.join(dir, 'video.mp4'), 'w')
+  writeSync(fd, Buffer.from('\0\0\0\x18ftypisom', 'latin1'))
+  ftruncateSync(fd, sizeMiB * MiB)
+  closeSync(fd)
+  let received = 0
+  const server = createServer((req, res) => {
+    req.on('data', (chunk: Buffer) => (received += chunk.length))
+    req.on('end', () => res.end(JSON.stringify({ id: 'file-1', url: 'https://cdn.example.com/uploads/video.mp4' })))
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const agent = createHttpAgent(30_000)
+  try {
+    const checked = readMediaFile('video.mp4', dir)
+    if (!checked.ok) throw new Error(checked.problem)
+    const uploader = new FileUploader({
+      baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      apiKey: 'sk-bench',
+      agent,
+      retry: { baseDelayMs: 100, maxDelayMs: 100, maxAttempts: 1 },
+    })
+    global.gc?.()
+    const rssBefore = process.memoryUsage().rss
+    let peak = rssBefore
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5)
+    const started = performance.now()
+    const { file } = checked
+    await uploader.upload(
+      { open: () => openVerifiedRead(file, dir), bytes: file.bytes, fileName: 'video.mp4', mime: file.type.mime, autoCleanup: true },
+      { deadline: Date.now() + 300_000 },
+    )
+    const seconds = (performance.now() - started) / 1000
+    clearInterval(sampler)
+    if (received < sizeMiB * MiB) throw new Error(`the server got ${received} bytes`)
+    row(
+      `upload ${sizeMiB} MiB (hash check + multipart)`,
+      `${(sizeMiB / seconds).toFixed(0)} MiB/s, peak RSS +${((peak - rssBefore) / MiB).toFixed(1)} MiB`,
+    )
+  } finally {
+    await agent.close()
+    server.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/**
+ * A workspace video of `sizeMiB` (a real MP4 whose samples are a sparse file's holes) uploaded by dist/index.js to the
+ * simulator's file API before its task is created (`wait: false`): the upload's throughput as the simulator received
+ * it, and the action's peak RSS (VmHWM) against the same step with a URL instead of a file.
+ */
+async function benchUpload(sizeMiB: number): Promise<void> {
+  const seconds = 10
+  const layout = mp4Layout({ width: 1280, height: 720, seconds, videoSampleBytes: Math.floor((sizeMiB * MiB) / (seconds * 24)) })
+  const workspace = mkdtempSync(path.join(os.tmpdir(), 'foxapi-bench-upload-'))
+  const file = path.join(workspace, 'assets/reference.mp4')
+  mkdirSync(path.dirname(file))
+  const fd = openSync(file, 'w')
+  writeSync(fd, layout.head, 0, layout.head.length, 0)
+  ftruncateSync(fd, layout.head.length + layout.payloadBytes)
+  closeSync(fd)
+  const sim = await startFoxApiSimulator({ taskDurationMs: 1_000, uploadQuotaBytes: 2 * sizeMiB * MiB })
+  const step = async (video: string) => {
+    const action = startAction({
+      inputs: {
+        'api-key': 'sk-test-valid-key',
+        'base-url': sim.url,
+        model: 'kling-o3-video-to-video-edit',
+        prompt: 'bench: make @Video1 snowy',
+        'video-url': video,
+        wait: 'false',
+        cache: 'false',
+      },
+      workspace,
+    })
+    let peak: number | undefined
+    const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 20)
+    const run = await action.done
+    clearInterval(sampler)
+    if (run.exitCode !== 0) throw new Error(`upload bench failed:\n${run.visibleLog.slice(-3000)}`)
+    return { peak }
+  }
+  try {
+    const withUrl = await step('https://cdn.example.com/reference.mp4')
+    const withFile = await step('assets/reference.mp4')
+    const upload = sim.uploads.received[0]
+    if (!upload || upload.bytes.length !== layout.head.length + layout.payloadBytes)
+      throw new Error('the bench video was not uploaded whole')
+    const receiving = (upload.receivedAt - upload.startedAt) / 1000
+    const mib = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / MiB).toFixed(0)} MiB`)
+    // The step's own time also counts the simulator parsing the multipart body (in this process): not shown.
+    row(
+      `upload a ${sizeMiB} MiB workspace video (dist/)`,
+      `${(sizeMiB / receiving).toFixed(0)} MiB/s sent (${receiving.toFixed(1)} s); peak RSS ${mib(withFile.peak)} (the same step with a URL: ${mib(withUrl.peak)})`,
+    )
+  } finally {
+    await sim.close()
+    rmSync(workspace, { recursive: true, force: true })
+    removeHarnessFolders()
+  }
+}
+
 /** `--batch-clips=20` and the like: a number from the command line, or the default. */
 function option(name: string, fallback: number): number {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
@@ -345,9 +457,10 @@ console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows;
 // `npm run bench -- batch` only the batch row: the issue's batch (100 clips of 4 MiB, 3 s tasks, concurrency 10,
 // about 90 s), or a smaller one with `batch-quick` (20 clips of 1 MiB, 1 s tasks, concurrency 5) or with
-// `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`.
+// `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`. `npm run bench -- upload` runs only
+// the upload rows (a 100 MiB and a 180 MiB workspace video).
 const only =
-  ['polling', 'entry', 'metadata'].find((name) => process.argv.includes(name)) ??
+  ['polling', 'entry', 'metadata', 'upload'].find((name) => process.argv.includes(name)) ??
   (process.argv.some((a) => a.startsWith('batch')) ? 'batch' : undefined)
 const quick = process.argv.includes('batch-quick')
 const batchShape: BatchShape = {
@@ -365,6 +478,10 @@ if (only === undefined) {
   benchValidation(20_000)
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
+}
+if (only === undefined || only === 'upload') {
+  for (const sizeMiB of [100, 1024]) await benchUploadStream(sizeMiB)
+  for (const sizeMiB of [100, 180]) await benchUpload(sizeMiB)
 }
 if (only === undefined || only === 'batch') await benchBatch(batchShape)
 if (only === undefined || only === 'polling') benchPolling(30_000, 500)

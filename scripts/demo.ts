@@ -1,14 +1,17 @@
 // `npm run demo`: the built action end to end against the embedded FoxAPI simulator and a local Actions
 // cache service, run the way the Actions runner runs it. The second run shows a re-run served from the cache;
 // the third a clip of the wrong shape (the simulator serves 16:9 for a 9:16 request), which `verify` fails; the
-// fourth another model (sora-2: its own fields, lengths and defaults), whose clip `verify` holds to them.
+// fourth another model (sora-2: its own fields, lengths and defaults), whose clip `verify` holds to them; the fifth
+// animates a product photo from the repository (examples/assets/product.png), uploaded through FoxAPI's file API.
 // Its workspace (with the clip) is removed at the end; `npm run demo -- --keep` keeps it to look at.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { startActionsCacheService } from '../simulator/actions-cache-service'
 import { NODE_BINARY, removeHarnessFolders, runAction, type ActionRun } from '../simulator/actions-runner'
 import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
+
+const PRODUCT_PHOTO = path.join(path.dirname(new URL(import.meta.url).pathname), '../examples/assets/product.png')
 
 const rule = (title: string) => console.log(`\n\x1b[1m━━ ${title} ${'━'.repeat(Math.max(0, 70 - title.length))}\x1b[0m`)
 
@@ -72,13 +75,36 @@ try {
   show(fourth)
   const sent = simulator.tasks.get(fourth.outputs['task-id'] ?? '')?.request
   console.log(`\nSent to FoxAPI: ${JSON.stringify({ ...sent, prompt: '…' })}`)
+
+  rule('Run 5: image to video from a product photo in the repository (assets/product.png), uploaded to FoxAPI first')
+  mkdirSync(path.join(workspace, 'assets'), { recursive: true })
+  copyFileSync(PRODUCT_PHOTO, path.join(workspace, 'assets/product.png'))
+  const photoInputs = {
+    ...inputs,
+    'prompt-file': '',
+    prompt: 'The bottle turns slowly on the table as warm light sweeps across its label',
+    model: 'kling-o3-image-to-video',
+    'image-url': 'assets/product.png',
+    'aspect-ratio': '',
+    duration: '5',
+  }
+  const fifth = await runAction({ inputs: photoInputs, workspace, env: cache.env, echo: true })
+  show(fifth)
+  const [upload] = simulator.uploads.received
+  const create = simulator.requests.filter((r) => r.path === '/v1/videos/generations').at(-1)
+  console.log(
+    `\nFoxAPI's file API received ${upload?.fileName} (${upload?.bytes.length} bytes, sha256 ${upload?.sha256.slice(0, 16)}…, with the key);` +
+      `\nthe create that followed sent image_url ${(JSON.parse(create?.body ?? '{}') as { image_url?: string }).image_url} (the URL the upload returned).`,
+  )
   const ok =
     first.exitCode === 0 &&
     second.exitCode === 0 &&
     second.outputs['cache-hit'] === 'true' &&
     third.exitCode === 1 &&
     fourth.exitCode === 0 &&
-    fourth.outputs['video-height'] === '1920'
+    fourth.outputs['video-height'] === '1920' &&
+    fifth.exitCode === 0 &&
+    upload !== undefined
   process.exitCode = ok ? 0 : 1
 } finally {
   await simulator.close()

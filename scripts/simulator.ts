@@ -18,8 +18,10 @@ Options:
   --reply <full|lean>   task replies with task_info and usage (full, default) or the newer lean shape
   --key <key>           accept another API key as well (repeatable)
   --broke-key <key>     a valid key whose balance is too low: creates answer 402 (repeatable)
+  --upload-quota <MiB>  the account's file storage for uploads (default 256): full, it deletes the oldest
+                        upload (auto_cleanup true) or answers 403 (auto_cleanup false)
   --fault <spec>        inject a fault (repeatable), <route>:<kind>[:<value>][x<times>], routes create, poll,
-                        cancel, download; kinds:
+                        cancel, download, upload (the three file upload routes); kinds:
                           status:<code>      answer with this HTTP status and FoxAPI's error body
                           reset              drop the connection before answering
                           reset-after        create the task, then drop the connection (create only)
@@ -32,13 +34,13 @@ Options:
                           sample-bomb        a sample table declaring 4 billion samples (download)
                           landscape          a 1280x720 clip whatever the request asked (download)
                           seconds:<s>        a clip this many seconds long whatever was asked (download)
-                        e.g. --fault create:status:503x2 --fault download:truncate:1000
+                        e.g. --fault create:status:503x2 --fault download:truncate:1000 --fault upload:status:429
   -h, --help            show this help
 `
 
 /** `<route>:<kind>[:<value>][x<times>]` → a simulator fault; throws with the reason for a bad spec. */
 export function parseFault(spec: string): Fault {
-  const match = /^(create|poll|cancel|download):([a-z-]+)(?::(\d+))?(?:x(\d+))?$/.exec(spec)
+  const match = /^(create|poll|cancel|download|upload):([a-z-]+)(?::(\d+))?(?:x(\d+))?$/.exec(spec)
   if (!match) throw new Error(`--fault ${spec}: expected <route>:<kind>[:<value>][x<times>], e.g. create:status:503x2`)
   const [, route, kind, value, times] = match as unknown as [string, Route, string, string | undefined, string | undefined]
   const number = (name: string) => {
@@ -76,11 +78,13 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
         key: { type: 'string', multiple: true, default: [] },
         'broke-key': { type: 'string', multiple: true, default: [] },
         fault: { type: 'string', multiple: true, default: [] },
+        'upload-quota': { type: 'string', default: '256' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }))
     if (values.reply !== 'full' && values.reply !== 'lean') throw new Error(`--reply must be full or lean, not ${values.reply}`)
     if (!/^\d+$/.test(values.port)) throw new Error(`--port must be a number, not ${values.port}`)
+    if (!(Number(values['upload-quota']) > 0)) throw new Error(`--upload-quota must be a number of MiB, not ${values['upload-quota']}`)
     if (!(Number(values['task-seconds']) >= 0)) throw new Error(`--task-seconds must be a number of seconds, not ${values['task-seconds']}`)
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n\n${HELP}`)
@@ -105,6 +109,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     apiKeys: [...DEFAULT_API_KEYS, ...values.key],
     brokeKeys: values['broke-key'],
     faults,
+    uploadQuotaBytes: Number(values['upload-quota']) * 1024 * 1024,
   })
   console.log(`FoxAPI simulator listening on ${simulator.url}`)
   console.log(

@@ -12,6 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { createFileUploads, type FileUploads } from './file-uploads'
 import { assetResultOf, clipRequestOf, MODEL_RULES, modelBodyProblem } from './model-rules'
 import { writeMp4, type ClipShape } from './mp4-writer'
 
@@ -77,7 +78,7 @@ export const DEFAULT_API_KEYS = ['sk-test-valid-key']
 /** The models of shared/foxapi-catalog.md, each with the body FoxAPI documents (simulator/model-rules.ts). */
 export const KNOWN_MODELS = Object.keys(MODEL_RULES)
 
-export type Route = 'create' | 'poll' | 'cancel' | 'download'
+export type Route = 'create' | 'poll' | 'cancel' | 'download' | 'upload'
 
 export type FaultKind =
   /** Answer with this status and FoxAPI's error body instead of doing the work. */
@@ -151,6 +152,8 @@ export interface SimulatorOptions {
   unsupportedOptions?: string[]
   /** The clip every task delivers (default: a real MP4 of the shape each task asked for); the bench serves bigger ones. */
   clip?: Buffer
+  /** The account's file storage, in bytes (default 256 MiB): see simulator/file-uploads.ts. */
+  uploadQuotaBytes?: number
 }
 
 export interface RecordedRequest {
@@ -188,6 +191,8 @@ export interface FoxApiSimulator {
   /** Most tasks that were running (created, not yet finished or cancelled) at the same moment. */
   maxConcurrentTasks(): number
   addFault(fault: Fault): void
+  /** The file API: uploads received, files held and deleted (simulator/file-uploads.ts). */
+  uploads: FileUploads
   close(): Promise<void>
 }
 
@@ -229,9 +234,32 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     return fault.kind
   }
 
+  const uploads = createFileUploads({
+    quotaBytes: options.uploadQuotaBytes ?? 256 * 1024 * 1024,
+    apiKeys,
+    cdnUrl: () => cdnUrl,
+    record: (request) => requests.push(request) - 1,
+    answerFault: async (req, res) => {
+      const fault = takeFault('upload')
+      if (fault?.type === 'delayHeaders') await delay(fault.ms, res)
+      if (fault?.type === 'reset') req.socket.destroy()
+      else if (fault?.type === 'status') sendFault(res, fault)
+      else if (fault?.type === 'body') sendBody(res, fault)
+      else if (fault?.type === 'redirect') redirectToCdn(res, req.url ?? '/')
+      else return false
+      return true
+    },
+  })
+
   const createTask = (request: Record<string, unknown>): SimulatedTask => {
     const createdAt = Date.now()
-    const scenario = options.scenario?.(request) ?? {}
+    // FoxAPI fetches a task's media when it runs it: an upload it does not hold fails the task.
+    const missing = uploads.missingIn(request)
+    const failed = {
+      outcome: 'failed' as const,
+      error: { code: 'invalid_media', message: `could not fetch ${missing[0]}: no such upload` },
+    }
+    const scenario = { ...options.scenario?.(request), ...(missing.length > 0 ? failed : {}) }
     const task: SimulatedTask = {
       id: `task-unified-${Math.floor(createdAt / 1000)}-${randomBytes(6)
         .toString('base64url')
@@ -404,6 +432,13 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
   }
 
   const listener = (host: 'api' | 'cdn') => (req: IncomingMessage, res: ServerResponse) => {
+    if (uploads.handles(req, host)) {
+      uploads.handle(req, res, host).catch((error: unknown) => {
+        if (!res.headersSent) sendError(res, { status: 500, type: 'server_error', message: String(error) })
+        else res.destroy()
+      })
+      return
+    }
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
     req.on('end', () => {
@@ -433,6 +468,7 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
     createCount: () => tasks.size,
     maxConcurrentTasks: () => maxOverlap([...tasks.values()].map((t) => [t.createdAt, endOf(t)])),
     addFault: (fault) => faults.push({ ...fault, left: fault.times ?? 1 }),
+    uploads,
     close: async () => {
       await Promise.all([stop(api), stop(cdn)])
     },

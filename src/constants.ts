@@ -36,6 +36,7 @@ export const INPUT_NAMES = [
   'prompt-file',
   ...OTHER_FIELD_INPUTS,
   'parameters',
+  'upload-cleanup',
   'wait',
   'timeout',
   'poll-interval',

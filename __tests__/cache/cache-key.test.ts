@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildRequest, type RawRequestInputs } from '../../src/models'
-import { canonicalJson, requestCacheKey } from '../../src/cache/cache-key'
+import { canonicalJson, clipCacheKey, requestCacheKey } from '../../src/cache/cache-key'
 
 function keyOf(raw: RawRequestInputs, extra = ''): string {
   const result = buildRequest(raw)
@@ -55,5 +55,31 @@ describe('cache key across models', () => {
       keyOf({ model: 'some-new-model', prompt: 'a fox', parameters: '{"seed": 2}' }),
     ]
     expect(new Set(keys).size).toBe(keys.length)
+  })
+})
+
+describe('cache key of a request that names workspace files', () => {
+  const request = (image: string) => {
+    const result = buildRequest({ model: 'kling-o3-image-to-video', 'image-url': image })
+    if (!result.ok) throw new Error(result.problems.join('; '))
+    return result.request
+  }
+  const file = (sha256: string) => [{ at: ['image_url'], sha256 }]
+  const A = 'a'.repeat(64)
+  const B = 'b'.repeat(64)
+
+  it('is the content’s SHA-256, not the path: another name for the same bytes is the same request', () => {
+    const key = clipCacheKey({ request: request('assets/product.png'), media: file(A) }, '')
+    expect(clipCacheKey({ request: request('./photos/same.png'), media: file(A) }, '')).toBe(key)
+    expect(clipCacheKey({ request: request('assets/product.png'), media: file(B) }, '')).not.toBe(key)
+    // Not the path's key, nor the key of a URL that happens to hold the bytes.
+    expect(clipCacheKey({ request: request('assets/product.png') }, '')).not.toBe(key)
+    expect(clipCacheKey({ request: request('https://cdn.example.com/uploads/product.png') }, '')).not.toBe(key)
+  })
+
+  it('leaves the request itself as it was (the report names the file by its path)', () => {
+    const sent = request('assets/product.png')
+    clipCacheKey({ request: sent, media: file(A) }, '')
+    expect(sent.image_url).toBe('assets/product.png')
   })
 })

@@ -126,7 +126,7 @@ describe("convenience inputs, in each model's own fields", () => {
     ])
     expect(problemsOf({ model: 'sora-2', prompt: 'x', 'image-url': 'ftp://x/y.png' })).toEqual([
       // A URL is not echoed (a signed URL carries a token).
-      "Input 'image-url' must be an http(s) URL",
+      "Input 'image-url' must be an http(s) URL or the workspace path of an image (e.g. assets/product.png)",
     ])
   })
 
@@ -147,7 +147,9 @@ describe("convenience inputs, in each model's own fields", () => {
       video_url: VID,
       name: 'Foxy',
     })
-    expect(problemsOf({ model: 'grok-imagine-image-to-video', prompt: 'x' })).toEqual(["Input 'image-url' must be an http(s) URL"])
+    expect(problemsOf({ model: 'grok-imagine-image-to-video', prompt: 'x' })).toEqual([
+      "Input 'image-url' must be an http(s) URL or the workspace path of an image (e.g. assets/product.png)",
+    ])
     expect(problemsOf({ model: 'veo-3.1-reference-to-video', prompt: 'x' })).toEqual(["Input 'image-list' needs at least 1 image URL"])
     expect(problemsOf({ model: 'lipsync-2', 'video-url': VID })).toEqual(["Input 'audio-url' must be an http(s) URL"])
   })
@@ -290,8 +292,8 @@ describe('the shape each request promises (verify)', () => {
 describe('media fields: one helper declares them, the registry lists them', () => {
   it('lists where each model takes media, with its kind and input', () => {
     expect(mediaFieldsOf('kling-o3-ref')).toEqual([
-      { path: 'image_list[].image_url', kind: 'image', input: 'image-list', inputs: ['image-list'] },
-      { path: 'video_list[].video_url', kind: 'video', input: 'video-list', inputs: ['video-list'] },
+      { path: 'image_list[].image_url', kind: 'image', input: 'image-list', inputs: ['image-list'], maxBytes: 10_000_000 },
+      { path: 'video_list[].video_url', kind: 'video', input: 'video-list', inputs: ['video-list'], maxBytes: 200_000_000 },
     ])
     expect(mediaFieldsOf('kling-o3-reference-to-video').map((f) => [f.path, f.kind, f.input])).toEqual([
       ['start_image_url', 'image', 'image-url'],
@@ -331,9 +333,9 @@ describe('media fields: one helper declares them, the registry lists them', () =
       'video-list': `[${VID}]`,
     })
     expect(mediaValuesOf(request)).toEqual([
-      { path: ['image_list', 0, 'image_url'], kind: 'image', input: 'image-list', value: IMG },
-      { path: ['image_list', 1, 'image_url'], kind: 'image', input: 'image-list', value: IMG2 },
-      { path: ['video_list', 0, 'video_url'], kind: 'video', input: 'video-list', value: VID },
+      { path: ['image_list', 0, 'image_url'], kind: 'image', input: 'image-list', value: IMG, maxBytes: 10_000_000 },
+      { path: ['image_list', 1, 'image_url'], kind: 'image', input: 'image-list', value: IMG2, maxBytes: 10_000_000 },
+      { path: ['video_list', 0, 'video_url'], kind: 'video', input: 'video-list', value: VID, maxBytes: 200_000_000 },
     ])
     const veo = requestOf({ model: 'veo-3.1-fast', prompt: 'x', 'image-url': IMG, 'end-image-url': IMG2 })
     expect(mediaValuesOf(veo).map((v) => [v.path, v.input])).toEqual([

@@ -2,6 +2,8 @@
 // batch entries with one key (src/run/identical-requests.ts) loads neither @actions/cache nor the network code.
 import { createHash } from 'node:crypto'
 import type { RunSettings } from '../inputs/clip-spec'
+import type { MediaFile } from '../media/media-files'
+import { withMediaDigests } from '../media/media-request'
 import type { GenerationRequest } from '../models/model'
 
 const KEY_PREFIX = 'foxapi-video-v1'
@@ -26,16 +28,18 @@ export function requestCacheKey(request: GenerationRequest, extra: string): stri
 
 /**
  * The cache key of a clip: its request, the `cache-key` input (`runCacheKey`) and the entry's own `cache-key`;
- * none for a clip resumed by `task-id`. One function, so the dry run asks the cache about the very key a run
- * uses, and two batch entries that would share one entry are refused before anything is sent.
+ * none for a clip resumed by `task-id`. A workspace file the request names counts by the SHA-256 of its bytes
+ * (`media`), never by its path or the URL an upload returns: a cache hit uploads nothing, and changed content is a
+ * new request. One function, so the dry run asks the cache about the very key a run uses, and two batch entries
+ * that would share one entry are refused before anything is sent.
  */
 export function clipCacheKey(
-  spec: { request?: GenerationRequest; taskId?: string; cacheKey?: string },
+  spec: { request?: GenerationRequest; taskId?: string; cacheKey?: string; media?: readonly Pick<MediaFile, 'at' | 'sha256'>[] },
   runCacheKey: string,
 ): string | undefined {
   if (!spec.request || spec.taskId) return undefined
   const extraKey = spec.cacheKey !== undefined ? `${runCacheKey}\n${spec.cacheKey}` : runCacheKey
-  return requestCacheKey(spec.request, extraKey)
+  return requestCacheKey(withMediaDigests(spec.request, spec.media ?? []), extraKey)
 }
 
 /**

@@ -3,6 +3,8 @@
 // (`schedule`, `from`, `until`) and `variables`. Each entry is read on its own, into its clip, calendar and
 // destination; its problems are named after it (`batch item 2 'name'`) and listed in entry order.
 import path from 'node:path'
+import { MediaChecker } from '../media/media-files'
+import { requestMediaFiles } from '../media/media-request'
 import { buildRequest, type RawRequestInputs } from '../models'
 import type { PlannedDestination } from '../security/destinations'
 import { entryNameProblem, foldedName } from '../security/portable-names'
@@ -24,6 +26,8 @@ export interface BatchDefaults {
   outputTemplate: string
   schedule: ScheduleInputs
   workspace: string
+  /** Checks the workspace files requests name (one per run, so a file several entries name is read once). */
+  media?: MediaChecker
 }
 
 /** The batch's clips (every entry without problems), and what the later checks and the calendar need of them. */
@@ -63,8 +67,9 @@ export function readBatch(value: string, defaults: BatchDefaults, problems: stri
   const batch: Batch = { clips: [], calendars: new Map(), planned: [], warnings: [], notices: [] }
   /** Names so far, by their folded form (foldedName). */
   const seenNames = new Map<string, string>()
+  const entryDefaults = { ...defaults, media: defaults.media ?? new MediaChecker(defaults.workspace) }
   readBatchEntries(value, defaults.workspace, problems).forEach((entry: unknown, index) => {
-    const read = readBatchEntry(entry, index, defaults, seenNames, problems)
+    const read = readBatchEntry(entry, index, entryDefaults, seenNames, problems)
     if (read === undefined) return
     batch.calendars.set(read.name, read.calendar)
     if (read.clip === undefined) return
@@ -99,7 +104,7 @@ function readBatchEntries(value: string, workspace: string, problems: string[]):
 function readBatchEntry(
   entry: unknown,
   index: number,
-  defaults: BatchDefaults,
+  defaults: BatchDefaults & { media: MediaChecker },
   seenNames: Map<string, string>,
   problems: string[],
 ): BatchEntry | undefined {
@@ -115,15 +120,17 @@ function readBatchEntry(
   const calendar = readEntryCalendar({ schedule, from, until }, label, problems)
   // Placeholders are expanded before anything is checked: what is validated is what is sent.
   const values = templateValues(defaults.schedule, name, readVariables(variables, `${label} 'variables'`, problems))
-  const raw = expandRequestTexts(
-    { ...defaults.shared, ...fields },
-    values,
-    (field) => (field in fields ? `${label} '${field}'` : `Input '${field}'`),
-    problems,
-  )
-  const where = output ? `${label} 'output'` : "Input 'output-path'"
-  const outputPath = expandOutputTemplate(output ?? defaults.outputTemplate, values, where, problems)
-  return { name, calendar, ...entryClip(raw, outputPath, own, label, problems) }
+  // A field the entry sets is named after the entry; one it takes from the inputs, after the input.
+  const where = (field: string) => (field in fields ? `${label} '${field}'` : `Input '${field}'`)
+  const raw = expandRequestTexts({ ...defaults.shared, ...fields }, values, where, problems)
+  const outputWhere = output ? `${label} 'output'` : "Input 'output-path'"
+  const outputPath = expandOutputTemplate(output ?? defaults.outputTemplate, values, outputWhere, problems)
+  const clip = entryClip(raw, outputPath, own, label, problems)
+  if (clip.clip?.request) {
+    const files = requestMediaFiles(clip.clip.request, defaults.media, where, problems)
+    if (files.length > 0) clip.clip.media = files
+  }
+  return { name, calendar, ...clip }
 }
 
 /** The entry's `task-id`, `cache-key`, `output` and `name`, each checked, in that order. */

@@ -1,5 +1,6 @@
 // What the inputs become: the run's settings and one spec per clip. Types only, so that every later part of a run
 // (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
+import type { MediaFile } from '../media/media-files'
 import type { GenerationRequest } from '../models/model'
 
 /** The `verify` input: what a clip that does not match the request becomes (the structural checks always apply). */
@@ -34,6 +35,8 @@ export interface RunSettings {
   reuse: ReuseSettings
   /** `budget-period` other than `run`: `max-credits` caps every run of this workflow in the period. */
   budget?: BudgetPeriodSettings
+  /** `upload-cleanup`: FoxAPI may delete the account's oldest uploads when its storage is full (FoxAPI's default, true). */
+  uploadCleanup?: boolean
 }
 
 /** What a cache hit may serve: any later run of the same request, or only this workflow run (and its re-runs). */
@@ -67,4 +70,6 @@ export interface ClipSpec {
   cacheKey?: string
   /** Where the clip goes, relative to the workspace; `{task-id}` and `{name}` are filled in. */
   outputPath: string
+  /** The workspace files the request names, checked and hashed: uploaded right before its task is created. */
+  media?: MediaFile[]
 }

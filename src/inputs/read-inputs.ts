@@ -4,6 +4,7 @@
 // schedule-inputs.ts, plan-inputs.ts); this file calls them in order and checks what needs all of them.
 import * as core from '@actions/core'
 import { checkPlannedDestinations, resultsFileProblems, type PlannedDestination } from '../security/destinations'
+import { MediaChecker } from '../media/media-files'
 import { isValidTaskId } from '../security/task-id'
 import { readBatch, type Batch } from './batch-file'
 import type { ClipSpec, NotDueEntry, RunSettings } from './clip-spec'
@@ -91,12 +92,13 @@ export function readInputs(
 
   // A run without `batch` reads as a batch of its one clip, without calendars.
   let read: Batch
+  const media = new MediaChecker(workspace)
   if (batch) {
     if (taskId !== '')
       problems.push("Inputs 'batch' and 'task-id' cannot be used together: to collect a batch entry's task, add task-id to that entry")
-    read = readBatch(batchInput, { shared: requestInputs.fields, outputTemplate, schedule, workspace }, problems)
+    read = readBatch(batchInput, { shared: requestInputs.fields, outputTemplate, schedule, workspace, media }, problems)
     problems.push(...(checks.batchProblems?.(read.clips, settings.cacheKey) ?? []))
-  } else read = { ...readSingleClip(requestInputs, taskId, outputTemplate, schedule, problems), calendars: new Map() }
+  } else read = { ...readSingleClip(requestInputs, taskId, outputTemplate, schedule, problems, media), calendars: new Map() }
   checkDestinations(settings, read.planned, input('results-file') !== '', problems)
 
   const selected = selectClips(input('only'), read.clips, batch, problems)

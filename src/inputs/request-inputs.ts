@@ -1,5 +1,7 @@
 // The request inputs (`prompt` or `prompt-file`, `duration`, `model`, …): in a batch, every entry's defaults;
 // without one, the run's one clip, or the task `task-id` names to collect. Problems are named after the input.
+import type { MediaChecker } from '../media/media-files'
+import { requestMediaFiles } from '../media/media-request'
 import { REQUEST_INPUTS, buildRequest, type RawRequestInputs } from '../models'
 import type { PlannedDestination } from '../security/destinations'
 import { readWorkspaceFile } from '../security/workspace-files'
@@ -54,7 +56,7 @@ export function readRequestInputs(getInput: InputReader, promptFile: string, wor
 /**
  * The one clip of a run without `batch`: the task `taskId` names when no prompt is set (collected, not
  * submitted), else the request the inputs make (`taskId`, when set, is collected for it). `outputTemplate` is
- * `output-path` (or its default).
+ * `output-path` (or its default); `media` checks the workspace files the request names.
  */
 export function readSingleClip(
   request: RequestInputs,
@@ -62,6 +64,7 @@ export function readSingleClip(
   outputTemplate: string,
   schedule: ScheduleInputs,
   problems: string[],
+  media: MediaChecker,
 ): SingleClip {
   const { fields } = request
   if (taskId !== '' && fields.prompt === undefined) {
@@ -74,7 +77,14 @@ export function readSingleClip(
   const outputPath = expandOutputTemplate(outputTemplate, values, "Input 'output-path'", problems)
   const result = buildRequest(expanded)
   if (result.ok) {
-    const clip = { name: 'clip', request: result.request, outputPath, ...(taskId !== '' ? { taskId } : {}) }
+    const files = requestMediaFiles(result.request, media, (input) => `Input '${input}'`, problems)
+    const clip = {
+      name: 'clip',
+      request: result.request,
+      outputPath,
+      ...(taskId !== '' ? { taskId } : {}),
+      ...(files.length > 0 ? { media: files } : {}),
+    }
     return withDestinations([clip], result.warnings, result.notices)
   }
   for (const problem of result.problems) {

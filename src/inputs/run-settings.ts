@@ -54,5 +54,6 @@ export function readRunSettings(
     resultsFile: resultsFilePath(input('results-file'), workspace, env, problems),
     reuse: schedule.reuse,
     ...(schedule.budget ? { budget: schedule.budget } : {}),
+    uploadCleanup: parseBoolean('upload-cleanup', input('upload-cleanup'), problems),
   }
 }

@@ -11,6 +11,7 @@ import { shown } from './input-text'
 export const INPUT_DEFAULTS = {
   'base-url': 'https://api.foxapi.cc',
   model: 'kling-o3-ref',
+  'upload-cleanup': 'true',
   wait: 'true',
   timeout: '15m',
   'poll-interval': '30s',

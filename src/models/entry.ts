@@ -23,9 +23,9 @@ export type FieldSpec =
   | { type: 'bool'; default?: boolean }
   | { type: 'yes-no' }
   /** One media value (fields.ts mediaUrl). */
-  | { type: 'media'; kind: MediaKind; required?: boolean }
+  | { type: 'media'; kind: MediaKind; required?: boolean; maxBytes?: number }
   /** A list of media values (fields.ts mediaUrlList). */
-  | { type: 'media-list'; kind: MediaKind; min?: number; max?: number; required?: boolean }
+  | { type: 'media-list'; kind: MediaKind; min?: number; max?: number; required?: boolean; maxBytes?: number }
   | { type: 'strings'; noun: string; max?: number }
   /** Kling's subject elements ({frontal_image_url, reference_image_urls[]}). */
   | { type: 'elements' }

@@ -95,24 +95,46 @@ export const list = <T extends z.ZodType>(item: T, noun: string, max = MAX_LIST_
       .nullish(),
   )
 
-/** What a media field holds: the model fetches it from its URL. */
+/** What a media field holds: the model fetches it from its URL (a workspace file is uploaded first: src/media). */
 export type MediaKind = 'image' | 'video' | 'audio'
 
+/** What a media schema says of its field: the kind, and the largest file the model's page allows (when it says). */
+export interface MediaMeta {
+  media: MediaKind
+  maxBytes?: number
+}
+
 /** Every schema made by mediaUrl, with its kind: models/media-fields.ts finds a model's media fields by it. */
-export const mediaRegistry = z.registry<{ media: MediaKind }>()
+export const mediaRegistry = z.registry<MediaMeta>()
 
 /**
- * THE schema of one media value (an image, a video or an audio file the model fetches): today an http(s) URL.
- * Every media field of every model is declared through this helper (or mediaUrlList), so that
- * `mediaFieldsOf(model)` lists them all; a change to what a media value may be (a workspace file to upload)
- * is made here, once.
+ * Whether `value` names a workspace file rather than a URL: it has no URL scheme (`assets/product.png`,
+ * `./assets/product.png`; a Windows drive such as `C:\x` counts as a path, and is refused later as absolute).
  */
-export function mediaUrl(kind: MediaKind) {
+export function isMediaPath(value: string): boolean {
+  return !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value) || /^[A-Za-z]:[\\/]/.test(value)
+}
+
+const MEDIA_ERRORS: Readonly<Record<MediaKind, string>> = {
+  image: 'must be an http(s) URL or the workspace path of an image (e.g. assets/product.png)',
+  video: 'must be an http(s) URL or the workspace path of a video (e.g. assets/reference.mp4)',
+  audio: 'must be an http(s) URL or the workspace path of an audio file (e.g. assets/voice.mp3)',
+}
+
+/**
+ * THE schema of one media value (an image, a video or an audio file the model fetches): an http(s) URL, or the
+ * workspace path of a file, which is checked before anything is sent and uploaded right before the task is
+ * created (src/media, src/run/upload-media.ts). Every media field of every model is declared through this helper
+ * (or mediaUrlList), so that `mediaFieldsOf(model)` lists them all, with `maxBytes` where the model's page gives a
+ * file size limit.
+ */
+export function mediaUrl(kind: MediaKind, options: { maxBytes?: number } = {}) {
   const schema = z
-    .string({ error: 'must be an http(s) URL' })
+    .string({ error: MEDIA_ERRORS[kind] })
     .trim()
-    .refine((value) => isHttpUrl(value), { error: 'must be an http(s) URL' })
-  mediaRegistry.add(schema, { media: kind })
+    .max(2048, { error: 'is too long (at most 2048 characters)' })
+    .refine((value) => isHttpUrl(value) || (isMediaPath(value) && value !== '' && !value.includes('\0')), { error: MEDIA_ERRORS[kind] })
+  mediaRegistry.add(schema, { media: kind, ...(options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}) })
   return schema
 }
 
@@ -120,12 +142,14 @@ export function mediaUrl(kind: MediaKind) {
  * A list of media values of one kind (JSON or YAML text, or a list), at most `max`; with `min`, at least that
  * many when given; `required`: a missing list counts as empty.
  */
-export function mediaUrlList(kind: MediaKind, max = MAX_LIST_ITEMS, options: { min?: number; required?: boolean } = {}) {
-  const noun = `${kind} URLs`
+export function mediaUrlList(kind: MediaKind, max = MAX_LIST_ITEMS, options: { min?: number; required?: boolean; maxBytes?: number } = {}) {
+  const noun = `${kind} URLs or workspace paths`
   const min = options.min ?? (options.required ? 1 : 0)
   const few = `needs at least ${min} ${kind} URL${min === 1 ? '' : 's'}`
   const array = z
-    .array(mediaUrl(kind), { error: `must be a JSON or YAML list of ${noun}` })
+    .array(mediaUrl(kind, options.maxBytes !== undefined ? { maxBytes: options.maxBytes } : {}), {
+      error: `must be a JSON or YAML list of ${noun}`,
+    })
     .min(min, { error: few })
     .max(max, { error: max === 1 ? `may hold only 1 ${kind} URL` : `has too many items (at most ${max})` })
   if (!options.required) return z.preprocess(structuredText, array.nullish())
@@ -143,12 +167,21 @@ export const segment = z.strictObject({
 })
 export const multiPrompt = list(segment, 'segments ({prompt, duration})')
 
+/** Megabytes as the pages write them (decimal). */
+export const MB = 1_000_000
+/** Kling's specification: images ≤ 10 MB, a reference (or edited) video ≤ 200 MB. */
+export const KLING_IMAGE_BYTES = 10 * MB
+export const KLING_VIDEO_BYTES = 200 * MB
+
 /** Kling's subject elements: a frontal image and reference images each. */
 export const elements = () =>
   list(
     z.strictObject({
-      frontal_image_url: mediaUrl('image'),
-      reference_image_urls: z.array(mediaUrl('image')).max(MAX_LIST_ITEMS).optional(),
+      frontal_image_url: mediaUrl('image', { maxBytes: KLING_IMAGE_BYTES }),
+      reference_image_urls: z
+        .array(mediaUrl('image', { maxBytes: KLING_IMAGE_BYTES }))
+        .max(MAX_LIST_ITEMS)
+        .optional(),
     }),
     'elements ({frontal_image_url, reference_image_urls})',
   )

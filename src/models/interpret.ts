@@ -87,10 +87,16 @@ export function fieldSchema(spec: FieldSpec): z.ZodType {
       return flag
     case 'yes-no':
       return yesNo
-    case 'media':
-      return z.preprocess(emptyToUndefined, spec.required ? mediaUrl(spec.kind) : mediaUrl(spec.kind).optional())
+    case 'media': {
+      const value = mediaUrl(spec.kind, spec.maxBytes !== undefined ? { maxBytes: spec.maxBytes } : {})
+      return z.preprocess(emptyToUndefined, spec.required ? value : value.optional())
+    }
     case 'media-list':
-      return mediaUrlList(spec.kind, spec.max, { ...(spec.min !== undefined ? { min: spec.min } : {}), required: spec.required ?? false })
+      return mediaUrlList(spec.kind, spec.max, {
+        ...(spec.min !== undefined ? { min: spec.min } : {}),
+        ...(spec.maxBytes !== undefined ? { maxBytes: spec.maxBytes } : {}),
+        required: spec.required ?? false,
+      })
     case 'strings':
       return list(z.string().trim().min(1), spec.noun, spec.max)
     case 'elements':

@@ -5,7 +5,7 @@
 // fields of the media inputs.
 import type { z } from 'zod'
 import type { FieldInput } from '../constants'
-import { mediaRegistry, type MediaKind } from './fields'
+import { mediaRegistry, type MediaKind, type MediaMeta } from './fields'
 import type { GenerationRequest, ModelDefinition } from './model'
 import { MODELS } from './registry'
 
@@ -18,6 +18,8 @@ export interface MediaField {
   input: FieldInput | 'parameters'
   /** Every input that fills it or one of its items (`image-url` for `image_urls[0]`). */
   inputs: FieldInput[]
+  /** The largest file the model's page allows there, when it says (a workspace file is held to it before upload). */
+  maxBytes?: number
 }
 
 /** One media value of a request. */
@@ -28,6 +30,8 @@ export interface MediaValue {
   /** The input it came from, or `parameters`. */
   input: FieldInput | 'parameters'
   value: string
+  /** The largest file the model's page allows there, when it says. */
+  maxBytes?: number
 }
 
 interface ZodInternals {
@@ -45,9 +49,9 @@ interface ZodInternals {
 }
 
 /** Every media schema under `schema`, with its path. */
-function walk(schema: z.ZodType, path: string, found: Map<string, MediaKind>): void {
+function walk(schema: z.ZodType, path: string, found: Map<string, MediaMeta>): void {
   const meta = mediaRegistry.get(schema)
-  if (meta) return void found.set(path, meta.media)
+  if (meta) return void found.set(path, meta)
   const def = (schema as unknown as ZodInternals)._zod.def
   if (def.shape) for (const [key, child] of Object.entries(def.shape)) walk(child, path === '' ? key : `${path}.${key}`, found)
   if (def.type === 'array' && def.element) walk(def.element, `${path}[]`, found)
@@ -68,14 +72,15 @@ function listMediaFields(definition: ModelDefinition | undefined): MediaField[] 
   if (!definition || definition.unchecked) {
     return LOOSE_MEDIA.map(([input, kind]) => ({ path: input.replace(/-/g, '_'), kind, input, inputs: [input] }))
   }
-  const found = new Map<string, MediaKind>()
+  const found = new Map<string, MediaMeta>()
   walk(definition.schema, '', found)
   const targets = Object.entries(definition.inputs) as [FieldInput, string][]
-  return [...found].map(([path, kind]) => {
+  return [...found].map(([path, { media: kind, maxBytes }]) => {
     const top = /^[^.[]+/.exec(path)?.[0] ?? path
     const filling = targets.filter(([, target]) => fieldOfTarget(target) === top)
     const whole = filling.find(([, target]) => target === top) ?? filling[0]
-    return { path, kind, input: whole?.[0] ?? 'parameters', inputs: filling.map(([input]) => input) }
+    const field: MediaField = { path, kind, input: whole?.[0] ?? 'parameters', inputs: filling.map(([input]) => input) }
+    return maxBytes !== undefined ? { ...field, maxBytes } : field
   })
 }
 
@@ -96,7 +101,10 @@ export function mediaValuesOf(request: GenerationRequest): MediaValue[] {
     const steps = stepsOf(field.path)
     const visit = (value: unknown, at: number, path: (string | number)[]): void => {
       if (at === steps.length) {
-        if (typeof value === 'string') values.push({ path, kind: field.kind, input: inputAt(definition, field, path), value })
+        if (typeof value === 'string') {
+          const found: MediaValue = { path, kind: field.kind, input: inputAt(definition, field, path), value }
+          values.push(field.maxBytes !== undefined ? { ...found, maxBytes: field.maxBytes } : found)
+        }
         return
       }
       const step = steps[at] as string

@@ -3,7 +3,7 @@
 // `url` for `image_url`/`video_url`. Their URLs are declared with mediaUrl, like every media field.
 import { z } from 'zod'
 import type { SpecialFieldName } from './entry'
-import { list, mediaUrl, yesNo } from './fields'
+import { KLING_IMAGE_BYTES, KLING_VIDEO_BYTES, list, mediaUrl, yesNo } from './fields'
 
 export interface ImageItem {
   image_url: string
@@ -33,7 +33,7 @@ const imageItem = () =>
     z
       .strictObject(
         {
-          image_url: mediaUrl('image').optional(),
+          image_url: mediaUrl('image', { maxBytes: KLING_IMAGE_BYTES }).optional(),
           type: z.enum(['first_frame', 'end_frame', ''], { error: "type must be 'first_frame', 'end_frame' or empty" }).optional(),
         },
         objectError('image_url, type'),
@@ -52,7 +52,7 @@ const videoItem = () =>
     z
       .strictObject(
         {
-          video_url: mediaUrl('video').optional(),
+          video_url: mediaUrl('video', { maxBytes: KLING_VIDEO_BYTES }).optional(),
           refer_type: z.enum(['feature', 'base'], { error: "refer_type must be 'feature' or 'base'" }).optional(),
           keep_original_sound: yesNo,
         },

@@ -2,6 +2,7 @@
 // the report (outputs, summary, results file) reads it. It lives with the report, below the run, so that the
 // report never imports the run. So does the decision's type (src/run/clip-decision.ts makes decisions).
 import type { GenerationRequest } from '../models/model'
+import type { MediaKind } from '../models/fields'
 import type { ClipMetadata } from '../clip/clip-metadata'
 import type { Verification } from '../clip/clip-verify'
 import type { Task, TaskAsset } from '../foxapi/task'
@@ -51,6 +52,21 @@ export interface ClipResult {
   metadata?: ClipMetadata
   /** The clip held against the request (the `verify` input); absent when there is no file. */
   verification?: Verification
+  /** The workspace files the request names (by workspace path, never by upload URL), uploaded or not. */
+  media?: MediaUse[]
+}
+
+/** A workspace file a clip's request names. */
+export interface MediaUse {
+  /** Where it stands in the request: `image_url`, `image_list[0].image_url`. */
+  field: string
+  /** Its path in the workspace: `assets/product.png`. */
+  path: string
+  kind: MediaKind
+  bytes: number
+  /** Its type, read from its content: `png`, `jpeg`, `mp4`, … */
+  type: string
+  sha256: string
 }
 
 export function isSuccess(result: ClipResult): boolean {

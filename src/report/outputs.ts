@@ -3,7 +3,7 @@
 import type { OutputName } from '../constants'
 import { setOutputOrFile } from './actions-io'
 import { verificationText } from '../clip/clip-verify'
-import type { ClipResult } from './clip-result'
+import type { ClipResult, MediaUse } from './clip-result'
 
 /** One row of the `results` output. */
 export interface ResultRow {
@@ -29,6 +29,8 @@ export interface ResultRow {
   has_audio: boolean | null
   /** `passed`, `mismatch: …` or `skipped` (also when there is no file to compare). */
   verify: string
+  /** The workspace files the request names (by workspace path, never by upload URL); absent when it names none. */
+  media?: MediaUse[]
   error?: string
 }
 
@@ -51,6 +53,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     codec: result.metadata?.codec ?? null,
     has_audio: result.metadata?.hasAudio ?? null,
     verify: verificationText(result.verification),
+    ...(result.media?.length ? { media: result.media } : {}),
     ...(result.error ? { error: result.error } : {}),
   }
 }

@@ -2,7 +2,8 @@
 // counts of new tasks, restores and resumes, and the notes about the run (budget, calendar, cache).
 import * as core from '@actions/core'
 import { writeSummaryHtml } from './actions-io'
-import type { ClipAction } from './clip-result'
+import { sizeText } from '../media/media-files'
+import type { ClipAction, MediaUse } from './clip-result'
 import { cell } from './summary'
 
 /** What a real run would do with a clip, as a dry run's `results` rows name it (the `plan` field). */
@@ -43,8 +44,10 @@ export interface PlanRow {
   cache_key: string
   task_id: string
   output_path: string
-  /** The request body as it would be sent. */
+  /** The request body as it would be sent (each workspace file by its path, to be replaced by its upload's URL). */
   request: unknown
+  /** The workspace files the request names: uploaded right before the task is created (only for `new`). */
+  media?: MediaUse[]
 }
 
 /** `fox: restored from the Actions cache, nothing sent`. */
@@ -94,6 +97,15 @@ export async function writePlanSummary(rows: PlanRow[], maxCredits: number | und
       (maxCredits !== undefined ? ` max-credits ${maxCredits} would stop submissions once FoxAPI reports that many reserved.` : '') +
       ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>',
   )
+  const uploads = rows.filter((r) => r.plan === 'new').flatMap((r) => (r.media ?? []).map((m) => ({ ...m, clip: r.name })))
+  if (uploads.length > 0) {
+    const files = [...new Map(uploads.map((m) => [m.sha256, m])).values()]
+    summary.addRaw(
+      `<p>Files a real run would upload to FoxAPI's file storage (each content once), right before the task that needs it: ` +
+        files.map((m) => `<code>${cell(m.path, 300)}</code> (${cell(`${m.type}, ${sizeText(m.bytes)}`)})`).join(', ') +
+        '.</p>',
+    )
+  }
   for (const note of notes) summary.addRaw(`<p>${cell(note)}</p>`)
   const text = summary.stringify()
   summary.emptyBuffer()

@@ -22,7 +22,7 @@ export interface FullResultRow extends ResultRow {
   made_by: { repository: string; run_id: string; url: string } | null
   /** Video frames per second, read from the file (null when there is no file or the track has no length). */
   frame_rate: number | null
-  /** The request as sent (or as it would be sent); it holds no secret. */
+  /** The request as sent (or as it would be sent), each workspace file by its path; it holds no secret. */
   request: unknown
 }
 

@@ -3,6 +3,7 @@
 // and no markup renders; the whole text is scrubbed of secrets once more and kept under the summary's limit.
 import * as core from '@actions/core'
 import { shapeLine } from '../clip/clip-shape'
+import { sizeText } from '../media/media-files'
 import { runLabel } from '../run-origin'
 import { redact } from '../secrets'
 import { capText, makeVisible } from '../security/visible-text'
@@ -72,7 +73,12 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
           creditsCell(r),
           videoCell(r),
           shapeCell(r),
-          r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+          [
+            r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+            mediaCell(r),
+          ]
+            .filter((part) => part !== '')
+            .join('<br>'),
         ]),
     ])
     if (shown < results.length) {
@@ -88,7 +94,8 @@ function summaryText(results: ClipResult[], options: SummaryOptions, shown: numb
       ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
       ['Model', cell(request?.model ?? r.task?.model ?? '')],
       ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
-      ['Settings', cell(request ? settingsText(request) : '')],
+      ['Settings', cell(request ? settingsText(request, r.media) : '')],
+      ['Media', mediaCell(r)],
       ['Task id', code(r.taskId)],
       ['Elapsed', elapsed(r.elapsedMs)],
       ['Credits', creditsCell(r)],
@@ -133,19 +140,25 @@ function statusText(r: ClipResult): string {
 }
 
 /** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
-function settingsText(request: NonNullable<ClipResult['request']>): string {
+function settingsText(request: NonNullable<ClipResult['request']>, media: ClipResult['media'] = []): string {
   const parts: string[] = []
   for (const [field, value] of Object.entries(request)) {
     if (field === 'model' || field === 'prompt') continue
     if (Array.isArray(value)) parts.push(`${field} ×${value.length}`)
     else if (field === 'duration') parts.push(`duration ${JSON.stringify(value)}s`)
-    else if (typeof value === 'string' && /^https?:/.test(value)) parts.push(field)
+    // A URL, or a workspace file (named in the Media row): the field alone.
+    else if (typeof value === 'string' && (/^https?:/.test(value) || media.some((m) => m.field === field))) parts.push(field)
     else if (typeof value === 'string') parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`)
     else if (typeof value !== 'object') parts.push(`${field} ${JSON.stringify(value)}`)
     else parts.push(field)
   }
   if (request.model === 'kling-o3-ref' && request.duration === undefined) parts.push('length of the reference video')
   return parts.join(', ')
+}
+
+/** The workspace files the clip's request names, by path (never the upload URL): `assets/a.png (image_url, png, 245 KB)`. */
+function mediaCell(r: ClipResult): string {
+  return (r.media ?? []).map((m) => `${code(m.path)} (${cell(`${m.field}, ${m.type}, ${sizeText(m.bytes)}`)})`).join(', ')
 }
 
 /** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */

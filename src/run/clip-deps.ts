@@ -8,6 +8,7 @@ import type { RunSettings } from '../inputs/clip-spec'
 import type { DeliveredNotes } from '../records/delivered-notes'
 import type { CreditBudget } from './budget'
 import type { Limiter } from './limiter'
+import type { MediaUploads } from './upload-media'
 
 export interface ClipDeps {
   settings: RunSettings
@@ -29,6 +30,8 @@ export interface ClipDeps {
   limits: TransferLimits
   /** The tasks being waited on: the post step reports (or cancels) any a killed main step left. */
   waiting: WaitingTasks
+  /** Uploads the workspace files a request names, once per content (absent: a run that uploads nothing). */
+  uploads?: MediaUploads
 }
 
 export interface TransferLimits {

@@ -31,7 +31,8 @@ export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = N
   const started = Date.now()
   const log: Log = (line) => deps.log(spec.name, redact(line))
   const end = await produceClip(spec, deps, turn, log)
-  return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started }
+  const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }))
+  return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started, ...(media ? { media } : {}) }
 }
 
 /** A clip's result without what runClip adds itself (its name, request and time). */

@@ -8,8 +8,11 @@ import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { checkRestoredClip } from '../clip/clip-verify'
 import { previewCreate } from '../foxapi/api-client'
+import { UPLOAD_PATH } from '../foxapi/file-upload'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
+import { sizeText, type MediaFile } from '../media/media-files'
+import type { MediaUse } from '../report/clip-result'
 import { setOutputOrFile, setOutputSafely } from '../report/actions-io'
 import { writeMatrix } from '../report/matrix'
 import { formatCredits } from '../report/outputs'
@@ -21,6 +24,7 @@ import { notDueText } from '../report/schedule-notes'
 import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
+import { refuseUnusableMedia } from './check-media'
 import { deliveredElsewhere, findingOf } from './clip-pipeline'
 import { untrustedPeriod } from './period-budget'
 
@@ -32,6 +36,7 @@ export async function runDryRun(
   options: { settings: RunSettings; batch: boolean; notDue?: NotDueEntry[] },
 ): Promise<void> {
   const { settings, notDue = [] } = options
+  if (await refuseUnusableMedia(clips, settings.workspace)) return
   log.info(
     `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`,
   )
@@ -111,7 +116,7 @@ async function peekFinding(cache: ResultCache, key: string, runId: string | unde
 }
 
 function planRow(
-  clip: Pick<ClipSpec, 'name' | 'outputPath' | 'taskId' | 'request'>,
+  clip: Pick<ClipSpec, 'name' | 'outputPath' | 'taskId' | 'request' | 'media'>,
   decision: ClipDecision,
   key: string | undefined,
   note: string | undefined,
@@ -128,7 +133,13 @@ function planRow(
     task_id: taskId,
     output_path: clip.outputPath.replaceAll('{name}', safeFileName(clip.name)),
     request: clip.request ?? null,
+    ...(clip.media?.length ? { media: mediaUses(clip.media) } : {}),
   }
+}
+
+/** The workspace files of a plan row: path, type, size (nothing is read beyond what the input check read). */
+function mediaUses(files: MediaFile[]): MediaUse[] {
+  return files.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }))
 }
 
 /** The plan's note: what a reader would otherwise wonder about the cache. */
@@ -148,6 +159,7 @@ async function logPlan(rows: PlanRow[], clips: ClipSpec[], settings: RunSettings
   for (const [index, row] of rows.entries()) {
     const request = clips[index]?.request
     const lines = row.note ? [`Note: ${row.note}.`] : []
+    lines.push(...uploadLines(clips[index]?.media ?? [], row, settings))
     if (request) {
       const wire = previewCreate(settings.baseUrl, request)
       lines.push(`${wire.method} ${wire.url}`)
@@ -159,6 +171,17 @@ async function logPlan(rows: PlanRow[], clips: ClipSpec[], settings: RunSettings
       return Promise.resolve()
     })
   }
+}
+
+/** The uploads a real run would make for the row's clip, before its create (none unless the plan is a new task). */
+function uploadLines(files: MediaFile[], row: PlanRow, settings: RunSettings): string[] {
+  if (files.length === 0) return []
+  if (row.plan !== 'new') return [`Uploads: none (${files.map((f) => f.path).join(', ')} would be uploaded only for a new task).`]
+  const target = `POST ${new URL(UPLOAD_PATH, `${settings.baseUrl}/`).toString()}`
+  return files.map(
+    (f) =>
+      `Upload (right before the create, once per content in the run): ${f.path} (${f.type.label}, ${sizeText(f.bytes)}, sha256 ${f.sha256.slice(0, 16)}…) for ${f.field} → ${target}; the URL FoxAPI returns replaces the path in the request below.`,
+  )
 }
 
 /** What a real run would find in the period's spend records (read only: nothing is saved), and a refusal if it is spent. */

@@ -6,7 +6,8 @@ import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { State } from '../constants'
 import { messageOf } from '../errors'
-import { FoxApiClient } from '../foxapi/api-client'
+import { FoxApiClient, type ApiClientOptions } from '../foxapi/api-client'
+import { FileUploader } from '../foxapi/file-upload'
 import { createHttpAgent } from '../foxapi/http'
 import { API_RETRY } from '../foxapi/retries'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
@@ -23,7 +24,9 @@ import { downloadPolicyFor, guardedConnector } from '../security/download-policy
 import { runClips, transferLimits } from './batch-scheduler'
 import { CreditBudget, type PeriodSpending } from './budget'
 import type { ClipDeps } from './clip-deps'
+import { refuseUnusableMedia } from './check-media'
 import { periodSpending } from './period-budget'
+import { MediaUploads } from './upload-media'
 
 /** What a run was asked to do: the valid clips, the settings, whether it is a batch, and the entries not due. */
 export interface RunRequest {
@@ -34,6 +37,7 @@ export interface RunRequest {
 
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 export async function generate(clips: ClipSpec[], { settings, batch, notDue = [] }: RunRequest): Promise<void> {
+  if (await refuseUnusableMedia(clips, settings.workspace)) return
   const notes = notDue.length > 0 ? [notDueText(notDue)] : []
   if (clips.length === 0) return reportNothingDue(settings, batch, notDue, notes)
   saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
@@ -88,13 +92,14 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
   const downloadAgent = createHttpAgent(settings.requestTimeoutMs, {
     connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
   })
-  const client = new FoxApiClient({
+  const api: ApiClientOptions = {
     baseUrl: settings.baseUrl,
     apiKey: settings.apiKey,
     agent,
     retry: API_RETRY,
     userAgent: 'foxapi-video-action',
-  })
+  }
+  const client = new FoxApiClient(api)
   const stop = stopOnSignals()
   const waiting = new Set<string>()
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
@@ -115,6 +120,8 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
       add: (id) => (waiting.add(id), recordWaiting()),
       delete: (id) => (waiting.delete(id), recordWaiting()),
     },
+    // Uploads go to FoxAPI like every call: the same agent, key, limits and retry policy.
+    uploads: new MediaUploads(new FileUploader(api), settings),
   }
   const close = async () => {
     await removeCacheStaging(settings.workspace)

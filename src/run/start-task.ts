@@ -112,17 +112,34 @@ export async function submitTask(spec: ClipSpec, facts: ClipFacts, deps: ClipDep
     settings.wait && settings.download ? plannedDestinationProblem(spec.outputPath, spec.name, undefined, settings.workspace) : undefined
   if (unsafe !== undefined) throw new NotSubmittedError(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`)
   if (deps.signal.aborted) throw new NotSubmittedError('Not submitted: the run was cancelled')
+  // The request's workspace files go up right before the create (src/run/upload-media.ts); before the budget's turn,
+  // so a batch's uploads do not wait on each other, unless the budget is spent already (then nothing is uploaded).
+  const withUploads = () => requestWithUploads({ ...spec, request }, deps, deadline, log)
+  const uploaded = deps.budget.reached ? undefined : await withUploads()
   return deps.budget.inTurn(async (budgetRefusal) => {
     const decision = decideClip({ ...facts, budgetRefusal })
     if (decision.action !== 'submit') {
       log(`Not submitted: ${decision.why.replace(/^not started: /, '')}.`)
       return { skipped: decision }
     }
-    const { task, counted } = await deps.budget.send(() => createWithGrace(request, deps, deadline, log))
+    const body = uploaded ?? (await withUploads())
+    const { task, counted } = await deps.budget.send(() => createWithGrace(body, deps, deadline, log))
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
     return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id }
   })
+}
+
+/** The request to send: `spec`'s, its workspace files uploaded and replaced by their URLs (none: as it is). */
+async function requestWithUploads(
+  spec: ClipSpec & { request: GenerationRequest },
+  deps: ClipDeps,
+  deadline: number,
+  log: Log,
+): Promise<GenerationRequest> {
+  if (!spec.media?.length) return spec.request
+  if (!deps.uploads) throw new Error('Not submitted, nothing paid: the run has no way to upload workspace files')
+  return deps.uploads.requestFor(spec, { deadline, signal: deps.signal }, log)
 }
 
 /**

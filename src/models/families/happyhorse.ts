@@ -1,5 +1,6 @@
 // HappyHorse 1.0 on FoxAPI (catalog §1f): text, image and reference to video, and video edit. Data only.
 import { foxPage, type FieldSpec, type ModelEntry, type ModelFamily } from '../entry'
+import { MB } from '../fields'
 
 const ASPECTS = ['16:9', '9:16', '1:1', '4:3', '3:4'] as const
 const HD = ['720p', '1080p'] as const
@@ -32,7 +33,7 @@ const entries: ModelEntry[] = [
     read: 'partial',
     open: true,
     fields: {
-      image_url: { type: 'media', kind: 'image', required: true },
+      image_url: { type: 'media', kind: 'image', required: true, maxBytes: 10 * MB },
       prompt: { type: 'prompt', cap: 2500 },
       duration: { type: 'seconds', min: 3, max: 15, default: 5 },
       resolution: { type: 'enum', values: HD, default: '1080p' },
@@ -70,9 +71,9 @@ const entries: ModelEntry[] = [
     read: 'partial',
     open: true,
     fields: {
-      video_url: { type: 'media', kind: 'video', required: true },
+      video_url: { type: 'media', kind: 'video', required: true, maxBytes: 100 * MB },
       prompt: { type: 'prompt', required: true, cap: 2500 },
-      reference_image_urls: { type: 'media-list', kind: 'image', max: 5 },
+      reference_image_urls: { type: 'media-list', kind: 'image', max: 5, maxBytes: 10 * MB },
       resolution: { type: 'text', max: 20 },
     },
     inputs: { 'video-url': 'video_url', prompt: 'prompt', 'image-list': 'reference_image_urls', resolution: 'resolution' },

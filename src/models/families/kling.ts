@@ -1,6 +1,7 @@
 // Kling on FoxAPI (catalog §1a): the seed model kling-o3-ref (the ZH page), the O3 and V3 models, motion
 // control, and the voice maker. Data only: ../interpret.ts reads it.
 import { foxPage, type FieldSpec, type ModelEntry, type ModelFamily } from '../entry'
+import { KLING_IMAGE_BYTES, KLING_VIDEO_BYTES } from '../fields'
 
 /** Kling's pages cap the prompt at 2500 characters. */
 const prompt = (required: boolean): FieldSpec => ({ type: 'prompt', required, cap: 2500 })
@@ -10,9 +11,10 @@ const resolution = (withDefault: boolean): FieldSpec => ({
   values: ['720p', '1080p', '4k'],
   ...(withDefault ? { default: '720p' } : {}),
 })
-const image: FieldSpec = { type: 'media', kind: 'image' }
-const requiredImage: FieldSpec = { type: 'media', kind: 'image', required: true }
-const requiredVideo: FieldSpec = { type: 'media', kind: 'video', required: true }
+// Kling's specification limits the files it fetches: images ≤ 10 MB, a video ≤ 200 MB.
+const image: FieldSpec = { type: 'media', kind: 'image', maxBytes: KLING_IMAGE_BYTES }
+const requiredImage: FieldSpec = { type: 'media', kind: 'image', required: true, maxBytes: KLING_IMAGE_BYTES }
+const requiredVideo: FieldSpec = { type: 'media', kind: 'video', required: true, maxBytes: KLING_VIDEO_BYTES }
 /** The two image-to-video pages show duration only in an example: any whole number of seconds, FoxAPI decides. */
 const exampleSeconds: FieldSpec = { type: 'seconds' }
 const TYPICAL = 90
@@ -80,7 +82,7 @@ const entries: ModelEntry[] = [
       generate_audio: { type: 'bool', default: false },
       start_image_url: image,
       end_image_url: image,
-      image_urls: { type: 'media-list', kind: 'image' },
+      image_urls: { type: 'media-list', kind: 'image', maxBytes: KLING_IMAGE_BYTES },
       elements: { type: 'elements' },
       aspect_ratio: { type: 'enum', values: ASPECTS },
       duration: { type: 'seconds', min: 3, max: 15, default: 5 },

@@ -2,6 +2,7 @@
 // names are not visible: what is known is checked, the frames go in parameters), and the text-to-video models
 // named on the ZH page but never read (sent as given). Data only: ../interpret.ts reads it.
 import { foxPage, type FieldSpec, type ModelEntry, type ModelFamily } from '../entry'
+import { MB } from '../fields'
 
 const RATIOS = ['16:9', '4:3', '1:1', '3:4', '9:16', '21:9', 'adaptive'] as const
 const prompt: FieldSpec = { type: 'prompt', required: true, cap: 5000 }
@@ -30,8 +31,8 @@ const referenceToVideo = (name: string, standard: boolean): ModelEntry => ({
     duration,
     generate_audio: { type: 'bool', default: true },
     seed,
-    image_urls: { type: 'media-list', kind: 'image', max: 9 },
-    video_urls: { type: 'media-list', kind: 'video', max: 3 },
+    image_urls: { type: 'media-list', kind: 'image', max: 9, maxBytes: 30 * MB },
+    video_urls: { type: 'media-list', kind: 'video', max: 3, maxBytes: 50 * MB },
     audio_urls: { type: 'media-list', kind: 'audio', max: 3 },
   },
   inputs: {

@@ -2,6 +2,7 @@
 // (first frame, first and last frame, or a video to continue) and reference to video. Every page was read in
 // part, so unknown fields pass through. Data only: ../interpret.ts reads it.
 import { foxPage, type FieldSpec, type ModelEntry, type ModelFamily } from '../entry'
+import { MB } from '../fields'
 
 const TYPICAL = 90
 /** Pages that show resolution only in an example: any text, checked by FoxAPI. */
@@ -19,7 +20,7 @@ const entries: ModelEntry[] = [
       aspect_ratio: { type: 'enum', values: ['16:9', '9:16', '1:1', '4:3', '3:4'], default: '16:9' },
       duration: { type: 'seconds', min: 2, max: 15, default: 5 },
       resolution: { type: 'enum', values: ['720p', '1080p'], default: '1080p' },
-      audio_url: { type: 'media', kind: 'audio' },
+      audio_url: { type: 'media', kind: 'audio', maxBytes: 15 * MB },
     },
     inputs: { prompt: 'prompt', 'aspect-ratio': 'aspect_ratio', duration: 'duration', resolution: 'resolution', 'audio-url': 'audio_url' },
     shape: { aspect: 'aspect_ratio', duration: 'duration', resolution: 'resolution' },
@@ -61,8 +62,8 @@ const entries: ModelEntry[] = [
     open: true,
     fields: {
       prompt: { type: 'prompt', required: true, cap: 5000 },
-      reference_image_urls: { type: 'media-list', kind: 'image' },
-      reference_video_urls: { type: 'media-list', kind: 'video' },
+      reference_image_urls: { type: 'media-list', kind: 'image', maxBytes: 20 * MB },
+      reference_video_urls: { type: 'media-list', kind: 'video', maxBytes: 100 * MB },
       duration: { type: 'seconds', default: 5 },
       resolution: exampleText,
       aspect_ratio: exampleText,
