@@ -61,7 +61,7 @@ describe('a clip that declares more samples than any clip has', () => {
 })
 
 describe('a bomb the reader has no count for', () => {
-  it('a padding-bits box of 16 million entries is stopped by the memory limit and fails the clip as not parsing', async () => {
+  it('a padding-bits box of 14 million entries is stopped by the memory limit and fails the clip as not parsing', async () => {
     const s = await serving('padding')
     const run = await runAction({ inputs: quickInputs(s) })
     expectCleanParseFailure(run, /reading it took more than \d+ MiB of memory: not a clip this action reads/)

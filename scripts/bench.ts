@@ -7,6 +7,8 @@
 //  6. cache entry: reading a clip entry's archive member by member (tar-stream) against unpacking it with tar
 //  7. clip metadata: time and peak memory reading a large clip's MP4 metadata, moov first and moov last
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
+//  9. hostile clips: dist/ against the simulator serving each MP4 bomb (simulator/hostile-clips.ts): the action's
+//     peak RSS and the time from the clip's first download to the end of the step
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -408,6 +410,51 @@ async function benchBatch(shape: BatchShape): Promise<void> {
   )
 }
 
+/**
+ * Each MP4 bomb served to dist/ as the clip (twice: a broken clip is downloaded again once), with verify: off (the
+ * checks run anyway): how long from the clip's first download to the end of the step, and the action's peak RSS.
+ * The goals: under 5 s and under 256 MiB.
+ */
+async function benchHostileClips(): Promise<void> {
+  const bombs = [
+    ['samples', 'stsz declaring 4 billion samples'],
+    ['fragments', 'trun declaring 4 billion samples'],
+    ['compact', 'stz2 of 12 million 4-bit sizes'],
+    ['padding', 'padb of 14 million entries (memory limit)'],
+  ] as const
+  for (const [how, label] of bombs) {
+    const sim = await startFoxApiSimulator({
+      taskDurationMs: 200,
+      faults: [{ route: 'download', times: 2, kind: { type: 'brokenClip', how } }],
+    })
+    const action = startAction({
+      inputs: {
+        'api-key': 'sk-test-valid-key',
+        'base-url': sim.url,
+        prompt: 'bench',
+        'poll-interval': '100ms',
+        cache: 'false',
+        verify: 'off',
+      },
+    })
+    let peak: number | undefined
+    const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 20)
+    const run = await action.done
+    const ended = Date.now()
+    clearInterval(sampler)
+    const firstDownload = sim.requests.find((r) => r.method === 'GET' && r.path.startsWith('/files/'))?.at
+    await sim.close()
+    removeHarnessFolders()
+    if (run.exitCode !== 1 || !run.stdout.includes("structural check 'parses'"))
+      throw new Error(`bomb ${how}:\n${run.visibleLog.slice(-3000)}`)
+    const seconds = firstDownload === undefined ? 'n/a' : `${((ended - firstDownload) / 1000).toFixed(2)} s`
+    row(
+      `hostile clip: ${label}`,
+      `clip ended ${seconds} after its first download; peak RSS ${peak === undefined ? 'n/a' : `${(peak / MiB).toFixed(0)} MiB`}`,
+    )
+  }
+}
+
 /** `--batch-clips=20` and the like: a number from the command line, or the default. */
 function option(name: string, fallback: number): number {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
@@ -417,12 +464,13 @@ function option(name: string, fallback: number): number {
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
+// `npm run bench -- bombs` only the hostile clips (the MP4 bombs against dist/, a few seconds each);
 // `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows;
 // `npm run bench -- batch` only the batch row: the issue's batch (100 clips of 4 MiB, 3 s tasks, concurrency 10,
 // about 90 s), or a smaller one with `batch-quick` (20 clips of 1 MiB, 1 s tasks, concurrency 5) or with
 // `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`.
 const only =
-  ['polling', 'entry', 'metadata'].find((name) => process.argv.includes(name)) ??
+  ['polling', 'entry', 'metadata', 'bombs'].find((name) => process.argv.includes(name)) ??
   (process.argv.some((a) => a.startsWith('batch')) ? 'batch' : undefined)
 const quick = process.argv.includes('batch-quick')
 const batchShape: BatchShape = {
@@ -433,6 +481,7 @@ const batchShape: BatchShape = {
 }
 if (only === 'entry') await benchEntryRead(64, 5)
 if (only === undefined || only === 'metadata') for (const moovLast of [false, true]) await benchClipMetadata(500, moovLast)
+if (only === undefined || only === 'bombs') await benchHostileClips()
 if (only === undefined) {
   await benchDownload(64)
   await benchDownload(512)

@@ -32,7 +32,7 @@ Options:
                           sample-bomb        a sample table declaring 4 billion samples (download)
                           fragment-bomb      a movie fragment (trun) declaring 4 billion samples (download)
                           stz2-bomb          a compact sample table of 12 million 4-bit sizes (download)
-                          padding-bomb       a padb box of 16 million entries, no sample count (download)
+                          padding-bomb       a padb box of 31 million entries, no sample count (download)
                           landscape          a 1280x720 clip whatever the request asked (download)
                           seconds:<s>        a clip this many seconds long whatever was asked (download)
                         e.g. --fault create:status:503x2 --fault download:truncate:1000

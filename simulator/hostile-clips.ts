@@ -4,7 +4,7 @@
 //   fragments: a `moof/traf/tfhd/trun` after the clip, its run declaring 0xffffffff samples with no per-sample
 //              fields (flags 0): 64 bytes declare four billion samples.
 //   compact:   the video track's `stsz` replaced by an `stz2` of 12 million 4-bit sizes (6 MB of real bytes).
-//   padding:   a `padb` (padding bits) box of 8 million bytes in the video track's sample table: two entries a
+//   padding:   a `padb` (padding bits) box of 7 MiB (just within the 8 MiB of boxes the reader takes) in the video track's sample table: two entries a
 //              byte, each an object in a reader that lists them. No sample count is involved, so a count check
 //              does not see it: it stands for a bomb nobody has thought of yet, which only a memory limit stops.
 // Written apart from the action's reader (mp4box), like the clips themselves.
@@ -15,7 +15,7 @@ const CONTAINERS = new Set(['moov', 'trak', 'mdia', 'minf', 'stbl'])
 /** Samples the `compact` bomb's `stz2` lists (two 4-bit sizes a byte). */
 export const COMPACT_BOMB_SAMPLES = 12_000_000
 /** Bytes of the `padding` bomb's `padb` entries. */
-export const PADDING_BOMB_BYTES = 8 * 1024 * 1024
+export const PADDING_BOMB_BYTES = 7 * 1024 * 1024
 
 /** The clip followed by a movie fragment whose track run declares 0xffffffff samples (flags 0: no per-sample data). */
 export function fragmentBombClip(clip: Buffer): Buffer {

@@ -142,12 +142,12 @@ describe('readClipMetadata', () => {
     })
   })
 
-  it('refuses a movie header that would take more than 16 MiB to hold', async () => {
-    // A 20 MiB box of padding inside the moov: the library needs the whole moov at once, so it is not handed over.
+  it('refuses a movie header that would take more than 8 MiB to hold', async () => {
+    // A 10 MiB box of padding inside the moov: the library needs the whole moov at once, so it is not handed over.
     const clip = Buffer.from(writeMp4({ width: 1280, height: 720, seconds: 5 }))
     const ftyp = clip.readUInt32BE(0)
     const moovEnd = ftyp + clip.readUInt32BE(ftyp)
-    const padding = Buffer.alloc(20 * 1024 * 1024)
+    const padding = Buffer.alloc(10 * 1024 * 1024)
     padding.writeUInt32BE(padding.length, 0)
     padding.write('free', 4, 'latin1')
     clip.writeUInt32BE(moovEnd - ftyp + padding.length, ftyp)
@@ -155,7 +155,7 @@ describe('readClipMetadata', () => {
     expect(reading).toEqual({
       ok: false,
       check: 'parses',
-      problem: `its boxes other than the samples take more than ${16 * 1024 * 1024} bytes: not a clip this action reads`,
+      problem: `its boxes other than the samples take more than ${8 * 1024 * 1024} bytes: not a clip this action reads`,
     })
   })
 

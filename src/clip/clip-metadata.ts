@@ -41,7 +41,7 @@ export const READ_CHUNK_BYTES = 1024 * 1024
  * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
  * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
  */
-export const MAX_HEADER_BYTES = 16 * 1024 * 1024
+export const MAX_HEADER_BYTES = 8 * 1024 * 1024
 type Mp4Box = typeof import('mp4box')
 let library: Promise<Mp4Box> | undefined
 /** mp4box, loaded once and on first use (its own chunk of the bundle), its sample-declaring boxes counted. */
@@ -120,10 +120,11 @@ async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, 
   // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
   let inOrderEnd = 0
   let inOrder = false
+  let chunkBytes = READ_CHUNK_BYTES
   try {
     // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
     while (position < size && !reader.ready && reader.libraryError === undefined) {
-      const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position))
+      const chunk = await readChunk(handle, position, Math.min(chunkBytes, size - position))
       if (chunk.byteLength === 0) break
       handed += chunk.byteLength
       if (handed > MAX_HEADER_BYTES) {
@@ -143,6 +144,9 @@ async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, 
         inOrder = true
         position = inOrderEnd
       } else position = end
+      // The library keeps the pieces of a box larger than a chunk and joins them each time one comes: pieces that
+      // double in size keep those joins to a few times the box's size, where equal pieces would cost its square.
+      chunkBytes = position === end ? Math.min(chunkBytes * 2, MAX_HEADER_BYTES) : READ_CHUNK_BYTES
     }
     if (!reader.ready) mp4.flush()
   } catch (error) {

@@ -16,7 +16,7 @@ import type { ClipReading } from './clip-metadata'
 import type { ReaderJob, ReaderMessage } from './clip-reader-worker'
 
 /** The reader's heap (V8's old generation) in MiB: a real clip's movie header needs a few; a bomb fills it. */
-export const READER_HEAP_MIB = 64
+export const READER_HEAP_MIB = 48
 /** Longest a reading may take once the library is loaded: a real clip's takes milliseconds. */
 export const READER_PARSE_MS = 2_000
 /** Longest the worker may take to start and load the library (not the file's doing: a slow machine's). */
@@ -80,7 +80,7 @@ function startWorker(job: ReaderJob): Worker {
   const here = fileURLToPath(import.meta.url)
   const options = {
     workerData: job,
-    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MIB, maxYoungGenerationSizeMb: 8, stackSizeMb: 4 },
+    resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MIB, maxYoungGenerationSizeMb: 4, stackSizeMb: 4 },
   }
   if (!here.endsWith('.ts')) return new Worker(path.join(path.dirname(here), BUNDLED_WORKER), options)
   // From the sources: the worker registers tsx's ESM hooks (found through tsx's own exports, from the sources'
