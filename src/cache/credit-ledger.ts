@@ -25,6 +25,7 @@ import * as cache from './actions-cache'
 import { CACHE_DIRECTORY, freshEntryFolder, stagingFolderProblem } from './staging'
 import { isProvenEntry, proveEntry } from './entry-proof'
 import { readEntryJson, RefusedEntryError, withUnpackedEntry, type UnpackedFile } from './entry-archive'
+import { ARCHIVE_OVERHEAD_BYTES } from './entry-records'
 import type { BudgetPeriodSettings } from '../inputs/clip-spec'
 import { removeLeftover } from '../atomic-files'
 import * as log from '../log'
@@ -54,7 +55,7 @@ export type LedgerReading =
 /** The parts of @actions/cache used here, looked up at run time (a stubbed module may lack any of them). */
 interface CacheApi {
   isFeatureAvailable: () => boolean
-  readEntry: (paths: string[], key: string, restoreKeys: string[]) => Promise<cache.EntryRead>
+  readEntry: (paths: string[], key: string, restoreKeys: string[], limit: cache.EntryLimit) => Promise<cache.EntryRead>
   saveCache: (paths: string[], key: string) => Promise<number>
 }
 
@@ -103,7 +104,10 @@ export class CreditLedger {
   /** The period's total so far; never 0 for a ledger that is there but cannot be read or believed. */
   async read(): Promise<LedgerReading> {
     if (this.apiKey === '') return { kind: 'untrusted', reason: "no 'api-key' to check the ledger's proof with" }
-    const found = await this.api.readEntry([this.relative], this.prefix, [this.prefix])
+    const found = await this.api.readEntry([this.relative], this.prefix, [this.prefix], () => ({
+      maxBytes: MAX_LEDGER_BYTES + ARCHIVE_OVERHEAD_BYTES,
+      kind: 'a ledger entry',
+    }))
     if (found.kind === 'failed') return { kind: 'untrusted', reason: `the ledger could not be read (${found.reason})` }
     if (found.kind === 'none') {
       this.saved = 0

@@ -37,11 +37,13 @@ import {
   CLIP_FILE,
   DELIVERED_SUFFIX,
   MAX_JSON_BYTES,
+  MAX_RECORD_ARCHIVE_BYTES,
   META_FILE,
   PENDING_FILE,
   PENDING_FILES,
   TASK_FILE,
   clipFields,
+  maxClipArchiveBytes,
   pendingFields,
 } from './entry-records'
 import { CACHE_DIRECTORY, freshEntryFolder, stagingFolderProblem } from './staging'
@@ -58,7 +60,12 @@ export type { CacheLookup, LookupOptions, RestoredClip } from './entry-belief'
 interface CacheApi {
   isFeatureAvailable: () => boolean
   restoreCache: (paths: string[], key: string, restoreKeys?: string[], options?: { lookupOnly?: boolean }) => Promise<string | undefined>
-  downloadEntry: (paths: string[], key: string, restoreKeys: string[]) => Promise<cache.DownloadedEntry | undefined>
+  downloadEntry: (
+    paths: string[],
+    key: string,
+    restoreKeys: string[],
+    limit: cache.EntryLimit,
+  ) => Promise<cache.DownloadedEntry | undefined>
   saveCache: (paths: string[], key: string) => Promise<number>
 }
 
@@ -151,15 +158,18 @@ export class ResultCache {
   private async lookupNow(key: string, options: LookupOptions): Promise<CacheLookup> {
     const { relative } = this.directoryFor(key)
     const clipKey = clipEntryKey(key, options.runId)
-    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]))
+    // Each kind of entry is downloaded up to what it may hold, and one of no kind read here not at all.
+    const limit: cache.EntryLimit = (matched) =>
+      matched === clipKey
+        ? { maxBytes: maxClipArchiveBytes(this.options.maxClipBytes), kind: 'a clip entry (max-download-size and its records)' }
+        : matched.startsWith(`${key}-pending-`)
+          ? { maxBytes: MAX_RECORD_ARCHIVE_BYTES, kind: 'a pending or delivered entry' }
+          : undefined
+    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`], limit))
     if (!downloaded) return this.enabled ? { kind: 'empty' } : undefined
     const matched = downloaded.matchedKey
     const isClip = matched === clipKey
     try {
-      if (!isClip && !matched.startsWith(`${key}-pending-`)) {
-        await removeLeftover(downloaded.folder)
-        return { kind: 'empty' }
-      }
       if (isClip && !options.wantClip) {
         await removeLeftover(downloaded.folder)
         return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' }
