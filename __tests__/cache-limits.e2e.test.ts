@@ -93,3 +93,64 @@ describe('an entry larger than its kind may hold', () => {
     rmSync(run.workspace, { recursive: true, force: true })
   })
 })
+
+describe('a cache that refuses or throttles writes', () => {
+  const creates = () => cacheService.requests.filter((r) => r.path.endsWith('/CreateCacheEntry'))
+
+  it('read-only (403): the clip is made, and the task id is named with the exact way to collect it', async () => {
+    cacheService.setWrites({ kind: 'read-only' })
+    const run = await cachedRun()
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    expect(run.outputs.status).toBe('completed')
+    expect(run.outputs['video-path']).not.toBe('')
+    const taskId = run.outputs['task-id'] as string
+    expect(taskId).toMatch(/^task-unified-/)
+    expect(run.summary).toContain(taskId)
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `::notice::The Actions cache did not keep the record of task ${taskId} \\(.*\\): a re-run would not find it\\. Collect it later without paying again: re-run with task-id: ${taskId}\\.`,
+      ),
+    )
+    expect(cacheService.entries).toEqual([])
+  })
+
+  it('throttled (429 with Retry-After): the save is tried again no sooner than asked, and every entry is kept', async () => {
+    cacheService.setWrites({ kind: 'throttled', times: 1, retryAfterSeconds: 2 })
+    const run = await cachedRun()
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    const [throttled, retried] = creates()
+    expect(retried, 'the throttled save was not tried again').toBeDefined()
+    expect((retried?.at ?? 0) - (throttled?.at ?? 0)).toBeGreaterThanOrEqual(2_000)
+    expect(cacheService.entries.filter((e) => e.finalized).map((e) => (e.key.includes('-pending-') ? 'pending' : 'clip'))).toEqual(
+      expect.arrayContaining(['pending', 'clip']),
+    )
+    expect(run.stdout).not.toContain('::notice::The Actions cache did not keep')
+  })
+
+  it('throttled for longer than a run should wait: the clip is made, and the task id is named with the way to collect it', async () => {
+    cacheService.setWrites({ kind: 'throttled', times: 100, retryAfterSeconds: 3600 })
+    const run = await cachedRun()
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    const taskId = run.outputs['task-id'] as string
+    expect(run.stdout).toContain(`re-run with task-id: ${taskId}.`)
+    expect(run.stdout).toMatch(/::notice::The Actions cache did not keep the record of task/)
+    // Not waited for: one try each, no hour-long sleep.
+    expect(creates().length).toBeLessThanOrEqual(2)
+  })
+
+  it('in a batch, the notice names the entry and says how to collect it there', async () => {
+    cacheService.setWrites({ kind: 'read-only' })
+    const run = await runAction({
+      inputs: quickInputs(sim, { cache: 'true', batch: '- name: fox\n  prompt: a fox\n- name: owl\n  prompt: an owl\n' }),
+      env: cacheService.env,
+    })
+    expect(run.exitCode, run.visibleLog).toBe(0)
+    for (const name of ['fox', 'owl']) {
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `::notice::\\[${name}\\] The Actions cache did not keep the record of task (\\S+) .*add "task-id: \\1" to the batch entry '${name}' and re-run`,
+        ),
+      )
+    }
+  })
+})

@@ -227,11 +227,14 @@ export class ResultCache {
     })
   }
 
-  /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
-  async savePendingTaskId(key: string, taskId: string, model: string): Promise<void> {
+  /**
+   * Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again.
+   * Whether the cache kept the record (false: the cache is off, refused the save or failed; the caller says so).
+   */
+  async savePendingTaskId(key: string, taskId: string, model: string): Promise<boolean> {
     // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
     // still differ); lookup picks the newest by prefix.
-    await this.savePendingRecord(key, taskId, model, false)
+    return this.savePendingRecord(key, taskId, model, false)
   }
 
   /**
@@ -242,39 +245,44 @@ export class ResultCache {
     await this.savePendingRecord(key, taskId, model, true)
   }
 
-  private async savePendingRecord(key: string, taskId: string, model: string, delivered: boolean): Promise<void> {
+  private async savePendingRecord(key: string, taskId: string, model: string, delivered: boolean): Promise<boolean> {
     const entryKey = `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`
     const proof = proveEntry(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered))
-    await this.save(key, entryKey, (directory) =>
+    return this.save(key, entryKey, (directory) =>
       writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }),
     )
   }
 
-  /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
-  private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
-    if (!this.enabled) return
+  /** Whether the entry was saved. Never rejects: a cache that fails is a warning, and the clip's result stands. */
+  private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<boolean> {
+    if (!this.enabled) return false
     await this.checkStaging()
-    await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
+    return this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
       log.warning(`Could not save the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
+      return false
     })
   }
 
-  private async saveNow(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
-    if (!this.enabled) return
+  private async saveNow(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<boolean> {
+    if (!this.enabled) return false
     const { relative, absolute } = this.directoryFor(key)
     try {
       // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
       await stage(await freshEntryFolder(this.workspace, relative))
       const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
-      // have taken, that means the service is in trouble: stop using it for this run.
-      if (typeof id === 'number' && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
-      else if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
+      // have taken, that means the service is in trouble (or refuses this job's writes): stop using it for this run.
+      if (typeof id === 'number' && id !== -1) {
+        log.info(`Saved to the Actions cache as ${entryKey}.`)
+        return true
+      }
+      if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
       await removeLeftover(absolute)
     }
+    return false
   }
 
   /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
