@@ -19,8 +19,10 @@ const WHAT = 'The cache entry download'
 const IDLE_TIMEOUT_MS = 60_000
 /** Longest a whole entry download may take, retries included. */
 const DOWNLOAD_DEADLINE_MS = 30 * 60_000
-/** Three tries, 1 s doubling; Retry-After lengthens a wait (withRetries caps it, and the deadline holds). */
+/** Three tries, 1 s doubling; Retry-After lengthens a wait, up to MAX_RETRY_AFTER_MS (longer: no retry). */
 const ENTRY_RETRY: RetryPolicy = { baseDelayMs: 1_000, maxDelayMs: 10_000, maxAttempts: 3 }
+/** Longest Retry-After waited for: a lookup holds a clip's turn, and a miss only costs a new task. */
+const MAX_RETRY_AFTER_MS = 60_000
 
 /** An entry larger than its kind may hold: refused, its body unread (or read no further than the limit). */
 export class OversizeEntryError extends Error {
@@ -53,7 +55,7 @@ export async function downloadEntryArchive(url: string, file: string, maxBytes: 
         if (announced !== undefined && announced > maxBytes) throw new OversizeEntryError(announced, maxBytes, kind)
         await fetchMetered(url, file, maxBytes, kind, agent, deadline)
       },
-      { policy: ENTRY_RETRY, deadline },
+      { policy: ENTRY_RETRY, deadline, canRetry: (error) => (error.details.retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS },
     )
   } finally {
     await agent.close()
