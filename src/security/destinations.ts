@@ -126,13 +126,16 @@ export function plannedDestinationProblem(
   return destinationProblem(path.resolve(workspace, expandOutputPath(template, name, taskId)), workspace)
 }
 
-/** Whether `relative` (to the workspace) is the cache's staging folder or inside it, as macOS and Windows compare names. */
+/**
+ * Whether `relative` (to the workspace) is the cache's staging folder or inside it, as macOS and Windows compare
+ * names. Nothing the run hands on may be there: a clip would be paid for, then deleted with the folder.
+ */
 function inStagingFolder(relative: string): boolean {
   return foldedName(relative.split(path.sep)[0] ?? '') === foldedName(CACHE_DIRECTORY)
 }
 
 function stagingRefusal(shown: string): string {
-  return `${shown} is inside ${CACHE_DIRECTORY}, the cache's staging folder, which each run removes: a clip there would be paid for, then deleted; name a file elsewhere`
+  return `${shown} is inside ${CACHE_DIRECTORY}, the cache's staging folder, which each run removes: name a file elsewhere`
 }
 
 /** lstat, or undefined for a path that does not exist (or runs through a file). */
