@@ -344,7 +344,7 @@ describe('results-file is checked like a clip destination', () => {
     [
       'inside the staging folder',
       { 'results-file': '.foxapi-video-cache/results.json' },
-      /Input 'results-file' \(\.foxapi-video-cache\/results\.json\) is inside \.foxapi-video-cache/,
+      /Input 'results-file'.{1,3}\.foxapi-video-cache\/results\.json\)? is inside \.foxapi-video-cache, the cache's staging folder/,
     ],
   ])('%s: refused before anything is paid', async (_what, inputs, message) => {
     const run = await runAction({ inputs: quickInputs(sim, inputs) })

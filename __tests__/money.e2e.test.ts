@@ -364,7 +364,7 @@ describe('a cache that cannot be used', () => {
       const found = await cache.lookup('k', { wantClip: true, check: () => Promise.reject(new Error('no clip expected')) })
       // A lookup that fails turns the cache off (undefined); one that finds nothing says so.
       expect([undefined, 'empty']).toContain(found?.kind)
-      await expect(cache.savePendingTaskId('k', 'task-1', 'kling-o3-ref')).resolves.toBeUndefined()
+      await expect(cache.savePendingTaskId('k', 'task-1', 'kling-o3-ref')).resolves.toBe(false)
       await expect(cache.saveClip('k', { id: 'task-1', status: 'completed' }, clip, CLIP_SHA256)).resolves.toBeUndefined()
       expect(cache.enabled).toBe(false)
     } finally {

@@ -51,6 +51,20 @@ describe('patch-dependencies', () => {
     expect(typeof utils.getCacheVersion).toBe('function')
   })
 
+  it("makes @actions/cache's service client try a throttled request again once Retry-After has passed", () => {
+    const throttlePatch = PATCHES.find((p) => p.file.endsWith('/cacheTwirpClient.js')) as DependencyPatch
+    const installed = readFileSync(path.join(root, 'node_modules', throttlePatch.file), 'utf8')
+    expect(patchText(installed, throttlePatch)).toBe(installed)
+    // Before the client's own "give up on a 429", a wait of at most a minute, then the next attempt.
+    const retry = installed.indexOf('yield this.sleep(retryAfterMs);')
+    expect(retry).toBeGreaterThan(0)
+    expect(installed.indexOf('throw new RateLimitError', retry)).toBeGreaterThan(retry)
+    expect(installed).toContain('retryAfterMs <= 60000 && attempt + 1 < this.maxAttempts')
+    expect(() =>
+      patchText(installed.replace(throttlePatch.mark ?? '', '').replace("headers['retry-after']", "headers['x-retry']"), throttlePatch),
+    ).toThrow(/cacheTwirpClient\.js no longer contains/)
+  })
+
   describe('getIDToken() of the patched @actions/core', () => {
     const saved = { url: process.env.ACTIONS_ID_TOKEN_REQUEST_URL, token: process.env.ACTIONS_ID_TOKEN_REQUEST_TOKEN }
     afterEach(() => {

@@ -60,19 +60,23 @@ describe('start-up of dist/index.js', () => {
 })
 
 describe('the MP4 reader (mp4box)', () => {
-  it('is a chunk of its own, loaded only when a clip is read, never part of dist/index.js', () => {
+  it('is bundled only in the reader worker (dist/clip-reader/), loaded on first use there, never by the step itself', () => {
     const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '../dist')
-    const holding = readdirSync(dist).filter(
-      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes('buildTrakSampleLists'),
-    )
+    const holding = readdirSync(dist, { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes('buildTrakSampleLists'))
     expect(holding).toHaveLength(1)
-    expect(holding[0]).not.toBe('index.js')
-    // The one place that loads it: an import() on first use.
-    const chunk = (holding[0] ?? '').replace(/\.index\.js$/, '')
-    const loaders = readdirSync(dist).filter(
-      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes(`import() */ ${chunk})`),
+    expect(path.dirname(holding[0] ?? '')).toBe('clip-reader')
+    expect(path.basename(holding[0] ?? '')).not.toBe('index.js')
+    // The one place that loads it: an import() in the worker's own bundle.
+    const chunk = path.basename(holding[0] ?? '').replace(/\.index\.js$/, '')
+    const workerEntry = readFileSync(path.join(dist, 'clip-reader/index.js'), 'utf8')
+    expect(workerEntry).toContain(`import() */ ${chunk})`)
+    // The step starts the worker from the chunk that checks clips; nothing of the step holds the reader.
+    const starters = readdirSync(dist).filter(
+      (file) => file.endsWith('.js') && readFileSync(path.join(dist, file), 'utf8').includes("join('clip-reader', 'index.js')"),
     )
-    expect(loaders).toHaveLength(1)
-    expect(loaders[0]).not.toBe('index.js')
+    expect(starters).toHaveLength(1)
+    expect(starters[0]).not.toBe('index.js')
   })
 })

@@ -9,6 +9,9 @@
 //  8. batch: the same batch with the cache on and off, in one run (wall time of each, their ratio, peak RSS)
 //  9. upload: a workspace file streamed to a file API (hash check, multipart) in this process, 100 MiB and 1 GiB
 //     (MiB/s, peak RSS: memory must not grow with the size); and a workspace video through dist/ to the simulator
+// 10. hostile clips: dist/ against the simulator serving each MP4 bomb (simulator/hostile-clips.ts): the action's
+//     peak RSS and the time from the clip's first download to the end of the step
+// 11. a 300 MiB junk cache entry under a newer pending key: how soon it is refused, how much of it is sent
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import {
@@ -445,6 +448,87 @@ async function benchUpload(sizeMiB: number): Promise<void> {
   }
 }
 
+/**
+ * Each MP4 bomb served to dist/ as the clip (twice: a broken clip is downloaded again once), with verify: off (the
+ * checks run anyway): how long from the clip's first download to the end of the step, and the action's peak RSS.
+ * The goals: under 5 s and under 256 MiB.
+ */
+async function benchHostileClips(): Promise<void> {
+  const bombs = [
+    ['samples', 'stsz declaring 4 billion samples'],
+    ['fragments', 'trun declaring 4 billion samples'],
+    ['compact', 'stz2 of 12 million 4-bit sizes'],
+    ['padding', 'padb of 14 million entries (memory limit)'],
+  ] as const
+  for (const [how, label] of bombs) {
+    const sim = await startFoxApiSimulator({
+      taskDurationMs: 200,
+      faults: [{ route: 'download', times: 2, kind: { type: 'brokenClip', how } }],
+    })
+    const action = startAction({
+      inputs: {
+        'api-key': 'sk-test-valid-key',
+        'base-url': sim.url,
+        prompt: 'bench',
+        'poll-interval': '100ms',
+        cache: 'false',
+        verify: 'off',
+      },
+    })
+    let peak: number | undefined
+    const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 20)
+    const run = await action.done
+    const ended = Date.now()
+    clearInterval(sampler)
+    const firstDownload = sim.requests.find((r) => r.method === 'GET' && r.path.startsWith('/files/'))?.at
+    await sim.close()
+    removeHarnessFolders()
+    if (run.exitCode !== 1 || !run.stdout.includes("structural check 'parses'"))
+      throw new Error(`bomb ${how}:\n${run.visibleLog.slice(-3000)}`)
+    const seconds = firstDownload === undefined ? 'n/a' : `${((ended - firstDownload) / 1000).toFixed(2)} s`
+    row(
+      `hostile clip: ${label}`,
+      `clip ended ${seconds} after its first download; peak RSS ${peak === undefined ? 'n/a' : `${(peak / MiB).toFixed(0)} MiB`}`,
+    )
+  }
+}
+
+/**
+ * A 300 MiB junk entry planted as the newest pending entry of a request (announced honestly, then not at all):
+ * the time from its lookup to the next request the run makes (the refusal), the bytes of it sent, peak RSS.
+ */
+async function benchJunkEntry(): Promise<void> {
+  for (const announce of ['honest', 'none'] as const) {
+    const sim = await startFoxApiSimulator({ taskDurationMs: 200 })
+    const service = await startActionsCacheService()
+    const inputs = { 'api-key': 'sk-test-valid-key', 'base-url': sim.url, prompt: `bench junk ${announce}`, 'poll-interval': '100ms' }
+    const first = await runAction({ inputs: { ...inputs, wait: 'false' }, env: service.env })
+    const pending = service.entries.find((e) => e.key.includes('-pending-'))
+    if (first.exitCode !== 0 || !pending) throw new Error(`junk entry bench: the first run saved no pending entry\n${first.visibleLog}`)
+    const key = `${pending.key.replace(/-pending-.*$/, '')}-pending-${Date.now() + 1}-ffffffff`
+    service.plantStream(key, pending.version, { bytes: 300 * MiB, announce })
+    const sentBefore = service.bytesServed
+    const lookupAt = service.requests.length
+    const action = startAction({ inputs, env: service.env })
+    let peak: number | undefined
+    const sampler = setInterval(() => (peak = Math.max(peak ?? 0, peakRss(action.child.pid) ?? 0) || undefined), 20)
+    const run = await action.done
+    clearInterval(sampler)
+    const blob = service.requests.slice(lookupAt).find((r) => r.path.startsWith('/actionscache/'))
+    const after = [...sim.requests.map((r) => r.at), ...service.requests.slice(lookupAt).map((r) => r.at)]
+      .filter((at) => blob !== undefined && at > blob.at)
+      .sort((a, b) => a - b)[0]
+    await Promise.all([sim.close(), service.close()])
+    removeHarnessFolders()
+    if (run.exitCode !== 0 || !run.stdout.includes(`Cache entry ${key} refused`)) throw new Error(`junk entry bench:\n${run.visibleLog}`)
+    const ms = blob && after ? `${after - blob.at} ms` : 'n/a'
+    row(
+      `300 MiB junk pending entry, size ${announce === 'honest' ? 'announced' : 'not announced'}`,
+      `refused ${ms} after its first blob request, ${((service.bytesServed - sentBefore) / 1024).toFixed(0)} KiB of it sent; peak RSS ${peak === undefined ? 'n/a' : `${(peak / MiB).toFixed(0)} MiB`}`,
+    )
+  }
+}
+
 /** `--batch-clips=20` and the like: a number from the command line, or the default. */
 function option(name: string, fallback: number): number {
   const given = process.argv.find((arg) => arg.startsWith(`--${name}=`))?.split('=')[1]
@@ -454,13 +538,15 @@ function option(name: string, fallback: number): number {
 
 console.log(`node ${process.version} (bench), action on ${NODE_BINARY}\n`)
 // `npm run bench -- polling` runs only the polling comparison (no network, no disk, a second or so);
+// `npm run bench -- bombs` only the hostile clips (the MP4 bombs against dist/, a few seconds each);
+// `npm run bench -- junk` only the 300 MiB junk cache entry;
 // `npm run bench -- entry` only the cache entry row; `npm run bench -- metadata` only the clip metadata rows;
 // `npm run bench -- batch` only the batch row: the issue's batch (100 clips of 4 MiB, 3 s tasks, concurrency 10,
 // about 90 s), or a smaller one with `batch-quick` (20 clips of 1 MiB, 1 s tasks, concurrency 5) or with
 // `--batch-clips=`, `--batch-concurrency=`, `--batch-task-ms=`, `--batch-clip-mib=`. `npm run bench -- upload` runs only
 // the upload rows (a 100 MiB and a 180 MiB workspace video).
 const only =
-  ['polling', 'entry', 'metadata', 'upload'].find((name) => process.argv.includes(name)) ??
+  ['polling', 'entry', 'metadata', 'upload', 'bombs', 'junk'].find((name) => process.argv.includes(name)) ??
   (process.argv.some((a) => a.startsWith('batch')) ? 'batch' : undefined)
 const quick = process.argv.includes('batch-quick')
 const batchShape: BatchShape = {
@@ -479,6 +565,8 @@ if (only === undefined) {
   await benchWholeRun(2_000)
   await benchEntryRead(64, 5)
 }
+if (only === undefined || only === 'bombs') await benchHostileClips()
+if (only === undefined || only === 'junk') await benchJunkEntry()
 if (only === undefined || only === 'upload') {
   for (const sizeMiB of [100, 1024]) await benchUploadStream(sizeMiB)
   for (const sizeMiB of [100, 180]) await benchUpload(sizeMiB)

@@ -1,8 +1,10 @@
 // `npm run build [-- <out dir>]`: bundles src/ into dist/ (or <out dir>) with ncc, then writes licenses.txt
-// from every package in the bundle. ncc's own --license list covers only the main chunk, and much of the
-// bundle is in chunks loaded on demand (the network code and undici, @actions/cache, @actions/github: see
-// "The bundle" in CONTRIBUTING.md), so the list is built here from ncc's stats, which name every module of
-// every chunk.
+// from every package in the bundle. Two entries: the action (src/index.ts → index.js and its chunks) and the MP4
+// reader's worker (src/clip/clip-reader-worker.ts → clip-reader/index.js), which the action starts as a worker
+// thread with a memory limit (src/clip/clip-reader.ts). ncc's own --license list covers only the main chunk,
+// and much of the bundle is in chunks loaded on demand (the network code and undici, @actions/cache,
+// @actions/github: see "The bundle" in CONTRIBUTING.md), so the list is built here from ncc's stats, which name
+// every module of every chunk of both entries.
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -60,6 +62,12 @@ export function describePackages(folders: string[]): BundledPackage[] {
   return [...seen.values()].sort((a, b) => a.name.localeCompare(b.name) || a.version.localeCompare(b.version))
 }
 
+/** The build's entries: the source file and the folder (under the output) its bundle goes to. */
+export const ENTRIES = [
+  { source: 'src/index.ts', folder: '.' },
+  { source: 'src/clip/clip-reader-worker.ts', folder: 'clip-reader' },
+] as const
+
 /** licenses.txt as ncc writes it: per package its name, its licence id and the licence text, blank-line separated. */
 export function licensesText(packages: BundledPackage[]): string {
   return packages.map((p) => `${p.name}\n${p.license}\n${p.text}`.trimEnd()).join('\n\n') + '\n'
@@ -69,32 +77,23 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const out = path.resolve(process.argv[2] ?? path.join(root, 'dist'))
   const scratch = mkdtempSync(path.join(os.tmpdir(), 'foxapi-build-'))
   try {
-    const stats = path.join(scratch, 'stats.json')
     const ncc = path.join(root, 'node_modules/@vercel/ncc/dist/ncc/cli.js')
     // The bundle must get @actions/core with its OIDC client loaded on first use (see the script); `npm ci` applies it already.
     execFileSync(process.execPath, [path.join(root, 'scripts/patch-dependencies.mjs')], { stdio: 'inherit' })
     rmSync(out, { recursive: true, force: true })
-    execFileSync(
-      process.execPath,
-      [
-        ncc,
-        'build',
-        'src/index.ts',
-        '-o',
-        out,
-        '--license',
-        'licenses.txt',
-        '--target',
-        'es2022',
-        '--transpile-only',
-        '--stats-out',
-        stats,
-      ],
-      { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
-    )
-    const packages = describePackages(packageFolders(readFileSync(stats, 'utf8')))
+    const folders = ENTRIES.flatMap((entry, index) => {
+      const stats = path.join(scratch, `stats-${index}.json`)
+      const target = path.join(out, entry.folder)
+      execFileSync(
+        process.execPath,
+        [ncc, 'build', entry.source, '-o', target, '--target', 'es2022', '--transpile-only', '--stats-out', stats],
+        { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] },
+      )
+      return packageFolders(readFileSync(stats, 'utf8'))
+    })
+    const packages = describePackages([...new Set(folders)].sort())
     writeFileSync(path.join(out, 'licenses.txt'), licensesText(packages))
-    const files = readdirSync(out).sort()
+    const files = readdirSync(out, { recursive: true }).map(String).sort()
     console.log(`${path.relative(root, out) || out}: ${files.join(', ')}; licenses.txt lists ${packages.length} packages.`)
   } finally {
     rmSync(scratch, { recursive: true, force: true })

@@ -13,6 +13,12 @@
 // start of dist/index.js paid about 45 ms to compile and run undici before reading a single input. The change
 // moves that import into getIDToken() itself: getIDToken() works as before, and undici loads when a run
 // first needs the network (src/run/generation.ts), not when an input error or an idle post step ends the step.
+//
+// 3. @actions/cache's cache service client gives up at once on a 429 (GitHub throttles cache uploads past 200 a
+// minute), though the answer says when to come back (Retry-After): so a clip's record or the clip itself was not
+// saved, and a task could be paid for twice on a re-run. The change tries the request again once Retry-After has
+// passed, when that is a minute or less and attempts are left (the client's own five); a longer wait still gives
+// up as before, and the action then says how to collect the task (src/run/clip-pipeline.ts).
 import console from 'node:console'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -20,6 +26,17 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 const MARK = '/* foxapi-video-action: OIDC client loaded on first use (scripts/patch-dependencies.mjs) */'
+const THROTTLE_MARK =
+  '/* foxapi-video-action: a throttled request is tried again once Retry-After has passed (scripts/patch-dependencies.mjs) */'
+const THROTTLE_RETRY = `                        ${THROTTLE_MARK}
+                        const retryAfterMs = /^\\d+$/.test(String(retryAfterHeader).trim()) ? Number(retryAfterHeader) * 1000 : Date.parse(String(retryAfterHeader)) - Date.now();
+                        if (retryAfterMs > 0 && retryAfterMs <= 60000 && attempt + 1 < this.maxAttempts) {
+                            info(\`Rate limited: trying again in \${Math.ceil(retryAfterMs / 1000)} s, as the cache service asked (Retry-After).\`);
+                            yield this.sleep(retryAfterMs);
+                            attempt++;
+                            continue;
+                        }
+`
 const CACHE_EXPORTS = `    "./lib/internal/*.js": {
       "types": "./lib/internal/*.d.ts",
       "import": "./lib/internal/*.js"
@@ -42,6 +59,16 @@ export const PATCHES = [
     mark: '"./lib/internal/*.js"',
     replacements: [
       [`      "import": "./lib/cache.js"\n    }\n  },\n`, `      "import": "./lib/cache.js"\n    },\n${CACHE_EXPORTS}\n  },\n`],
+    ],
+  },
+  {
+    file: '@actions/cache/lib/internal/shared/cacheTwirpClient.js',
+    mark: THROTTLE_MARK,
+    replacements: [
+      [
+        `                        const retryAfterHeader = response.message.headers['retry-after'];\n`,
+        `                        const retryAfterHeader = response.message.headers['retry-after'];\n${THROTTLE_RETRY}`,
+      ],
     ],
   },
 ]

@@ -32,6 +32,9 @@ Options:
                           cut-short          a whole answer whose MP4 is cut short (download)
                           garbage            an MP4 header followed by garbage (download)
                           sample-bomb        a sample table declaring 4 billion samples (download)
+                          fragment-bomb      a movie fragment (trun) declaring 4 billion samples (download)
+                          stz2-bomb          a compact sample table of 12 million 4-bit sizes (download)
+                          padding-bomb       a padb box of 31 million entries, no sample count (download)
                           landscape          a 1280x720 clip whatever the request asked (download)
                           seconds:<s>        a clip this many seconds long whatever was asked (download)
                         e.g. --fault create:status:503x2 --fault download:truncate:1000 --fault upload:status:429
@@ -58,6 +61,9 @@ export function parseFault(spec: string): Fault {
     'cut-short': () => ({ type: 'brokenClip', how: 'truncated' }),
     garbage: () => ({ type: 'brokenClip', how: 'garbage' }),
     'sample-bomb': () => ({ type: 'brokenClip', how: 'samples' }),
+    'fragment-bomb': () => ({ type: 'brokenClip', how: 'fragments' }),
+    'stz2-bomb': () => ({ type: 'brokenClip', how: 'compact' }),
+    'padding-bomb': () => ({ type: 'brokenClip', how: 'padding' }),
     landscape: () => ({ type: 'clipShape', shape: { width: 1280, height: 720 } }),
     seconds: () => ({ type: 'clipShape', shape: { seconds: number('number of seconds') } }),
   }

@@ -29,6 +29,7 @@
 import { createHash, createHmac, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
+import { serveStreamedBlob, writeFaultReply, type StreamedBlob, type WriteFault } from './cache-service-faults'
 
 export interface CacheEntry {
   /** The service's entry id (FinalizeCacheEntryUpload's `entry_id`, which saveCache returns). */
@@ -43,6 +44,8 @@ export interface CacheEntry {
   finalizedAt?: number
   /** The committed blob (the .tzst / .tgz archive), once uploaded. */
   data?: Buffer
+  /** A planted junk blob sent as a stream instead of `data` (./cache-service-faults.ts). */
+  stream?: StreamedBlob
 }
 
 /** How a down service answers: 503 (the package retries 5 times, ~25-35 s per call) or a dropped connection (fails at once). */
@@ -55,8 +58,10 @@ export interface ActionsCacheService {
   env: Record<string, string>
   /** Live view, in creation order. */
   entries: CacheEntry[]
-  /** Every request seen (path without the query, so no signatures). */
-  requests: { method: string; path: string }[]
+  /** Every request seen (path without the query, so no signatures), and when. */
+  requests: { method: string; path: string; at: number }[]
+  /** Bytes of blob bodies sent so far (streamed junk included). */
+  readonly bytesServed: number
   /**
    * While down, every request is answered at once with 503 (default) or, with mode 'reset', by dropping the
    * connection. Note the package retries a 503 from the Twirp API 5 times with backoff (3 s, then ×1.5 each).
@@ -68,6 +73,10 @@ export interface ActionsCacheService {
    * later restore of that key finds. For tests of what the action does with entries it did not write.
    */
   plant(key: string, version: string, data: Buffer): CacheEntry
+  /** Plants an entry whose blob is `blob.bytes` of junk, generated as it is sent (./cache-service-faults.ts). */
+  plantStream(key: string, version: string, blob: StreamedBlob): CacheEntry
+  /** Writes from now on: refused as read-only, throttled (429 + Retry-After) for a number of writes, or (undefined) done. */
+  setWrites(fault: WriteFault | undefined): void
   close(): Promise<void>
 }
 
@@ -135,7 +144,9 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
   const token = `cache-sim-${randomBytes(16).toString('hex')}`
   const signingKey = randomBytes(32)
   const entries: CacheEntry[] = []
-  const requests: { method: string; path: string }[] = []
+  const requests: { method: string; path: string; at: number }[] = []
+  let bytesServed = 0
+  let writeFault: WriteFault | undefined
   const pending = new Map<number, PendingUpload>()
   const blobEntry = new Map<string, CacheEntry>() // blob name -> entry
   const blobOf = new Map<number, string>() // entry id -> blob name
@@ -255,6 +266,9 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
       const handler = methods[method]
       if (req.method !== 'POST' || !handler) throw new TwirpError('bad_route', `no handler for ${req.method} ${req.url}`)
       if (req.headers.authorization !== `Bearer ${token}`) throw new TwirpError('unauthenticated', 'invalid or missing runtime token')
+      const fault = writeFaultReply(writeFault, method)
+      if (fault)
+        return void res.writeHead(fault.status, { 'Content-Type': 'application/json', ...fault.headers }).end(JSON.stringify(fault.body))
       let body: unknown
       try {
         body = JSON.parse(raw.toString('utf8') || '{}')
@@ -328,6 +342,7 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
 
       if (req.method === 'GET' || req.method === 'HEAD') {
         checkSignature(blob, query, 'r')
+        if (entry?.finalized && entry.stream) return serveStreamedBlob(req, res, entry.stream, common, (n) => (bytesServed += n))
         const data = entry?.finalized ? entry.data : undefined
         if (!entry || !data) throw new StorageError(404, 'BlobNotFound', 'The specified blob does not exist.')
         const headers = {
@@ -350,9 +365,11 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
           const slice = data.subarray(start, end + 1)
           res.writeHead(206, { ...headers, 'Content-Range': `bytes ${start}-${end}/${data.length}`, 'Content-Length': slice.length })
           res.end(req.method === 'HEAD' ? undefined : slice)
+          if (req.method !== 'HEAD') bytesServed += slice.length
         } else {
           res.writeHead(200, { ...headers, 'Content-Length': data.length })
           res.end(req.method === 'HEAD' ? undefined : data)
+          if (req.method !== 'HEAD') bytesServed += data.length
         }
         return
       }
@@ -375,7 +392,7 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
   const sockets = new Set<Socket>()
   const server = createServer((req, res) => {
     const parsed = new URL(req.url ?? '/', 'http://127.0.0.1')
-    requests.push({ method: req.method ?? '', path: parsed.pathname })
+    requests.push({ method: req.method ?? '', path: parsed.pathname, at: Date.now() })
 
     if (down === 'reset') {
       req.socket.destroy() // the client sees ECONNRESET ("socket hang up")
@@ -418,11 +435,14 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
   })
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
 
-  return {
+  const service: ActionsCacheService = {
     url,
     env: actionsCacheEnv(url, token),
     entries,
     requests,
+    get bytesServed() {
+      return bytesServed
+    },
     setDown(isDown, mode = 'unavailable') {
       down = isDown ? mode : undefined
     },
@@ -437,6 +457,15 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
       blobOf.set(entry.id, blob)
       return entry
     },
+    plantStream(key, version, blob) {
+      const entry = service.plant(key, version, Buffer.alloc(0))
+      entry.size = blob.bytes
+      entry.stream = blob
+      return entry
+    },
+    setWrites(fault) {
+      writeFault = fault
+    },
     close() {
       return new Promise<void>((resolve) => {
         server.close(() => resolve())
@@ -444,4 +473,5 @@ export async function startActionsCacheService(): Promise<ActionsCacheService> {
       })
     },
   }
+  return service
 }

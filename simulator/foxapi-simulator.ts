@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url'
 import { createFileUploads, type FileUploads } from './file-uploads'
 import { assetResultOf, clipRequestOf, MODEL_RULES, modelBodyProblem } from './model-rules'
 import { writeMp4, type ClipShape } from './mp4-writer'
+import { compactSizesBombClip, fragmentBombClip, paddingBitsBombClip } from './hostile-clips'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 /** A real encoder's clip (ffmpeg: H.264/AAC, 160×90, 1 s), for tests of the metadata reader; not served. */
@@ -64,7 +65,14 @@ export function sampleBombClip(clip: Buffer): Buffer {
   return bomb
 }
 
-const BREAKERS = { truncated: (clip: Buffer) => truncatedClip(clip), garbage: garbageClip, samples: sampleBombClip }
+const BREAKERS = {
+  truncated: (clip: Buffer) => truncatedClip(clip),
+  garbage: garbageClip,
+  samples: sampleBombClip,
+  fragments: fragmentBombClip,
+  compact: compactSizesBombClip,
+  padding: paddingBitsBombClip,
+}
 
 /** An MP4's `ftyp` header followed by garbage: starts like a video, holds nothing an MP4 reader can use. */
 export function garbageClip(clip: Buffer): Buffer {
@@ -101,9 +109,10 @@ export type FaultKind =
   | { type: 'body'; status: number; contentType: string; body: string }
   /**
    * Downloads: a whole HTTP answer whose file is broken: cut short (`truncated`), an MP4 header then garbage, or a
-   * sample table that declares four billion samples in a few bytes (`samples`: a reader that lists them all dies).
+   * sample table that declares four billion samples in a few bytes (`samples`: a reader that lists them all dies),
+   * or another bomb of simulator/hostile-clips.ts (`fragments`, `compact`, `padding`).
    */
-  | { type: 'brokenClip'; how: 'truncated' | 'garbage' | 'samples' }
+  | { type: 'brokenClip'; how: 'truncated' | 'garbage' | 'samples' | 'fragments' | 'compact' | 'padding' }
   /** Downloads: a real clip of another shape than asked (e.g. `{ width: 1280, height: 720 }` when 9:16 was asked, or `{ seconds: 5 }`). */
   | { type: 'clipShape'; shape: Partial<ClipShape> }
 

@@ -6,6 +6,7 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { ENCODED_CLIP_FILE, garbageClip, truncatedClip } from '../../simulator/foxapi-simulator'
 import { writeMp4, type ClipShape } from '../../simulator/mp4-writer'
+import { compactSizesBombClip, fragmentBombClip, replaceBox } from '../../simulator/hostile-clips'
 import { readClipMetadata, type ClipMetadata } from '../../src/clip/clip-metadata'
 import { expectedShapeOf } from '../../src/models/expected-shape'
 import { shapeLine } from '../../src/clip/clip-shape'
@@ -110,7 +111,7 @@ describe('readClipMetadata', () => {
     expect(await read(withSampleSizes(0, 121))).toEqual({
       ok: false,
       check: 'parses',
-      problem: 'its sample table cannot be right: a track lists 121 sample sizes in a box that holds 0',
+      problem: "its sample table cannot be right: a track's stsz box lists 121 samples in 0 bytes, too few for them",
     })
     // More samples than chunks: the extra ones lie nowhere in the file.
     expect(await read(withSampleSizes(48, 121))).toEqual({
@@ -120,12 +121,33 @@ describe('readClipMetadata', () => {
     })
   })
 
-  it('refuses a movie header that would take more than 16 MiB to hold', async () => {
-    // A 20 MiB box of padding inside the moov: the library needs the whole moov at once, so it is not handed over.
+  it("counts every table that declares samples: a movie fragment's track runs and a compact sample-size box", async () => {
+    const clip = writeMp4({ width: 1280, height: 720, seconds: 5 })
+    const tooMany = 'its sample table cannot be right: its tracks list more than 100000 samples, more than this action reads'
+    expect(await read(fragmentBombClip(clip))).toEqual({ ok: false, check: 'parses', problem: tooMany })
+    expect(await read(compactSizesBombClip(clip))).toEqual({ ok: false, check: 'parses', problem: tooMany })
+    // Runs are summed over fragments: two runs of 60,000 samples each pass one by one, not together.
+    const run = (count: number) =>
+      fragmentBombClip(clip)
+        .subarray(clip.length)
+        .map((byte, i, moof) => (i >= moof.length - 4 ? (count >>> (8 * (moof.length - 1 - i))) & 0xff : byte))
+    expect(await read(Buffer.concat([clip, run(60_000)]))).toMatchObject({ ok: true }) // 60,000 empty samples: odd, within the count
+    expect(await read(Buffer.concat([clip, run(60_000), run(60_000)]))).toEqual({ ok: false, check: 'parses', problem: tooMany })
+    // A compact table whose sizes take more bytes than its box holds.
+    const short = replaceBox(clip, 'stsz', () => Buffer.from('0000001c73747a3200000000000000080000007800000000', 'hex'))
+    expect(await read(short)).toEqual({
+      ok: false,
+      check: 'parses',
+      problem: "its sample table cannot be right: a track's stz2 box lists 120 samples in 8 bytes, too few for them",
+    })
+  })
+
+  it('refuses a movie header that would take more than 8 MiB to hold', async () => {
+    // A 10 MiB box of padding inside the moov: the library needs the whole moov at once, so it is not handed over.
     const clip = Buffer.from(writeMp4({ width: 1280, height: 720, seconds: 5 }))
     const ftyp = clip.readUInt32BE(0)
     const moovEnd = ftyp + clip.readUInt32BE(ftyp)
-    const padding = Buffer.alloc(20 * 1024 * 1024)
+    const padding = Buffer.alloc(10 * 1024 * 1024)
     padding.writeUInt32BE(padding.length, 0)
     padding.write('free', 4, 'latin1')
     clip.writeUInt32BE(moovEnd - ftyp + padding.length, ftyp)
@@ -133,7 +155,7 @@ describe('readClipMetadata', () => {
     expect(reading).toEqual({
       ok: false,
       check: 'parses',
-      problem: `its boxes other than the samples take more than ${16 * 1024 * 1024} bytes: not a clip this action reads`,
+      problem: `its boxes other than the samples take more than ${8 * 1024 * 1024} bytes: not a clip this action reads`,
     })
   })
 

@@ -114,3 +114,24 @@ describe('expandRequestTexts', () => {
     ])
   })
 })
+
+describe('expandTemplate within a limit', () => {
+  const limit = { maxChars: 20, why: 'the limit of the test' }
+  const big = { ...values, vars: { ...values.vars, v: 'x'.repeat(100_000), blank: ' '.repeat(30), empty: '' } }
+  const within = (text: string) => expandTemplate(text, big, "Input 'prompt'", { limit })
+
+  it('stops as soon as the text passes the limit, naming the input and the limit', () => {
+    expect(within('{vars.v}'.repeat(4_000))).toEqual({
+      ok: false,
+      problem: "Input 'prompt' expands to more than 20 characters (the limit of the test); it was not expanded further",
+    })
+    expect(within('{vars.product} {vars.campaign}')).toEqual({ ok: true, text: 'Foxy Winter' })
+  })
+
+  it('counts the text without the white space around it, as the request check does, but not without end', () => {
+    expect(within(`{vars.blank}{vars.product}{vars.blank}`)).toEqual({ ok: true, text: `${' '.repeat(30)}Foxy${' '.repeat(30)}` })
+    expect(within('{vars.blank}'.repeat(3))).toMatchObject({ ok: false })
+    // Placeholders that add nothing never cost a check.
+    expect(within(`${'{vars.empty}'.repeat(50_000)}Foxy`)).toEqual({ ok: true, text: 'Foxy' })
+  })
+})

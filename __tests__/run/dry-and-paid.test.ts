@@ -274,7 +274,7 @@ const cases: Case[] = [
   },
   {
     name: "an earlier run's task is unknown to FoxAPI (404)",
-    arrange: (scene) => scene.cache.savePendingTaskId(scene.key, 'task-unified-1700000000-gonegone', 'kling-o3-ref'),
+    arrange: async (scene) => void (await scene.cache.savePendingTaskId(scene.key, 'task-unified-1700000000-gonegone', 'kling-o3-ref')),
     expected: 'submit',
     why: /is unknown to FoxAPI/,
     dryCannotKnow: 'collect',

@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { temporaryPathFor } from '../../src/atomic-files'
-import { TEMPORARY_NAME_EXTRA_BYTES, expandOutputPath, safeFileName } from '../../src/security/destinations'
+import { TEMPORARY_NAME_EXTRA_BYTES, destinationProblem, expandOutputPath, safeFileName } from '../../src/security/destinations'
 import {
   MAX_ENTRY_NAME_CHARS,
   entryNameProblem,
@@ -137,4 +137,20 @@ describe('entryNameProblem', () => {
       expect(entryNameProblem(name)).toBeUndefined()
     },
   )
+})
+
+describe('destinationProblem and the cache staging folder', () => {
+  const workspace = path.resolve('/nonexistent-workspace')
+  it.each(['.foxapi-video-cache/clip.mp4', '.FOXAPI-Video-Cache/a/b.mp4', '.foxapi-video-cache'])(
+    'refuses %s, which the clean-up removes',
+    (relative) => {
+      expect(destinationProblem(path.join(workspace, relative), workspace)).toMatch(
+        /is inside \.foxapi-video-cache, the cache's staging folder, which each run removes/,
+      )
+    },
+  )
+
+  it('lets a name that only starts like it through to the other checks', () => {
+    expect(destinationProblem(path.join(workspace, '.foxapi-video-cache-old/clip.mp4'), workspace)).not.toMatch(/staging folder/)
+  })
 })

@@ -2,12 +2,14 @@
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
 // a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
-// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace), and
+// never downloaded past what its kind may hold (./entry-download.ts): the caller says, from the key that matched.
 import path from 'node:path'
 import type * as ActionsCache from '@actions/cache'
 import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
 import * as log from '../log'
+import { OversizeEntryError, downloadEntryArchive } from './entry-download'
 
 let loaded: Promise<typeof ActionsCache> | undefined
 const load = () => (loaded ??= import('@actions/cache'))
@@ -54,8 +56,14 @@ export interface DownloadedEntry {
   compression: 'gzip' | 'zstd'
 }
 
-/** What a read of the cache found: an entry, no entry, or a failure (the service, the download, a stand-in). */
-export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string }
+/**
+ * What a read of the cache found: an entry, no entry (of a kind the caller reads), or a failure (the service, the
+ * download, a stand-in; `refused`: an entry larger than its kind may hold, not downloaded past its limit).
+ */
+export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string; refused?: boolean }
+
+/** The most an entry may be downloaded for, and its kind in words (`a pending entry`), by the key that matched. */
+export type EntryLimit = (matchedKey: string) => { maxBytes: number; kind: string } | undefined
 
 /**
  * What restoreCache does up to the download, and no further: the same version (from `paths` and the
@@ -63,11 +71,17 @@ export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'non
  * the same download, but no `tar -P -C <workspace>`: an entry anyone in the cache scope may have forged is
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
-export async function downloadEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<DownloadedEntry | undefined> {
+export async function downloadEntry(
+  paths: string[],
+  primaryKey: string,
+  restoreKeys: string[],
+  limit: EntryLimit,
+): Promise<DownloadedEntry | undefined> {
   await available() // a service that is not configured throws here, as before: the caller turns the cache off
-  const read = await readEntry(paths, primaryKey, restoreKeys)
+  const read = await readEntry(paths, primaryKey, restoreKeys, limit)
   if (read.kind === 'found') return read.entry
-  if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
+  if (read.kind === 'failed' && read.refused) log.warning(read.reason)
+  else if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
     log.warning(`Failed to restore: ${read.reason}`)
   }
   return undefined
@@ -79,9 +93,10 @@ const UNREADABLE_REASON = 'the effective cache-mode does not permit reads'
 /**
  * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
  * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
- * Never throws; logs nothing for a failure (the caller words it).
+ * `limit` says, from the key that matched, how large the entry may be (undefined: not an entry the caller reads,
+ * so it is not downloaded at all). Never throws; logs nothing for a failure (the caller words it).
  */
-export async function readEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<EntryRead> {
+export async function readEntry(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
   let module: typeof ActionsCache
   try {
     module = await available()
@@ -118,11 +133,18 @@ export async function readEntry(paths: string[], primaryKey: string, restoreKeys
       const entry = await client.getCacheEntry([primaryKey, ...restoreKeys], paths, { compressionMethod })
       if (entry?.archiveLocation && entry.cacheKey) found = { key: entry.cacheKey, url: entry.archiveLocation }
     }
-    if (!found) return { kind: 'none' }
+    const allowed = found && limit(found.key)
+    if (!found || !allowed) return { kind: 'none' }
     log.info(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
     folder = await utils.createTempDirectory()
     const archivePath = path.join(folder, utils.getCacheFileName(compressionMethod))
-    await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }) // as restoreCache: v2 uses the Azure SDK for Azure hosts
+    const refusal = await downloadWithin(found.url, archivePath, allowed)
+    if (refusal)
+      return {
+        kind: 'failed',
+        refused: true,
+        reason: `Cache entry ${found.key} refused: ${refusal}; nothing of it was kept, and it is not used.`,
+      }
     const entry: DownloadedEntry = {
       matchedKey: found.key,
       archivePath,
@@ -135,5 +157,16 @@ export async function readEntry(paths: string[], primaryKey: string, restoreKeys
     return { kind: 'failed', reason: messageOf(error) }
   } finally {
     if (folder !== undefined) await removeLeftover(folder)
+  }
+}
+
+/** Downloads the archive within its limit; the refusal in words when it is larger, else undefined. */
+async function downloadWithin(url: string, archivePath: string, allowed: { maxBytes: number; kind: string }): Promise<string | undefined> {
+  try {
+    await downloadEntryArchive(url, archivePath, allowed.maxBytes, allowed.kind)
+    return undefined
+  } catch (error) {
+    if (error instanceof OversizeEntryError) return error.message
+    throw error
   }
 }

@@ -37,11 +37,13 @@ import {
   CLIP_FILE,
   DELIVERED_SUFFIX,
   MAX_JSON_BYTES,
+  MAX_RECORD_ARCHIVE_BYTES,
   META_FILE,
   PENDING_FILE,
   PENDING_FILES,
   TASK_FILE,
   clipFields,
+  maxClipArchiveBytes,
   pendingFields,
 } from './entry-records'
 import { CACHE_DIRECTORY, freshEntryFolder, stagingFolderProblem } from './staging'
@@ -58,7 +60,12 @@ export type { CacheLookup, LookupOptions, RestoredClip } from './entry-belief'
 interface CacheApi {
   isFeatureAvailable: () => boolean
   restoreCache: (paths: string[], key: string, restoreKeys?: string[], options?: { lookupOnly?: boolean }) => Promise<string | undefined>
-  downloadEntry: (paths: string[], key: string, restoreKeys: string[]) => Promise<cache.DownloadedEntry | undefined>
+  downloadEntry: (
+    paths: string[],
+    key: string,
+    restoreKeys: string[],
+    limit: cache.EntryLimit,
+  ) => Promise<cache.DownloadedEntry | undefined>
   saveCache: (paths: string[], key: string) => Promise<number>
 }
 
@@ -151,15 +158,18 @@ export class ResultCache {
   private async lookupNow(key: string, options: LookupOptions): Promise<CacheLookup> {
     const { relative } = this.directoryFor(key)
     const clipKey = clipEntryKey(key, options.runId)
-    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]))
+    // Each kind of entry is downloaded up to what it may hold, and one of no kind read here not at all.
+    const limit: cache.EntryLimit = (matched) =>
+      matched === clipKey
+        ? { maxBytes: maxClipArchiveBytes(this.options.maxClipBytes), kind: 'a clip entry (max-download-size and its records)' }
+        : matched.startsWith(`${key}-pending-`)
+          ? { maxBytes: MAX_RECORD_ARCHIVE_BYTES, kind: 'a pending or delivered entry' }
+          : undefined
+    const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`], limit))
     if (!downloaded) return this.enabled ? { kind: 'empty' } : undefined
     const matched = downloaded.matchedKey
     const isClip = matched === clipKey
     try {
-      if (!isClip && !matched.startsWith(`${key}-pending-`)) {
-        await removeLeftover(downloaded.folder)
-        return { kind: 'empty' }
-      }
       if (isClip && !options.wantClip) {
         await removeLeftover(downloaded.folder)
         return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' }
@@ -217,11 +227,14 @@ export class ResultCache {
     })
   }
 
-  /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
-  async savePendingTaskId(key: string, taskId: string, model: string): Promise<void> {
+  /**
+   * Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again.
+   * Whether the cache kept the record (false: the cache is off, refused the save or failed; the caller says so).
+   */
+  async savePendingTaskId(key: string, taskId: string, model: string): Promise<boolean> {
     // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
     // still differ); lookup picks the newest by prefix.
-    await this.savePendingRecord(key, taskId, model, false)
+    return this.savePendingRecord(key, taskId, model, false)
   }
 
   /**
@@ -232,39 +245,44 @@ export class ResultCache {
     await this.savePendingRecord(key, taskId, model, true)
   }
 
-  private async savePendingRecord(key: string, taskId: string, model: string, delivered: boolean): Promise<void> {
+  private async savePendingRecord(key: string, taskId: string, model: string, delivered: boolean): Promise<boolean> {
     const entryKey = `${key}-pending-${Date.now()}-${randomBytes(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`
     const proof = proveEntry(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered))
-    await this.save(key, entryKey, (directory) =>
+    return this.save(key, entryKey, (directory) =>
       writeFile(path.join(directory, PENDING_FILE), redact(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }),
     )
   }
 
-  /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
-  private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
-    if (!this.enabled) return
+  /** Whether the entry was saved. Never rejects: a cache that fails is a warning, and the clip's result stands. */
+  private async save(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<boolean> {
+    if (!this.enabled) return false
     await this.checkStaging()
-    await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
+    return this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error: unknown) => {
       log.warning(`Could not save the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
+      return false
     })
   }
 
-  private async saveNow(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<void> {
-    if (!this.enabled) return
+  private async saveNow(key: string, entryKey: string, stage: (directory: string) => Promise<void>): Promise<boolean> {
+    if (!this.enabled) return false
     const { relative, absolute } = this.directoryFor(key)
     try {
       // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
       await stage(await freshEntryFolder(this.workspace, relative))
       const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
-      // have taken, that means the service is in trouble: stop using it for this run.
-      if (typeof id === 'number' && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
-      else if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
+      // have taken, that means the service is in trouble (or refuses this job's writes): stop using it for this run.
+      if (typeof id === 'number' && id !== -1) {
+        log.info(`Saved to the Actions cache as ${entryKey}.`)
+        return true
+      }
+      if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)
     } finally {
       await removeLeftover(absolute)
     }
+    return false
   }
 
   /** The entry's directory: the same relative path on every run (it is part of the entry's version). */

@@ -3,11 +3,16 @@
 // video track, and its sample table points nowhere past the end of the file.
 // The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
 // the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
-// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
-// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+// `moov` at the end of the file costs no more than one at the start. Every box that declares samples is counted
+// before the library lists them (./sample-tables.ts). The library is loaded on first use.
+// This module reads in the thread that calls it: the action calls it only through ./clip-reader.ts, which runs
+// it in a worker thread under a memory and time limit (a bomb nobody has thought of ends there, not the step).
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ISOFile, Movie, Track } from 'mp4box'
 import { messageOf } from '../errors'
+import { ImplausibleSampleTable, MAX_SAMPLES_PER_FILE, boundSampleTables, withSampleBudget } from './sample-tables'
+
+export { MAX_SAMPLES_PER_FILE }
 
 /** What the file says it is. */
 export interface ClipMetadata {
@@ -36,29 +41,16 @@ export const READ_CHUNK_BYTES = 1024 * 1024
  * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
  * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
  */
-export const MAX_HEADER_BYTES = 16 * 1024 * 1024
-/**
- * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
- * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
- * build a list) from exhausting memory.
- */
-export const MAX_SAMPLES_PER_FILE = 100_000
-
-/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
-let samplesLeft = MAX_SAMPLES_PER_FILE
-
-/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
-class ImplausibleSampleTable extends Error {}
-
+export const MAX_HEADER_BYTES = 8 * 1024 * 1024
 type Mp4Box = typeof import('mp4box')
 let library: Promise<Mp4Box> | undefined
-/** mp4box, loaded once and on first use (its own chunk of the bundle). */
-function loadLibrary(): Promise<Mp4Box> {
+/** mp4box, loaded once and on first use (its own chunk of the bundle), its sample-declaring boxes counted. */
+export function loadLibrary(): Promise<Mp4Box> {
   library ??= import('mp4box').then((mp4box) => {
     // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
     mp4box.Log.error = (module: string, message?: string, isofile?: { onError?: (module: string, message: string) => void }) =>
       isofile?.onError?.(module, message ?? '')
-    boundSampleTables(mp4box)
+    boundSampleTables(mp4box.BoxParser.box)
     return mp4box
   })
   return library
@@ -77,8 +69,8 @@ export async function readClipMetadata(file: string): Promise<ClipReading> {
     const unreadable = await feedFile(reader, mp4box, handle, size)
     if (unreadable) return unreadable
     const { mp4 } = reader
-    const boxPastEnd = boxCutShort(mp4, size)
-    if (boxPastEnd) return boxPastEnd
+    const topLevel = topLevelProblem(mp4, size)
+    if (topLevel) return topLevel
     if (!mp4.moov) {
       const why = reader.libraryError ? ` (${reader.libraryError})` : ''
       return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`)
@@ -128,18 +120,20 @@ async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, 
   // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
   let inOrderEnd = 0
   let inOrder = false
+  let chunkBytes = READ_CHUNK_BYTES
   try {
     // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
     while (position < size && !reader.ready && reader.libraryError === undefined) {
-      const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position))
+      const chunk = await readChunk(handle, position, Math.min(chunkBytes, size - position))
       if (chunk.byteLength === 0) break
       handed += chunk.byteLength
       if (handed > MAX_HEADER_BYTES) {
         return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`)
       }
-      samplesLeft = budget
-      const next = mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size)
-      budget = samplesLeft
+      const last = position + chunk.byteLength >= size
+      const appended = withSampleBudget(budget, () => mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), last))
+      budget = appended.left
+      const next = appended.result
       const end = position + chunk.byteLength
       if (position === inOrderEnd) inOrderEnd = end
       if (!inOrder && typeof next === 'number' && next > position)
@@ -150,6 +144,9 @@ async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, 
         inOrder = true
         position = inOrderEnd
       } else position = end
+      // The library keeps the pieces of a box larger than a chunk and joins them each time one comes: pieces that
+      // double in size keep those joins to a few times the box's size, where equal pieces would cost its square.
+      chunkBytes = position === end ? Math.min(chunkBytes * 2, MAX_HEADER_BYTES) : READ_CHUNK_BYTES
     }
     if (!reader.ready) mp4.flush()
   } catch (error) {
@@ -159,8 +156,12 @@ async function feedFile(reader: FileReader, mp4box: Mp4Box, handle: FileHandle, 
   return undefined
 }
 
-/** A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end). */
-function boxCutShort(mp4: ISOFile, size: number): ClipReading | undefined {
+/**
+ * The one place every top-level box of the file is seen, once the library has read what it needs: each is
+ * checked here (and a check of another top-level box belongs here too). A box that claims more bytes than the
+ * file has left means the file was cut short (an mdat, or a moov at the end).
+ */
+function topLevelProblem(mp4: ISOFile, size: number): ClipReading | undefined {
   for (const box of mp4.boxes) {
     const end = (box.start ?? 0) + (box.size ?? 0)
     if (end > size)
@@ -217,50 +218,8 @@ function printable(text: string | undefined): string {
   return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200)
 }
 
-/** The stream methods the sample-size box reads its counts with (the library's own reader). */
-interface BoxStream {
-  getPosition(): number
-  seek(position: number): unknown
-  readUint32(): number
-}
-interface SampleSizeBox {
-  size: number
-  hdr_size: number
-}
-type SampleSizeBoxClass = new (size?: number) => SampleSizeBox & { parse(stream: BoxStream): void }
-
-/**
- * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
- * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
- * its box holds; then the library's own parse runs.
- */
-function boundSampleTables(mp4box: Mp4Box): void {
-  const boxes = mp4box.BoxParser.box as unknown as Record<string, SampleSizeBoxClass>
-  const Library = boxes.stsz
-  if (!Library || (Library as { bounded?: boolean }).bounded) return
-  class BoundedSampleSizes extends Library {
-    static bounded = true
-    override parse(stream: BoxStream): void {
-      const start = stream.getPosition()
-      stream.readUint32() // version and flags
-      const sampleSize = stream.readUint32()
-      const count = stream.readUint32()
-      stream.seek(start)
-      const listed = Math.floor((this.size - this.hdr_size - 12) / 4)
-      if (count > samplesLeft) {
-        throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`)
-      }
-      samplesLeft -= count
-      if (sampleSize === 0 && count > listed) {
-        throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`)
-      }
-      super.parse(stream)
-    }
-  }
-  boxes.stsz = BoundedSampleSizes
-}
-
-function broken(check: StructuralCheck, problem: string): ClipReading {
+/** A structural failure: the check and the problem, in words. */
+export function broken(check: StructuralCheck, problem: string): ClipReading {
   return { ok: false, check, problem }
 }
 

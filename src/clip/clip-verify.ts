@@ -1,7 +1,8 @@
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
-// file's metadata held against the request. Pure, apart from reading the file (./clip-metadata.ts).
+// file's metadata held against the request. Pure, apart from reading the file (./clip-reader.ts).
 import { messageOf } from '../errors'
-import { readClipMetadata, type ClipMetadata, type StructuralCheck } from './clip-metadata'
+import type { ClipMetadata, StructuralCheck } from './clip-metadata'
+import { readClip } from './clip-reader'
 import * as log from '../log'
 import type { GenerationRequest } from '../models/model'
 import type { VerifyMode } from '../inputs/clip-spec'
@@ -34,9 +35,13 @@ export function verificationText(verification: Verification | undefined): string
   return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status
 }
 
-/** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
+/**
+ * Reads `file`'s metadata (in a worker under a memory and time limit: ./clip-reader.ts); throws BrokenClipError
+ * when a structural check fails. Every clip passes here, whatever `verify` says: `verify` only decides whether
+ * the metadata is held against the request.
+ */
 export async function inspectClip(file: string): Promise<ClipMetadata> {
-  const reading = await readClipMetadata(file)
+  const reading = await readClip(file)
   if (!reading.ok) throw new BrokenClipError(reading.check, reading.problem)
   return reading.metadata
 }

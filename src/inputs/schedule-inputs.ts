@@ -11,6 +11,8 @@ import type { BudgetPeriodSettings, NotDueEntry, ReuseSettings } from './clip-sp
 import { runEventOf, triggeringCron, type RunEvent } from './run-event'
 import { shown } from './input-text'
 import { expandTemplate, readVariables, type TemplateValues } from './templates'
+import { MAX_PROMPT_CHARS } from '../models'
+import { MAX_PATH_BYTES } from '../security/destinations'
 
 export type Pick = 'all' | 'rotate'
 
@@ -187,6 +189,11 @@ function oneOf<const T extends string>(name: InputName, value: string, allowed: 
   return undefined
 }
 
+/** A prompt's limit, as its expansion stops at it (the request's check says the same of a text typed that long). */
+const PROMPT_LIMIT = { maxChars: MAX_PROMPT_CHARS, why: `FoxAPI's limit for a prompt is ${MAX_PROMPT_CHARS}` }
+/** An output name's limit: no path the system accepts is longer (src/security/destinations.ts). */
+const OUTPUT_LIMIT = { maxChars: MAX_PATH_BYTES, why: `no path longer than ${MAX_PATH_BYTES} bytes can be written here` }
+
 /** The request fields whose text may hold placeholders (a `multi-prompt` segment's `prompt` too). */
 const TEMPLATE_FIELDS = ['prompt', 'negative-prompt'] as const
 
@@ -205,7 +212,7 @@ export function expandRequestTexts<T extends Partial<Record<string, unknown>>>(
   for (const field of TEMPLATE_FIELDS) {
     const text = out[field]
     if (typeof text !== 'string') continue
-    const expanded = expandTemplate(text, values, where(field))
+    const expanded = expandTemplate(text, values, where(field), { limit: PROMPT_LIMIT })
     if (expanded.ok) out[field] = expanded.text
     else problems.push(expanded.problem)
   }
@@ -221,7 +228,7 @@ export function expandRequestTexts<T extends Partial<Record<string, unknown>>>(
     out['multi-prompt'] = segments.map((segment: unknown, index) => {
       const prompt = (segment as { prompt?: unknown } | null)?.prompt
       if (typeof prompt !== 'string') return segment
-      const expanded = expandTemplate(prompt, values, `${where('multi-prompt')} segment ${index + 1} 'prompt'`)
+      const expanded = expandTemplate(prompt, values, `${where('multi-prompt')} segment ${index + 1} 'prompt'`, { limit: PROMPT_LIMIT })
       if (!expanded.ok) problems.push(expanded.problem)
       return expanded.ok ? { ...(segment as object), prompt: expanded.text } : segment
     })
@@ -231,7 +238,7 @@ export function expandRequestTexts<T extends Partial<Record<string, unknown>>>(
 
 /** An output name (`output-path`, an entry's `output`) with placeholders expanded; `{task-id}` and `{name}` are left for the destination. */
 export function expandOutputTemplate(template: string, values: TemplateValues, where: string, problems: string[]): string {
-  const expanded = expandTemplate(template, values, where, { keep: ['task-id', 'name'] })
+  const expanded = expandTemplate(template, values, where, { keep: ['task-id', 'name'], limit: OUTPUT_LIMIT })
   if (expanded.ok) return expanded.text
   problems.push(expanded.problem)
   return template

@@ -3,6 +3,8 @@
 // with a batch entry's own `variables` over it). `{{` and `}}` are literal braces. Pure: the caller passes the
 // values in, so the same text always expands the same way, and an unknown placeholder or a missing variable is
 // an input problem (named after the input and the placeholder) before anything is paid for.
+// A few bytes of template can ask for gigabytes (4,000 × `{vars.v}` of a 100 KB variable): so a text is expanded
+// only up to its field's limit (a prompt's length, a path's), and past it the expansion stops with a problem.
 
 /** The values placeholders expand to. A value that is not known (no GITHUB_RUN_NUMBER) is a reason instead. */
 export interface TemplateValues {
@@ -20,6 +22,20 @@ export type Expansion = { ok: true; text: string } | { ok: false; problem: strin
 export interface ExpandOptions {
   /** Placeholders left as they are, for a later step to fill in (output names keep `{task-id}` and `{name}`). */
   keep?: readonly string[]
+  /**
+   * The field's limit: the expanded text, without the white space around it, may not be longer (characters); the
+   * expansion stops as soon as it is. `why` says where the limit comes from, for the problem.
+   */
+  limit?: { maxChars: number; why: string }
+}
+
+/**
+ * Whether `text`, grown past its limit, is too long for good: longer than the limit without the white space
+ * around it, or so long (four times the limit) that no amount of white space makes up for it. Only called when
+ * the text grew, so the trim runs at most a few times the limit's length of times.
+ */
+function pastLimit(text: string, maxChars: number): boolean {
+  return text.length > maxChars && (text.length > 4 * maxChars || text.trim().length > maxChars)
 }
 
 const PLACEHOLDER = /^[A-Za-z_][\w.-]*$/
@@ -57,6 +73,10 @@ export function expandTemplate(text: string, values: TemplateValues, where: stri
     if (typeof value !== 'string') return fail(where, value.problem)
     out += value
     i = end + 1
+    const { limit } = options
+    if (limit && value.length > 0 && pastLimit(out, limit.maxChars)) {
+      return fail(where, `expands to more than ${limit.maxChars} characters (${limit.why}); it was not expanded further`)
+    }
   }
   return { ok: true, text: out }
 }

@@ -13,6 +13,7 @@ import { waitForTask } from '../foxapi/wait-for-task'
 import type { ClipSpec } from '../inputs/clip-spec'
 import { typicalSecondsOf } from '../models'
 import type { ClipDecision, ClipResult } from '../report/clip-result'
+import * as log from '../log'
 import { redact } from '../secrets'
 import { decideClip, type CacheFinding, type ClipFacts } from './clip-decision'
 import type { ClipDeps, ClipTurn } from './clip-deps'
@@ -187,13 +188,23 @@ async function runTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, turn: ClipT
   }
 }
 
-type Started = { started: StartedTask; decision: ClipDecision; pendingSave: Promise<void> } | { skipped: ClipDecision }
+/** Whether the cache keeps the record of the clip's task (so a re-run finds it): false once a save of it failed. */
+interface TaskRecord {
+  kept: boolean
+}
+
+type Started = { started: StartedTask; decision: ClipDecision; pendingSave: Promise<void>; record: TaskRecord } | { skipped: ClipDecision }
 
 /** Resumes the `task-id`, collects an earlier run's task that can still deliver, or submits a new one. */
 async function startTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, deadline: number, log: Log): Promise<Started> {
   const none = Promise.resolve()
   if (ahead.decision.action === 'resume')
-    return { started: await resumeNamedTask(spec.taskId ?? '', deps, deadline, log), decision: ahead.decision, pendingSave: none }
+    return {
+      started: await resumeNamedTask(spec.taskId ?? '', deps, deadline, log),
+      decision: ahead.decision,
+      pendingSave: none,
+      record: { kept: ahead.key !== undefined },
+    }
   let facts = ahead.facts
   if (ahead.decision.action === 'collect' && ahead.found?.kind === 'pending') {
     const { taskId } = ahead.found
@@ -202,19 +213,33 @@ async function startTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, deadline:
     const decision = decideClip(facts)
     if (decision.action === 'collect' && pending.task) {
       log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`)
-      return { started: { task: pending.task, adopted: true, pollFirst: true }, decision, pendingSave: none }
+      return { started: { task: pending.task, adopted: true, pollFirst: true }, decision, pendingSave: none, record: { kept: true } }
     }
     if (!pending.check.usable) log(`An earlier run's task ${taskId} ${pending.check.why}; submitting a new one.`)
   }
   const submission = await submitTask(spec, facts, deps, deadline, log)
   if ('skipped' in submission) return submission
   const { key } = ahead
-  const model = spec.request?.model ?? ''
   // Never rejects (the cache only warns); awaited before the clip ends, so a later save under the key comes after it.
-  const pendingSave = key
-    ? deps.limits.cacheSaves.run(() => deps.cache.savePendingTaskId(key, submission.taskId, model)).catch(() => undefined)
-    : none
-  return { started: submission.started, decision: decideClip(facts), pendingSave }
+  const record = { kept: key !== undefined }
+  const pendingSave = key ? savePending(spec, key, submission.taskId, deps, record) : none
+  return { started: submission.started, decision: decideClip(facts), pendingSave, record }
+}
+
+/**
+ * Saves the record of a task just submitted, so that a re-run collects it instead of paying again. When the cache
+ * does not keep it (read-only for this job, throttled past waiting, failing), a notice says so at once, with the
+ * exact way to collect the task: the run may still be stopped before the clip is delivered.
+ */
+async function savePending(spec: ClipSpec, key: string, taskId: string, deps: ClipDeps, record: TaskRecord): Promise<void> {
+  const model = spec.request?.model ?? ''
+  const saved = await deps.limits.cacheSaves.run(() => deps.cache.savePendingTaskId(key, taskId, model)).catch(() => false)
+  if (saved) return
+  record.kept = false
+  const label = deps.batch ? `[${spec.name}] ` : ''
+  log.notice(
+    `${label}The Actions cache did not keep the record of task ${taskId} (the cache refused or failed the save): a re-run would not find it. ${collectAdvice(spec.name, taskId, deps.batch)}`,
+  )
 }
 
 /** The last state of the task, as every reply about it tells it; the budget counts each reply for its create. */
@@ -252,16 +277,16 @@ class TaskTrail {
 /** Waits for the task (unless the run does not wait), then delivers its clip. */
 async function followTask(
   spec: ClipSpec,
-  start: { started: StartedTask; key: string | undefined },
+  start: { started: StartedTask; key: string | undefined; record: TaskRecord },
   trail: TaskTrail,
   deps: ClipDeps,
   turn: ClipTurn,
   log: Log,
 ): Promise<Omit<ClipEnd, 'decision'>> {
-  const { started, key } = start
+  const { started, key, record } = start
   const base = { cacheHit: false }
   // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
-  if (deps.signal.aborted) return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, key), deps, log), trail)
+  if (deps.signal.aborted) return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, record), deps, log), trail)
   if (!deps.settings.wait) return { ...base, outcome: 'submitted', leftRunning: true, ...trail.fields() }
   const waited = await waitForTask({
     client: deps.client,
@@ -274,21 +299,22 @@ async function followTask(
     onUpdate: trail.seen,
     typicalSeconds: spec.request && typicalSecondsOf(spec.request.model),
   })
-  if (waited.kind !== 'finished') return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail)
+  if (waited.kind !== 'finished') return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, record), deps, log), trail)
   // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
   // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
   if (waited.task.status === 'completed' && hasResult(waited.task)) turn.release()
   return delivered(await deliverClip(spec, waited.task, key, deps, log), trail)
 }
 
-function stoppedTask(spec: ClipSpec, trail: TaskTrail, started: StartedTask, key: string | undefined) {
+function stoppedTask(spec: ClipSpec, trail: TaskTrail, started: StartedTask, record: TaskRecord) {
   return {
     name: spec.name,
     taskId: started.task.id,
     last: trail.last,
     progress: trail.progress,
     adopted: started.adopted,
-    cached: key !== undefined,
+    // "Re-run: the cache remembers the task" only while it does (a record it refused is named in a notice).
+    cached: record.kept,
   }
 }
 

@@ -1,6 +1,8 @@
 // Where clips are written (`output-path`, a batch entry's `output` and `name`, `{task-id}`), checked before
 // anything is paid for and again right before the file appears. Every destination is inside the workspace
-// after resolving symlinks and outside `.git/`; it is not a directory, no parent is a file, and its name
+// after resolving symlinks, outside `.git/` and outside the cache's staging folder `.foxapi-video-cache/` (which
+// the run's clean-up removes: a clip there would be paid for, then deleted); it is not a directory, no parent
+// is a file, and its name
 // (plus the download's temporary-file prefix and suffix) fits the 255-byte limit of file names. Every part of
 // it is a name all three runner systems can hold and actions/upload-artifact accepts (./portable-names.ts).
 import { lstatSync, realpathSync, statSync } from 'node:fs'
@@ -16,7 +18,7 @@ export const TEMPORARY_NAME_EXTRA_BYTES = 19
 /** Longest file name (bytes) on the file systems runners use. */
 const MAX_NAME_BYTES = 255
 /** Longest path (bytes) the system accepts (macOS: 1024, Linux: 4096; Windows, through Node, far more), less a margin for the temporary name. */
-const MAX_PATH_BYTES = process.platform === 'darwin' ? 1_000 : 4_000
+export const MAX_PATH_BYTES = process.platform === 'darwin' ? 1_000 : 4_000
 
 /** Stands for a task id not known before paying: the longest one allowed, so any real id fits where it fits. */
 const WORST_CASE_TASK_ID = 'x'.repeat(MAX_TASK_ID_LENGTH)
@@ -70,6 +72,7 @@ export function destinationProblem(destination: string, workspace: string): stri
   if (destination === path.resolve(workspace)) return `${shown} is the workspace itself, not a file`
 
   const relative = path.relative(workspace, destination)
+  if (inStagingFolder(relative)) return stagingRefusal(shown)
   for (const part of relative.split(path.sep)) {
     const problem = portableNameProblem(part)
     if (problem !== undefined) return `${shown}: the name ${shownPath(part)} ${problem}`
@@ -105,6 +108,7 @@ export function destinationProblem(destination: string, workspace: string): stri
     if (where !== 'inside')
       return `${shown}: the folder ${shownFolder} ${where === 'git' ? 'is in a .git directory' : 'leads outside the workspace (through a symlink)'}; clips are written only inside the workspace, never in .git`
     if (!statSync(real).isDirectory()) return `${shown}: ${shownFolder} is a file, not a folder`
+    if (inStagingFolder(path.relative(root, real))) return stagingRefusal(`${shown} (through ${shownFolder})`)
     return undefined
   }
 }
@@ -120,6 +124,18 @@ export function plannedDestinationProblem(
   workspace: string,
 ): string | undefined {
   return destinationProblem(path.resolve(workspace, expandOutputPath(template, name, taskId)), workspace)
+}
+
+/**
+ * Whether `relative` (to the workspace) is the cache's staging folder or inside it, as macOS and Windows compare
+ * names. Nothing the run hands on may be there: a clip would be paid for, then deleted with the folder.
+ */
+function inStagingFolder(relative: string): boolean {
+  return foldedName(relative.split(path.sep)[0] ?? '') === foldedName(CACHE_DIRECTORY)
+}
+
+function stagingRefusal(shown: string): string {
+  return `${shown} is inside ${CACHE_DIRECTORY}, the cache's staging folder, which each run removes: name a file elsewhere`
 }
 
 /** lstat, or undefined for a path that does not exist (or runs through a file). */
