@@ -7,10 +7,11 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Tn: () => (/* binding */ FoxApiClient),
+/* harmony export */   YA: () => (/* binding */ seconds),
 /* harmony export */   fu: () => (/* binding */ previewCreate),
 /* harmony export */   jf: () => (/* binding */ TASK_ID_MISMATCH)
 /* harmony export */ });
-/* unused harmony exports cancelPath, CREATE_PATH, seconds */
+/* unused harmony exports cancelPath, CREATE_PATH */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
 /* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74539);
 /* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(98984);

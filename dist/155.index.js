@@ -15,16 +15,20 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
-// EXTERNAL MODULE: ./src/cache/result-cache.ts + 4 modules
-var result_cache = __webpack_require__(29131);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts + 5 modules
+var result_cache = __webpack_require__(71164);
 // EXTERNAL MODULE: ./src/cache/staging.ts
 var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: ./src/clip/clip-verify.ts + 2 modules
-var clip_verify = __webpack_require__(55349);
+var clip_verify = __webpack_require__(82711);
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/foxapi/file-upload.ts
+var file_upload = __webpack_require__(29855);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/media/media-files.ts + 1 modules
+var media_files = __webpack_require__(14389);
 // EXTERNAL MODULE: ./src/report/actions-io.ts
 var actions_io = __webpack_require__(61266);
 // EXTERNAL MODULE: ./src/report/matrix.ts
@@ -38,6 +42,7 @@ var report_summary = __webpack_require__(57994);
 ;// CONCATENATED MODULE: ./src/report/plan-summary.ts
 // The dry run's plan as the job summary shows it: a row per clip (what a real run would do with it, and why), the
 // counts of new tasks, restores and resumes, and the notes about the run (budget, calendar, cache).
+
 
 
 
@@ -93,6 +98,13 @@ async function writePlanSummary(rows, maxCredits, notes) {
         `restore ${count('cached')} from the cache and resume ${count('pending-task') + count('resume')}.` +
         (maxCredits !== undefined ? ` max-credits ${maxCredits} would stop submissions once FoxAPI reports that many reserved.` : '') +
         ' FoxAPI publishes no price list: what a task costs is known only from its replies.</p>');
+    const uploads = rows.filter((r) => r.plan === 'new').flatMap((r) => (r.media ?? []).map((m) => ({ ...m, clip: r.name })));
+    if (uploads.length > 0) {
+        const files = [...new Map(uploads.map((m) => [m.sha256, m])).values()];
+        summary.addRaw(`<p>Files a real run would upload to FoxAPI's file storage (each content once), right before the task that needs it: ` +
+            files.map((m) => `<code>${(0,report_summary/* cell */.Hn)(m.path, 300)}</code> (${(0,report_summary/* cell */.Hn)(`${m.type}, ${(0,media_files/* sizeText */.lP)(m.bytes)}`)})`).join(', ') +
+            '.</p>');
+    }
     for (const note of notes)
         summary.addRaw(`<p>${(0,report_summary/* cell */.Hn)(note)}</p>`);
     const text = summary.stringify();
@@ -132,6 +144,8 @@ var destinations = __webpack_require__(56769);
 var run_budget = __webpack_require__(50404);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
 var clip_decision = __webpack_require__(68498);
+// EXTERNAL MODULE: ./src/run/check-media.ts + 2 modules
+var check_media = __webpack_require__(8165);
 // EXTERNAL MODULE: ./src/run/clip-pipeline.ts + 7 modules
 var clip_pipeline = __webpack_require__(90562);
 // EXTERNAL MODULE: ./src/run/period-budget.ts
@@ -161,9 +175,14 @@ var period_budget = __webpack_require__(63352);
 
 
 
+
+
+
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 async function runDryRun(clips, options) {
     const { settings, notDue = [] } = options;
+    if (await (0,check_media/* refuseUnusableMedia */.c)(clips, settings.workspace))
+        return;
     log/* info */.pq(`Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`);
     if (settings.apiKey === '')
         log/* info */.pq("No 'api-key' is set: fine for a dry run, but a real run needs one.");
@@ -255,7 +274,12 @@ function planRow(clip, decision, key, note) {
         task_id: taskId,
         output_path: clip.outputPath.replaceAll('{name}', (0,destinations/* safeFileName */.Tx)(clip.name)),
         request: clip.request ?? null,
+        ...(clip.media?.length ? { media: mediaUses(clip.media) } : {}),
     };
+}
+/** The workspace files of a plan row: path, type, size (nothing is read beyond what the input check read). */
+function mediaUses(files) {
+    return files.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }));
 }
 /** The plan's note: what a reader would otherwise wonder about the cache. */
 function noteOf(finding, decision) {
@@ -280,6 +304,7 @@ async function logPlan(rows, clips, settings) {
     for (const [index, row] of rows.entries()) {
         const request = clips[index]?.request;
         const lines = row.note ? [`Note: ${row.note}.`] : [];
+        lines.push(...uploadLines(clips[index]?.media ?? [], row, settings));
         if (request) {
             const wire = (0,api_client/* previewCreate */.fu)(settings.baseUrl, request);
             lines.push(`${wire.method} ${wire.url}`);
@@ -293,6 +318,15 @@ async function logPlan(rows, clips, settings) {
             return Promise.resolve();
         });
     }
+}
+/** The uploads a real run would make for the row's clip, before its create (none unless the plan is a new task). */
+function uploadLines(files, row, settings) {
+    if (files.length === 0)
+        return [];
+    if (row.plan !== 'new')
+        return [`Uploads: none (${files.map((f) => f.path).join(', ')} would be uploaded only for a new task).`];
+    const target = `POST ${new URL(file_upload/* UPLOAD_PATH */.E, `${settings.baseUrl}/`).toString()}`;
+    return files.map((f) => `Upload (right before the create, once per content in the run): ${f.path} (${f.type.label}, ${(0,media_files/* sizeText */.lP)(f.bytes)}, sha256 ${f.sha256.slice(0, 16)}…) for ${f.field} → ${target}; the URL FoxAPI returns replaces the path in the request below.`);
 }
 /** What a real run would find in the period's spend records (read only: nothing is saved), and a refusal if it is spent. */
 async function planBudget(settings) {

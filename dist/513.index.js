@@ -783,6 +783,14 @@ class CacheServiceClient {
                     // For more info, see https://docs.github.com/en/actions/reference/limits
                     if (statusCode === lib/* HttpCodes */.Hv.TooManyRequests) {
                         const retryAfterHeader = response.message.headers['retry-after'];
+                        /* foxapi-video-action: a throttled request is tried again once Retry-After has passed (scripts/patch-dependencies.mjs) */
+                        const retryAfterMs = /^\d+$/.test(String(retryAfterHeader).trim()) ? Number(retryAfterHeader) * 1000 : Date.parse(String(retryAfterHeader)) - Date.now();
+                        if (retryAfterMs > 0 && retryAfterMs <= 60000 && attempt + 1 < this.maxAttempts) {
+                            (0,core/* info */.pq)(`Rate limited: trying again in ${Math.ceil(retryAfterMs / 1000)} s, as the cache service asked (Retry-After).`);
+                            yield this.sleep(retryAfterMs);
+                            attempt++;
+                            continue;
+                        }
                         if (retryAfterHeader) {
                             const parsedSeconds = parseInt(retryAfterHeader, 10);
                             if (!isNaN(parsedSeconds) && parsedSeconds > 0) {

@@ -4,22 +4,19 @@
 // do it. The clip's result (report/clip-result.ts) is built once, at the end, from what the stages returned.
 // This is where paying twice would happen, so the order is the contract: nothing is submitted before the cache
 // was asked and the decision says `submit`, in the budget's turn.
-import { clipCacheKey, reuseRunId } from '../cache/cache-key'
+import { clipCacheKey } from '../cache/cache-key'
 import type { CacheLookup } from '../cache/result-cache'
-import { checkRestoredClip } from '../clip/clip-verify'
 import { messageOf } from '../errors'
-import { endedWithoutClip, hasResult, videoUrlOf, type Task } from '../foxapi/task'
-import { waitForTask } from '../foxapi/wait-for-task'
 import type { ClipSpec } from '../inputs/clip-spec'
-import { typicalSecondsOf } from '../models'
 import type { ClipDecision, ClipResult } from '../report/clip-result'
 import * as log from '../log'
 import { redact } from '../secrets'
-import { decideClip, type CacheFinding, type ClipFacts } from './clip-decision'
+import { decideClip, type ClipFacts } from './clip-decision'
 import type { ClipDeps, ClipTurn } from './clip-deps'
+import { notStarted, type ClipEnd, type TaskRecord } from './clip-end'
 import { collectAdvice } from './collect-advice'
-import { deliverClip, resolveOutputPath, verifyContext, type Delivery } from './deliver-clip'
-import { endWait, type WaitEnd } from './end-wait'
+import { TaskTrail, failedWithTask, followTask } from './follow-task'
+import { findingOf, lookUp, restored } from './look-up'
 import { checkPendingTask, neverSent, resumeNamedTask, submitTask, type StartedTask } from './start-task'
 
 type Log = (line: string) => void
@@ -35,9 +32,6 @@ export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = N
   const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }))
   return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started, ...(media ? { media } : {}) }
 }
-
-/** A clip's result without what runClip adds itself (its name, request and time). */
-type ClipEnd = Omit<ClipResult, 'name' | 'request' | 'elapsedMs'>
 
 async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: Log): Promise<ClipEnd> {
   const key = deps.cache.enabled ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
@@ -60,95 +54,6 @@ async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: 
   const decision = decideClip({ ...facts, ...(stopped !== undefined ? { stopped } : {}) })
   if (decision.action === 'skip') return notStarted(decision, 'skipped', decision.why)
   return runTask(spec, { facts, decision, found, key }, deps, turn, log)
-}
-
-/** The cache lookup stage: the clip or a pending task of the request's key (none without a key). */
-async function lookUp(spec: ClipSpec, key: string | undefined, deps: ClipDeps, log: Log): Promise<CacheLookup> {
-  if (key === undefined) return undefined
-  const { settings } = deps
-  // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
-  const found = await deps.cache.lookup(key, {
-    wantClip: settings.wait && settings.download,
-    ...(reuseRunId(settings) !== undefined ? { runId: reuseRunId(settings) } : {}),
-    check: (file) => checkRestoredClip(file, verifyContext(spec, deps, log)),
-    place: (task) => resolveOutputPath(spec, task.id, settings.workspace),
-  })
-  if (found?.kind === 'unusable-clip' && wantsClip(deps))
-    log(`${found.why}; treating the cache entry ${key} as a miss (change cache-key to store a new clip under a new key).`)
-  return deliveredElsewhere(found, key, deps)
-}
-
-/**
- * `reuse: run`: an earlier run's pending task is adopted only when its delivered notes (artifacts of the runs that
- * received clips, src/records/delivered-notes.ts) say no other run got its clip; when they cannot be read, it is not.
- */
-export async function deliveredElsewhere(
-  found: CacheLookup,
-  key: string,
-  deps: Pick<ClipDeps, 'notes' | 'settings'>,
-): Promise<CacheLookup> {
-  if (found?.kind !== 'pending' || deps.settings.reuse.mode !== 'run') return found
-  const to = deps.notes ? await deps.notes.deliveredTo(key, found.taskId) : { kind: 'unknown' as const, why: 'no delivered notes here' }
-  if (to.kind === 'nowhere' || to.kind === 'this-run') return found
-  const why = to.kind === 'other-run' ? `was delivered to another run (${to.runId})` : `may have been delivered to another run: ${to.why}`
-  return { kind: 'delivered', taskId: found.taskId, why }
-}
-
-const wantsClip = (deps: ClipDeps): boolean => deps.settings.wait && deps.settings.download
-
-/** What a lookup found, as the decision reads it. */
-export function findingOf(found: CacheLookup, key: string | undefined, deps: Pick<ClipDeps, 'cache' | 'settings'>): CacheFinding {
-  if (key === undefined)
-    return { kind: 'not-asked', why: deps.settings.cache ? 'the Actions cache cannot be used on this runner' : 'cache: false' }
-  switch (found?.kind) {
-    case undefined:
-      return { kind: 'no-answer' }
-    case 'empty':
-      return { kind: 'empty' }
-    case 'clip':
-      return { kind: 'clip', usable: true }
-    case 'unusable-clip':
-      return { kind: 'clip', usable: false, why: found.why }
-    case 'pending':
-      return { kind: 'pending', taskId: found.taskId }
-    case 'delivered':
-      return {
-        kind: 'delivered',
-        taskId: found.taskId,
-        why: `its last task ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}`,
-      }
-  }
-}
-
-/** The restore: the proven, checked clip is already in place (a clip that passes its check is always restored). */
-function restored(found: Extract<CacheLookup, { kind: 'clip' }>, decision: ClipDecision, key: string | undefined, log: Log): ClipEnd {
-  const { clip, held } = found
-  log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
-  return {
-    decision,
-    outcome: 'succeeded',
-    ...taskFields(clip.task, undefined),
-    cacheHit: true,
-    resumed: false,
-    // No video-url: the cached task's URL was pre-signed when it was made and has likely expired since.
-    ...(clip.path !== undefined ? { videoPath: clip.path } : {}),
-    sha256: clip.sha256,
-    bytes: clip.bytes,
-    ...(clip.madeBy ? { madeBy: clip.madeBy } : {}),
-    metadata: held.metadata,
-    verification: held.verification,
-  }
-}
-
-/** A clip that ends before any task is started for it. */
-function notStarted(decision: ClipDecision, outcome: 'skipped' | 'failed' | 'stopped', error: string): ClipEnd {
-  return { decision, outcome, status: 'not-submitted', cacheHit: false, resumed: false, error }
-}
-
-/** The status, progress and task of the last reply seen. */
-function taskFields(task: Task, progress: number | undefined): Pick<ClipResult, 'status' | 'task' | 'taskId' | 'progress'> {
-  const shown = progress ?? (typeof task.progress === 'number' ? task.progress : undefined)
-  return { status: task.status, task, taskId: task.id, ...(shown !== undefined ? { progress: shown } : {}) }
 }
 
 /** What the stages before the task know. */
@@ -186,11 +91,6 @@ async function runTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, turn: ClipT
     deps.waiting.delete(started.task.id)
     await start.pendingSave
   }
-}
-
-/** Whether the cache keeps the record of the clip's task (so a re-run finds it): false once a save of it failed. */
-interface TaskRecord {
-  kept: boolean
 }
 
 type Started = { started: StartedTask; decision: ClipDecision; pendingSave: Promise<void>; record: TaskRecord } | { skipped: ClipDecision }
@@ -240,113 +140,4 @@ async function savePending(spec: ClipSpec, key: string, taskId: string, deps: Cl
   log.notice(
     `${label}The Actions cache did not keep the record of task ${taskId} (the cache refused or failed the save): a re-run would not find it. ${collectAdvice(spec.name, taskId, deps.batch)}`,
   )
-}
-
-/** The last state of the task, as every reply about it tells it; the budget counts each reply for its create. */
-class TaskTrail {
-  last: Task
-  progress: number | undefined
-
-  constructor(private readonly started: StartedTask) {
-    this.last = started.task
-    this.progress = typeof started.task.progress === 'number' ? started.task.progress : undefined
-  }
-
-  readonly seen = (task: Task): void => {
-    this.last = task
-    if (typeof task.progress === 'number') this.progress = task.progress
-    this.started.counted?.update(task)
-  }
-
-  get credits(): number | undefined {
-    return this.started.counted?.credits
-  }
-
-  fields(): Pick<ClipResult, 'status' | 'task' | 'taskId' | 'progress' | 'resumed' | 'adopted' | 'credits'> {
-    const { adopted } = this.started
-    const credits = this.credits
-    return {
-      ...taskFields(this.last, this.progress),
-      resumed: adopted,
-      ...(adopted ? { adopted } : {}),
-      ...(credits !== undefined ? { credits } : {}),
-    }
-  }
-}
-
-/** Waits for the task (unless the run does not wait), then delivers its clip. */
-async function followTask(
-  spec: ClipSpec,
-  start: { started: StartedTask; key: string | undefined; record: TaskRecord },
-  trail: TaskTrail,
-  deps: ClipDeps,
-  turn: ClipTurn,
-  log: Log,
-): Promise<Omit<ClipEnd, 'decision'>> {
-  const { started, key, record } = start
-  const base = { cacheHit: false }
-  // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
-  if (deps.signal.aborted) return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, record), deps, log), trail)
-  if (!deps.settings.wait) return { ...base, outcome: 'submitted', leftRunning: true, ...trail.fields() }
-  const waited = await waitForTask({
-    client: deps.client,
-    taskId: started.task.id,
-    pollIntervalMs: deps.settings.pollIntervalMs,
-    deadline: Date.now() + deps.settings.timeoutMs,
-    signal: deps.signal,
-    ...(started.pollFirst ? {} : { initial: started.task }),
-    log,
-    onUpdate: trail.seen,
-    typicalSeconds: spec.request && typicalSecondsOf(spec.request.model),
-  })
-  if (waited.kind !== 'finished') return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, record), deps, log), trail)
-  // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
-  // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
-  if (waited.task.status === 'completed' && hasResult(waited.task)) turn.release()
-  return delivered(await deliverClip(spec, waited.task, key, deps, log), trail)
-}
-
-function stoppedTask(spec: ClipSpec, trail: TaskTrail, started: StartedTask, record: TaskRecord) {
-  return {
-    name: spec.name,
-    taskId: started.task.id,
-    last: trail.last,
-    progress: trail.progress,
-    adopted: started.adopted,
-    // "Re-run: the cache remembers the task" only while it does (a record it refused is named in a notice).
-    cached: record.kept,
-  }
-}
-
-function waitEnded(end: WaitEnd, trail: TaskTrail): Omit<ClipEnd, 'decision'> {
-  if (end.reply) trail.seen(end.reply)
-  return { outcome: end.outcome, cacheHit: false, leftRunning: end.leftRunning, error: end.error, ...trail.fields() }
-}
-
-function delivered(delivery: Delivery, trail: TaskTrail): Omit<ClipEnd, 'decision'> {
-  const { file, held } = delivery
-  return {
-    outcome: delivery.outcome,
-    cacheHit: false,
-    ...trail.fields(),
-    ...(delivery.videoUrl !== undefined ? { videoUrl: delivery.videoUrl } : {}),
-    ...(delivery.asset !== undefined ? { asset: delivery.asset } : {}),
-    ...(file ? { videoPath: file.path, sha256: file.sha256, bytes: file.bytes } : {}),
-    ...(held ? { metadata: held.metadata, verification: held.verification } : {}),
-    ...(delivery.error !== undefined ? { error: delivery.error } : {}),
-  }
-}
-
-/** A task exists (and is paid for) but the clip failed: the error says which task, and how to collect it without paying again. */
-function failedWithTask(spec: ClipSpec, decision: ClipDecision, trail: TaskTrail, error: unknown, deps: ClipDeps): ClipEnd {
-  let message = messageOf(error)
-  const id = trail.last.id
-  if (!endedWithoutClip(trail.last.status) && !message.includes(`task-id: ${id}`)) {
-    const sentence = message.trimEnd().endsWith('.') ? message.trimEnd() : `${message.trimEnd()}.`
-    message = `${sentence} ${collectAdvice(spec.name, id, deps.batch)}`
-  }
-  // A clip whose download failed keeps its URL in the outputs: it works for 24 hours.
-  const url = trail.last.status === 'completed' ? videoUrlOf(trail.last) : undefined
-  const outcome = deps.signal.aborted ? 'stopped' : 'failed'
-  return { decision, outcome, cacheHit: false, ...trail.fields(), ...(url !== undefined ? { videoUrl: url } : {}), error: redact(message) }
 }

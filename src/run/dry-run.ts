@@ -25,7 +25,7 @@ import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
 import { refuseUnusableMedia } from './check-media'
-import { deliveredElsewhere, findingOf } from './clip-pipeline'
+import { deliveredElsewhere, findingOf } from './look-up'
 import { untrustedPeriod } from './period-budget'
 
 export type { PlanRow } from '../report/plan-summary'

@@ -1,8 +1,8 @@
-export const id = 380;
-export const ids = [380];
+export const id = 874;
+export const ids = [874];
 export const modules = {
 
-/***/ 79380:
+/***/ 69874:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   generate: () => (/* binding */ generate)
 });
 
-// EXTERNAL MODULE: ./src/cache/result-cache.ts + 4 modules
-var result_cache = __webpack_require__(29131);
+// EXTERNAL MODULE: ./src/cache/result-cache.ts + 5 modules
+var result_cache = __webpack_require__(71164);
 // EXTERNAL MODULE: ./src/cache/staging.ts
 var staging = __webpack_require__(3511);
 // EXTERNAL MODULE: ./src/constants.ts
@@ -21,6 +21,8 @@ var constants = __webpack_require__(27242);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
+// EXTERNAL MODULE: ./src/foxapi/file-upload.ts
+var file_upload = __webpack_require__(29855);
 // EXTERNAL MODULE: ./src/foxapi/http.ts
 var http = __webpack_require__(74539);
 // EXTERNAL MODULE: ./src/foxapi/retries.ts
@@ -159,8 +161,94 @@ function skipped(spec, reason) {
 
 // EXTERNAL MODULE: ./src/run/budget.ts
 var budget = __webpack_require__(50404);
+// EXTERNAL MODULE: ./src/run/check-media.ts + 2 modules
+var check_media = __webpack_require__(8165);
 // EXTERNAL MODULE: ./src/run/period-budget.ts
 var period_budget = __webpack_require__(63352);
+// EXTERNAL MODULE: ./src/foxapi/request-errors.ts
+var request_errors = __webpack_require__(98984);
+// EXTERNAL MODULE: ./src/media/media-files.ts + 1 modules
+var media_files = __webpack_require__(14389);
+// EXTERNAL MODULE: ./src/media/media-request.ts
+var media_request = __webpack_require__(29708);
+// EXTERNAL MODULE: ./src/media/verified-read.ts
+var verified_read = __webpack_require__(70275);
+// EXTERNAL MODULE: ./src/security/workspace-files.ts
+var workspace_files = __webpack_require__(88145);
+;// CONCATENATED MODULE: ./src/run/upload-media.ts
+
+
+
+
+
+
+/** The run's uploads: one per distinct content, shared by every clip that names it. */
+class MediaUploads {
+    uploader;
+    settings;
+    byContent = new Map();
+    constructor(uploader, settings) {
+        this.uploader = uploader;
+        this.settings = settings;
+    }
+    /**
+     * `spec`'s request with each workspace file replaced by the URL of its upload (uploaded now, or earlier in the
+     * run). Throws, naming the input, when a file cannot be uploaded: the clip then fails with nothing created.
+     */
+    async requestFor(spec, call, log) {
+        const files = spec.media ?? [];
+        const urls = new Map();
+        for (const file of files)
+            urls.set(file, (await this.uploadOnce(file, call, log)).url);
+        return (0,media_request/* replaceMedia */.p4)(spec.request, files, (file) => urls.get(file) ?? '');
+    }
+    uploadOnce(file, call, log) {
+        const earlier = this.byContent.get(file.sha256);
+        if (earlier !== undefined) {
+            log(`${(0,workspace_files/* shownPath */.pS)(file.path)} (${file.field}): its content was uploaded earlier in this run; that upload is used.`);
+            return earlier;
+        }
+        const upload = this.upload(file, call, log);
+        this.byContent.set(file.sha256, upload);
+        // A failed upload is not kept: a later clip that names the file tries again.
+        upload.catch(() => this.byContent.delete(file.sha256));
+        return upload;
+    }
+    async upload(file, call, log) {
+        const autoCleanup = this.settings.uploadCleanup ?? true;
+        const started = Date.now();
+        try {
+            const uploaded = await this.uploader.upload({
+                open: () => (0,verified_read/* openVerifiedRead */.H)(file, this.settings.workspace),
+                bytes: file.bytes,
+                fileName: file.path.split('/').at(-1) ?? file.path,
+                mime: file.type.mime,
+                autoCleanup,
+            }, call);
+            const took = Math.max(1, Date.now() - started) / 1000;
+            log(`Uploaded ${(0,workspace_files/* shownPath */.pS)(file.path)} (${file.type.label}, ${(0,media_files/* sizeText */.lP)(file.bytes)}) for ${file.field} to FoxAPI's file storage in ${took.toFixed(1)}s.`);
+            return uploaded;
+        }
+        catch (error) {
+            throw new Error(uploadFailure(file, error, autoCleanup), { cause: error });
+        }
+    }
+}
+/** Why an upload failed, naming the input and what to do; the clip's task was not created. */
+function uploadFailure(file, error, autoCleanup) {
+    const message = (0,errors/* messageOf */.bD)(error).replace(/\.$/, '');
+    const shown = (0,workspace_files/* shownPath */.pS)(file.path);
+    if (error instanceof request_errors/* RequestError */.GI && error.details.status === 403) {
+        const advice = autoCleanup
+            ? 'delete uploads you no longer need in your FoxAPI account'
+            : "delete uploads you no longer need in your FoxAPI account, or set upload-cleanup: true so FoxAPI deletes the account's oldest uploads to make room";
+        return `${file.input}: FoxAPI refused the upload of ${shown} (${message}): the account's file storage is full. To go on, ${advice}. Nothing was created for this clip.`;
+    }
+    // A changed file says so itself; FoxAPI's answers start `Upload of <name> failed`.
+    const said = error instanceof verified_read/* ChangedFileError */.L || message.startsWith('Upload of') ? message : `upload of ${shown} failed: ${message}`;
+    return `${file.input}: ${said}. Nothing was created for this clip.`;
+}
+
 ;// CONCATENATED MODULE: ./src/run/generation.ts
 // The paid part of a run, as five steps: set up (clients, signals, the post step's state), budget (what the period
 // has spent), run (every clip through its pipeline), report (outputs, results file, summary) and verdict (the
@@ -186,8 +274,13 @@ var period_budget = __webpack_require__(63352);
 
 
 
+
+
+
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 async function generate(clips, { settings, batch, notDue = [] }) {
+    if (await (0,check_media/* refuseUnusableMedia */.c)(clips, settings.workspace))
+        return;
     const notes = notDue.length > 0 ? [(0,schedule_notes/* notDueText */.n)(notDue)] : [];
     if (clips.length === 0)
         return reportNothingDue(settings, batch, notDue, notes);
@@ -238,13 +331,14 @@ function setUp(settings, batch, period) {
     const downloadAgent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs, {
         connect: (0,download_policy/* guardedConnector */.sE)((0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
     });
-    const client = new api_client/* FoxApiClient */.Tn({
+    const api = {
         baseUrl: settings.baseUrl,
         apiKey: settings.apiKey,
         agent,
         retry: retries/* API_RETRY */.Is,
         userAgent: 'foxapi-video-action',
-    });
+    };
+    const client = new api_client/* FoxApiClient */.Tn(api);
     const stop = stopOnSignals();
     const waiting = new Set();
     const recordWaiting = () => (0,actions_io/* saveStateSafely */.Fr)(constants/* State */.Uw.WaitingTasks, JSON.stringify([...waiting]));
@@ -265,6 +359,8 @@ function setUp(settings, batch, period) {
             add: (id) => (waiting.add(id), recordWaiting()),
             delete: (id) => (waiting.delete(id), recordWaiting()),
         },
+        // Uploads go to FoxAPI like every call: the same agent, key, limits and retry policy.
+        uploads: new MediaUploads(new file_upload/* FileUploader */.l(api), settings),
     };
     const close = async () => {
         await (0,staging/* removeCacheStaging */.OB)(settings.workspace);

@@ -1,5 +1,5 @@
-export const id = 506;
-export const ids = [506];
+export const id = 187;
+export const ids = [187];
 export const modules = {
 
 /***/ 21917:
@@ -38,7 +38,7 @@ function isProvenEntry(apiKey, fields, proof) {
 
 /***/ }),
 
-/***/ 29131:
+/***/ 71164:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -71,12 +71,147 @@ var atomic_files = __webpack_require__(69316);
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __webpack_require__(46466);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __webpack_require__(24371);
+// EXTERNAL MODULE: ./src/foxapi/http.ts
+var http = __webpack_require__(74539);
+// EXTERNAL MODULE: ./src/foxapi/request-errors.ts
+var request_errors = __webpack_require__(98984);
+// EXTERNAL MODULE: ./src/foxapi/retries.ts
+var retries = __webpack_require__(97181);
+;// CONCATENATED MODULE: ./src/cache/entry-download.ts
+// Downloads a cache entry's archive from the URL the cache service signed for it, never more than the entry's kind
+// may hold. Anyone who can save in the cache scope can save a 10 GB entry under a key the action looks up (a newer
+// pending key, say), and a batch looks up to 2×concurrency clips ahead: so the size is learnt first (a HEAD; the
+// cache's blob storage answers it with Content-Length) and an entry above its limit is refused unread, and the
+// body is streamed through a meter that stops past the limit whatever was announced (no length, or a HEAD that
+// lied). Retries (a dropped connection, 429/5xx) honour Retry-After. The URL carries a signature: it appears in no
+// message (the errors name "the cache entry download").
+
+
+
+
+
+
+
+/** How the download names itself in its messages (never the signed URL). */
+const WHAT = 'The cache entry download';
+/** Idle time allowed per request (headers, then between body chunks). */
+const IDLE_TIMEOUT_MS = 60_000;
+/** Longest a whole entry download may take, retries included. */
+const DOWNLOAD_DEADLINE_MS = 30 * 60_000;
+/** Three tries, 1 s doubling; Retry-After lengthens a wait, up to MAX_RETRY_AFTER_MS (longer: no retry). */
+const ENTRY_RETRY = { baseDelayMs: 1_000, maxDelayMs: 10_000, maxAttempts: 3 };
+/** Longest Retry-After waited for: a lookup holds a clip's turn, and a miss only costs a new task. */
+const MAX_RETRY_AFTER_MS = 60_000;
+/** An entry larger than its kind may hold: refused, its body unread (or read no further than the limit). */
+class OversizeEntryError extends Error {
+    bytes;
+    maxBytes;
+    constructor(bytes, maxBytes, kind) {
+        super(bytes === undefined
+            ? `it holds more than ${maxBytes} bytes, more than ${kind} may hold`
+            : `it is ${bytes} bytes, more than ${kind} may hold (${maxBytes})`);
+        this.bytes = bytes;
+        this.maxBytes = maxBytes;
+        this.name = 'OversizeEntryError';
+    }
+}
+/**
+ * Downloads the archive at `url` to `file` (a new file in a private folder), refusing it (OversizeEntryError) when
+ * it is or turns out to be larger than `maxBytes`; `kind` names what the entry is in that message ("a pending
+ * entry"). Other failures throw a RequestError after the retries.
+ */
+async function downloadEntryArchive(url, file, maxBytes, kind) {
+    const agent = (0,http/* createHttpAgent */.rA)(IDLE_TIMEOUT_MS);
+    const deadline = Date.now() + DOWNLOAD_DEADLINE_MS;
+    try {
+        await (0,retries/* withRetries */.LH)(async () => {
+            const announced = await announcedSize(url, agent, deadline);
+            if (announced !== undefined && announced > maxBytes)
+                throw new OversizeEntryError(announced, maxBytes, kind);
+            await fetchMetered(url, file, maxBytes, kind, agent, deadline);
+        }, { policy: ENTRY_RETRY, deadline, canRetry: (error) => (error.details.retryAfterMs ?? 0) <= MAX_RETRY_AFTER_MS });
+    }
+    finally {
+        await agent.close();
+    }
+}
+/** The size the storage announces for the blob (HEAD), or undefined when it announces none. */
+async function announcedSize(url, agent, deadline) {
+    const signal = (0,http/* requestSignal */.OL)(deadline);
+    let response;
+    try {
+        response = await (0,undici/* request */.Em)(url, { method: 'HEAD', dispatcher: agent, signal });
+    }
+    catch (error) {
+        throw (0,request_errors/* toRequestError */.du)(error, WHAT, signal);
+    }
+    response.body.resume();
+    if (response.statusCode >= 400)
+        throw (0,request_errors/* httpStatusError */.H6)(response.statusCode, undefined, response.headers, WHAT);
+    return contentLength(response.headers);
+}
+/** GETs the blob into `file` through a meter that stops past `maxBytes`. */
+async function fetchMetered(url, file, maxBytes, kind, agent, deadline) {
+    const signal = (0,http/* requestSignal */.OL)(deadline);
+    let response;
+    try {
+        response = await (0,undici/* request */.Em)(url, { method: 'GET', dispatcher: agent, signal });
+    }
+    catch (error) {
+        throw (0,request_errors/* toRequestError */.du)(error, WHAT, signal);
+    }
+    if (response.statusCode >= 400) {
+        response.body.destroy();
+        throw (0,request_errors/* httpStatusError */.H6)(response.statusCode, undefined, response.headers, WHAT);
+    }
+    const announced = contentLength(response.headers);
+    if (announced !== undefined && announced > maxBytes) {
+        response.body.destroy();
+        throw new OversizeEntryError(announced, maxBytes, kind);
+    }
+    let received = 0;
+    const meter = new external_node_stream_.Transform({
+        transform(chunk, _encoding, done) {
+            received += chunk.length;
+            done(received > maxBytes ? new OversizeEntryError(undefined, maxBytes, kind) : null, chunk);
+        },
+    });
+    try {
+        // A fresh file each attempt ('w'): a retry starts the archive over.
+        await (0,external_node_stream_promises_.pipeline)(response.body, meter, (0,external_node_fs_.createWriteStream)(file, { mode: 0o600 }));
+    }
+    catch (error) {
+        if (error instanceof OversizeEntryError)
+            throw error;
+        throw (0,request_errors/* toRequestError */.du)(error, WHAT, signal);
+    }
+    if (announced !== undefined && received !== announced) {
+        throw new request_errors/* RequestError */.GI(`${WHAT} was cut short (${received} of ${announced} bytes)`, { retryable: true, mayHaveBeenProcessed: true });
+    }
+}
+/** Content-Length as a number, or undefined when missing or not a plain number. */
+function contentLength(headers) {
+    const value = headers['content-length'];
+    const text = Array.isArray(value) ? value[0] : value;
+    return text !== undefined && /^\d+$/.test(text.trim()) ? Number(text.trim()) : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/cache/actions-cache.ts
 // @actions/cache, loaded on first use. It is the largest part of the bundle (the Azure storage client comes
 // with it) and many runs never touch it: a bad input fails before it, `cache: false` and the post step do
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
 // a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
-// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+// An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace), and
+// never downloaded past what its kind may hold (./entry-download.ts): the caller says, from the key that matched.
+
 
 
 
@@ -115,12 +250,14 @@ let standInNamed = false;
  * the same download, but no `tar -P -C <workspace>`: an entry anyone in the cache scope may have forged is
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
-async function downloadEntry(paths, primaryKey, restoreKeys) {
+async function downloadEntry(paths, primaryKey, restoreKeys, limit) {
     await available(); // a service that is not configured throws here, as before: the caller turns the cache off
-    const read = await readEntry(paths, primaryKey, restoreKeys);
+    const read = await readEntry(paths, primaryKey, restoreKeys, limit);
     if (read.kind === 'found')
         return read.entry;
-    if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
+    if (read.kind === 'failed' && read.refused)
+        log/* warning */.$e(read.reason);
+    else if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
         log/* warning */.$e(`Failed to restore: ${read.reason}`);
     }
     return undefined;
@@ -130,9 +267,10 @@ const UNREADABLE_REASON = 'the effective cache-mode does not permit reads';
 /**
  * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
  * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
- * Never throws; logs nothing for a failure (the caller words it).
+ * `limit` says, from the key that matched, how large the entry may be (undefined: not an entry the caller reads,
+ * so it is not downloaded at all). Never throws; logs nothing for a failure (the caller words it).
  */
-async function readEntry(paths, primaryKey, restoreKeys) {
+async function readEntry(paths, primaryKey, restoreKeys, limit) {
     let module;
     try {
         module = await available();
@@ -174,12 +312,19 @@ async function readEntry(paths, primaryKey, restoreKeys) {
             if (entry?.archiveLocation && entry.cacheKey)
                 found = { key: entry.cacheKey, url: entry.archiveLocation };
         }
-        if (!found)
+        const allowed = found && limit(found.key);
+        if (!found || !allowed)
             return { kind: 'none' };
         log/* info */.pq(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`);
         folder = await utils.createTempDirectory();
         const archivePath = external_node_path_default().join(folder, utils.getCacheFileName(compressionMethod));
-        await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }); // as restoreCache: v2 uses the Azure SDK for Azure hosts
+        const refusal = await downloadWithin(found.url, archivePath, allowed);
+        if (refusal)
+            return {
+                kind: 'failed',
+                refused: true,
+                reason: `Cache entry ${found.key} refused: ${refusal}; nothing of it was kept, and it is not used.`,
+            };
         const entry = {
             matchedKey: found.key,
             archivePath,
@@ -197,6 +342,18 @@ async function readEntry(paths, primaryKey, restoreKeys) {
             await (0,atomic_files/* removeLeftover */.MG)(folder);
     }
 }
+/** Downloads the archive within its limit; the refusal in words when it is larger, else undefined. */
+async function downloadWithin(url, archivePath, allowed) {
+    try {
+        await downloadEntryArchive(url, archivePath, allowed.maxBytes, allowed.kind);
+        return undefined;
+    }
+    catch (error) {
+        if (error instanceof OversizeEntryError)
+            return error.message;
+        throw error;
+    }
+}
 
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
@@ -210,15 +367,9 @@ var destinations = __webpack_require__(56769);
 var foxapi_task = __webpack_require__(91294);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
-// EXTERNAL MODULE: external "node:stream/promises"
-var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
@@ -226,8 +377,6 @@ var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var tar_stream = __webpack_require__(56118);
 // EXTERNAL MODULE: ./src/security/visible-text.ts
 var visible_text = __webpack_require__(52966);
-// EXTERNAL MODULE: ./src/foxapi/http.ts
-var http = __webpack_require__(74539);
 ;// CONCATENATED MODULE: ./src/cache/entry-archive.ts
 // Reads a cache entry's archive (tar, compressed with zstd or gzip as @actions/cache chose) without tar(1):
 // an entry may have been forged by anyone who can save one in the cache scope, so its members are judged
@@ -436,6 +585,21 @@ const PENDING_FILE = 'pending-task.json';
 const DELIVERED_SUFFIX = '-delivered';
 /** Largest JSON file an entry may hold (the task JSON is a few KiB). */
 const MAX_JSON_BYTES = 64 * 1024;
+/** Bytes an entry's archive (tar --posix, then zstd or gzip) may add to its files: headers, padding, framing. */
+const ARCHIVE_OVERHEAD_BYTES = 64 * 1024;
+/**
+ * Largest archive of a pending or delivered entry: its one record is under a KiB, its archive a few hundred bytes.
+ * A larger one is refused before it is downloaded (src/cache/entry-download.ts).
+ */
+const MAX_RECORD_ARCHIVE_BYTES = 16 * 1024;
+/**
+ * Largest archive of a clip entry whose clip is at most `maxClipBytes`: the clip and its two JSON files, what
+ * compression can add to data that does not compress (under 1/128), and the archive's own overhead.
+ */
+function maxClipArchiveBytes(maxClipBytes) {
+    const content = maxClipBytes + 2 * MAX_JSON_BYTES;
+    return content + Math.ceil(content / 128) + ARCHIVE_OVERHEAD_BYTES;
+}
 /** The one file a pending or delivered entry holds. */
 const PENDING_FILES = new Map([[PENDING_FILE, MAX_JSON_BYTES]]);
 /** meta.json of a clip entry: what the proof covers, besides the task JSON's bytes. */
@@ -678,16 +842,18 @@ class ResultCache {
     async lookupNow(key, options) {
         const { relative } = this.directoryFor(key);
         const clipKey = (0,cache_key/* clipEntryKey */.m8)(key, options.runId);
-        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`]));
+        // Each kind of entry is downloaded up to what it may hold, and one of no kind read here not at all.
+        const limit = (matched) => matched === clipKey
+            ? { maxBytes: maxClipArchiveBytes(this.options.maxClipBytes), kind: 'a clip entry (max-download-size and its records)' }
+            : matched.startsWith(`${key}-pending-`)
+                ? { maxBytes: MAX_RECORD_ARCHIVE_BYTES, kind: 'a pending or delivered entry' }
+                : undefined;
+        const downloaded = await this.attempt('restore', (api) => api.downloadEntry([relative], clipKey, [`${key}-pending-`], limit));
         if (!downloaded)
             return this.enabled ? { kind: 'empty' } : undefined;
         const matched = downloaded.matchedKey;
         const isClip = matched === clipKey;
         try {
-            if (!isClip && !matched.startsWith(`${key}-pending-`)) {
-                await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
-                return { kind: 'empty' };
-            }
             if (isClip && !options.wantClip) {
                 await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
                 return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' };
@@ -745,11 +911,14 @@ class ResultCache {
             await (0,promises_.writeFile)(external_node_path_default().join(directory, META_FILE), JSON.stringify({ taskId: task.id, sha256, madeBy, proof }), { flag: 'wx' });
         });
     }
-    /** Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again. */
+    /**
+     * Records a just-submitted task, so a re-run of a timed-out or cancelled job resumes it instead of paying again.
+     * Whether the cache kept the record (false: the cache is off, refused the save or failed; the caller says so).
+     */
     async savePendingTaskId(key, taskId, model) {
         // Entries are immutable: each submission gets its own key (time, then random: two in one millisecond
         // still differ); lookup picks the newest by prefix.
-        await this.savePendingRecord(key, taskId, model, false);
+        return this.savePendingRecord(key, taskId, model, false);
     }
     /**
      * Records that the clip of `taskId` was delivered (handed to this run's later steps), so that under `reuse: run`
@@ -761,30 +930,33 @@ class ResultCache {
     async savePendingRecord(key, taskId, model, delivered) {
         const entryKey = `${key}-pending-${Date.now()}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}${delivered ? DELIVERED_SUFFIX : ''}`;
         const proof = (0,entry_proof/* proveEntry */.f)(this.options.apiKey, pendingFields(key, entryKey, taskId, model, delivered));
-        await this.save(key, entryKey, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
+        return this.save(key, entryKey, (directory) => (0,promises_.writeFile)(external_node_path_default().join(directory, PENDING_FILE), (0,secrets/* redact */.E)(JSON.stringify({ taskId, model, delivered, proof })), { flag: 'wx' }));
     }
-    /** Never rejects: a cache that fails is a warning, and the clip's result stands. */
+    /** Whether the entry was saved. Never rejects: a cache that fails is a warning, and the clip's result stands. */
     async save(key, entryKey, stage) {
         if (!this.enabled)
-            return;
+            return false;
         await this.checkStaging();
-        await this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
+        return this.serialised(key, () => this.saveNow(key, entryKey, stage)).catch((error) => {
             log/* warning */.$e(`Could not save the cache entry ${entryKey} (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
+            return false;
         });
     }
     async saveNow(key, entryKey, stage) {
         if (!this.enabled)
-            return;
+            return false;
         const { relative, absolute } = this.directoryFor(key);
         try {
             // The staging folder was checked (a plain folder); its entry folder is made anew and checked the same way.
             await stage(await (0,staging/* freshEntryFolder */.RW)(this.workspace, relative));
             const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey));
             // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
-            // have taken, that means the service is in trouble: stop using it for this run.
-            if (typeof id === 'number' && id !== -1)
+            // have taken, that means the service is in trouble (or refuses this job's writes): stop using it for this run.
+            if (typeof id === 'number' && id !== -1) {
                 log/* info */.pq(`Saved to the Actions cache as ${entryKey}.`);
-            else if (entryKey.startsWith(`${key}-pending-`))
+                return true;
+            }
+            if (entryKey.startsWith(`${key}-pending-`))
                 this.turnOff(`saving ${entryKey} failed`);
         }
         catch (error) {
@@ -793,6 +965,7 @@ class ResultCache {
         finally {
             await (0,atomic_files/* removeLeftover */.MG)(absolute);
         }
+        return false;
     }
     /** The entry's directory: the same relative path on every run (it is part of the entry's version). */
     directoryFor(key) {
@@ -875,7 +1048,7 @@ function codecName(codec) {
 
 /***/ }),
 
-/***/ 55349:
+/***/ 82711:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -893,228 +1066,105 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
-;// CONCATENATED MODULE: ./src/clip/clip-metadata.ts
-// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
-// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
-// video track, and its sample table points nowhere past the end of the file.
-// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
-// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
-// `moov` at the end of the file costs no more than one at the start. The library is loaded on first use, in
-// its own bundle chunk: a run that never reads a clip (an input error, the post step) never loads it.
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __webpack_require__(73136);
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __webpack_require__(75919);
+;// CONCATENATED MODULE: ./src/clip/clip-reader.ts
+// Reads a clip's metadata in a worker thread under a hard memory limit and a time limit, so that a file built to
+// exhaust the MP4 reader ends as a clean structural failure (`parses`) of that clip, never as the end of the step.
+// The reader counts what it knows (./sample-tables.ts); this is for the bomb nobody has thought of yet: the
+// worker's heap is capped (V8 stops the worker, not the process, when it is full), and a reading that goes on
+// past READER_PARSE_MS once the library is loaded is stopped too. One clip is read at a time, each in a fresh
+// worker, so the action's memory stays bounded (one reader's cap on top of the step's own) and one clip's bomb
+// never touches another clip's reading.
+// Where the worker's code is: in the bundle, dist/clip-reader/index.js beside the chunk this module is in (a
+// build entry of its own: scripts/build.ts); from the sources (tests, local-action), ./clip-reader-worker.ts,
+// run through tsx. Nothing here imports the reader itself: the MP4 library never loads in the step's thread.
 
 
-/** Bytes handed to the library at a time. */
-const READ_CHUNK_BYTES = 1024 * 1024;
+
+
+/** The reader's heap (V8's old generation) in MiB: a real clip's movie header needs a few; a bomb fills it. */
+const READER_HEAP_MIB = 48;
+/** Longest a reading may take once the library is loaded: a real clip's takes milliseconds. */
+const READER_PARSE_MS = 2_000;
+/** Longest the worker may take to start and load the library (not the file's doing: a slow machine's). */
+const READER_START_MS = 60_000;
+/** The worker's code in the bundle, relative to the folder of the chunk this module is in. */
+const BUNDLED_WORKER = external_node_path_default().join('clip-reader', 'index.js');
+let queue = Promise.resolve();
 /**
- * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
- * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ * Reads `file`'s metadata and runs the structural checks (./clip-metadata.ts) in a worker under the limits above.
+ * Never throws for what the file holds: a broken or hostile file is `{ ok: false }` naming the check it failed.
+ * Throws when the file cannot be read at all, or the worker cannot run.
  */
-const MAX_HEADER_BYTES = 16 * 1024 * 1024;
-/**
- * Most samples a file's tracks may list in all. A 15-second clip has about two thousand (video and audio); the
- * limit keeps a hostile sample table (a few bytes can declare billions of samples, of which the library would
- * build a list) from exhausting memory.
- */
-const MAX_SAMPLES_PER_FILE = 100_000;
-/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
-let samplesLeft = MAX_SAMPLES_PER_FILE;
-/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
-class ImplausibleSampleTable extends Error {
+function readClip(file) {
+    const reading = queue.then(() => readInWorker(file));
+    queue = reading.catch(() => undefined);
+    return reading;
 }
-let library;
-/** mp4box, loaded once and on first use (its own chunk of the bundle). */
-function loadLibrary() {
-    library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
-        // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
-        mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
-        boundSampleTables(mp4box);
-        return mp4box;
-    });
-    return library;
-}
-/**
- * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
- * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
- */
-async function readClipMetadata(file) {
-    const mp4box = await loadLibrary();
-    const handle = await (0,promises_.open)(file, 'r');
-    try {
-        const size = (await handle.stat()).size;
-        const reader = fileReader(mp4box);
-        const unreadable = await feedFile(reader, mp4box, handle, size);
-        if (unreadable)
-            return unreadable;
-        const { mp4 } = reader;
-        const boxPastEnd = boxCutShort(mp4, size);
-        if (boxPastEnd)
-            return boxPastEnd;
-        if (!mp4.moov) {
-            const why = reader.libraryError ? ` (${reader.libraryError})` : '';
-            return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
-        }
-        const info = mp4.getInfo();
-        const video = info.videoTracks[0];
-        if (!video)
-            return broken('video track', 'it has no video track');
-        const samplePastEnd = sampleOutsideFile(mp4, info, size);
-        if (samplePastEnd)
-            return samplePastEnd;
-        return metadataOf(info, video, size);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/** A new reading, with the library's own error reports routed to it (they would otherwise go to the console). */
-function fileReader(mp4box) {
-    const reader = { mp4: mp4box.createFile(), libraryError: undefined, ready: false };
-    reader.mp4.onError = (module, message) => {
-        reader.libraryError ??= printable(`${module}: ${message}`);
-    };
-    reader.mp4.onReady = () => {
-        reader.ready = true;
-    };
-    return reader;
-}
-/**
- * Hands the file to the library in chunks, from where it asks to go on, until it has read the movie header, the
- * file ends or the library reports an error. A file whose boxes (the samples skipped) take more than
- * MAX_HEADER_BYTES, or whose sample table cannot be right, or that the library gives up on, fails `parses`.
- */
-async function feedFile(reader, mp4box, handle, size) {
-    const { mp4 } = reader;
-    let position = 0;
-    let handed = 0;
-    let budget = MAX_SAMPLES_PER_FILE;
-    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
-    let inOrderEnd = 0;
-    let inOrder = false;
-    try {
-        // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
-        while (position < size && !reader.ready && reader.libraryError === undefined) {
-            const chunk = await readChunk(handle, position, Math.min(READ_CHUNK_BYTES, size - position));
-            if (chunk.byteLength === 0)
-                break;
-            handed += chunk.byteLength;
-            if (handed > MAX_HEADER_BYTES) {
-                return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+function readInWorker(file) {
+    return new Promise((resolve, reject) => {
+        const worker = startWorker({ file });
+        let timer = setTimeout(() => end(new Error(`the MP4 reader did not start within ${READER_START_MS / 1000} s`)), READER_START_MS);
+        let ended = false;
+        // The worker is stopped (its file handle closed with it) before the caller hears anything: it may move the file.
+        const end = (outcome) => {
+            if (ended)
+                return;
+            ended = true;
+            clearTimeout(timer);
+            const settle = () => (outcome instanceof Error ? reject(outcome) : resolve(outcome));
+            worker.terminate().then(settle, settle);
+        };
+        worker.on('message', (message) => {
+            if (message.kind === 'ready') {
+                clearTimeout(timer);
+                timer = setTimeout(() => end(tooLong), READER_PARSE_MS);
             }
-            samplesLeft = budget;
-            const next = mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), position + chunk.byteLength >= size);
-            budget = samplesLeft;
-            const end = position + chunk.byteLength;
-            if (position === inOrderEnd)
-                inOrderEnd = end;
-            if (!inOrder && typeof next === 'number' && next > position)
-                position = next; // past an mdat it skips
-            else if (!inOrder && inOrderEnd < end) {
-                // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
-                // large `free` before the moov): from now on it gets the file in order, from where that run ended.
-                inOrder = true;
-                position = inOrderEnd;
-            }
+            else if (message.kind === 'reading')
+                end(message.reading);
             else
-                position = end;
-        }
-        if (!reader.ready)
-            mp4.flush();
-    }
-    catch (error) {
-        if (error instanceof ImplausibleSampleTable)
-            return broken('parses', `its sample table cannot be right: ${error.message}`);
-        return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
-    }
-    return undefined;
+                end(new Error(message.message));
+        });
+        worker.on('error', (error) => end((0,errors/* codeOf */.$N)(error) === 'ERR_WORKER_OUT_OF_MEMORY' ? tooBig : new Error(`the MP4 reader failed (${(0,errors/* messageOf */.bD)(error)})`)));
+        worker.on('exit', (code) => end(new Error(`the MP4 reader stopped (exit code ${code}) before it answered`)));
+    });
 }
-/** A box that claims more bytes than the file has left: the file was cut short (an mdat, or a moov at the end). */
-function boxCutShort(mp4, size) {
-    for (const box of mp4.boxes) {
-        const end = (box.start ?? 0) + (box.size ?? 0);
-        if (end > size)
-            return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
-    }
-    return undefined;
-}
-/** Every sample of every track must lie inside the file; a clip cut short in transit fails here. */
-function sampleOutsideFile(mp4, info, size) {
-    for (const track of info.tracks) {
-        const samples = mp4.getTrackSamplesInfo(track.id);
-        let end = 0;
-        for (const sample of samples) {
-            const sampleEnd = sample.offset + sample.size;
-            if (!Number.isFinite(sampleEnd)) {
-                return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
-            }
-            end = Math.max(end, sampleEnd);
-        }
-        if (end > size) {
-            return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
-        }
-    }
-    return undefined;
-}
-/** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
-function metadataOf(info, video, size) {
-    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
-    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
-    const durationS = movieS > 0 ? movieS : trackS;
-    const width = video.video?.width || video.track_width;
-    const height = video.video?.height || video.track_height;
-    if (!(width > 0 && height > 0))
-        return broken('video track', 'its video track gives no picture size');
-    const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
-    if (trackS > 0 && video.nb_samples > 0)
-        metadata.frameRate = video.nb_samples / trackS;
-    const audio = info.audioTracks[0];
-    if (audio)
-        metadata.audioCodec = audio.codec;
-    return { ok: true, metadata };
-}
-/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
-function printable(text) {
-    return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
-}
-/**
- * Registers, in the library's box registry, a sample-size box (`stsz`) that first reads its two counts with the
- * library's stream and refuses a table that takes the file past MAX_SAMPLES_PER_FILE samples, or lists more sizes than
- * its box holds; then the library's own parse runs.
- */
-function boundSampleTables(mp4box) {
-    const boxes = mp4box.BoxParser.box;
-    const Library = boxes.stsz;
-    if (!Library || Library.bounded)
-        return;
-    class BoundedSampleSizes extends Library {
-        static bounded = true;
-        parse(stream) {
-            const start = stream.getPosition();
-            stream.readUint32(); // version and flags
-            const sampleSize = stream.readUint32();
-            const count = stream.readUint32();
-            stream.seek(start);
-            const listed = Math.floor((this.size - this.hdr_size - 12) / 4);
-            if (count > samplesLeft) {
-                throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`);
-            }
-            samplesLeft -= count;
-            if (sampleSize === 0 && count > listed) {
-                throw new ImplausibleSampleTable(`a track lists ${count} sample sizes in a box that holds ${Math.max(0, listed)}`);
-            }
-            super.parse(stream);
-        }
-    }
-    boxes.stsz = BoundedSampleSizes;
-}
-function broken(check, problem) {
-    return { ok: false, check, problem };
-}
-async function readChunk(handle, position, length) {
-    const buffer = new ArrayBuffer(length);
-    const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position);
-    return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
+const tooBig = {
+    ok: false,
+    check: 'parses',
+    problem: `reading it took more than ${READER_HEAP_MIB} MiB of memory: not a clip this action reads`,
+};
+const tooLong = {
+    ok: false,
+    check: 'parses',
+    problem: `reading it took more than ${READER_PARSE_MS / 1000} s: not a clip this action reads`,
+};
+/** A worker running the reader on `job`, with its heap capped. */
+function startWorker(job) {
+    const here = (0,external_node_url_.fileURLToPath)(import.meta.url);
+    const options = {
+        workerData: job,
+        resourceLimits: { maxOldGenerationSizeMb: READER_HEAP_MIB, maxYoungGenerationSizeMb: 4, stackSizeMb: 4 },
+    };
+    if (!here.endsWith('.ts'))
+        return new external_node_worker_threads_.Worker(external_node_path_default().join(external_node_path_default().dirname(here), BUNDLED_WORKER), options);
+    // From the sources: the worker registers tsx's ESM hooks (found through tsx's own exports, from the sources'
+    // folder, as the tests and local-action run), then loads the worker module.
+    const source = external_node_path_default().join(external_node_path_default().dirname(here), 'clip-reader-worker.ts');
+    const code = `void (async () => {
+    const path = await import('node:path'); const { createRequire } = await import('node:module'); const { pathToFileURL } = await import('node:url')
+    const find = createRequire(${JSON.stringify(source)}); const manifest = find.resolve('tsx/package.json')
+    const api = path.join(path.dirname(manifest), find(manifest).exports['./esm/api'].import.default)
+    ;(await import(pathToFileURL(api).href)).register()
+    await import(${JSON.stringify((0,external_node_url_.pathToFileURL)(source).href)})
+  })()`;
+    return new external_node_worker_threads_.Worker(code, { ...options, eval: true });
 }
 
 // EXTERNAL MODULE: ./src/log.ts
@@ -1174,7 +1224,7 @@ function expectedShapeOf(request) {
 var clip_shape = __webpack_require__(49018);
 ;// CONCATENATED MODULE: ./src/clip/clip-verify.ts
 // "The clip is playable and is what was asked": the structural checks of a downloaded or restored file, and the
-// file's metadata held against the request. Pure, apart from reading the file (./clip-metadata.ts).
+// file's metadata held against the request. Pure, apart from reading the file (./clip-reader.ts).
 
 
 
@@ -1199,9 +1249,13 @@ function verificationText(verification) {
         return 'skipped';
     return verification.status === 'mismatch' ? `mismatch: ${verification.mismatches.join('; ')}` : verification.status;
 }
-/** Reads `file`'s metadata; throws BrokenClipError when a structural check fails. */
+/**
+ * Reads `file`'s metadata (in a worker under a memory and time limit: ./clip-reader.ts); throws BrokenClipError
+ * when a structural check fails. Every clip passes here, whatever `verify` says: `verify` only decides whether
+ * the metadata is held against the request.
+ */
 async function inspectClip(file) {
-    const reading = await readClipMetadata(file);
+    const reading = await readClip(file);
     if (!reading.ok)
         throw new BrokenClipError(reading.check, reading.problem);
     return reading.metadata;
@@ -1291,6 +1345,251 @@ async function checkRestoredClip(file, ctx) {
     catch (error) {
         const why = error instanceof BrokenClipError ? `The restored clip: ${error.message}` : `The restored clip could not be read (${(0,errors/* messageOf */.bD)(error)})`;
         return { fits: false, why };
+    }
+}
+
+
+/***/ }),
+
+/***/ 29855:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ UPLOAD_PATH),
+/* harmony export */   l: () => (/* binding */ FileUploader)
+/* harmony export */ });
+/* harmony import */ var node_stream_web__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(37830);
+/* harmony import */ var node_stream_web__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_stream_web__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(24371);
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(74528);
+/* harmony import */ var _log__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(25625);
+/* harmony import */ var _media_verified_read__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(70275);
+/* harmony import */ var _api_client__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(3131);
+/* harmony import */ var _http__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74539);
+/* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(98984);
+/* harmony import */ var _retries__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(97181);
+
+
+
+
+
+
+
+
+
+/** Path of the stream upload, relative to the base URL. */
+const UPLOAD_PATH = 'v1/files/upload/stream';
+const MAX_URL_CHARS = 2048;
+const uploadReply = zod__WEBPACK_IMPORTED_MODULE_8__/* .looseObject */ ._H3({
+    url: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().max(MAX_URL_CHARS),
+    size: zod__WEBPACK_IMPORTED_MODULE_8__/* .number */ .aig().optional(),
+    id: zod__WEBPACK_IMPORTED_MODULE_8__/* .string */ .YjP().max(200).optional(),
+});
+class FileUploader {
+    options;
+    base;
+    retryLog = _log__WEBPACK_IMPORTED_MODULE_2__/* .throttled */ .v6();
+    constructor(options) {
+        this.options = options;
+        this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+    }
+    /** Uploads `file`, retrying whatever may succeed on another try (an upload is free: nothing is paid twice). */
+    async upload(file, call) {
+        return (0,_retries__WEBPACK_IMPORTED_MODULE_7__/* .withRetries */ .LH)(() => this.send(file, call), {
+            ...call,
+            policy: this.options.retry,
+            onRetry: (error, delay, attempt) => this.retryLog(error.message, `${error.message}; an upload is free, so retrying: attempt ${attempt + 2} in ${(0,_api_client__WEBPACK_IMPORTED_MODULE_4__/* .seconds */ .YA)(delay)}.`),
+        });
+    }
+    async send(file, call) {
+        const url = new URL(UPLOAD_PATH, this.base);
+        if (url.origin !== this.base.origin)
+            throw new Error(`Refusing to send the API key to ${url.origin}`);
+        const source = file.open();
+        try {
+            return await this.post(url, source, file, call);
+        }
+        finally {
+            // Closes the file, also when FoxAPI answered before reading the whole body (a refusal) or the request never left.
+            source.destroy();
+        }
+    }
+    async post(url, source, file, call) {
+        const what = `Upload of ${file.fileName}`;
+        const form = new undici__WEBPACK_IMPORTED_MODULE_1__.FormData();
+        form.append('file', streamedFile(source, file.bytes, file.fileName, file.mime));
+        form.append('file_name', file.fileName);
+        form.append('auto_cleanup', String(file.autoCleanup));
+        const signal = (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .requestSignal */ .OL)(call.deadline, call.signal);
+        let response;
+        try {
+            response = await (0,undici__WEBPACK_IMPORTED_MODULE_1__/* .request */ .Em)(url, {
+                method: 'POST',
+                dispatcher: this.options.agent,
+                signal,
+                headers: {
+                    authorization: `Bearer ${this.options.apiKey}`,
+                    accept: 'application/json',
+                    'user-agent': this.options.userAgent ?? 'foxapi-video-action',
+                },
+                body: form,
+            });
+        }
+        catch (error) {
+            throw changedFileIn(error) ?? (0,_request_errors__WEBPACK_IMPORTED_MODULE_6__/* .toRequestError */ .du)(error, what, signal);
+        }
+        if (response.statusCode >= 300 && response.statusCode < 400) {
+            (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .discardBody */ .LL)(response.body);
+            throw new _request_errors__WEBPACK_IMPORTED_MODULE_6__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
+        }
+        let text;
+        try {
+            text = await (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .readBodyCapped */ .oV)(response, what);
+        }
+        catch (error) {
+            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_6__/* .toRequestError */ .du)(error, what, signal);
+        }
+        return this.uploadedFile(response, text, what, file.bytes);
+    }
+    /** The stored file a reply names; an error status, or a reply without a usable URL or with another size, throws. */
+    uploadedFile(response, text, what, bytes) {
+        const json = (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .parseJsonSafely */ .s$)(text);
+        if (response.statusCode >= 400)
+            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_6__/* .httpStatusError */ .H6)(response.statusCode, json, response.headers, what);
+        const parsed = uploadReply.safeParse(json);
+        const bad = (why, retryable = false) => new _request_errors__WEBPACK_IMPORTED_MODULE_6__/* .RequestError */ .GI(`${what} failed: FoxAPI's reply ${why}`, {
+            status: response.statusCode,
+            retryable,
+            mayHaveBeenProcessed: true,
+            badReply: true,
+        });
+        if (!parsed.success)
+            throw bad('names no file URL');
+        const { url, size, id } = parsed.data;
+        if (!this.usableUrl(url))
+            throw bad(`names no usable file URL (an ${this.base.protocol === 'https:' ? 'https' : 'http(s)'} URL is expected)`);
+        // Another size than was sent: the bytes were damaged on the way. Sending them again is free.
+        if (size !== undefined && size !== bytes)
+            throw bad(`says ${size} bytes were stored, but ${bytes} were sent`, true);
+        return { url, bytes, ...(id !== undefined ? { id } : {}) };
+    }
+    /** An absolute http(s) URL (https when the API is reached over https), without spaces or control characters. */
+    usableUrl(text) {
+        if ([...text].some((char) => char.trim() === '' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f))
+            return false;
+        try {
+            const url = new URL(text);
+            const protocols = this.base.protocol === 'https:' ? ['https:'] : ['https:', 'http:'];
+            return protocols.includes(url.protocol) && url.hostname !== '' && url.username === '' && url.password === '';
+        }
+        catch {
+            return false;
+        }
+    }
+}
+/**
+ * A File for undici's FormData whose bytes come from `source` (read as undici writes the body, never held whole) and
+ * whose size is `bytes` (the multipart body's length is announced from it). undici reads a file part through its
+ * `size` and `stream()`; both are set on the instance. The stream is pulled one piece at a time (ReadableStream.from
+ * queues nothing ahead), so a slow connection holds back the reading instead of filling the memory.
+ */
+function streamedFile(source, bytes, name, type) {
+    const file = new File([], name, { type });
+    const stream = () => node_stream_web__WEBPACK_IMPORTED_MODULE_0__.ReadableStream.from(source);
+    Object.defineProperties(file, { size: { value: bytes }, stream: { value: stream } });
+    return file;
+}
+/** The ChangedFileError somewhere in what undici threw: the file changed while it was being sent. */
+function changedFileIn(error) {
+    for (let e = error, depth = 0; e && depth < 4; depth++) {
+        if (e instanceof _media_verified_read__WEBPACK_IMPORTED_MODULE_3__/* .ChangedFileError */ .L)
+            return e;
+        e = e.cause;
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 70275:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ openVerifiedRead),
+/* harmony export */   L: () => (/* binding */ ChangedFileError)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88145);
+/* harmony import */ var _media_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8482);
+// Reading a checked media file again for its upload, and proving on the way that the bytes sent are the bytes that
+// were hashed when the inputs were checked (the cache key was made from that hash). The file is opened with the same
+// checks (no link on the way, a regular file), streamed in pieces, hashed as it goes, and the stream ends in an error
+// instead of its last piece when the bytes differ: a file changed between the check and the upload is never sent
+// whole, so FoxAPI never stores it and no task is created with it.
+
+
+
+
+
+/** Bytes read at a time. */
+const PIECE_BYTES = 256 * 1024;
+/** The file's bytes differ from those checked (a changed file): its upload is abandoned, not retried. */
+class ChangedFileError extends Error {
+    name = 'ChangedFileError';
+}
+/**
+ * A stream of `file`'s bytes that errors unless they are exactly the `file.bytes` bytes whose SHA-256 is
+ * `file.sha256`. Throws ChangedFileError (or an Error saying why it cannot be read) when the file cannot be opened.
+ */
+function openVerifiedRead(file, workspace) {
+    const opened = (0,_media_path__WEBPACK_IMPORTED_MODULE_4__/* .openWorkspaceMedia */ .c)(file.path, workspace);
+    if (!opened.ok)
+        throw new ChangedFileError(`${opened.problem} (it was there when the inputs were checked)`);
+    const changed = () => new ChangedFileError(`${(0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(file.path)} changed since the inputs were checked; not uploaded`);
+    const { fd, size } = opened.file;
+    const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)('', { fd, highWaterMark: PIECE_BYTES, autoClose: true });
+    if (size !== file.bytes) {
+        read.destroy();
+        throw changed();
+    }
+    const verifier = new Verifier(file, changed);
+    // Either end failing ends both (and closes the file).
+    return (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)(read, verifier, () => { });
+}
+/**
+ * Passes bytes through, counting and hashing them; fails past the expected size, and at the end on any difference.
+ * The last piece is held back until the whole file is verified, so a changed file's upload is never complete.
+ */
+class Verifier extends node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform {
+    file;
+    changed;
+    bytes = 0;
+    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    held;
+    constructor(file, changed) {
+        super();
+        this.file = file;
+        this.changed = changed;
+    }
+    _transform(chunk, _encoding, callback) {
+        this.bytes += chunk.length;
+        if (this.bytes > this.file.bytes)
+            return callback(this.changed());
+        this.hash.update(chunk);
+        const previous = this.held;
+        this.held = chunk;
+        callback(null, previous);
+    }
+    _flush(callback) {
+        if (this.bytes !== this.file.bytes || this.hash.digest('hex') !== this.file.sha256)
+            return callback(this.changed());
+        callback(null, this.held);
     }
 }
 
@@ -1896,7 +2195,7 @@ function writeMatrix(clips) {
 /* harmony export */   n3: () => (/* binding */ totalCredits)
 /* harmony export */ });
 /* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(61266);
-/* harmony import */ var _clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(55349);
+/* harmony import */ var _clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(82711);
 
 
 function toResultRow(result) {
@@ -1918,6 +2217,7 @@ function toResultRow(result) {
         codec: result.metadata?.codec ?? null,
         has_audio: result.metadata?.hasAudio ?? null,
         verify: (0,_clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__/* .verificationText */ .nF)(result.verification),
+        ...(result.media?.length ? { media: result.media } : {}),
         ...(result.error ? { error: result.error } : {}),
     };
 }
@@ -2087,14 +2387,16 @@ function periodText(period, reserved, settings) {
 /* unused harmony exports renderSummary, escapeHtml */
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96251);
 /* harmony import */ var _clip_clip_shape__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49018);
-/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(91069);
-/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(27194);
-/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52966);
-/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(61266);
-/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(65468);
+/* harmony import */ var _media_media_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14389);
+/* harmony import */ var _run_origin__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91069);
+/* harmony import */ var _secrets__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(27194);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52966);
+/* harmony import */ var _actions_io__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(61266);
+/* harmony import */ var _outputs__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(65468);
 // The job summary's HTML: a table of clips (or of one clip's fields), credits and notes about the run. Every
 // piece of outside text goes through cell() (one line of inert, escaped text), so no blank line can end a table
 // and no markup renders; the whole text is scrubbed of secrets once more and kept under the summary's limit.
+
 
 
 
@@ -2117,15 +2419,15 @@ const OUTCOME_ICONS = {
  * write fails, it warns and the run's result stands.
  */
 async function writeSummary(results, options) {
-    await (0,_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .writeSummaryHtml */ .Lv)(renderSummary(results, options));
+    await (0,_actions_io__WEBPACK_IMPORTED_MODULE_5__/* .writeSummaryHtml */ .Lv)(renderSummary(results, options));
 }
 /**
  * The summary's HTML, redacted, at most `maxBytes`: in a batch, rows that do not fit are left out with a note.
  * Exported for tests.
  */
-function renderSummary(results, options, maxBytes = _actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0) {
+function renderSummary(results, options, maxBytes = _actions_io__WEBPACK_IMPORTED_MODULE_5__/* .MAX_SUMMARY_BYTES */ .Q0) {
     for (let shown = results.length;; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
-        const text = (0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(summaryText(results, options, shown));
+        const text = (0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(summaryText(results, options, shown));
         if (Buffer.byteLength(text) <= maxBytes || shown === 0)
             return text;
     }
@@ -2154,11 +2456,16 @@ function summaryText(results, options, shown) {
                 creditsCell(r),
                 videoCell(r),
                 shapeCell(r),
-                r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+                [
+                    r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
+                    mediaCell(r),
+                ]
+                    .filter((part) => part !== '')
+                    .join('<br>'),
             ]),
         ]);
         if (shown < results.length) {
-            summary.addRaw(`<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${_actions_io__WEBPACK_IMPORTED_MODULE_4__/* .MAX_SUMMARY_BYTES */ .Q0} bytes. The results output lists every clip.</p>`, true);
+            summary.addRaw(`<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${_actions_io__WEBPACK_IMPORTED_MODULE_5__/* .MAX_SUMMARY_BYTES */ .Q0} bytes. The results output lists every clip.</p>`, true);
         }
     }
     else if (results[0]) {
@@ -2168,7 +2475,8 @@ function summaryText(results, options, shown) {
             ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
             ['Model', cell(request?.model ?? r.task?.model ?? '')],
             ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
-            ['Settings', cell(request ? settingsText(request) : '')],
+            ['Settings', cell(request ? settingsText(request, r.media) : '')],
+            ['Media', mediaCell(r)],
             ['Task id', code(r.taskId)],
             ['Elapsed', elapsed(r.elapsedMs)],
             ['Credits', creditsCell(r)],
@@ -2190,8 +2498,8 @@ function summaryText(results, options, shown) {
         ]);
     }
     if (options.batch || results.length > 1 || options.maxCredits !== undefined) {
-        const limit = options.maxCredits !== undefined ? ` (max-credits ${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(options.maxCredits)})` : '';
-        summary.addRaw(`<p>Credits reserved by this step: <b>${(0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)((0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .totalCredits */ .n3)(results))}</b>${limit}.</p>`);
+        const limit = options.maxCredits !== undefined ? ` (max-credits ${(0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .formatCredits */ .Ql)(options.maxCredits)})` : '';
+        summary.addRaw(`<p>Credits reserved by this step: <b>${(0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .formatCredits */ .Ql)((0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .totalCredits */ .n3)(results))}</b>${limit}.</p>`);
     }
     for (const note of options.notes ?? [])
         summary.addRaw(`<p>${cell(note)}</p>`);
@@ -2204,7 +2512,7 @@ function summaryText(results, options, shown) {
     return text;
 }
 function runLink(r) {
-    return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${(0,_run_origin__WEBPACK_IMPORTED_MODULE_2__/* .runLabel */ .Az)(r.madeBy)}`)}</a>` : '';
+    return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${(0,_run_origin__WEBPACK_IMPORTED_MODULE_3__/* .runLabel */ .Az)(r.madeBy)}`)}</a>` : '';
 }
 function statusText(r) {
     const base = r.cacheHit ? `${r.status} (restored)` : r.status;
@@ -2212,7 +2520,7 @@ function statusText(r) {
     return r.leftRunning && r.outcome !== 'submitted' ? `${stopped}, still running at FoxAPI (may be billed)` : stopped;
 }
 /** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
-function settingsText(request) {
+function settingsText(request, media = []) {
     const parts = [];
     for (const [field, value] of Object.entries(request)) {
         if (field === 'model' || field === 'prompt')
@@ -2221,7 +2529,8 @@ function settingsText(request) {
             parts.push(`${field} ×${value.length}`);
         else if (field === 'duration')
             parts.push(`duration ${JSON.stringify(value)}s`);
-        else if (typeof value === 'string' && /^https?:/.test(value))
+        // A URL, or a workspace file (named in the Media row): the field alone.
+        else if (typeof value === 'string' && (/^https?:/.test(value) || media.some((m) => m.field === field)))
             parts.push(field);
         else if (typeof value === 'string')
             parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`);
@@ -2234,9 +2543,13 @@ function settingsText(request) {
         parts.push('length of the reference video');
     return parts.join(', ');
 }
+/** The workspace files the clip's request names, by path (never the upload URL): `assets/a.png (image_url, png, 245 KB)`. */
+function mediaCell(r) {
+    return (r.media ?? []).map((m) => `${code(m.path)} (${cell(`${m.field}, ${m.type}, ${(0,_media_media_files__WEBPACK_IMPORTED_MODULE_2__/* .sizeText */ .lP)(m.bytes)}`)})`).join(', ');
+}
 /** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */
 function creditsCell(r) {
-    return r.credits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_5__/* .formatCredits */ .Ql)(r.credits) : '';
+    return r.credits !== undefined ? (0,_outputs__WEBPACK_IMPORTED_MODULE_6__/* .formatCredits */ .Ql)(r.credits) : '';
 }
 function videoCell(r) {
     const parts = [];
@@ -2274,11 +2587,11 @@ function elapsed(ms) {
  * blank line the table stays one HTML block, where GitHub renders no Markdown at all; the escapes are a second wall.
  */
 function cell(text, max = MAX_CELL_CHARS) {
-    return escapeHtml((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .capText */ .yA)((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(text), max)));
+    return escapeHtml((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_7__/* .makeVisible */ .Xm)((0,_security_visible_text__WEBPACK_IMPORTED_MODULE_7__/* .capText */ .yA)((0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(text), max)));
 }
 /** A URL in an HTML attribute, redacted. */
 function attribute(url) {
-    return escapeHtml((0,_secrets__WEBPACK_IMPORTED_MODULE_3__/* .redact */ .E)(url));
+    return escapeHtml((0,_secrets__WEBPACK_IMPORTED_MODULE_4__/* .redact */ .E)(url));
 }
 function escapeHtml(text) {
     return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -2547,6 +2860,364 @@ function creditsReserved(task) {
 
 /***/ }),
 
+/***/ 8165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  c: () => (/* binding */ refuseUnusableMedia)
+});
+
+// UNUSED EXPORTS: checkMediaContents
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
+;// CONCATENATED MODULE: ./src/clip/sample-tables.ts
+// The sample tables of a file counted before the MP4 library lists them. A few bytes can declare billions of
+// samples (a sample-size box with one size for all, a compact one of 4-bit sizes, a movie fragment's track run
+// with nothing per sample), and the library builds one object per sample declared: a 64-byte box fills the heap.
+// So each box that declares samples is replaced, in the library's box registry, by one that first reads its
+// count with the library's own stream, charges it to the file's budget (MAX_SAMPLES_PER_FILE over every track
+// and every fragment), refuses a table that lists more entries than its box holds, and only then lets the
+// library's own parse run. A bomb that no count here sees is stopped by the reader's memory limit instead
+// (./clip-reader.ts).
+/**
+ * Most samples a file's tracks may list in all (sample tables and movie fragments together). A 15-second clip has
+ * about two thousand (video and audio); the limit keeps a hostile table from exhausting memory.
+ */
+const MAX_SAMPLES_PER_FILE = 100_000;
+/** A file's sample table that declares more than it can hold, found before the library builds the sample list. */
+class ImplausibleSampleTable extends Error {
+}
+/** How each sample-declaring box's count is read: its fourcc → a reader of its payload's first fields. */
+const DECLARING_BOXES = {
+    // version+flags, sample_size, sample_count, then a 4-byte size per sample only when sample_size is 0
+    stsz: (stream) => {
+        stream.readUint32();
+        const sampleSize = stream.readUint32();
+        return { count: stream.readUint32(), bytesEach: sampleSize === 0 ? 4 : 0, headerBytes: 12 };
+    },
+    // version+flags, reserved (3 bytes), field_size (bits: 4, 8 or 16), sample_count, then the packed sizes
+    stz2: (stream) => {
+        stream.readUint32();
+        const fieldBits = stream.readUint32() & 0xff;
+        return { count: stream.readUint32(), bytesEach: fieldBits / 8, headerBytes: 12 };
+    },
+    // version+flags, sample_count, then optional fields the flags name, then per sample the fields the flags name
+    trun: (stream) => {
+        const flags = stream.readUint32() & 0xff_ffff;
+        const count = stream.readUint32();
+        const headerBytes = 8 + (flags & 0x1 ? 4 : 0) + (flags & 0x4 ? 4 : 0);
+        const fieldsEach = [0x100, 0x200, 0x400, 0x800].filter((bit) => flags & bit).length;
+        return { count, bytesEach: 4 * fieldsEach, headerBytes };
+    },
+};
+/** Samples the file being handed to the library may still list (set before each appendBuffer call, which is synchronous). */
+let samplesLeft = MAX_SAMPLES_PER_FILE;
+/**
+ * Runs `parse` (a synchronous call into the library) with `budget` samples left for the file, and returns its
+ * result and the samples left after it. The budget is set per call, so that files read at once each keep their own.
+ */
+function withSampleBudget(budget, parse) {
+    samplesLeft = budget;
+    const result = parse();
+    return { result, left: samplesLeft };
+}
+/**
+ * Replaces, in the library's box registry, each box of DECLARING_BOXES by one that charges its count to the
+ * file's budget and checks it against the bytes the box holds before the library's own parse runs. Idempotent.
+ */
+function boundSampleTables(registry) {
+    for (const [fourcc, declared] of Object.entries(DECLARING_BOXES)) {
+        const Library = registry[fourcc];
+        if (!Library || Library.counted)
+            continue;
+        class Counted extends Library {
+            static counted = true;
+            parse(stream) {
+                const start = stream.getPosition();
+                const { count, bytesEach, headerBytes } = declared(stream);
+                stream.seek(start);
+                charge(fourcc, count, bytesEach * count, this.size - this.hdr_size - headerBytes);
+                super.parse(stream);
+            }
+        }
+        registry[fourcc] = Counted;
+    }
+}
+/** Charges `count` samples to the file's budget; refuses a table whose entries take more bytes than its box has. */
+function charge(fourcc, count, entryBytes, payloadBytes) {
+    if (count > samplesLeft) {
+        throw new ImplausibleSampleTable(`its tracks list more than ${MAX_SAMPLES_PER_FILE} samples, more than this action reads`);
+    }
+    samplesLeft -= count;
+    if (entryBytes > Math.max(0, payloadBytes)) {
+        throw new ImplausibleSampleTable(`a track's ${fourcc} box lists ${count} samples in ${Math.max(0, payloadBytes)} bytes, too few for them`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/clip/clip-metadata.ts
+// Reads a clip's real metadata (duration, size, codec, frame rate, audio) with GPAC's MP4Box.js (npm `mp4box`),
+// and the structural checks that say whether the file is a whole, playable-looking MP4: it parses, it has a
+// video track, and its sample table points nowhere past the end of the file.
+// The file is fed to the library in chunks read through a file handle, never read whole: the library asks for
+// the next position it needs (its answer to appendBuffer), so the samples (mdat) are skipped by seeking and a
+// `moov` at the end of the file costs no more than one at the start. Every box that declares samples is counted
+// before the library lists them (./sample-tables.ts). The library is loaded on first use.
+// This module reads in the thread that calls it: the action calls it only through ./clip-reader.ts, which runs
+// it in a worker thread under a memory and time limit (a bomb nobody has thought of ends there, not the step).
+
+
+
+
+/** Bytes handed to the library at a time. */
+const READ_CHUNK_BYTES = 1024 * 1024;
+/**
+ * Most bytes of a file handed to the library in all (the samples are skipped, so this is the boxes around them:
+ * a real clip's `moov` is kilobytes). A file whose boxes need more is refused rather than held in memory.
+ */
+const MAX_HEADER_BYTES = 8 * 1024 * 1024;
+let library;
+/** mp4box, loaded once and on first use (its own chunk of the bundle), its sample-declaring boxes counted. */
+function loadLibrary() {
+    library ??= __webpack_require__.e(/* import() */ 111).then(__webpack_require__.bind(__webpack_require__, 31111)).then((mp4box) => {
+        // A few of the library's parse errors go straight to the console; here they reach the file's onError or nowhere.
+        mp4box.Log.error = (module, message, isofile) => isofile?.onError?.(module, message ?? '');
+        boundSampleTables(mp4box.BoxParser.box);
+        return mp4box;
+    });
+    return library;
+}
+/**
+ * Reads `file`'s metadata and runs the structural checks. Never throws for what the file holds: a broken file
+ * is `{ ok: false }` naming the check it failed (an unreadable path still throws).
+ */
+async function readClipMetadata(file) {
+    const mp4box = await loadLibrary();
+    const handle = await (0,promises_.open)(file, 'r');
+    try {
+        const size = (await handle.stat()).size;
+        const reader = fileReader(mp4box);
+        const unreadable = await feedFile(reader, mp4box, handle, size);
+        if (unreadable)
+            return unreadable;
+        const { mp4 } = reader;
+        const topLevel = topLevelProblem(mp4, size);
+        if (topLevel)
+            return topLevel;
+        if (!mp4.moov) {
+            const why = reader.libraryError ? ` (${reader.libraryError})` : '';
+            return broken('parses', `it holds no movie header (moov box): not a readable MP4${why}`);
+        }
+        const info = mp4.getInfo();
+        const video = info.videoTracks[0];
+        if (!video)
+            return broken('video track', 'it has no video track');
+        const samplePastEnd = sampleOutsideFile(mp4, info, size);
+        if (samplePastEnd)
+            return samplePastEnd;
+        return metadataOf(info, video, size);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/** A new reading, with the library's own error reports routed to it (they would otherwise go to the console). */
+function fileReader(mp4box) {
+    const reader = { mp4: mp4box.createFile(), libraryError: undefined, ready: false };
+    reader.mp4.onError = (module, message) => {
+        reader.libraryError ??= printable(`${module}: ${message}`);
+    };
+    reader.mp4.onReady = () => {
+        reader.ready = true;
+    };
+    return reader;
+}
+/**
+ * Hands the file to the library in chunks, from where it asks to go on, until it has read the movie header, the
+ * file ends or the library reports an error. A file whose boxes (the samples skipped) take more than
+ * MAX_HEADER_BYTES, or whose sample table cannot be right, or that the library gives up on, fails `parses`.
+ */
+async function feedFile(reader, mp4box, handle, size) {
+    const { mp4 } = reader;
+    let position = 0;
+    let handed = 0;
+    let budget = MAX_SAMPLES_PER_FILE;
+    // End of the bytes handed over in one run from the start, and whether the library is now fed only in order.
+    let inOrderEnd = 0;
+    let inOrder = false;
+    let chunkBytes = READ_CHUNK_BYTES;
+    try {
+        // Once the moov is read the library knows every sample's place: nothing more is needed from the file.
+        while (position < size && !reader.ready && reader.libraryError === undefined) {
+            const chunk = await readChunk(handle, position, Math.min(chunkBytes, size - position));
+            if (chunk.byteLength === 0)
+                break;
+            handed += chunk.byteLength;
+            if (handed > MAX_HEADER_BYTES) {
+                return broken('parses', `its boxes other than the samples take more than ${MAX_HEADER_BYTES} bytes: not a clip this action reads`);
+            }
+            const last = position + chunk.byteLength >= size;
+            const appended = withSampleBudget(budget, () => mp4.appendBuffer(mp4box.MP4BoxBuffer.fromArrayBuffer(chunk, position), last));
+            budget = appended.left;
+            const next = appended.result;
+            const end = position + chunk.byteLength;
+            if (position === inOrderEnd)
+                inOrderEnd = end;
+            if (!inOrder && typeof next === 'number' && next > position)
+                position = next; // past an mdat it skips
+            else if (!inOrder && inOrderEnd < end) {
+                // It asked for a later position but cannot go on from there (it skipped a box it still needs, such as a
+                // large `free` before the moov): from now on it gets the file in order, from where that run ended.
+                inOrder = true;
+                position = inOrderEnd;
+            }
+            else
+                position = end;
+            // The library keeps the pieces of a box larger than a chunk and joins them each time one comes: pieces that
+            // double in size keep those joins to a few times the box's size, where equal pieces would cost its square.
+            chunkBytes = position === end ? Math.min(chunkBytes * 2, MAX_HEADER_BYTES) : READ_CHUNK_BYTES;
+        }
+        if (!reader.ready)
+            mp4.flush();
+    }
+    catch (error) {
+        if (error instanceof ImplausibleSampleTable)
+            return broken('parses', `its sample table cannot be right: ${error.message}`);
+        return broken('parses', `the MP4 reader gave up on it (${printable((0,errors/* messageOf */.bD)(error))})`);
+    }
+    return undefined;
+}
+/**
+ * The one place every top-level box of the file is seen, once the library has read what it needs: each is
+ * checked here (and a check of another top-level box belongs here too). A box that claims more bytes than the
+ * file has left means the file was cut short (an mdat, or a moov at the end).
+ */
+function topLevelProblem(mp4, size) {
+    for (const box of mp4.boxes) {
+        const end = (box.start ?? 0) + (box.size ?? 0);
+        if (end > size)
+            return broken('complete', `it is cut short: its ${printable(box.type)} box runs to byte ${end}, past the end of the ${size}-byte file`);
+    }
+    return undefined;
+}
+/** Every sample of every track must lie inside the file; a clip cut short in transit fails here. */
+function sampleOutsideFile(mp4, info, size) {
+    for (const track of info.tracks) {
+        const samples = mp4.getTrackSamplesInfo(track.id);
+        let end = 0;
+        for (const sample of samples) {
+            const sampleEnd = sample.offset + sample.size;
+            if (!Number.isFinite(sampleEnd)) {
+                return broken('complete', `its ${track.type ?? 'track'} ${track.id} sample table places sample ${sample.number + 1} in no chunk of the file`);
+            }
+            end = Math.max(end, sampleEnd);
+        }
+        if (end > size) {
+            return broken('complete', `it is cut short: its ${track.type ?? 'track'} ${track.id} sample table points to byte ${end}, past the end of the ${size}-byte file`);
+        }
+    }
+    return undefined;
+}
+/** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
+function metadataOf(info, video, size) {
+    const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
+    const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
+    const durationS = movieS > 0 ? movieS : trackS;
+    const width = video.video?.width || video.track_width;
+    const height = video.video?.height || video.track_height;
+    if (!(width > 0 && height > 0))
+        return broken('video track', 'its video track gives no picture size');
+    const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+    if (trackS > 0 && video.nb_samples > 0)
+        metadata.frameRate = video.nb_samples / trackS;
+    const audio = info.audioTracks[0];
+    if (audio)
+        metadata.audioCodec = audio.codec;
+    return { ok: true, metadata };
+}
+/** Text from the file, made plain: anything but printable ASCII becomes `?` (a box type is four bytes of anything). */
+function printable(text) {
+    return (text ?? '').replace(/[^\x20-\x7e]/g, '?').slice(0, 200);
+}
+/** A structural failure: the check and the problem, in words. */
+function broken(check, problem) {
+    return { ok: false, check, problem };
+}
+async function readChunk(handle, position, length) {
+    const buffer = new ArrayBuffer(length);
+    const { bytesRead } = await handle.read(new Uint8Array(buffer), 0, length, position);
+    return bytesRead === length ? buffer : buffer.slice(0, bytesRead);
+}
+
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/security/workspace-files.ts
+var workspace_files = __webpack_require__(88145);
+;// CONCATENATED MODULE: ./src/run/check-media.ts
+// The last check of the workspace files a run will upload, before anything is sent (the dry run and the paid run
+// start with it, src/run/dry-run.ts and src/run/generation.ts, right after the input checks): a file whose first bytes say MP4 or MOV is read whole by the
+// MP4 reader (src/clip/clip-metadata.ts, mp4box), which must find a movie it can parse, with a video track and no
+// sample past the end of the file. The input checks are synchronous and read only signatures; the MP4 reader reads
+// boxes in chunks and asynchronously, so it runs here, once per content.
+
+
+
+
+
+/**
+ * Checks the workspace videos `clips` name; when any cannot be used, lists each problem as the input problems are
+ * listed, fails the step and returns true (nothing was sent).
+ */
+async function refuseUnusableMedia(clips, workspace) {
+    if (!clips.some((clip) => clip.media?.some((file) => file.kind === 'video')))
+        return false;
+    const problems = await checkMediaContents(clips, workspace);
+    if (problems.length === 0)
+        return false;
+    for (const problem of problems)
+        log/* error */.z3(problem);
+    log/* setFailed */.C1(`${problems.length} input problem${problems.length === 1 ? '' : 's'} (listed above); nothing was sent to FoxAPI.`);
+    return true;
+}
+/** The problems of the workspace videos `clips` name, each named after its input; none when every one is a readable video. */
+async function checkMediaContents(clips, workspace) {
+    const videos = clips.flatMap((clip) => (clip.media ?? []).filter((file) => file.kind === 'video'));
+    const verdicts = new Map();
+    const problems = [];
+    for (const file of videos) {
+        let verdict = verdicts.get(file.sha256);
+        if (verdict === undefined)
+            verdicts.set(file.sha256, (verdict = videoProblem(file, workspace)));
+        const problem = await verdict;
+        if (problem !== undefined)
+            problems.push(`${file.input}: ${problem}`);
+    }
+    return [...new Set(problems)];
+}
+/** Why the video `file` cannot be uploaded, or undefined when the MP4 reader reads it as a whole clip. */
+async function videoProblem(file, workspace) {
+    const shown = (0,workspace_files/* shownPath */.pS)(file.path);
+    try {
+        const reading = await readClipMetadata(external_node_path_default().join((0,workspace_files/* realWorkspace */.id)(workspace), ...file.path.split('/')));
+        if (reading.ok)
+            return undefined;
+        return `${shown} starts like ${file.type.name === 'mp4' ? 'an MP4' : 'a MOV'} video, but the MP4 reader cannot use it: ${reading.problem}`;
+    }
+    catch (error) {
+        return `cannot read ${shown} (${(0,errors/* messageOf */.bD)(error)})`;
+    }
+}
+
+
+/***/ }),
+
 /***/ 68498:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -2638,7 +3309,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: ./src/clip/clip-verify.ts + 2 modules
-var clip_verify = __webpack_require__(55349);
+var clip_verify = __webpack_require__(82711);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/foxapi/task.ts
@@ -2988,6 +3659,8 @@ function describeState(task) {
 
 // EXTERNAL MODULE: ./src/models/index.ts + 3 modules
 var models = __webpack_require__(84469);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/secrets.ts
 var secrets = __webpack_require__(27194);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
@@ -3522,17 +4195,30 @@ async function submitTask(spec, facts, deps, deadline, log) {
         throw new NotSubmittedError(`Not submitted, nothing paid: the clip could not be saved (${unsafe})`);
     if (deps.signal.aborted)
         throw new NotSubmittedError('Not submitted: the run was cancelled');
+    // The request's workspace files go up right before the create (src/run/upload-media.ts); before the budget's turn,
+    // so a batch's uploads do not wait on each other, unless the budget is spent already (then nothing is uploaded).
+    const withUploads = () => requestWithUploads({ ...spec, request }, deps, deadline, log);
+    const uploaded = deps.budget.reached ? undefined : await withUploads();
     return deps.budget.inTurn(async (budgetRefusal) => {
         const decision = (0,clip_decision/* decideClip */.d)({ ...facts, budgetRefusal });
         if (decision.action !== 'submit') {
             log(`Not submitted: ${decision.why.replace(/^not started: /, '')}.`);
             return { skipped: decision };
         }
-        const { task, counted } = await deps.budget.send(() => createWithGrace(request, deps, deadline, log));
+        const body = uploaded ?? (await withUploads());
+        const { task, counted } = await deps.budget.send(() => createWithGrace(body, deps, deadline, log));
         const estimate = task.task_info?.estimated_time;
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
         return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id };
     });
+}
+/** The request to send: `spec`'s, its workspace files uploaded and replaced by their URLs (none: as it is). */
+async function requestWithUploads(spec, deps, deadline, log) {
+    if (!spec.media?.length)
+        return spec.request;
+    if (!deps.uploads)
+        throw new Error('Not submitted, nothing paid: the run has no way to upload workspace files');
+    return deps.uploads.requestFor(spec, { deadline, signal: deps.signal }, log);
 }
 /**
  * Sends the create request. Stopping the run does not cut it off: FoxAPI may already be making (and billing)
@@ -3585,6 +4271,7 @@ async function createWithGrace(request, deps, deadline, log) {
 
 
 
+
 /** A clip alone: its turn is always now, and there is no slot to give back. */
 const NO_SCHEDULE = { take: () => Promise.resolve(undefined), release: () => { } };
 /** Runs one clip to its end. Never throws: whatever goes wrong is the clip's error. */
@@ -3592,7 +4279,8 @@ async function runClip(spec, deps, turn = NO_SCHEDULE) {
     const started = Date.now();
     const log = (line) => deps.log(spec.name, (0,secrets/* redact */.E)(line));
     const end = await produceClip(spec, deps, turn, log);
-    return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started };
+    const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }));
+    return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started, ...(media ? { media } : {}) };
 }
 async function produceClip(spec, deps, turn, log) {
     const key = deps.cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, deps.settings.cacheKey) : undefined;
@@ -3735,7 +4423,12 @@ async function runTask(spec, ahead, deps, turn, log) {
 async function startTask(spec, ahead, deps, deadline, log) {
     const none = Promise.resolve();
     if (ahead.decision.action === 'resume')
-        return { started: await resumeNamedTask(spec.taskId ?? '', deps, deadline, log), decision: ahead.decision, pendingSave: none };
+        return {
+            started: await resumeNamedTask(spec.taskId ?? '', deps, deadline, log),
+            decision: ahead.decision,
+            pendingSave: none,
+            record: { kept: ahead.key !== undefined },
+        };
     let facts = ahead.facts;
     if (ahead.decision.action === 'collect' && ahead.found?.kind === 'pending') {
         const { taskId } = ahead.found;
@@ -3744,7 +4437,7 @@ async function startTask(spec, ahead, deps, deadline, log) {
         const decision = (0,clip_decision/* decideClip */.d)(facts);
         if (decision.action === 'collect' && pending.task) {
             log(`Resuming task ${taskId} submitted by an earlier run of this request; nothing new is submitted.`);
-            return { started: { task: pending.task, adopted: true, pollFirst: true }, decision, pendingSave: none };
+            return { started: { task: pending.task, adopted: true, pollFirst: true }, decision, pendingSave: none, record: { kept: true } };
         }
         if (!pending.check.usable)
             log(`An earlier run's task ${taskId} ${pending.check.why}; submitting a new one.`);
@@ -3753,12 +4446,24 @@ async function startTask(spec, ahead, deps, deadline, log) {
     if ('skipped' in submission)
         return submission;
     const { key } = ahead;
-    const model = spec.request?.model ?? '';
     // Never rejects (the cache only warns); awaited before the clip ends, so a later save under the key comes after it.
-    const pendingSave = key
-        ? deps.limits.cacheSaves.run(() => deps.cache.savePendingTaskId(key, submission.taskId, model)).catch(() => undefined)
-        : none;
-    return { started: submission.started, decision: (0,clip_decision/* decideClip */.d)(facts), pendingSave };
+    const record = { kept: key !== undefined };
+    const pendingSave = key ? savePending(spec, key, submission.taskId, deps, record) : none;
+    return { started: submission.started, decision: (0,clip_decision/* decideClip */.d)(facts), pendingSave, record };
+}
+/**
+ * Saves the record of a task just submitted, so that a re-run collects it instead of paying again. When the cache
+ * does not keep it (read-only for this job, throttled past waiting, failing), a notice says so at once, with the
+ * exact way to collect the task: the run may still be stopped before the clip is delivered.
+ */
+async function savePending(spec, key, taskId, deps, record) {
+    const model = spec.request?.model ?? '';
+    const saved = await deps.limits.cacheSaves.run(() => deps.cache.savePendingTaskId(key, taskId, model)).catch(() => false);
+    if (saved)
+        return;
+    record.kept = false;
+    const label = deps.batch ? `[${spec.name}] ` : '';
+    log/* notice */.lm(`${label}The Actions cache did not keep the record of task ${taskId} (the cache refused or failed the save): a re-run would not find it. ${collectAdvice(spec.name, taskId, deps.batch)}`);
 }
 /** The last state of the task, as every reply about it tells it; the budget counts each reply for its create. */
 class TaskTrail {
@@ -3792,11 +4497,11 @@ class TaskTrail {
 }
 /** Waits for the task (unless the run does not wait), then delivers its clip. */
 async function followTask(spec, start, trail, deps, turn, log) {
-    const { started, key } = start;
+    const { started, key, record } = start;
     const base = { cacheHit: false };
     // Stopped while the create was in flight: the id is known now; cancel-on-timeout decides the rest.
     if (deps.signal.aborted)
-        return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, key), deps, log), trail);
+        return waitEnded(await endWait('stopped', stoppedTask(spec, trail, started, record), deps, log), trail);
     if (!deps.settings.wait)
         return { ...base, outcome: 'submitted', leftRunning: true, ...trail.fields() };
     const waited = await waitForTask({
@@ -3811,21 +4516,22 @@ async function followTask(spec, start, trail, deps, turn, log) {
         typicalSeconds: spec.request && (0,models/* typicalSecondsOf */.VY)(spec.request.model),
     });
     if (waited.kind !== 'finished')
-        return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, key), deps, log), trail);
+        return waitEnded(await endWait(waited.kind, stoppedTask(spec, trail, started, record), deps, log), trail);
     // The task is done: nothing more runs at FoxAPI for this clip, so the next clip's task may start while this
     // one downloads. (A task that failed gives its slot back only once its failure is counted, for fail-fast.)
     if (waited.task.status === 'completed' && (0,foxapi_task/* hasResult */.yX)(waited.task))
         turn.release();
     return delivered(await deliverClip(spec, waited.task, key, deps, log), trail);
 }
-function stoppedTask(spec, trail, started, key) {
+function stoppedTask(spec, trail, started, record) {
     return {
         name: spec.name,
         taskId: started.task.id,
         last: trail.last,
         progress: trail.progress,
         adopted: started.adopted,
-        cached: key !== undefined,
+        // "Re-run: the cache remembers the task" only while it does (a record it refused is named in a notice).
+        cached: record.kept,
     };
 }
 function waitEnded(end, trail) {
