@@ -35,6 +35,7 @@ describe('readClipMetadata', () => {
         hasAudio: true,
         audioCodec: 'mp4a.40.2',
         bytes: 7735,
+        contentCredentials: 'absent',
       },
     })
   })

@@ -3,6 +3,7 @@
 // without it, and a runner without the cache service is recognised from its variables alone. ncc puts it in
 // a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
 // An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace).
+// What the library logs itself (tar command lines, transfer progress, keys) is plumbing: log.quietly makes it debug.
 import path from 'node:path'
 import type * as ActionsCache from '@actions/cache'
 import { removeLeftover } from '../atomic-files'
@@ -32,12 +33,12 @@ async function available(): Promise<typeof ActionsCache> {
 
 /** @actions/cache's restoreCache, loaded on first use: only ever with `lookupOnly` (it unpacks nothing then). */
 export async function restoreCache(...args: Parameters<typeof ActionsCache.restoreCache>): ReturnType<typeof ActionsCache.restoreCache> {
-  return (await available()).restoreCache(...args)
+  return log.quietly(async () => (await available()).restoreCache(...args))
 }
 
 /** @actions/cache's saveCache, loaded on first use. */
 export async function saveCache(...args: Parameters<typeof ActionsCache.saveCache>): ReturnType<typeof ActionsCache.saveCache> {
-  return (await available()).saveCache(...args)
+  return log.quietly(async () => (await available()).saveCache(...args))
 }
 
 const STAND_IN_WARNING =
@@ -81,7 +82,11 @@ const UNREADABLE_REASON = 'the effective cache-mode does not permit reads'
  * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
  * Never throws; logs nothing for a failure (the caller words it).
  */
-export async function readEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<EntryRead> {
+export function readEntry(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<EntryRead> {
+  return log.quietly(() => readEntryNow(paths, primaryKey, restoreKeys))
+}
+
+async function readEntryNow(paths: string[], primaryKey: string, restoreKeys: string[]): Promise<EntryRead> {
   let module: typeof ActionsCache
   try {
     module = await available()
@@ -119,7 +124,7 @@ export async function readEntry(paths: string[], primaryKey: string, restoreKeys
       if (entry?.archiveLocation && entry.cacheKey) found = { key: entry.cacheKey, url: entry.archiveLocation }
     }
     if (!found) return { kind: 'none' }
-    log.info(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
+    log.debug(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
     folder = await utils.createTempDirectory()
     const archivePath = path.join(folder, utils.getCacheFileName(compressionMethod))
     await client.downloadCache(found.url, archivePath, { useAzureSdk: v2 }) // as restoreCache: v2 uses the Azure SDK for Azure hosts

@@ -166,7 +166,7 @@ export class CreditLedger {
       const id = await this.api.saveCache([this.relative], key)
       if (typeof id === 'number' && id !== -1) {
         this.saved = total
-        log.info(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`)
+        log.debug(`Budget ledger (${this.budget.key}): ${total} credits spent in the period, saved as ${key}.`)
       } else log.warning(`Could not save the budget ledger entry ${key}: later runs in ${this.budget.key} will not count these credits.`)
     } catch (error) {
       log.warning(

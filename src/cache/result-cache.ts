@@ -258,7 +258,7 @@ export class ResultCache {
       const id = await this.attempt('save', (api) => api.saveCache([relative], entryKey))
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble: stop using it for this run.
-      if (typeof id === 'number' && id !== -1) log.info(`Saved to the Actions cache as ${entryKey}.`)
+      if (typeof id === 'number' && id !== -1) log.debug(`Saved to the Actions cache as ${entryKey}.`)
       else if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)
     } catch (error) {
       log.warning(`Could not stage the cache entry ${entryKey} (${messageOf(error)}); going on without it.`)

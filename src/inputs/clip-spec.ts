@@ -1,6 +1,7 @@
 // What the inputs become: the run's settings and one spec per clip. Types only, so that every later part of a run
 // (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
 import type { GenerationRequest } from '../models/model'
+import type { PreviewEvent } from './preview-event'
 
 /** The `verify` input: what a clip that does not match the request becomes (the structural checks always apply). */
 export type VerifyMode = 'fail' | 'warn' | 'off'
@@ -32,6 +33,8 @@ export interface RunSettings {
   reuse: ReuseSettings
   /** `budget-period` other than `run`: `max-credits` caps every run of this workflow in the period. */
   budget?: BudgetPeriodSettings
+  /** A dry run's `preview-event`: the run it plans instead of this one. */
+  preview?: PreviewEvent
 }
 
 /** What a cache hit may serve: any later run of the same request, or only this workflow run (and its re-runs). */
@@ -46,6 +49,8 @@ export interface BudgetPeriodSettings {
   key: string
   /** The repository and workflow file, e.g. `acme/site/.github/workflows/weekly.yml`. */
   scope: string
+  /** The `timezone` input: the zone the period's days are in. */
+  timezone?: string
 }
 
 /** A batch entry that does not run this time (its calendar, or `pick: rotate`), and why. */

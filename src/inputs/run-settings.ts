@@ -50,5 +50,6 @@ export function readRunSettings(
     resultsFile: resultsFilePath(input('results-file'), workspace, env, problems),
     reuse: schedule.reuse,
     ...(schedule.budget ? { budget: schedule.budget } : {}),
+    ...(schedule.preview ? { preview: schedule.preview } : {}),
   }
 }

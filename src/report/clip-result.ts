@@ -49,6 +49,20 @@ export interface ClipResult {
   metadata?: ClipMetadata
   /** The clip held against the request (the `verify` input); absent when there is no file. */
   verification?: Verification
+  /** The clip's cache key (the request's), when the cache was asked. */
+  cacheKey?: string
+  /** The user's own media files sent with the request (uploaded by the action), when there were any. */
+  media?: MediaUsed[]
+  /** The id of an asset a model makes instead of a video (its `asset-id` output), when it has one. */
+  assetId?: string
+}
+
+/** One media file of the user's that went into the request: the request field, its workspace path, kind and size. */
+export interface MediaUsed {
+  field: string
+  path: string
+  kind: string
+  bytes: number
 }
 
 export function isSuccess(result: ClipResult): boolean {

@@ -25,6 +25,8 @@ export interface ResultRow {
   height: number | null
   codec: string | null
   has_audio: boolean | null
+  /** `present` when the file carries a C2PA manifest box (content credentials), `absent` when not; null without a file. */
+  content_credentials: 'present' | 'absent' | null
   /** `passed`, `mismatch: …` or `skipped` (also when there is no file to compare). */
   verify: string
   error?: string
@@ -47,6 +49,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     height: result.metadata?.height ?? null,
     codec: result.metadata?.codec ?? null,
     has_audio: result.metadata?.hasAudio ?? null,
+    content_credentials: result.metadata?.contentCredentials ?? null,
     verify: verificationText(result.verification),
     ...(result.error ? { error: result.error } : {}),
   }
@@ -69,6 +72,7 @@ export function writeOutputs(results: ClipResult[]): void {
     set('video-height', shape ? String(shape.height) : '')
     set('video-codec', shape?.codec ?? '')
     set('video-has-audio', shape ? String(shape.hasAudio) : '')
+    set('content-credentials', shape?.contentCredentials ?? '')
     set('cache-hit', String(first.cacheHit))
     set('left-running', String(first.leftRunning ?? false))
     set('result', first.task ? JSON.stringify(first.task) : '')

@@ -30,7 +30,14 @@ export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = N
   const started = Date.now()
   const log: Log = (line) => deps.log(spec.name, redact(line))
   const end = await produceClip(spec, deps, turn, log)
-  return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started }
+  const key = deps.settings.cache ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
+  return {
+    ...end,
+    name: spec.name,
+    request: spec.request,
+    elapsedMs: Date.now() - started,
+    ...(key !== undefined ? { cacheKey: key } : {}),
+  }
 }
 
 /** A clip's result without what runClip adds itself (its name, request and time). */
