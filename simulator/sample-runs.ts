@@ -21,6 +21,8 @@ export interface Sample {
   run: ActionRun
   /** The earlier runs the sample needed, in order. */
   earlier: ActionRun[]
+  /** What the sample's run asked of FoxAPI: tasks created, and task status queries. */
+  requests: { creates: number; queries: number }
 }
 
 const API_KEY = 'sk-test-valid-key'
@@ -67,6 +69,8 @@ interface Bench {
   cache: ActionsCacheService
   workspace: string
   run(inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>
+  /** What the last run asked of FoxAPI. */
+  last: { creates: number; queries: number }
 }
 
 async function bench(folder: string): Promise<Bench & { close(): Promise<void> }> {
@@ -75,12 +79,18 @@ async function bench(folder: string): Promise<Bench & { close(): Promise<void> }
   const workspace = mkdtempSync(path.join(folder, 'workspace-'))
   writeFileSync(path.join(workspace, 'clips.yml'), WEEKLY_BATCH)
   let runId = 9000
-  const run = (inputs: Record<string, string>, env: Record<string, string> = {}) => {
+  const last = { creates: 0, queries: 0 }
+  const counts = () => ({
+    creates: sim.createCount(),
+    queries: sim.requests.filter((r) => r.method === 'GET' && r.path.startsWith('/v1/tasks/')).length,
+  })
+  const run = async (inputs: Record<string, string>, env: Record<string, string> = {}) => {
     runId++
+    const before = counts()
     const event = env.GITHUB_EVENT_NAME ?? 'schedule'
     const eventFile = path.join(folder, `event-${runId}.json`)
     writeFileSync(eventFile, JSON.stringify(event === 'schedule' ? { schedule: '0 6 * * 1' } : { number: 12 }))
-    return runAction({
+    const done = await runAction({
       inputs: { 'api-key': API_KEY, 'base-url': sim.url, 'poll-interval': '100ms', timeout: '30s', ...inputs },
       workspace,
       env: {
@@ -94,8 +104,12 @@ async function bench(folder: string): Promise<Bench & { close(): Promise<void> }
         ...env,
       },
     })
+    const after = counts()
+    last.creates = after.creates - before.creates
+    last.queries = after.queries - before.queries
+    return done
   }
-  return { sim, cache, workspace, run, close: async () => (await sim.close(), await cache.close()) }
+  return { sim, cache, workspace, run, last, close: async () => (await sim.close(), await cache.close()) }
 }
 
 const monthly = (credits: number) => ({ 'max-credits': String(credits), 'budget-period': 'month' })
@@ -172,7 +186,7 @@ export async function runSamples(names: readonly SampleName[] = SAMPLE_NAMES): P
     const b = await bench(folder)
     try {
       const { run, earlier } = await SAMPLES[name].play(b)
-      samples.push({ name, title: SAMPLES[name].title, run, earlier })
+      samples.push({ name, title: SAMPLES[name].title, run, earlier, requests: { ...b.last } })
     } finally {
       await b.close()
     }
