@@ -7,11 +7,13 @@
 import { readFileSync, rmSync } from 'node:fs'
 import { Parser } from 'htmlparser2'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startActionsCacheService } from '../simulator/actions-cache-service'
+import { startFoxApiSimulator } from '../simulator/foxapi-simulator'
 import { runSamples, type Sample, type SampleName } from '../simulator/sample-runs'
 import { promptShown } from '../src/report/clip-words'
 import type { ResultRow } from '../src/report/outputs'
 import { openBrowser, overflowing, show, summaryPage, visibleText } from '../scripts/summary-page'
-import { resultRows } from './support/fixtures'
+import { API_KEY, checkKeyAndClose, resultRows, runAction } from './support/fixtures'
 
 let samples: Map<SampleName, Sample>
 /** Each sample's results file (read at once: the harness removes runner temp folders after each test). */
@@ -217,6 +219,41 @@ describe('as a person sees it: rendered as GitHub does, in Chromium', () => {
       }
     } finally {
       await browser.close()
+    }
+  })
+})
+
+describe('a dry run and a task an earlier run left at FoxAPI', () => {
+  it('with the key asks FoxAPI (free) and plans to collect a task that can deliver; without the key says it cannot know', async () => {
+    const sim = await startFoxApiSimulator({ taskDurationMs: 60_000 })
+    const cache = await startActionsCacheService()
+    try {
+      const inputs = { 'api-key': API_KEY, 'base-url': sim.url, prompt: 'A fox waits in the snow', 'poll-interval': '100ms' }
+      const left = await runAction({ inputs: { ...inputs, wait: 'false' }, env: cache.env })
+      expect(left.exitCode, left.visibleLog).toBe(0)
+      const taskId = left.outputs['task-id'] as string
+      const creates = sim.createCount()
+
+      const withKey = await runAction({ inputs: { ...inputs, 'dry-run': 'true' }, env: cache.env })
+      expect(withKey.exitCode, withKey.visibleLog).toBe(0)
+      const [planned] = resultRows<{ plan: string; note?: string; task_id: string }>(withKey.outputs)
+      expect(planned).toMatchObject({ plan: 'pending-task', task_id: taskId })
+      expect(planned?.note).toBe('submitted by an earlier run, and FoxAPI says it can still deliver: collected, nothing new paid')
+      expect(sim.requests.filter((r) => r.method === 'GET' && r.path === `/v1/tasks/${taskId}`)).toHaveLength(1)
+      expect(withKey.summary).toMatch(/^<h3>🧪 Dry run: 0 new clips would be paid for · 1 collected \(paid earlier\)<\/h3>/)
+
+      const keyless = await runAction({ inputs: { ...inputs, 'api-key': '', 'dry-run': 'true' }, env: cache.env })
+      expect(keyless.exitCode, keyless.visibleLog).toBe(0)
+      const [unknown] = resultRows<{ plan: string; note?: string }>(keyless.outputs)
+      expect(unknown?.plan).toBe('pending-task')
+      expect(unknown?.note).toContain(
+        "without 'api-key' the dry run cannot ask FoxAPI whether it can still deliver (if it failed, was cancelled or expired, a real run pays for a new one)",
+      )
+      expect(keyless.summary).toContain('Nothing was sent to FoxAPI. Without &#39;api-key&#39; the plan could check neither')
+      expect(sim.createCount()).toBe(creates)
+    } finally {
+      await checkKeyAndClose(sim)
+      await cache.close()
     }
   })
 })

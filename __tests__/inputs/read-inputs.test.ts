@@ -52,6 +52,7 @@ describe('action.yml', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
       [
         'cache-hit',
+        'content-credentials',
         'credits',
         'left-running',
         'matrix',

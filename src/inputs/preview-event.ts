@@ -4,7 +4,7 @@
 // only the entries due on their cron and count a period's budget. The preview replaces what the runner says about
 // this run (src/inputs/run-event.ts) with the event to preview, so the calendar, `reuse` and `budget-period` are
 // read exactly as that run would read them. Problems are named after the input, like any other.
-import type { InputReader } from './scalar-inputs'
+import type { InputName } from '../constants'
 import { isCronShape } from './calendar'
 import { cronWords } from './cron-words'
 import type { RunEvent } from './run-event'
@@ -21,7 +21,7 @@ export interface PreviewEvent {
 }
 
 /** Reads `preview-event`, `preview-cron` and `preview-workflow`; undefined when `preview-event` is not set. */
-export function readPreview(input: InputReader, dryRun: boolean, problems: string[]): PreviewEvent | undefined {
+export function readPreview(input: (name: InputName) => string, dryRun: boolean, problems: string[]): PreviewEvent | undefined {
   const event = input('preview-event').trim()
   const cron = input('preview-cron').trim()
   const workflowFile = input('preview-workflow').trim()

@@ -5,12 +5,12 @@ import { formatCredits } from './outputs'
 
 /** The budget a run counted against, in words and figures. */
 export interface BudgetView {
-  /** `December 2026`, `week 50 of 2026`, `7 December 2026`, or `this step` (max-credits without budget-period). */
+  /** `December 2026`, `week 50 of 2026`, `7 December 2026`, or `this run` (max-credits without budget-period). */
   label: string
   /** Credits counted so far: earlier runs of the period and this step. */
   used: number
   limit: number
-  /** When a period budget starts again, e.g. `1 January 2027 (Europe/Berlin)`; none for `this step`. */
+  /** When a period budget starts again, e.g. `1 January 2027 (Europe/Berlin)`; none for `this run`. */
   resets?: string
   /** Why the budget counts as used up whatever the figures (a ledger that could not be believed). */
   blocked?: string
@@ -29,7 +29,7 @@ export function budgetView(
 ): BudgetView | undefined {
   if (settings.maxCredits === undefined) return undefined
   const limit = settings.maxCredits
-  if (!settings.budget) return { label: 'this step', used: reserved, limit }
+  if (!settings.budget) return { label: 'this run', used: reserved, limit }
   const words = periodWords(settings.budget.key)
   const zone = settings.budget.timezone && settings.budget.timezone !== 'UTC' ? ` (${settings.budget.timezone})` : ' (UTC)'
   return {
@@ -41,7 +41,7 @@ export function budgetView(
   }
 }
 
-/** `December 2026: 25 of 40 credits used` (`this step: 10 of 40 credits used`). */
+/** `December 2026: 25 of 40 credits used` (`This run: 10 of 40 credits used`). */
 export function budgetLine(budget: BudgetView): string {
   const label = budget.label.charAt(0).toUpperCase() + budget.label.slice(1)
   if (budget.blocked !== undefined) return `${label}: budget of ${formatCredits(budget.limit)} credits counted as used up`

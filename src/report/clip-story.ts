@@ -158,7 +158,7 @@ function skipped(result: ClipResult, context: StoryContext): ClipStory {
       icon: '⏭️',
       label: 'skipped: budget reached',
       happened: `Not sent to FoxAPI: ${label} is used up${spent}. Nothing was paid.`,
-      next: `${resets}To make it sooner, ${raise} and re-run.`,
+      next: budget?.resets ? `${resets}To make it sooner, ${raise} and re-run.` : `To make it, ${raise} and re-run: clips already made are reused.`,
       problem: true,
     }
   }

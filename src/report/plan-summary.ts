@@ -112,10 +112,10 @@ export function renderPlanSummary(rows: PlanRow[], options: PlanSummaryOptions):
   if (options.budget) parts.push(`${budgetLine(options.budget)} before this run`)
   const intro = [
     options.preview ? `A preview of what ${options.preview} would do, made from this run. ` : '',
-    "Nothing was created or paid at FoxAPI: the plan asked the Actions cache and, for tasks earlier runs paid for, FoxAPI's free status query.",
     options.keyless
-      ? " Without 'api-key' it could check neither: a clip the cache holds is assumed good, an earlier run's task assumed able to deliver."
-      : '',
+      ? "Nothing was sent to FoxAPI. Without 'api-key' the plan could check neither the cache's entries nor earlier runs' tasks: " +
+        "a clip the cache holds is assumed good, an earlier run's task assumed able to deliver."
+      : "Nothing was created or paid at FoxAPI: the plan asked the Actions cache and, for tasks earlier runs paid for, FoxAPI's free status query.",
   ].join('')
   const html = join([
     el('h3', undefined, parts.join(' · ')),
@@ -124,7 +124,7 @@ export function renderPlanSummary(rows: PlanRow[], options: PlanSummaryOptions):
     mediaSection(rows),
     el('p', undefined, el('sub', undefined, join(footerLines(options), el('br', undefined)))),
   ])
-  return `${redact(scrubRunnerPaths(html.html))}\n\n`
+  return `${redact(scrubRunnerPaths(html.html))}\n`
 }
 
 function planTable(rows: PlanRow[]): Html {

@@ -50,7 +50,7 @@ export function renderSummary(results: ClipResult[], options: SummaryOptions, ma
   const stories = results.map((result) => storyOf(result, context))
   for (let shown = results.length; ; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
     const html = redact(scrubRunnerPaths(summaryHtml(results, stories, options, shown).html))
-    if (Buffer.byteLength(html) <= maxBytes || shown === 0) return `${html}\n\n`
+    if (Buffer.byteLength(html) <= maxBytes || shown === 0) return `${html}\n`
   }
 }
 
