@@ -158,7 +158,9 @@ function skipped(result: ClipResult, context: StoryContext): ClipStory {
       icon: '⏭️',
       label: 'skipped: budget reached',
       happened: `Not sent to FoxAPI: ${label} is used up${spent}. Nothing was paid.`,
-      next: budget?.resets ? `${resets}To make it sooner, ${raise} and re-run.` : `To make it, ${raise} and re-run: clips already made are reused.`,
+      next: budget?.resets
+        ? `${resets}To make it sooner, ${raise} and re-run.`
+        : `To make it, ${raise} and re-run: clips already made are reused.`,
       problem: true,
     }
   }
