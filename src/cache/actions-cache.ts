@@ -9,6 +9,8 @@ import type * as ActionsCache from '@actions/cache'
 import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
 import * as log from '../log'
+import type { DownloadedEntry, EntryRead } from './entry-read'
+import { readLocalActionEntry } from './local-action-cache'
 
 let loaded: Promise<typeof ActionsCache> | undefined
 const load = () => (loaded ??= import('@actions/cache'))
@@ -45,18 +47,7 @@ const STAND_IN_WARNING =
   'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.'
 let standInNamed = false
 
-/** An entry's archive, downloaded but not unpacked: the caller reads it (src/cache/entry-archive.ts) and removes `folder`. */
-export interface DownloadedEntry {
-  /** The key that matched: the primary key, or the entry a restore key (a prefix) found. */
-  matchedKey: string
-  archivePath: string
-  /** The fresh folder under RUNNER_TEMP that holds the archive. */
-  folder: string
-  compression: 'gzip' | 'zstd'
-}
-
-/** What a read of the cache found: an entry, no entry, or a failure (the service, the download, a stand-in). */
-export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string }
+export type { DownloadedEntry, EntryRead } from './entry-read'
 
 /**
  * What restoreCache does up to the download, and no further: the same version (from `paths` and the
@@ -95,7 +86,9 @@ async function readEntryNow(paths: string[], primaryKey: string, restoreKeys: st
   }
   if (typeof module.isFeatureAvailable !== 'function') {
     // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
-    // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+    // only unpack an entry with tar into the workspace. local-action keeps each entry as a file: read that instead.
+    const localFolder = process.env.LOCAL_ACTION_CACHE_PATH
+    if (localFolder) return readLocalActionEntry(path.resolve(localFolder), primaryKey, restoreKeys)
     if (!standInNamed) log.warning(STAND_IN_WARNING)
     standInNamed = true
     return { kind: 'failed', reason: STAND_IN_REASON }
