@@ -3,7 +3,7 @@
 // default schema is GitHub's), styled with GitHub's own Markdown CSS (github-markdown-css) inside a box like the
 // one on a run's page; then opened in Debian's Chromium through playwright-core. Used by `npm run screenshots`
 // (scripts/render-summaries.ts) and by the rendered-summary test.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,8 +16,19 @@ import remarkParse from 'remark-parse'
 import remarkRehype from 'remark-rehype'
 import { unified } from 'unified'
 
-/** Debian's Chromium (`apt-get install chromium`); CHROMIUM_PATH names another. */
-export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+/**
+ * The browser: CHROMIUM_PATH when set, else Debian's Chromium (`apt-get install chromium`, what .ci/run installs),
+ * else the Google Chrome that GitHub's Ubuntu, macOS and Windows runners come with (the CI workflow's test jobs).
+ */
+export const CHROMIUM =
+  process.env.CHROMIUM_PATH ||
+  [
+    '/usr/bin/chromium',
+    '/usr/bin/google-chrome',
+    '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+    'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  ].find((file) => existsSync(file)) ||
+  '/usr/bin/chromium'
 
 /** Width of the browser window: a laptop's, where a run page's summary box is about 900 pixels wide. */
 export const PAGE_WIDTH = 1000
