@@ -54,7 +54,7 @@ async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: 
     const outcome = deps.signal.aborted ? 'stopped' : 'failed'
     return notStarted({ action: 'submit', why: 'the clip failed before anything was sent' }, outcome, redact(messageOf(error)))
   }
-  if (found?.kind === 'clip') return restored(found, decideClip(facts), key, log)
+  if (found?.kind === 'clip') return restored(found, decideClip(facts), log)
   if (found?.kind === 'delivered')
     log(
       `The cache's last task for this request (${found.taskId}) was delivered to an earlier run: ${deps.settings.reuse.why}, so a new one is made.`,
@@ -105,9 +105,9 @@ export function findingOf(found: CacheLookup, key: string | undefined, deps: Pic
 }
 
 /** The restore: the proven, checked clip is already in place (a clip that passes its check is always restored). */
-function restored(found: Extract<CacheLookup, { kind: 'clip' }>, decision: ClipDecision, key: string | undefined, log: Log): ClipEnd {
+function restored(found: Extract<CacheLookup, { kind: 'clip' }>, decision: ClipDecision, log: Log): ClipEnd {
   const { clip, held } = found
-  log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
+  log(`Restored from the Actions cache; nothing was sent to FoxAPI (the cache key is in the summary's technical details).`)
   return {
     decision,
     outcome: 'succeeded',
