@@ -58,6 +58,7 @@ export function closingLine(result: ClipResult, story: ClipStory, workspace: str
   const parts = [`${story.icon} ${result.name}: ${story.label}`]
   const size = result.bytes ?? result.metadata?.bytes
   if (result.videoPath) parts.push(`${workspacePath(result.videoPath, workspace)}${size !== undefined ? ` (${sizeText(size)})` : ''}`)
+  if (result.assetId !== undefined) parts.push(`asset ${result.assetId}`)
   if (result.credits !== undefined) parts.push(`${formatCredits(result.credits)} credits`)
   if (result.outcome === 'submitted' || story.icon === '⚠️') parts.push(story.next)
   return parts.join(' · ')

@@ -69,6 +69,15 @@ function made(result: ClipResult): ClipStory {
       next: 'Look at it before publishing. For a take of the right shape (paid), set a new cache-key.',
       problem: false,
     }
+  if (!result.videoPath && result.assetId !== undefined)
+    return {
+      kind: 'made',
+      icon: '✅',
+      label: 'made',
+      happened: `${origin} It is an asset (id ${result.assetId}), not a video file.`,
+      next: 'Use its asset id (the asset-id output) in the next steps.',
+      problem: false,
+    }
   const checked = !result.videoPath
     ? ' Not downloaded (download: false): use the FoxAPI link while it works.'
     : result.verification?.status === 'passed'
