@@ -64,7 +64,7 @@ describe('npm run local-action', () => {
     expect(second.code, second.out).toBe(0)
     expect(second.out).not.toMatch(/::error::|::warning::|Unexpected error|\n\s+at /)
     expect(second.out).toMatch(/'cache-hit'\s*│ 'true'/)
-    expect(second.out).toContain('♻️ Clip: reused from the cache · 0 credits')
+    expect(second.out).toContain('♻️ clip: reused from the cache')
     expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(created)
     expect(readdirSync(path.join(root, folder)).filter((name) => name.endsWith('.mp4'))).toHaveLength(1)
   })

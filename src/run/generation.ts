@@ -58,7 +58,7 @@ export async function generate(clips: ClipSpec[], { settings, batch, notDue = []
     const budget = budgetView(settings, run.deps.budget.reserved, spending.period)
     const options: SummaryOptions = { ...summaryOptions(settings, batch, notDue), ...(budget ? { budget } : {}) }
     await report(results, clips, settings, options)
-    log.info(summaryHeadline(results, options))
+    if (batch) log.info(summaryHeadline(results, options))
     verdict(results)
   } finally {
     await run.close()
