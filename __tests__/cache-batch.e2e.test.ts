@@ -59,10 +59,10 @@ describe('result cache', () => {
     expect(second.outputs['video-sha256']).toBe(CLIP_SHA256)
     expect(readFileSync(second.outputs['video-path'] as string).equals(CLIP_BYTES)).toBe(true)
     expect(JSON.parse(second.outputs.result as string)).toEqual(JSON.parse(first.outputs.result as string))
-    expect(second.summary).toContain('completed (restored)')
-    expect(second.summary).toContain('Restored from the Actions cache')
+    expect(second.summary).toContain('<h3>♻️ Clip: reused from the cache · 0 credits</h3>')
+    expect(second.summary).toContain('Reused from the Actions cache, checked again: nothing was sent to FoxAPI and no credits were spent.')
     // The summary links to the run that made (and paid for) the clip.
-    expect(second.summary).toContain('<a href="https://github.com/acme/marketing/actions/runs/7001">acme/marketing weekly-clip #12</a>')
+    expect(second.summary).toContain('made by <a href="https://github.com/acme/marketing/actions/runs/7001">weekly-clip #12</a>')
     expectNoSecret(second)
     expect(JSON.stringify(cacheService.entries.map((e) => e.key))).not.toContain(quickInputs(sim)['api-key'])
     // Staging files are gone from the workspace.
@@ -171,7 +171,9 @@ describe('batch', () => {
     )
     for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
     expect(run.outputs['task-id']).toBe(rows[0]?.task_id)
-    expect((run.summary.match(/<tr>/g) ?? []).length).toBe(6)
+    const overview = run.summary.slice(run.summary.indexOf('<tbody>'), run.summary.indexOf('</tbody>'))
+    expect((overview.match(/<tr>/g) ?? []).length).toBe(5)
+    expect(run.summary).toContain('<h3>✅ 5 of 5 clips made · 25 credits</h3>')
     expect(run.stdout).toMatch(/\[owl\] Submitted task/)
     expectNoSecret(run)
   })
@@ -224,7 +226,7 @@ describe('batch', () => {
     const rows = resultRows(rerun.outputs)
     expect(rows.every((r) => r.cache_hit && r.sha256 === CLIP_SHA256)).toBe(true)
     for (const row of rows) expect(readFileSync(row.video_path).equals(CLIP_BYTES)).toBe(true)
-    expect(rerun.summary).toContain('restored from the Actions cache')
+    expect(rerun.summary).toContain('<h3>✅ 5 of 5 clips reused from the cache · 0 credits</h3>')
   })
 })
 

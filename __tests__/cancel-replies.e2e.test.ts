@@ -26,7 +26,9 @@ describe('cancelling, in both worlds', () => {
         `::error::Timed out .*Task ${id} keeps running at FoxAPI and may be billed \\(cancel-on-timeout: false\\)\\. .*re-run with task-id: ${id}`,
       ),
     )
-    expect(run.summary).toContain('still running at FoxAPI (may be billed)')
+    expect(run.summary).toContain('<h3>⏳ Clip: still running at FoxAPI · 5 credits</h3>')
+    expect(run.summary).toContain('It may finish, and it is paid for.')
+    expect(run.summary).toContain(`Collect it without paying again: re-run with task-id: ${id} (with a longer timeout).`)
     expect(JSON.parse(run.outputs.results ?? '[]')).toMatchObject([{ left_running: true, outcome: 'timed-out' }])
   })
 

@@ -124,7 +124,7 @@ describe('the clip held against the request', () => {
     const expected = { duration: 10, width: 1080, height: 1920, codec: 'avc1.640028', has_audio: true, verify: 'passed' }
     expect(resultRows(run.outputs)[0]).toMatchObject(expected)
     expect(fullRows(run.outputs['results-file'] as string)[0]).toMatchObject({ ...expected, frame_rate: 24 })
-    expect(run.summary).toContain('1080×1920 · 9:16 · 10.0 s · H.264 · audio ✔ matches the request')
+    expect(run.summary).toContain('✔ 1080×1920 · 9:16 · 10.0 s · H.264 · audio (as asked)')
     expect(run.stdout).toContain('Clip: 1080×1920 · 9:16 · 10.0 s · H.264 · audio (verify passed).')
   })
 
@@ -140,9 +140,7 @@ describe('the clip held against the request', () => {
     const [row] = resultRows(run.outputs)
     expect(row).toMatchObject({ outcome: 'failed', width: 1280, height: 720, verify: 'mismatch: aspect ratio 16:9 (1280×720), asked 9:16' })
     expect(run.stdout).toContain('::error::The clip does not match the request: aspect ratio 16:9 (1280×720), asked 9:16.')
-    expect(run.summary).toContain(
-      '1280×720 · 16:9 · 5.0 s · H.264 · no audio ⚠️ does not match the request: aspect ratio 16:9 (1280×720), asked 9:16',
-    )
+    expect(run.summary).toContain('⚠️ 1280×720 · 16:9 · 5.0 s · H.264 · no audio<br>not as asked: aspect ratio 16:9 (1280×720), asked 9:16')
   })
 
   it('verify: fail caches no mismatched clip: a re-run collects the same task (nothing paid) and fails alike', async () => {
@@ -234,11 +232,9 @@ describe('in a batch', () => {
       ['square', 'succeeded', 'passed'],
     ])
     expect(run.stdout).toContain('- short: The clip does not match the request: duration 3.0 s, asked 8 s (±0.5 s).')
-    expect(run.summary).toContain('<th>Shape</th>')
-    expect(run.summary).toContain(
-      '1280×720 · 16:9 · 3.0 s · H.264 · no audio ⚠️ does not match the request: duration 3.0 s, asked 8 s (±0.5 s)',
-    )
-    expect(run.summary).toContain('720×720 · 1:1 · 5.0 s · H.264 · no audio ✔ matches the request')
+    expect(run.summary).toContain('<th align="left">Shape</th>')
+    expect(run.summary).toContain('⚠️ 1280×720 · 16:9 · 3.0 s · H.264 · no audio<br>not as asked: duration 3.0 s, asked 8 s (±0.5 s)')
+    expect(run.summary).toContain('✔ 720×720 · 1:1 · 5.0 s · H.264 · no audio (as asked)')
   })
 })
 

@@ -136,8 +136,9 @@ describe('outputs and the summary stay within GitHub’s limits, and never hide 
     const prompt = 'A fox\n\n[click](https://evil.example) <img src="https://evil.example/p.png">\n\nin snow'
     const run = await runAction({ inputs: inputs(s.url, { 'dry-run': 'true', prompt }) })
     expect(run.exitCode, run.visibleLog).toBe(0)
-    const table = run.summary.split('\n').find((line) => line.startsWith('<table>')) ?? ''
-    expect(table).toMatch(/<\/table>$/)
+    // One line of HTML (no blank line can end it early): the prompt's line breaks become spaces.
+    expect(run.summary.trimEnd()).not.toContain('\n')
+    expect(run.summary).toContain('“A fox &#91;click&#93;(https://evil.example) &#60;img')
     expect(run.summary).not.toContain('[click]')
     expect(run.summary).not.toContain('<img')
     expect(run.summary).not.toMatch(/\n\s*\n/)

@@ -1,9 +1,9 @@
 // `npm run local-action` (@github/local-action running src/main.ts, then src/post.ts) against the simulator,
-// with the default cache: true, twice: both steps run to the end without an error or a stack trace. The
-// second run is not served from local-action's file cache: its stand-in for @actions/cache can only unpack an
-// entry with tar into the workspace, which the action never lets an entry do (it says so, and pays again).
+// with the default cache: true, twice, with the shipped .env.example (its relative paths as they are): both steps
+// run to the end without an error or a stack trace, the first saves its entries to local-action's file cache, and
+// the second is served from there (read by the action itself, never unpacked by the stand-in's tar).
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest'
@@ -36,48 +36,36 @@ function localAction(envFile: string): Promise<{ code: number | null; out: strin
 }
 
 describe('npm run local-action', () => {
-  it('runs the main and the post step to the end, twice (saved to its cache, never restored)', { timeout: 90_000 }, async () => {
-    // local-action runs in the repository (its workspace is the current directory, as on a runner, where
-    // the cache's relative paths resolve): the clips go to a folder of .tmp/ that is removed afterwards.
+  it("with .env.example saves to local-action's cache, and the second run is served from it", { timeout: 90_000 }, async () => {
+    // .env.example as shipped, but for the simulator's port and a folder of .tmp/ of this test's own (removed after).
+    const folder = path.join('.tmp', `local-action-${path.basename(dir)}`)
+    onTestFinished(() => {
+      for (const made of [folder, `${folder}-cache`]) rmSync(path.join(root, made), { recursive: true, force: true })
+    })
+    const example = readFileSync(path.join(root, '.env.example'), 'utf8')
+    expect(example).toContain('INPUT_BASE-URL=http://127.0.0.1:8787')
+    expect(example).toMatch(/^LOCAL_ACTION_CACHE_PATH=\.tmp\/local-action-cache$/m)
     const envFile = path.join(dir, '.env')
-    const clips = path.join('.tmp', path.basename(dir))
-    onTestFinished(() => rmSync(path.join(root, clips), { recursive: true, force: true }))
-    writeFileSync(
-      envFile,
-      [
-        `INPUT_API-KEY=${API_KEY}`,
-        `INPUT_BASE-URL=${sim.url}`,
-        'INPUT_PROMPT=A red fox in the snow',
-        'INPUT_POLL-INTERVAL=100ms',
-        `INPUT_OUTPUT-PATH=${clips}/{task-id}.mp4`,
-        `LOCAL_ACTION_WORKSPACE=${path.join(dir, 'local-action')}`,
-        `LOCAL_ACTION_CACHE_PATH=${path.join(dir, 'cache')}`,
-        'ACTIONS_CACHE_URL=http://127.0.0.1:9/local-action',
-        `GITHUB_STEP_SUMMARY=${path.join(dir, 'summary.md')}`,
-        `RUNNER_TEMP=${path.join(dir, 'runner-temp')}`,
-        'GITHUB_REPOSITORY=acme/marketing',
-        'GITHUB_RUN_ID=7',
-        '',
-      ].join('\n'),
-    )
+    writeFileSync(envFile, example.replace('http://127.0.0.1:8787', sim.url).replaceAll('.tmp/local-action', folder))
 
     const first = await localAction(envFile)
     expect(first.code, first.out).toBe(0)
     expect(first.out).toContain('Running Post Step')
-    expect(first.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
+    expect(first.out).not.toMatch(/::error::|::warning::|Unexpected error|Cannot open|\n\s+at /)
     expect(first.out).toMatch(/'status'\s*│ 'completed'/)
     expect(first.out).toMatch(/'cache-hit'\s*│ 'false'/)
     expect(first.out).not.toContain(API_KEY)
     const created = sim.requests.filter((r) => r.method === 'POST').length
     expect(created).toBe(1)
+    const saved = readdirSync(path.join(root, `${folder}-cache`)).filter((name) => name.endsWith('.cache'))
+    expect(saved.length).toBeGreaterThanOrEqual(2) // the clip and its task's notes
 
     const second = await localAction(envFile)
     expect(second.code, second.out).toBe(0)
-    expect(second.out).not.toMatch(/::error::|Unexpected error|\n\s+at /)
-    expect(second.out).toContain('::warning::Cache entries are not restored here: this @actions/cache is a stand-in')
-    expect(second.out).toMatch(/'cache-hit'\s*│ 'false'/)
-    expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(created + 1)
-    expect(readdirSync(path.join(root, clips))).toHaveLength(2)
-    expect(readdirSync(path.join(dir, 'cache')).filter((name) => name.endsWith('.cache')).length).toBeGreaterThan(0)
+    expect(second.out).not.toMatch(/::error::|::warning::|Unexpected error|\n\s+at /)
+    expect(second.out).toMatch(/'cache-hit'\s*│ 'true'/)
+    expect(second.out).toContain('♻️ clip: reused from the cache')
+    expect(sim.requests.filter((r) => r.method === 'POST').length).toBe(created)
+    expect(readdirSync(path.join(root, folder)).filter((name) => name.endsWith('.mp4'))).toHaveLength(1)
   })
 })

@@ -120,3 +120,43 @@ describe('the log sanitiser', () => {
     expect(capText('short')).toBe('short')
   })
 })
+
+describe('a library that logs by itself (log.quietly)', () => {
+  let written: string[]
+  beforeEach(() => {
+    written = captureStdout().written
+  })
+  afterEach(() => vi.restoreAllMocks())
+
+  it("turns the library's lines into debug lines, keeps its annotations and this module's lines, and ends with the call", async () => {
+    await log.quietly(async () => {
+      process.stdout.write('[command]/usr/bin/tar --posix -cf cache.tzst -P -C /w --files-from manifest.txt\n')
+      log.info('Submitted task task-1.')
+      process.stdout.write('Sent 443 of 443 (100.0%), ')
+      await Promise.resolve()
+      process.stdout.write('0.1 MBs/sec\n::warning::Failed to save: reserved\n')
+    })
+    process.stdout.write('after\n')
+    expect(written.join('').split('\n')).toEqual([
+      '::debug::[command]/usr/bin/tar --posix -cf cache.tzst -P -C /w --files-from manifest.txt',
+      'Submitted task task-1.',
+      '::debug::Sent 443 of 443 (100.0%25), 0.1 MBs/sec', // % escaped as a command's data is (the runner shows %)
+      '::warning::Failed to save: reserved',
+      'after',
+      '',
+    ])
+  })
+
+  it('keeps diverting while any of several overlapping calls runs, and a library line cannot start a command', async () => {
+    let release: () => void = () => {}
+    const first = log.quietly(() => new Promise<void>((resolve) => (release = resolve)))
+    await log.quietly(async () => {
+      process.stdout.write('::add-mask::nope\n')
+    })
+    process.stdout.write('tar: still running\n')
+    release()
+    await first
+    process.stdout.write('plain again\n')
+    expect(written.join('').split('\n')).toEqual(['::debug::\\::add-mask::nope', '::debug::tar: still running', 'plain again', ''])
+  })
+})

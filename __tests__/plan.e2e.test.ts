@@ -83,10 +83,9 @@ describe('dry run', () => {
     expect(dry.stdout).toContain(`POST ${sim.url}/v1/videos/generations`)
     expect(dry.stdout).toContain('authorization: Bearer ***')
     expect(dry.stdout).toContain('{"model":"kling-o3-ref","prompt":"a owl at dawn"')
-    expect(dry.summary).toContain('plan (dry run)')
-    expect(dry.summary).toMatch(/<td>fox<\/td><td>♻️ restored from the Actions cache, nothing sent<\/td>/)
-    expect(dry.summary).toMatch(/<td>owl<\/td><td>🆕 submitted to FoxAPI \(paid\)<\/td>/)
-    expect(dry.summary).toContain('A real run would submit <b>2</b> new tasks')
+    expect(dry.summary).toMatch(/^<h3>🧪 Dry run: 2 new clips would be paid for · 1 reused from the cache<\/h3>/)
+    expect(dry.summary).toContain('<td><b>fox</b></td><td>♻️ reused from the cache: nothing sent, nothing paid</td>')
+    expect(dry.summary).toContain('<td><b>owl</b></td><td>🆕 makes a new clip: paid</td>')
   })
 
   it('prints the very body a real run then sends, and the headers without the key', async () => {
@@ -203,7 +202,8 @@ describe('credits and max-credits', () => {
     const run = await runAction({ inputs: quickInputs(sim, { prompt: 'a fox [credits 7]' }) })
     expect(run.exitCode, run.visibleLog).toBe(0)
     expect(run.outputs.credits).toBe('7')
-    expect(run.summary).toContain('<tr><td>Credits</td><td>7</td></tr>')
+    expect(run.summary).toContain('<h3>✅ Clip: made · 7 credits</h3>')
+    expect(run.summary).toContain('<th align="left">Credits</th><td>7 reserved by this step&#39;s task</td>')
   })
 
   it('stops a batch part way once the limit is reached; the rest is skipped and in-flight clips finish', async () => {
@@ -222,10 +222,13 @@ describe('credits and max-credits', () => {
     const reason = "not started: max-credits 10 reached (12 credits reserved by this step's tasks)"
     expect(rows[3]?.error).toBe(reason)
     expect(run.outputs.credits).toBe('12')
-    expect(run.summary).toContain('Credits reserved by this step: <b>12</b> (max-credits 10)')
-    expect(run.summary).toMatch(/<td>cat<\/td><td>⏭️ not-submitted<\/td>/)
+    expect(run.summary).toContain(
+      '<h3>⚠️ 3 of 5 clips made · 12 credits · This run: 12 of 10 credits used · ⏭️ cat: skipped: budget reached · ⏭️ hen: skipped: budget reached</h3>',
+    )
+    expect(run.summary).toContain('<td><b>cat</b></td><td>⏭️ skipped: budget reached</td>')
+    expect(run.summary).toContain('To make it, raise max-credits (now 10) and re-run')
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toContain(`- cat: ${reason}`)
-    expect(run.stdout).toContain('[hen] Not submitted: max-credits 10 reached')
+    expect(run.stdout).toMatch(/^::group::hen \(1 log line\)\nNot submitted: max-credits 10 reached/m)
   })
 })

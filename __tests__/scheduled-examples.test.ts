@@ -73,6 +73,7 @@ describe('scheduled-run examples', () => {
       period: 'month',
       key: 'month-2026-12',
       scope: 'acme/site/.github/workflows/content-calendar.yml',
+      timezone: 'Europe/Berlin',
     })
 
     // Thursday 7 January 2027: the offer is over.

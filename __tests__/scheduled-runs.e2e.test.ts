@@ -82,7 +82,9 @@ describe('reuse', () => {
     const first = await run({ event: 'schedule', runId: 1001 })
     expect(first.exitCode, first.visibleLog).toBe(0)
     expect(first.outputs['cache-hit']).toBe('false')
-    expect(first.summary).toContain('fresh clip for this scheduled run; re-runs of this run reuse it')
+    expect(first.summary).toContain(
+      'Each new run of this workflow makes fresh clips; re-running this run reuses its clips and pays nothing more.',
+    )
     const second = await run({ event: 'schedule', runId: 1002 })
     expect(second.exitCode, second.visibleLog).toBe(0)
     expect(second.outputs['cache-hit']).toBe('false')
@@ -110,7 +112,8 @@ describe('reuse', () => {
     expect([push1.exitCode, push2.exitCode]).toEqual([0, 0])
     expect([push1.outputs['cache-hit'], push2.outputs['cache-hit']]).toEqual(['false', 'true'])
     expect(sim.createCount()).toBe(3)
-    expect(push2.summary).toContain('reuse: auto on a push event: the same request is served from the cache in any later run')
+    expect(push2.summary).toContain('A clip is reused from the Actions cache whenever the same request comes again')
+    expect(push2.stdout).toContain('reuse: auto on a push event: the same request is served from the cache in any later run')
 
     // A push run of the scheduled request may be served any earlier clip of it: it collects the last scheduled
     // run's task again, for nothing.
@@ -209,7 +212,7 @@ describe('reuse', () => {
     expect(plan.stdout).toContain(
       'Cache: reuse: auto on a schedule event: fresh clip for this scheduled run; re-runs of this run reuse it.',
     )
-    expect(plan.summary).toContain('fresh clip for this scheduled run; re-runs of this run reuse it')
+    expect(plan.summary).toContain('Each new run makes fresh clips; a re-run of a run reuses its clips.')
     expect(sim.requests).toHaveLength(0)
   })
 
@@ -236,8 +239,12 @@ describe('content calendar', () => {
     expect(created().map((body) => body.prompt)).toEqual(['A fox on a Monday', 'A fox any day'])
     expect(resultRows(monday.outputs).map((r) => r.name)).toEqual(['monday-teaser', 'every-run'])
     expect(JSON.parse(monday.outputs.matrix ?? '')).toEqual({ include: [{ name: 'monday-teaser' }, { name: 'every-run' }] })
+    expect(monday.summary).toContain('💤 Not due on this run (1)')
     expect(monday.summary).toContain(
-      `1 batch entry not due on this run: friday-recap (schedule &#39;${FRIDAY}&#39;; this run was triggered by &#39;${MONDAY}&#39;)`,
+      `<b>friday-recap</b>: schedule &#39;${FRIDAY}&#39; (Fridays at 06:00 UTC); this run was triggered by &#39;${MONDAY}&#39; (Mondays at 06:00 UTC)`,
+    )
+    expect(monday.stdout).toContain(
+      `1 batch entry not due on this run: friday-recap (schedule '${FRIDAY}'; this run was triggered by '${MONDAY}')`,
     )
 
     const friday = await run({ event: 'schedule', cron: FRIDAY, runId: 5002 }, { batch: JSON.stringify(calendar), cache: 'false' })
@@ -271,7 +278,8 @@ describe('content calendar', () => {
     ])
     expect(rows[1]?.note).toBe(`until 2001-03-01; today is ${today()}`)
     expect(plan.stdout).toContain('Plan: later: not due on this run, nothing sent')
-    expect(plan.summary).toContain('2 batch entries not due on this run')
+    expect(plan.summary).toMatch(/^<h3>🧪 Dry run: 1 new clip would be paid for · 2 not due<\/h3>/)
+    expect(plan.stdout).toContain('2 batch entries not due on this run')
 
     const real = await run({ event: 'push', runId: 6002 }, { batch: JSON.stringify(entries), cache: 'false' })
     expect(real.exitCode, real.visibleLog).toBe(0)
@@ -449,7 +457,8 @@ describe('budget-period', () => {
     expect(rows[0]?.error).toMatch(
       /^not started: max-credits 10 for month-\d{4}-\d{2} reached \(10 credits spent by earlier runs in the period, 0 by this step's tasks\)$/,
     )
-    expect(second.summary).toMatch(
+    expect(second.summary).toMatch(/^<h3>❌ 0 of 2 clips made · 0 credits · \w+ \d{4}: 10 of 10 credits used · ⏭️ /)
+    expect(second.stdout).toMatch(
       /Budget for month-\d{4}-\d{2} \(all runs of acme\/marketing\/.github\/workflows\/weekly-clip.yml\): 10 credits spent by earlier runs/,
     )
 

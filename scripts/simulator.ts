@@ -37,6 +37,7 @@ Options:
                           padding-bomb       a padb box of 31 million entries, no sample count (download)
                           landscape          a 1280x720 clip whatever the request asked (download)
                           seconds:<s>        a clip this many seconds long whatever was asked (download)
+                          c2pa               a clip that carries content credentials (a C2PA manifest box)
                         e.g. --fault create:status:503x2 --fault download:truncate:1000 --fault upload:status:429
   -h, --help            show this help
 `
@@ -66,6 +67,7 @@ export function parseFault(spec: string): Fault {
     'padding-bomb': () => ({ type: 'brokenClip', how: 'padding' }),
     landscape: () => ({ type: 'clipShape', shape: { width: 1280, height: 720 } }),
     seconds: () => ({ type: 'clipShape', shape: { seconds: number('number of seconds') } }),
+    c2pa: () => ({ type: 'clipShape', shape: { contentCredentials: true } }),
   }
   const make = kinds[kind]
   if (!make) throw new Error(`--fault ${spec}: unknown kind '${kind}' (${Object.keys(kinds).join(', ')})`)

@@ -139,6 +139,8 @@ export interface TaskScenario {
   emptyResultsPolls?: number
   /** FoxAPI misses the upstream's end: plain queries stay `processing` (progress frozen) until one asks `sync_upstream=true`. */
   staleUntilSync?: boolean
+  /** The clip carries content credentials: a C2PA manifest box (simulator/c2pa-box.ts). */
+  contentCredentials?: boolean
 }
 
 export interface SimulatorOptions {
@@ -401,7 +403,8 @@ export async function startFoxApiSimulator(options: SimulatorOptions = {}): Prom
       return sendError(res, { status: 404, type: 'not_found', message: 'no such file' })
     }
     const fault = host === 'api' ? takeFault('download') : undefined
-    let clip = options.clip ?? clipFor(task.request, fault?.type === 'clipShape' ? fault.shape : {})
+    const credentials = task.scenario.contentCredentials ? { contentCredentials: true } : {}
+    let clip = options.clip ?? clipFor(task.request, { ...credentials, ...(fault?.type === 'clipShape' ? fault.shape : {}) })
     if (fault?.type === 'brokenClip') clip = BREAKERS[fault.how](clip)
     const CLIP_ETAG = `"${createHash('sha256').update(clip).digest('hex').slice(0, 16)}"`
     if (fault?.type === 'reset') return void req.socket.destroy()

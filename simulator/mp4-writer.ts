@@ -5,6 +5,7 @@
 // that shape. The sample bytes are a fixed pattern, not decodable pictures: the action checks a clip's
 // container (what the file says it is and whether it is whole), never its pixels.
 // This is the other side of the contract, so it is written apart from the reader the action uses (mp4box).
+import { c2paManifestBox } from './c2pa-box'
 
 export interface ClipShape {
   width: number
@@ -21,6 +22,8 @@ export interface ClipShape {
   videoSampleBytes?: number
   /** Leave the video track out (a sound-only file; default false). */
   noVideo?: boolean
+  /** A C2PA manifest box (content credentials) right after `ftyp`, where C2PA writers put it (default false). */
+  contentCredentials?: boolean
 }
 
 /** The parts of a file: what comes before the samples, how many sample bytes follow, and what comes after. */
@@ -57,7 +60,8 @@ export function mp4Layout(shape: ClipShape): Mp4Layout {
   const mdatHeader = largeMdat
     ? Buffer.concat([u32(1), fourcc('mdat'), u64(payloadBytes + 16)])
     : Buffer.concat([u32(payloadBytes + 8), fourcc('mdat')])
-  const ftyp = box('ftyp', fourcc('isom'), u32(0x200), fourcc('isom'), fourcc('iso2'), fourcc('avc1'), fourcc('mp41'))
+  const fileType = box('ftyp', fourcc('isom'), u32(0x200), fourcc('isom'), fourcc('iso2'), fourcc('avc1'), fourcc('mp41'))
+  const ftyp = shape.contentCredentials ? Buffer.concat([fileType, c2paManifestBox()]) : fileType
   const movieDuration = Math.round(shape.seconds * MOVIE_TIMESCALE)
 
   const moovAt = (dataStart: number) => {

@@ -36,6 +36,7 @@ describe('readClipMetadata', () => {
         hasAudio: true,
         audioCodec: 'mp4a.40.2',
         bytes: 7735,
+        contentCredentials: 'absent',
       },
     })
   })

@@ -53,6 +53,7 @@ describe('action.yml', () => {
       [
         'asset-id',
         'cache-hit',
+        'content-credentials',
         'credits',
         'left-running',
         'matrix',

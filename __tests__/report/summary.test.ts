@@ -94,3 +94,56 @@ describe('retry lines', () => {
     expect(lines).toEqual(['busy 0', 'busy 1', 'busy 2', 'busy later (7 more like this not shown)', 'reset 1'])
   })
 })
+
+describe('the summary as a person reads it', () => {
+  const made = (fields: Partial<ClipResult> = {}) =>
+    result({ outcome: 'succeeded', status: 'completed', videoPath: '/runner/work/site/clips/fox.mp4', bytes: 8_121, ...fields })
+
+  it('leads with one headline line: counts, credits, the budget, failures named', () => {
+    const html = renderSummary(
+      [
+        made({ name: 'fox', credits: 5 }),
+        result({ name: 'hike', credits: 5, task: { id: 'task-1', status: 'failed', error: { code: 'x', message: 'no' } } }),
+        made({ name: 'desk', credits: 5 }),
+      ],
+      { batch: true, budget: { label: 'December 2026', used: 25, limit: 40 }, workspace: '/runner/work/site' },
+    )
+    expect(
+      html.startsWith('<h3>⚠️ 2 of 3 clips made · 15 credits · December 2026: 25 of 40 credits used · ❌ hike: generation failed</h3>'),
+    ).toBe(true)
+    // The one that needs attention comes first.
+    expect(html.indexOf('<h4>❌ hike')).toBeLessThan(html.indexOf('<h4>✅ fox'))
+  })
+
+  it("shows files in the workspace by their workspace path, and scrubs the runner's paths from any text", () => {
+    const env = { GITHUB_WORKSPACE: '/home/runner/work/site/site', RUNNER_TEMP: '/home/runner/work/_temp' }
+    const saved = { ...process.env }
+    Object.assign(process.env, env)
+    try {
+      const html = renderSummary(
+        [
+          made({
+            videoPath: '/home/runner/work/site/site/clips/fox.mp4',
+            error: 'kept at /home/runner/work/site/site/clips/fox.mp4; results in /home/runner/work/_temp/r.json',
+            verification: { status: 'mismatch', mismatches: ['aspect ratio 16:9'] },
+            outcome: 'failed',
+          }),
+        ],
+        { batch: false },
+      )
+      expect(html).toContain('<code>clips/fox.mp4</code> · 7.9 KB')
+      expect(html).toContain('kept at clips/fox.mp4; results in $RUNNER_TEMP/r.json')
+      expect(html).not.toContain('/home/runner')
+    } finally {
+      process.env = saved
+    }
+  })
+
+  it('keeps outside text inert, and every element closed, whatever the text holds', () => {
+    const html = renderSummary([result({ name: 'x</td></tr><script>', error: '</p><img src=x>' })], { batch: true })
+    expect(html).not.toMatch(/<script|<img|<\/td><\/tr><script/)
+    const opened = (html.match(/<(h3|h4|p|table|tr|td|th|details|summary|b|code|thead|tbody)\b/g) ?? []).length
+    const closed = (html.match(/<\/(h3|h4|p|table|tr|td|th|details|summary|b|code|thead|tbody)>/g) ?? []).length
+    expect(closed).toBe(opened)
+  })
+})

@@ -4,12 +4,15 @@
 // a chunk of its own beside dist/index.js; this module has the same functions src/cache/result-cache.ts uses.
 // An entry is restored with downloadEntry, never with restoreCache (which unpacks with tar into the workspace), and
 // never downloaded past what its kind may hold (./entry-download.ts): the caller says, from the key that matched.
+// What the library logs itself (tar command lines, transfer progress, keys) is plumbing: log.quietly makes it debug.
 import path from 'node:path'
 import type * as ActionsCache from '@actions/cache'
 import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
 import * as log from '../log'
 import { OversizeEntryError, downloadEntryArchive } from './entry-download'
+import type { DownloadedEntry, EntryRead } from './entry-read'
+import { readLocalActionEntry } from './local-action-cache'
 
 let loaded: Promise<typeof ActionsCache> | undefined
 const load = () => (loaded ??= import('@actions/cache'))
@@ -34,33 +37,19 @@ async function available(): Promise<typeof ActionsCache> {
 
 /** @actions/cache's restoreCache, loaded on first use: only ever with `lookupOnly` (it unpacks nothing then). */
 export async function restoreCache(...args: Parameters<typeof ActionsCache.restoreCache>): ReturnType<typeof ActionsCache.restoreCache> {
-  return (await available()).restoreCache(...args)
+  return log.quietly(async () => (await available()).restoreCache(...args))
 }
 
 /** @actions/cache's saveCache, loaded on first use. */
 export async function saveCache(...args: Parameters<typeof ActionsCache.saveCache>): ReturnType<typeof ActionsCache.saveCache> {
-  return (await available()).saveCache(...args)
+  return log.quietly(async () => (await available()).saveCache(...args))
 }
 
 const STAND_IN_WARNING =
   'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.'
 let standInNamed = false
 
-/** An entry's archive, downloaded but not unpacked: the caller reads it (src/cache/entry-archive.ts) and removes `folder`. */
-export interface DownloadedEntry {
-  /** The key that matched: the primary key, or the entry a restore key (a prefix) found. */
-  matchedKey: string
-  archivePath: string
-  /** The fresh folder under RUNNER_TEMP that holds the archive. */
-  folder: string
-  compression: 'gzip' | 'zstd'
-}
-
-/**
- * What a read of the cache found: an entry, no entry (of a kind the caller reads), or a failure (the service, the
- * download, a stand-in; `refused`: an entry larger than its kind may hold, not downloaded past its limit).
- */
-export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string; refused?: boolean }
+export type { DownloadedEntry, EntryRead } from './entry-read'
 
 /** The most an entry may be downloaded for, and its kind in words (`a pending entry`), by the key that matched. */
 export type EntryLimit = (matchedKey: string) => { maxBytes: number; kind: string } | undefined
@@ -96,7 +85,11 @@ const UNREADABLE_REASON = 'the effective cache-mode does not permit reads'
  * `limit` says, from the key that matched, how large the entry may be (undefined: not an entry the caller reads,
  * so it is not downloaded at all). Never throws; logs nothing for a failure (the caller words it).
  */
-export async function readEntry(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
+export function readEntry(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
+  return log.quietly(() => readEntryNow(paths, primaryKey, restoreKeys, limit))
+}
+
+async function readEntryNow(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
   let module: typeof ActionsCache
   try {
     module = await available()
@@ -105,7 +98,9 @@ export async function readEntry(paths: string[], primaryKey: string, restoreKeys
   }
   if (typeof module.isFeatureAvailable !== 'function') {
     // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
-    // only unpack an entry with tar into the workspace: entries are saved to it, never restored from it.
+    // only unpack an entry with tar into the workspace. local-action keeps each entry as a file: read that instead.
+    const localFolder = process.env.LOCAL_ACTION_CACHE_PATH
+    if (localFolder) return readLocalActionEntry(path.resolve(localFolder), primaryKey, restoreKeys, limit)
     if (!standInNamed) log.warning(STAND_IN_WARNING)
     standInNamed = true
     return { kind: 'failed', reason: STAND_IN_REASON }
@@ -135,7 +130,7 @@ export async function readEntry(paths: string[], primaryKey: string, restoreKeys
     }
     const allowed = found && limit(found.key)
     if (!found || !allowed) return { kind: 'none' }
-    log.info(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
+    log.debug(`Cache hit for${found.key === primaryKey ? '' : ' restore-key'}: ${found.key}`)
     folder = await utils.createTempDirectory()
     const archivePath = path.join(folder, utils.getCacheFileName(compressionMethod))
     const refusal = await downloadWithin(found.url, archivePath, allowed)

@@ -273,7 +273,7 @@ export class ResultCache {
       // saveCache reports its own failures (and returns -1) rather than throwing. For a key no one else can
       // have taken, that means the service is in trouble (or refuses this job's writes): stop using it for this run.
       if (typeof id === 'number' && id !== -1) {
-        log.info(`Saved to the Actions cache as ${entryKey}.`)
+        log.debug(`Saved to the Actions cache as ${entryKey}.`)
         return true
       }
       if (entryKey.startsWith(`${key}-pending-`)) this.turnOff(`saving ${entryKey} failed`)

@@ -10,6 +10,7 @@
 import { open, type FileHandle } from 'node:fs/promises'
 import type { ISOFile, Movie, Track } from 'mp4box'
 import { messageOf } from '../errors'
+import { contentCredentialsIn, type ContentCredentials } from './content-credentials'
 import { ImplausibleSampleTable, MAX_SAMPLES_PER_FILE, boundSampleTables, withSampleBudget } from './sample-tables'
 
 export { MAX_SAMPLES_PER_FILE }
@@ -28,6 +29,8 @@ export interface ClipMetadata {
   /** The first audio track's codec string, e.g. `mp4a.40.2`. */
   audioCodec?: string
   bytes: number
+  /** Whether the file carries a C2PA manifest box (./content-credentials.ts). */
+  contentCredentials?: ContentCredentials
 }
 
 /** Which structural check a broken file failed. */
@@ -80,7 +83,7 @@ export async function readClipMetadata(file: string): Promise<ClipReading> {
     if (!video) return broken('video track', 'it has no video track')
     const samplePastEnd = sampleOutsideFile(mp4, info, size)
     if (samplePastEnd) return samplePastEnd
-    return metadataOf(info, video, size)
+    return metadataOf(info, video, size, contentCredentialsIn(mp4.boxes))
   } finally {
     await handle.close()
   }
@@ -199,14 +202,22 @@ function sampleOutsideFile(mp4: ISOFile, info: Movie, size: number): ClipReading
 }
 
 /** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
-function metadataOf(info: Movie, video: Track, size: number): ClipReading {
+function metadataOf(info: Movie, video: Track, size: number, contentCredentials: ContentCredentials): ClipReading {
   const movieS = info.timescale > 0 ? info.duration / info.timescale : 0
   const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0
   const durationS = movieS > 0 ? movieS : trackS
   const width = video.video?.width || video.track_width
   const height = video.video?.height || video.track_height
   if (!(width > 0 && height > 0)) return broken('video track', 'its video track gives no picture size')
-  const metadata: ClipMetadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size }
+  const metadata: ClipMetadata = {
+    durationS,
+    width,
+    height,
+    codec: video.codec,
+    hasAudio: info.audioTracks.length > 0,
+    bytes: size,
+    contentCredentials,
+  }
   if (trackS > 0 && video.nb_samples > 0) metadata.frameRate = video.nb_samples / trackS
   const audio = info.audioTracks[0]
   if (audio) metadata.audioCodec = audio.codec

@@ -2,6 +2,7 @@
 // (the runner, the cache key, the report) can name them without importing the code that reads the inputs.
 import type { MediaFile } from '../media/media-files'
 import type { GenerationRequest } from '../models/model'
+import type { PreviewEvent } from './preview-event'
 
 /** The `verify` input: what a clip that does not match the request becomes (the structural checks always apply). */
 export type VerifyMode = 'fail' | 'warn' | 'off'
@@ -37,6 +38,8 @@ export interface RunSettings {
   budget?: BudgetPeriodSettings
   /** `upload-cleanup`: FoxAPI may delete the account's oldest uploads when its storage is full (FoxAPI's default, true). */
   uploadCleanup?: boolean
+  /** A dry run's `preview-event`: the run it plans instead of this one. */
+  preview?: PreviewEvent
 }
 
 /** What a cache hit may serve: any later run of the same request, or only this workflow run (and its re-runs). */
@@ -51,6 +54,8 @@ export interface BudgetPeriodSettings {
   key: string
   /** The repository and workflow file, e.g. `acme/site/.github/workflows/weekly.yml`. */
   scope: string
+  /** The `timezone` input: the zone the period's days are in. */
+  timezone?: string
 }
 
 /** A batch entry that does not run this time (its calendar, or `pick: rotate`), and why. */

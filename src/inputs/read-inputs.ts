@@ -9,6 +9,7 @@ import { isValidTaskId } from '../security/task-id'
 import { readBatch, type Batch } from './batch-file'
 import type { ClipSpec, NotDueEntry, RunSettings } from './clip-spec'
 import { selectClips } from './plan-inputs'
+import { readPreview } from './preview-event'
 import { readRequestInputs, readSingleClip } from './request-inputs'
 import { readRunSettings } from './run-settings'
 import { checkBaseUrl, parseBoolean, withDefaults, type InputReader } from './scalar-inputs'
@@ -77,7 +78,7 @@ export function readInputs(
   const input = withDefaults(getInput)
   const workspace = env.GITHUB_WORKSPACE || process.cwd()
   const dryRun = parseBoolean('dry-run', input('dry-run'), problems)
-  const schedule = readScheduleInputs(input, env, problems, now)
+  const schedule = readScheduleInputs(input, env, problems, now, readPreview(input, dryRun, problems))
   const settings = readRunSettings(input, { workspace, env, dryRun, schedule }, problems)
   const requestInputs = readRequestInputs(getInput, input('prompt-file'), workspace, problems)
   const taskId = input('task-id')

@@ -55,5 +55,6 @@ export function readRunSettings(
     reuse: schedule.reuse,
     ...(schedule.budget ? { budget: schedule.budget } : {}),
     uploadCleanup: parseBoolean('upload-cleanup', input('upload-cleanup'), problems),
+    ...(schedule.preview ? { preview: schedule.preview } : {}),
   }
 }

@@ -8,6 +8,7 @@ import { firstLineOf } from '../errors'
 import { BUDGET_PERIODS, calendarDay, isDue, isTimeZone, periodOf, rotationIndex, type CalendarDay } from './calendar'
 import type { EntryCalendar } from './calendar'
 import type { BudgetPeriodSettings, NotDueEntry, ReuseSettings } from './clip-spec'
+import { previewedEvent, type PreviewEvent } from './preview-event'
 import { runEventOf, triggeringCron, type RunEvent } from './run-event'
 import { shown } from './input-text'
 import { expandTemplate, readVariables, type TemplateValues } from './templates'
@@ -25,16 +26,22 @@ export interface ScheduleInputs {
   variables: Record<string, string>
   /** Set when `budget-period` is a period (not `run`). */
   budget?: BudgetPeriodSettings
+  /** A dry run's `preview-event`: `event` is then the previewed run's. */
+  preview?: PreviewEvent
 }
 
-/** Reads the scheduled-run inputs. `now` is the moment the run's dates are taken from. */
+/**
+ * Reads the scheduled-run inputs. `now` is the moment the run's dates are taken from; `preview` (a dry run's
+ * `preview-event`) stands for the event the runner names.
+ */
 export function readScheduleInputs(
   input: (name: InputName) => string,
   env: NodeJS.ProcessEnv,
   problems: string[],
   now = new Date(),
+  preview?: PreviewEvent,
 ): ScheduleInputs {
-  const event = runEventOf(env)
+  const event = preview ? previewedEvent(runEventOf(env), preview, env) : runEventOf(env)
   let timezone = input('timezone')
   if (!isTimeZone(timezone)) {
     problems.push(`Input 'timezone' must be an IANA time zone name such as UTC, Europe/Berlin or America/New_York (got ${shown(timezone)})`)
@@ -45,7 +52,7 @@ export function readScheduleInputs(
   const pick = oneOf('pick', input('pick'), ['all', 'rotate'] as const, problems) ?? 'all'
   const variables = readVariablesInput(input('variables'), problems)
   const period = oneOf('budget-period', input('budget-period'), BUDGET_PERIODS, problems) ?? 'run'
-  const schedule: ScheduleInputs = { event, timezone, today, reuse, pick, variables }
+  const schedule: ScheduleInputs = { event, timezone, today, reuse, pick, variables, ...(preview ? { preview } : {}) }
   if (period !== 'run') {
     if (input('max-credits') === '')
       problems.push(`Input 'budget-period' is ${period}: set 'max-credits' to the credits allowed per ${period}`)
@@ -62,6 +69,7 @@ export function readScheduleInputs(
         period,
         key: periodOf(period, today),
         scope: event.workflow,
+        timezone,
       }
   }
   return schedule
@@ -144,7 +152,11 @@ export function dueEntries(
 ): { due: Set<string>; notDue: NotDueEntry[] } {
   let cron: string | undefined
   if (schedule.event.name === 'schedule' && entries.some((e) => e.calendar.schedule !== undefined)) {
-    const read = triggeringCron(env)
+    const read = schedule.preview
+      ? schedule.preview.cron !== undefined
+        ? { cron: schedule.preview.cron }
+        : { problem: "set 'preview-cron' to the cron of the scheduled run to preview" }
+      : triggeringCron(env)
     if ('cron' in read) cron = read.cron
     else problems.push(`batch entries have a 'schedule', but the cron that triggered this run is unknown: ${read.problem}`)
   }

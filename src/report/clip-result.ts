@@ -54,6 +54,8 @@ export interface ClipResult {
   verification?: Verification
   /** The workspace files the request names (by workspace path, never by upload URL), uploaded or not. */
   media?: MediaUse[]
+  /** The clip's cache key (the request's), when the cache was asked. */
+  cacheKey?: string
 }
 
 /** A workspace file a clip's request names. */

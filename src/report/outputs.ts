@@ -27,6 +27,8 @@ export interface ResultRow {
   height: number | null
   codec: string | null
   has_audio: boolean | null
+  /** `present` when the file carries a C2PA manifest box (content credentials), `absent` when not; null without a file. */
+  content_credentials: 'present' | 'absent' | null
   /** `passed`, `mismatch: …` or `skipped` (also when there is no file to compare). */
   verify: string
   /** The workspace files the request names (by workspace path, never by upload URL); absent when it names none. */
@@ -52,6 +54,7 @@ export function toResultRow(result: ClipResult): ResultRow {
     height: result.metadata?.height ?? null,
     codec: result.metadata?.codec ?? null,
     has_audio: result.metadata?.hasAudio ?? null,
+    content_credentials: result.metadata?.contentCredentials ?? null,
     verify: verificationText(result.verification),
     ...(result.media?.length ? { media: result.media } : {}),
     ...(result.error ? { error: result.error } : {}),
@@ -76,6 +79,7 @@ export function writeOutputs(results: ClipResult[]): void {
     set('video-codec', shape?.codec ?? '')
     set('video-has-audio', shape ? String(shape.hasAudio) : '')
     set('asset-id', first.asset?.id ?? '')
+    set('content-credentials', shape?.contentCredentials ?? '')
     set('cache-hit', String(first.cacheHit))
     set('left-running', String(first.leftRunning ?? false))
     set('result', first.task ? JSON.stringify(first.task) : '')

@@ -1,26 +1,36 @@
-// The job summary's HTML: a table of clips (or of one clip's fields), credits and notes about the run. Every
-// piece of outside text goes through cell() (one line of inert, escaped text), so no blank line can end a table
-// and no markup renders; the whole text is scrubbed of secrets once more and kept under the summary's limit.
-import * as core from '@actions/core'
-import { shapeLine } from '../clip/clip-shape'
-import { sizeText } from '../media/media-files'
-import { runLabel } from '../run-origin'
+// The job summary a person reads after a run: a headline first (how many clips were made, the credits, the period's
+// budget, each failure named), then the clips that need attention, then the others, each with what happened, the
+// next step and what to check before publishing (./clip-card.ts); entries not due; and a line on reuse. The words
+// of each clip come from one reading of its result (./clip-story.ts), shared with the log's closing lines.
+// Every element is built closed (./html.ts) and every piece of outside text is escaped; the whole text is scrubbed of
+// the runner's absolute paths and of secrets, and kept under the summary's size limit.
+import type { NotDueEntry, ReuseSettings } from '../inputs/clip-spec'
 import { redact } from '../secrets'
-import { capText, makeVisible } from '../security/visible-text'
 import { MAX_SUMMARY_BYTES, writeSummaryHtml } from './actions-io'
+import { budgetLine, type BudgetView } from './budget-view'
+import { clipCard } from './clip-card'
+import { withCronWords } from '../inputs/cron-words'
 import type { ClipResult } from './clip-result'
+import { storyOf, type ClipStory, type StoryContext } from './clip-story'
+import { el, join, type Html } from './html'
 import { formatCredits, totalCredits } from './outputs'
+import { scrubRunnerPaths, sizeText, workspacePath } from './shown-paths'
 
-/** Longest text in one summary cell, before escaping. */
-const MAX_CELL_CHARS = 2_000
+export { cell, escapeHtml } from './html'
 
-const OUTCOME_ICONS: Record<ClipResult['outcome'], string> = {
-  succeeded: '✅',
-  submitted: '📨',
-  failed: '❌',
-  'timed-out': '⏱️',
-  stopped: '🛑',
-  skipped: '⏭️',
+export interface SummaryOptions {
+  batch: boolean
+  maxCredits?: number
+  /** The budget the run counted against (max-credits, of the period or of this step). */
+  budget?: BudgetView
+  /** What a cache hit may serve, said in plain words at the end. */
+  reuse?: ReuseSettings['mode']
+  /** Batch entries the calendar left out of this run. */
+  notDue?: readonly NotDueEntry[]
+  /** The workspace paths are shown relative to (default GITHUB_WORKSPACE, else the current directory). */
+  workspace?: string
+  /** Other sentences about the run as a whole. */
+  notes?: readonly string[]
 }
 
 /**
@@ -31,186 +41,141 @@ export async function writeSummary(results: ClipResult[], options: SummaryOption
   await writeSummaryHtml(renderSummary(results, options))
 }
 
-export interface SummaryOptions {
-  batch: boolean
-  maxCredits?: number
-  /** Sentences about the run as a whole (what a cache hit may serve, entries not due, the period's budget). */
-  notes?: readonly string[]
-}
-
 /**
- * The summary's HTML, redacted, at most `maxBytes`: in a batch, rows that do not fit are left out with a note.
- * Exported for tests.
+ * The summary's HTML, redacted, at most `maxBytes`: clips that do not fit are left out (the ones that need
+ * attention are shown first), with a note. Exported for tests.
  */
 export function renderSummary(results: ClipResult[], options: SummaryOptions, maxBytes = MAX_SUMMARY_BYTES): string {
+  const context: StoryContext = { batch: options.batch, ...(options.budget ? { budget: options.budget } : {}) }
+  const stories = results.map((result) => storyOf(result, context))
   for (let shown = results.length; ; shown = Math.max(0, Math.min(shown - 1, Math.floor(shown * 0.9)))) {
-    const text = redact(summaryText(results, options, shown))
-    if (Buffer.byteLength(text) <= maxBytes || shown === 0) return text
+    const html = redact(scrubRunnerPaths(summaryHtml(results, stories, options, shown).html))
+    if (Buffer.byteLength(html) <= maxBytes || shown === 0) return `${html}\n`
   }
 }
 
-function summaryText(results: ClipResult[], options: SummaryOptions, shown: number): string {
-  const summary = core.summary.emptyBuffer().addHeading('FoxAPI video', 2)
-  if (options.batch || results.length > 1) {
-    summary.addTable([
-      [
-        { data: 'Clip', header: true },
-        { data: 'Status', header: true },
-        { data: 'Task', header: true },
-        { data: 'Time', header: true },
-        { data: 'Credits', header: true },
-        { data: 'Video', header: true },
-        { data: 'Shape', header: true },
-        { data: 'Notes', header: true },
-      ],
-      ...results
-        .slice(0, shown)
-        .map((r) => [
-          cell(r.name),
-          `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`,
-          code(r.taskId),
-          elapsed(r.elapsedMs),
-          creditsCell(r),
-          videoCell(r),
-          shapeCell(r),
-          [
-            r.error ? cell(r.error) : r.cacheHit ? `restored from the Actions cache${r.madeBy ? `, made by ${runLink(r)}` : ''}` : '',
-            mediaCell(r),
-          ]
-            .filter((part) => part !== '')
-            .join('<br>'),
-        ]),
-    ])
-    if (shown < results.length) {
-      summary.addRaw(
-        `<p>${results.length - shown} more clip(s) not shown: the summary is capped at ${MAX_SUMMARY_BYTES} bytes. The results output lists every clip.</p>`,
-        true,
-      )
-    }
-  } else if (results[0]) {
-    const r = results[0]
-    const request = r.request
-    const rows: [string, string][] = [
-      ['Status', `${OUTCOME_ICONS[r.outcome]} ${cell(statusText(r))}`],
-      ['Model', cell(request?.model ?? r.task?.model ?? '')],
-      ['Prompt', cell(typeof request?.prompt === 'string' ? request.prompt : '', 500)],
-      ['Settings', cell(request ? settingsText(request, r.media) : '')],
-      ['Media', mediaCell(r)],
-      ['Task id', code(r.taskId)],
-      ['Elapsed', elapsed(r.elapsedMs)],
-      ['Credits', creditsCell(r)],
-      ['Clip', videoCell(r)],
-      ['Shape', shapeCell(r)],
-    ]
-    if (r.sha256) rows.push(['SHA-256', code(r.sha256)])
-    if (r.madeBy) rows.push(['Made by', runLink(r)])
-    if (r.error) rows.push(['Error', cell(r.error)])
-    summary.addTable([
-      [
-        { data: 'Field', header: true },
-        { data: 'Value', header: true },
-      ],
-      ...rows.filter(([, v]) => v !== ''),
-    ])
+function summaryHtml(results: ClipResult[], stories: ClipStory[], options: SummaryOptions, shown: number): Html {
+  const workspace = options.workspace ?? (process.env.GITHUB_WORKSPACE || process.cwd())
+  // Those that need attention first, each group in batch order.
+  const order = results.map((_, i) => i).sort((a, b) => Number(stories[b]?.problem) - Number(stories[a]?.problem) || a - b)
+  const many = options.batch || results.length > 1
+  const cards = order
+    .slice(0, shown)
+    .map((i) => clipCard(results[i] as ClipResult, stories[i] as ClipStory, workspace, many ? undefined : 'The clip'))
+  return join([
+    el('h3', undefined, headline(results, stories, options)),
+    many && results.length > 0 ? overview(results, stories, order, workspace) : undefined,
+    ...cards,
+    shown < results.length
+      ? el(
+          'p',
+          undefined,
+          `${results.length - shown} more clip(s) not shown: the summary is capped at ${MAX_SUMMARY_BYTES} bytes. The results output lists every clip.`,
+        )
+      : undefined,
+    notDueSection(options.notDue ?? []),
+    footer(options),
+  ])
+}
+
+/** The headline alone (the log's last line): the same words as the summary's first. */
+export function summaryHeadline(results: ClipResult[], options: SummaryOptions): string {
+  const context: StoryContext = { batch: options.batch, ...(options.budget ? { budget: options.budget } : {}) }
+  return headline(
+    results,
+    results.map((result) => storyOf(result, context)),
+    options,
+  )
+}
+
+/** `✅ 2 of 3 clips made · 10 credits · December 2026: 25 of 40 credits used · ❌ hike: generation failed`. */
+export function headline(
+  results: readonly ClipResult[],
+  stories: readonly ClipStory[],
+  options: Pick<SummaryOptions, 'batch' | 'budget' | 'notDue'>,
+): string {
+  const total = results.length
+  const count = (kind: ClipStory['kind']) => stories.filter((s) => s.kind === kind).length
+  const [made, reused, submitted] = [count('made'), count('reused'), count('submitted')]
+  const parts: string[] = []
+  // A clip alone (not a batch) is named by what became of it: "Clip: wrong shape".
+  const single = total === 1 && !options.batch ? stories[0] : undefined
+  if (total === 0)
+    parts.push(`💤 No clip due on this run${options.notDue?.length ? ` (${options.notDue.length} not due)` : ''} · nothing sent to FoxAPI`)
+  else if (single) parts.push(`${single.icon} Clip: ${single.label}`)
+  else {
+    const ok = made + reused + submitted
+    const icon = ok === total ? '✅' : ok === 0 ? '❌' : '⚠️'
+    const of = `${ok} of ${total} clip${total === 1 ? '' : 's'}`
+    if (submitted > 0 && made + reused === 0) parts.push(`📨 ${of} submitted, not waited for`)
+    else if (reused === 0) parts.push(`${icon} ${of} made`)
+    else if (made === 0 && submitted === 0) parts.push(`${icon} ${of} reused from the cache`)
+    else parts.push(`${icon} ${of} ready (${made} made, ${reused} reused from the cache${submitted > 0 ? `, ${submitted} submitted` : ''})`)
   }
-  if (options.batch || results.length > 1 || options.maxCredits !== undefined) {
-    const limit = options.maxCredits !== undefined ? ` (max-credits ${formatCredits(options.maxCredits)})` : ''
-    summary.addRaw(`<p>Credits reserved by this step: <b>${formatCredits(totalCredits(results))}</b>${limit}.</p>`)
+  if (total > 0) {
+    const credits = totalCredits([...results])
+    parts.push(`${formatCredits(credits)} credit${credits === 1 ? '' : 's'}`)
   }
-  for (const note of options.notes ?? []) summary.addRaw(`<p>${cell(note)}</p>`)
-  if (results.some((r) => r.cacheHit))
-    summary.addRaw(
-      '<p>Restored from the Actions cache: no request was sent to FoxAPI. The FoxAPI URL is not given for a restored clip ' +
-        '(it was pre-signed when the clip was made and has likely expired): use the restored file.</p>',
+  if (options.budget) parts.push(budgetLine(options.budget))
+  const problems = single ? [] : stories.map((story, i) => ({ story, name: results[i]?.name ?? '' })).filter((p) => p.story.problem)
+  for (const { story, name } of problems.slice(0, 5)) parts.push(`${story.icon} ${name}: ${story.label}`)
+  if (problems.length > 5) parts.push(`and ${problems.length - 5} more that need attention`)
+  return parts.join(' · ')
+}
+
+/** A batch at a glance: each clip, what became of it, and its file. */
+function overview(results: ClipResult[], stories: ClipStory[], order: number[], workspace: string): Html {
+  const header = el(
+    'tr',
+    undefined,
+    el('th', { align: 'left' }, 'Clip'),
+    el('th', { align: 'left' }, 'Result'),
+    el('th', { align: 'left' }, 'File'),
+  )
+  const rows = order.map((i) => {
+    const result = results[i] as ClipResult
+    const story = stories[i] as ClipStory
+    const size = result.bytes ?? result.metadata?.bytes
+    const file = result.videoPath
+      ? join([el('code', undefined, workspacePath(result.videoPath, workspace)), size !== undefined ? ` · ${sizeText(size)}` : undefined])
+      : '—'
+    return el(
+      'tr',
+      undefined,
+      el('td', undefined, el('b', undefined, result.name)),
+      el('td', undefined, `${story.icon} ${story.label}`),
+      el('td', undefined, file),
     )
-  // The layout is ours; every piece of outside text went through cell(). The whole text is scrubbed once more.
-  const text = summary.stringify()
-  summary.emptyBuffer()
-  return text
+  })
+  return el('table', undefined, el('thead', undefined, header), el('tbody', undefined, ...rows))
 }
 
-function runLink(r: ClipResult): string {
-  return r.madeBy ? `<a href="${attribute(r.madeBy.url)}">${cell(`${r.madeBy.repository} ${runLabel(r.madeBy)}`)}</a>` : ''
+function notDueSection(notDue: readonly NotDueEntry[]): Html | undefined {
+  if (notDue.length === 0) return undefined
+  const shown = notDue.slice(0, 50)
+  return join([
+    el('h4', undefined, `💤 Not due on this run (${notDue.length})`),
+    el(
+      'ul',
+      undefined,
+      ...shown.map((entry) => el('li', undefined, el('b', undefined, entry.name), `: ${withCronWords(entry.reason)}`)),
+      notDue.length > shown.length ? el('li', undefined, `and ${notDue.length - shown.length} more`) : undefined,
+    ),
+    el('p', undefined, 'Nothing to do: they run on the days their calendar names. Nothing was sent for them.'),
+  ])
 }
 
-function statusText(r: ClipResult): string {
-  const base = r.cacheHit ? `${r.status} (restored)` : r.status
-  const stopped = r.outcome === 'timed-out' ? `${base}, timed out` : r.outcome === 'stopped' ? `${base}, run cancelled` : base
-  return r.leftRunning && r.outcome !== 'submitted' ? `${stopped}, still running at FoxAPI (may be billed)` : stopped
+const REUSE_WORDS: Readonly<Record<ReuseSettings['mode'], string>> = {
+  run: 'Each new run of this workflow makes fresh clips; re-running this run reuses its clips and pays nothing more.',
+  request: 'A clip is reused from the Actions cache whenever the same request comes again; a new cache-key asks for a new take (paid).',
 }
 
-/** The request's other fields in a line: `mode standard, aspect 16:9, duration 5s, image_list ×2`. */
-function settingsText(request: NonNullable<ClipResult['request']>, media: ClipResult['media'] = []): string {
-  const parts: string[] = []
-  for (const [field, value] of Object.entries(request)) {
-    if (field === 'model' || field === 'prompt') continue
-    if (Array.isArray(value)) parts.push(`${field} ×${value.length}`)
-    else if (field === 'duration') parts.push(`duration ${JSON.stringify(value)}s`)
-    // A URL, or a workspace file (named in the Media row): the field alone.
-    else if (typeof value === 'string' && (/^https?:/.test(value) || media.some((m) => m.field === field))) parts.push(field)
-    else if (typeof value === 'string') parts.push(`${field === 'aspect_ratio' ? 'aspect' : field} ${value}`)
-    else if (typeof value !== 'object') parts.push(`${field} ${JSON.stringify(value)}`)
-    else parts.push(field)
-  }
-  if (request.model === 'kling-o3-ref' && request.duration === undefined) parts.push('length of the reference video')
-  return parts.join(', ')
-}
-
-/** The workspace files the clip's request names, by path (never the upload URL): `assets/a.png (image_url, png, 245 KB)`. */
-function mediaCell(r: ClipResult): string {
-  return (r.media ?? []).map((m) => `${code(m.path)} (${cell(`${m.field}, ${m.type}, ${sizeText(m.bytes)}`)})`).join(', ')
-}
-
-/** What the clip's task reserved, as FoxAPI reported it; empty when this step submitted nothing for it. */
-function creditsCell(r: ClipResult): string {
-  return r.credits !== undefined ? formatCredits(r.credits) : ''
-}
-
-function videoCell(r: ClipResult): string {
-  const parts: string[] = []
-  if (r.asset) parts.push(`${cell(r.asset.field)} ${code(r.asset.id)}${r.asset.name !== undefined ? ` (${cell(r.asset.name)})` : ''}`)
-  if (r.videoUrl && /^https?:\/\/[^\s"'<>]+$/.test(r.videoUrl)) parts.push(`<a href="${attribute(r.videoUrl)}">video</a>`)
-  if (r.videoPath) parts.push(code(r.videoPath))
-  return parts.join(' ')
-}
-
-/** The clip's shape in one line, and beside it how it differs from the request (or that it was not compared). */
-function shapeCell(r: ClipResult): string {
-  if (!r.metadata) return ''
-  const verification = r.verification
-  const note =
-    verification?.status === 'mismatch'
-      ? ` ⚠️ ${cell(`does not match the request: ${verification.mismatches.join('; ')}`)}`
-      : verification?.status === 'passed'
-        ? ' ✔ matches the request'
-        : ''
-  return `${cell(shapeLine(r.metadata))}${note}`
-}
-
-function code(text: string | undefined): string {
-  return text ? `<code>${cell(text)}</code>` : ''
-}
-
-function elapsed(ms: number): string {
-  const s = Math.round(ms / 1000)
-  return s >= 60 ? `${Math.floor(s / 60)}m ${s % 60}s` : `${s}s`
-}
-
-/**
- * Outside text as one summary cell: secrets redacted first (so escaping cannot hide a key from redaction),
- * capped, made one line (control characters visible, so no blank line can end the table), then escaped: HTML,
- * the table's `|`, and the characters Markdown links, images and code need (`[`, `]`, backtick, `\`). With no
- * blank line the table stays one HTML block, where GitHub renders no Markdown at all; the escapes are a second wall.
- */
-export function cell(text: string, max = MAX_CELL_CHARS): string {
-  return escapeHtml(makeVisible(capText(redact(text), max)))
-}
-
-/** A URL in an HTML attribute, redacted. */
-function attribute(url: string): string {
-  return escapeHtml(redact(url))
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"'|[\]`\\]/g, (c) => `&#${c.charCodeAt(0)};`)
+function footer(options: SummaryOptions): Html | undefined {
+  const lines = [
+    ...(options.reuse ? [REUSE_WORDS[options.reuse]] : []),
+    ...(options.budget === undefined && options.maxCredits !== undefined ? [`max-credits: ${formatCredits(options.maxCredits)}.`] : []),
+    'Credits are what FoxAPI reserved for the tasks this step sent (FoxAPI publishes no price list).',
+    ...(options.notes ?? []),
+  ]
+  return el('p', undefined, el('sub', undefined, join(lines, el('br', undefined))))
 }

@@ -35,11 +35,13 @@ export async function runClips(clips: readonly ClipSpec[], deps: ClipDeps): Prom
     const turn = await schedule.next()
     if (typeof turn === 'string') {
       results[index] = skipped(spec, turn)
+      deps.ended?.(results[index])
       continue
     }
     const clip = runClip(spec, deps, turn).then((result) => {
       results[index] = result
       schedule.ended(result)
+      deps.ended?.(result)
     })
     running.push(clip.finally(() => turn.release()))
   }

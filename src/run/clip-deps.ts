@@ -6,6 +6,7 @@ import type { ResultCache } from '../cache/result-cache'
 import type { FoxApiClient } from '../foxapi/api-client'
 import type { RunSettings } from '../inputs/clip-spec'
 import type { DeliveredNotes } from '../records/delivered-notes'
+import type { ClipResult } from '../report/clip-result'
 import type { CreditBudget } from './budget'
 import type { Limiter } from './limiter'
 import type { MediaUploads } from './upload-media'
@@ -24,8 +25,10 @@ export interface ClipDeps {
   batch: boolean
   /** Aborted when the runner cancels the job (SIGINT/SIGTERM). */
   signal: AbortSignal
-  /** One line of a clip's log (generation.ts prefixes a batch entry's name). */
+  /** One line of a clip's log (src/report/clip-log.ts: live for a single clip, a group per clip in a batch). */
   log: (clip: string, line: string) => void
+  /** A clip ended (or was never started): its closing log line. */
+  ended?: (result: ClipResult) => void
   /** How many downloads and cache saves run at once (see src/run/batch-scheduler.ts). */
   limits: TransferLimits
   /** The tasks being waited on: the post step reports (or cancels) any a killed main step left. */

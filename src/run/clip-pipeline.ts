@@ -30,7 +30,15 @@ export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = N
   const log: Log = (line) => deps.log(spec.name, redact(line))
   const end = await produceClip(spec, deps, turn, log)
   const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }))
-  return { ...end, name: spec.name, request: spec.request, elapsedMs: Date.now() - started, ...(media ? { media } : {}) }
+  const key = deps.settings.cache ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
+  return {
+    ...end,
+    name: spec.name,
+    request: spec.request,
+    elapsedMs: Date.now() - started,
+    ...(media ? { media } : {}),
+    ...(key !== undefined ? { cacheKey: key } : {}),
+  }
 }
 
 async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: Log): Promise<ClipEnd> {
@@ -44,7 +52,7 @@ async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: 
     const outcome = deps.signal.aborted ? 'stopped' : 'failed'
     return notStarted({ action: 'submit', why: 'the clip failed before anything was sent' }, outcome, redact(messageOf(error)))
   }
-  if (found?.kind === 'clip') return restored(found, decideClip(facts), key, log)
+  if (found?.kind === 'clip') return restored(found, decideClip(facts), log)
   if (found?.kind === 'delivered')
     log(
       `The cache's last task for this request (${found.taskId}) ${found.why ?? 'was delivered to an earlier run'}: ${deps.settings.reuse.why}, so a new one is made.`,

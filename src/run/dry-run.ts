@@ -1,19 +1,26 @@
 // The dry run (`dry-run: true`). Every input has been read and validated already; here each clip gets the very
 // decision a paid run would make (src/run/clip-decision.ts), from the same facts: the same cache lookup (with
 // 'api-key', entries are downloaded and proven, and a cached clip is checked, but nothing is restored or saved;
-// without it, only entry keys are read) and the period's budget. Each request is shown exactly as it would be sent
-// (key hidden), and the plan is written as outputs, summary and results file. Nothing is sent to FoxAPI.
+// without it, only entry keys are read), FoxAPI's answer about an earlier run's pending task (a free GET, with
+// 'api-key': one that failed, was cancelled or expired is a new payment) and the period's budget. With
+// `preview-event` the facts are those of the previewed run (src/inputs/preview-event.ts). Each request is shown
+// exactly as it would be sent (key hidden), and the plan is written as outputs, summary and results file. Nothing
+// is created or paid at FoxAPI.
 import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { checkRestoredClip } from '../clip/clip-verify'
-import { previewCreate } from '../foxapi/api-client'
+import { FoxApiClient, previewCreate } from '../foxapi/api-client'
 import { UPLOAD_PATH } from '../foxapi/file-upload'
+import { createHttpAgent } from '../foxapi/http'
+import { API_RETRY } from '../foxapi/retries'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
+import { previewWords } from '../inputs/preview-event'
 import * as log from '../log'
 import { sizeText, type MediaFile } from '../media/media-files'
 import type { MediaUse } from '../report/clip-result'
 import { setOutputOrFile, setOutputSafely } from '../report/actions-io'
+import { budgetView } from '../report/budget-view'
 import { writeMatrix } from '../report/matrix'
 import { formatCredits } from '../report/outputs'
 import { PLAN_OF_ACTION, planText, writePlanSummary, type PlanRow } from '../report/plan-summary'
@@ -23,10 +30,11 @@ import { writeResultsOutput } from '../report/results-file'
 import { notDueText } from '../report/schedule-notes'
 import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
-import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts } from './clip-decision'
+import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts, type PendingCheck } from './clip-decision'
 import { refuseUnusableMedia } from './check-media'
 import { deliveredElsewhere, findingOf } from './look-up'
 import { untrustedPeriod } from './period-budget'
+import { checkPendingTask } from './start-task'
 
 export type { PlanRow } from '../report/plan-summary'
 
@@ -37,17 +45,20 @@ export async function runDryRun(
 ): Promise<void> {
   const { settings, notDue = [] } = options
   if (await refuseUnusableMedia(clips, settings.workspace)) return
+  const previewed = settings.preview ? `, as ${previewWords(settings.preview)} would make them` : ''
   log.info(
-    `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned. Nothing is sent to FoxAPI and nothing is restored or saved.`,
+    `Dry run: every input is valid; ${clips.length} clip${clips.length === 1 ? '' : 's'} planned${previewed}. Nothing is created or paid at FoxAPI and nothing is restored or saved.`,
   )
   if (settings.apiKey === '') log.info("No 'api-key' is set: fine for a dry run, but a real run needs one.")
   const notes: string[] = []
-  if (notDue.length > 0) notes.push(notDueText(notDue))
+  if (notDue.length > 0) log.info(notDueText(notDue))
   if (clips.length === 0 && notDue.length > 0) notes.push('Nothing is due: a real run would send nothing and end green.')
-  if (settings.cache) notes.push(`Cache: ${settings.reuse.why}.`)
+  if (settings.cache) log.info(`Cache: ${settings.reuse.why}.`)
   // The spend records are read (never written) before any clip is looked up.
   const budget = settings.budget && clips.length > 0 ? await planBudget(settings) : undefined
-  if (budget) notes.push(budget.note)
+  if (budget) log.info(budget.note)
+  // The summary's headline shows a budget that was read; one that could not be is said in words.
+  if (budget && budget.spent === undefined) notes.push(budget.note)
   for (const note of notes) log.info(note)
   const rows = await planRows(clips, notDue, settings, budget?.refusal)
   await logPlan(rows, clips, settings)
@@ -56,7 +67,15 @@ export async function runDryRun(
   writeMatrix(clips)
   setOutputSafely('credits', '0')
   await writeResultsOutput(settings.resultsFile, rows, settings.workspace)
-  await writePlanSummary(rows, settings.maxCredits, notes)
+  const view = budget?.spent !== undefined ? budgetView(settings, 0, { spentEarlier: budget.spent }) : undefined
+  await writePlanSummary(rows, {
+    maxCredits: settings.maxCredits,
+    notes,
+    ...(view ? { budget: view } : {}),
+    ...(settings.preview ? { preview: previewWords(settings.preview) } : {}),
+    ...(settings.cache ? { reuse: settings.reuse.mode } : {}),
+    keyless: settings.apiKey === '',
+  })
 }
 
 /** A row per clip, then one per entry not due (which sends nothing, so shows no request). */
@@ -67,16 +86,18 @@ async function planRows(
   budgetRefusal: string | undefined,
 ): Promise<PlanRow[]> {
   const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
+  const status = settings.apiKey !== '' ? taskStatusChecks(settings) : undefined
   const rows: PlanRow[] = []
   try {
     for (const clip of clips) {
       const key = cache.enabled ? clipCacheKey(clip, settings.cacheKey) : undefined
-      const facts = await planFacts(clip, key, cache, settings)
+      const facts = await planFacts(clip, key, cache, settings, status?.check)
       const decision = decideClip({ ...facts, ...(budgetRefusal !== undefined ? { budgetRefusal } : {}) })
-      rows.push(planRow(clip, decision, key, noteOf(facts.cache, decision)))
+      rows.push(planRow(clip, decision, key, noteOf(facts, decision, settings)))
     }
   } finally {
     await removeCacheStaging(settings.workspace)
+    await status?.close()
   }
   for (const entry of notDue) {
     const decision = decideClip({ notDue: entry.reason, cache: { kind: 'not-asked', why: 'not due' } })
@@ -89,7 +110,13 @@ async function planRows(
  * What a paid run would find for `clip`: with 'api-key', the same lookup it makes (entries proven, a cached clip
  * checked on its private copy, nothing placed); without, the entry keys alone.
  */
-export async function planFacts(clip: ClipSpec, key: string | undefined, cache: ResultCache, settings: RunSettings): Promise<ClipFacts> {
+export async function planFacts(
+  clip: ClipSpec,
+  key: string | undefined,
+  cache: ResultCache,
+  settings: RunSettings,
+  checkPending?: PendingChecker,
+): Promise<ClipFacts> {
   const base = clip.taskId !== undefined ? { taskId: clip.taskId } : {}
   if (key === undefined) return { ...base, cache: findingOf(undefined, key, { cache, settings }) }
   const runId = reuseRunId(settings)
@@ -103,7 +130,39 @@ export async function planFacts(clip: ClipSpec, key: string | undefined, cache: 
   const notes =
     settings.reuse.mode === 'run' ? DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined
   const found = await deliveredElsewhere(looked, key, { settings, ...(notes ? { notes } : {}) })
-  return { ...base, cache: findingOf(found, key, { cache, settings }) }
+  const finding = findingOf(found, key, { cache, settings })
+  // The paid run asks FoxAPI about an earlier run's task before adopting it: so does its plan (a GET is free).
+  const pending = finding.kind === 'pending' && finding.taskId !== undefined ? await checkPending?.(finding.taskId, clip) : undefined
+  return { ...base, cache: finding, ...(pending ? { pending } : {}) }
+}
+
+/** Asks FoxAPI whether an earlier run's pending task can still deliver (what the paid run asks before adopting it). */
+type PendingChecker = (taskId: string, clip: ClipSpec) => Promise<PendingCheck>
+
+/** The dry run's only requests to FoxAPI: status queries (GET, free) of earlier runs' pending tasks. */
+function taskStatusChecks(settings: RunSettings): { check: PendingChecker; close(): Promise<void> } {
+  const agent = createHttpAgent(settings.requestTimeoutMs)
+  const client = new FoxApiClient({
+    baseUrl: settings.baseUrl,
+    apiKey: settings.apiKey,
+    agent,
+    retry: API_RETRY,
+    userAgent: 'foxapi-video-action',
+  })
+  const signal = new AbortController().signal
+  const check: PendingChecker = async (taskId, clip) => {
+    try {
+      const deadline = Date.now() + settings.requestTimeoutMs * 4
+      const answer = await checkPendingTask(taskId, clip.request?.model, { client, signal }, deadline, (line) =>
+        log.info(`[${clip.name}] ${line}`),
+      )
+      return answer.check
+    } catch (error) {
+      log.info(`[${clip.name}] FoxAPI could not be asked about task ${taskId} (${error instanceof Error ? error.message : String(error)}).`)
+      return { usable: true }
+    }
+  }
+  return { check, close: () => agent.destroy() }
 }
 
 /** A finding from entry keys alone: what a dry run without 'api-key' can know (no proof checked). */
@@ -143,14 +202,25 @@ function mediaUses(files: MediaFile[]): MediaUse[] {
 }
 
 /** The plan's note: what a reader would otherwise wonder about the cache. */
-function noteOf(finding: CacheFinding, decision: ClipDecision): string | undefined {
+function noteOf(facts: ClipFacts, decision: ClipDecision, settings: RunSettings): string | undefined {
+  const finding = facts.cache
   if (decision.action === 'resume') return undefined
+  if (finding.kind === 'pending' && facts.pending?.usable === false)
+    return `an earlier run paid for task ${finding.taskId ?? ''}, which ${facts.pending.why}: a real run pays for a new one`
+  if (finding.kind === 'pending' && finding.taskId === undefined)
+    return "an earlier run's task is waiting in the cache; without 'api-key' the dry run cannot ask FoxAPI whether it can still deliver (if it failed, was cancelled or expired, a real run pays for a new one)"
   if (finding.kind === 'not-asked') return finding.why
   if (finding.kind === 'no-answer') return 'the Actions cache could not be asked'
   if (finding.kind === 'clip' && finding.usable === false) return finding.why
   if (finding.kind === 'clip' && finding.usable === 'unproven') return "its proof is checked only with 'api-key'"
-  if (decision.action === 'collect') return 'submitted by an earlier run; a new task only if that one failed or expired'
-  if (finding.kind === 'delivered') return finding.why
+  if (decision.action === 'collect')
+    return facts.pending?.usable === true
+      ? 'submitted by an earlier run, and FoxAPI says it can still deliver: collected, nothing new paid'
+      : 'submitted by an earlier run; a new task only if that one failed or expired'
+  if (finding.kind === 'delivered')
+    return settings.reuse.mode === 'run'
+      ? 'each new run makes a fresh clip: the one an earlier run made for this request is not reused'
+      : finding.why
   return undefined
 }
 
@@ -185,7 +255,7 @@ function uploadLines(files: MediaFile[], row: PlanRow, settings: RunSettings): s
 }
 
 /** What a real run would find in the period's spend records (read only: nothing is saved), and a refusal if it is spent. */
-async function planBudget(settings: RunSettings): Promise<{ note: string; refusal?: string }> {
+async function planBudget(settings: RunSettings): Promise<{ note: string; refusal?: string; spent?: number }> {
   const budget = settings.budget
   if (!budget) return { note: '' }
   const opened = SpendRecords.open({ apiKey: settings.apiKey, githubToken: settings.githubToken, budget })
@@ -211,8 +281,10 @@ async function planBudget(settings: RunSettings): Promise<{ note: string; refusa
     ? {
         note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}: a real run would submit nothing new.`,
         refusal: paid.refusal,
+        spent: reading.spent,
       }
     : {
         note: `Budget for ${budget.key} (all runs of ${budget.scope}): ${spent}; a real run may submit while under ${formatCredits(left)} more.`,
+        spent: reading.spent,
       }
 }

@@ -18,7 +18,9 @@ import { writeMatrix } from '../report/matrix'
 import { writeOutputs } from '../report/outputs'
 import { toFullResultRow, writeResultsOutput } from '../report/results-file'
 import { notDueText, periodText } from '../report/schedule-notes'
-import { writeSummary } from '../report/summary'
+import { budgetView } from '../report/budget-view'
+import { ClipLog } from '../report/clip-log'
+import { summaryHeadline, writeSummary, type SummaryOptions } from '../report/summary'
 import { DeliveredNotes } from '../records/delivered-notes'
 import { downloadPolicyFor, guardedConnector } from '../security/download-policy'
 import { runClips, transferLimits } from './batch-scheduler'
@@ -38,45 +40,64 @@ export interface RunRequest {
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 export async function generate(clips: ClipSpec[], { settings, batch, notDue = [] }: RunRequest): Promise<void> {
   if (await refuseUnusableMedia(clips, settings.workspace)) return
-  const notes = notDue.length > 0 ? [notDueText(notDue)] : []
-  if (clips.length === 0) return reportNothingDue(settings, batch, notDue, notes)
+  if (clips.length === 0) return reportNothingDue(settings, batch, notDue)
   saveStateSafely(State.CancelOnTimeout, String(settings.cancelOnTimeout))
   saveStateSafely(State.BaseUrl, settings.baseUrl)
   if (settings.cache) log.info(`Cache: ${settings.reuse.why}.`)
+  if (notDue.length > 0) log.info(notDueText(notDue))
 
   // budget-period: what earlier runs of this workflow spent in the period, read before anything is submitted.
   const spending = await periodSpending(settings)
   if (spending === 'unavailable') return
   const run = setUp(settings, batch, spending.period)
   try {
+    if (batch)
+      log.info(
+        `Making ${clips.length} clip${clips.length === 1 ? '' : 's'}, at most ${settings.concurrency} at a time: each clip's log is a group written when the clip ends.`,
+      )
     const results = batch ? await runClips(clips, run.deps) : await log.group(groupTitle(clips), () => runClips(clips, run.deps))
+    run.clipLog.close()
     if (spending.period?.record && spending.period.blocked === undefined && run.deps.budget.reserved > 0)
       await spending.period.record(run.deps.budget.reserved)
-    if (settings.cache) notes.unshift(`Cache: ${settings.reuse.why}.`)
-    if (spending.period) notes.push(periodText(spending.period, run.deps.budget.reserved, settings))
-    await report(results, clips, settings, batch, notes)
+    if (spending.period) log.info(periodText(spending.period, run.deps.budget.reserved, settings))
+    const budget = budgetView(settings, run.deps.budget.reserved, spending.period)
+    const options: SummaryOptions = { ...summaryOptions(settings, batch, notDue), ...(budget ? { budget } : {}) }
+    await report(results, clips, settings, options)
+    if (batch) log.info(summaryHeadline(results, options))
     verdict(results)
   } finally {
     await run.close()
   }
 }
 
+/** What the summary shows besides the clips: the budget, what a cache hit may serve, the entries not due. */
+function summaryOptions(settings: RunSettings, batch: boolean, notDue: NotDueEntry[]): SummaryOptions {
+  return {
+    batch,
+    ...(settings.maxCredits !== undefined ? { maxCredits: settings.maxCredits } : {}),
+    ...(settings.cache ? { reuse: settings.reuse.mode } : {}),
+    notDue,
+    workspace: settings.workspace,
+  }
+}
+
 /** A content calendar with nothing due on this trigger: not a failure, and nothing is paid. */
-async function reportNothingDue(settings: RunSettings, batch: boolean, notDue: NotDueEntry[], notes: string[]): Promise<void> {
+async function reportNothingDue(settings: RunSettings, batch: boolean, notDue: NotDueEntry[]): Promise<void> {
   log.notice(`No batch entry is due on this run, so nothing was sent to FoxAPI. ${notDueText(notDue)}`)
   writeOutputs([])
   writeMatrix([])
   await writeResultsOutput(settings.resultsFile, [], settings.workspace)
-  await writeSummary([], { batch, maxCredits: settings.maxCredits, notes })
+  await writeSummary([], summaryOptions(settings, batch, notDue))
 }
 
 function groupTitle(clips: ClipSpec[]): string {
   return `FoxAPI: ${clips[0]?.name === 'clip' ? 'generate a clip' : clips[0]?.name}`
 }
 
-/** The run's dependencies, and the way to release them (agents, signal handlers, the cache's staging folder). */
+/** The run's dependencies, the clips' log, and the way to release them (agents, signal handlers, the cache's staging folder). */
 interface RunSetUp {
   deps: ClipDeps
+  clipLog: ClipLog
   close(): Promise<void>
 }
 
@@ -103,18 +124,24 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
   const stop = stopOnSignals()
   const waiting = new Set<string>()
   const recordWaiting = () => saveStateSafely(State.WaitingTasks, JSON.stringify([...waiting]))
+  const budget = new CreditBudget(settings.maxCredits, (text) => log.warning(text), period)
+  const clipLog = new ClipLog(batch, settings.workspace, () => {
+    const view = budgetView(settings, budget.reserved, period)
+    return { batch, ...(view ? { budget: view } : {}) }
+  })
   const deps: ClipDeps = {
     settings,
     client,
     downloadAgent,
     cache: new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes }),
-    budget: new CreditBudget(settings.maxCredits, (text) => log.warning(text), period),
+    budget,
     ...(settings.reuse.mode === 'run'
       ? { notes: DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) }
       : {}),
     batch,
     signal: stop.signal,
-    log: (clip, line) => log.info(batch ? `[${clip}] ${line}` : line),
+    log: (clip, line) => clipLog.line(clip, line),
+    ended: (result) => clipLog.ended(result),
     limits: transferLimits(settings.concurrency),
     waiting: {
       add: (id) => (waiting.add(id), recordWaiting()),
@@ -128,7 +155,7 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
     stop.close()
     await Promise.all([agent.destroy(), downloadAgent.destroy()])
   }
-  return { deps, close }
+  return { deps, clipLog, close }
 }
 
 /** An abort signal the runner's stop signals fire (SIGINT then SIGTERM; on Windows Ctrl+C and Ctrl+Break too). */
@@ -144,7 +171,7 @@ function stopOnSignals(): { signal: AbortSignal; close(): void } {
 }
 
 /** Outputs, matrix, results file and summary. None of these can hide the clips' results: each write reports its own failure. */
-async function report(results: ClipResult[], clips: ClipSpec[], settings: RunSettings, batch: boolean, notes: string[]): Promise<void> {
+async function report(results: ClipResult[], clips: ClipSpec[], settings: RunSettings, options: SummaryOptions): Promise<void> {
   try {
     writeOutputs(results)
     writeMatrix(clips)
@@ -152,7 +179,7 @@ async function report(results: ClipResult[], clips: ClipSpec[], settings: RunSet
     log.warning(`Could not write the step outputs (${messageOf(error)}).`)
   }
   await writeResultsOutput(settings.resultsFile, results.map(toFullResultRow), settings.workspace)
-  await writeSummary(results, { batch, maxCredits: settings.maxCredits, notes })
+  await writeSummary(results, options)
 }
 
 /** The step fails when any clip did not finish, with its error (one clip) or a line per clip (a batch). */

@@ -73,14 +73,9 @@ export function findingOf(found: CacheLookup, key: string | undefined, deps: Pic
 }
 
 /** The restore: the proven, checked clip is already in place (a clip that passes its check is always restored). */
-export function restored(
-  found: Extract<CacheLookup, { kind: 'clip' }>,
-  decision: ClipDecision,
-  key: string | undefined,
-  log: Log,
-): ClipEnd {
+export function restored(found: Extract<CacheLookup, { kind: 'clip' }>, decision: ClipDecision, log: Log): ClipEnd {
   const { clip, held } = found
-  log(`Restored from the Actions cache (${key}); nothing was sent to FoxAPI.`)
+  log(`Restored from the Actions cache; nothing was sent to FoxAPI (the cache key is in the summary's technical details).`)
   return {
     decision,
     outcome: 'succeeded',

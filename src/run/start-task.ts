@@ -61,11 +61,12 @@ export async function resumeNamedTask(taskId: string, deps: ClipDeps, deadline: 
  * Asks FoxAPI whether an earlier run's task for this request can still deliver: not when it ended without a clip,
  * is over a day old (its URL expired), is another model's, or is unknown to FoxAPI. A passing error says nothing
  * about the task: it is waited on like any other (the wait rides such answers out), rather than paid for again.
+ * A GET, which FoxAPI does not charge for: the dry run asks it too, so its plan counts such a task as a new payment.
  */
 export async function checkPendingTask(
   taskId: string,
   model: string | undefined,
-  deps: ClipDeps,
+  deps: Pick<ClipDeps, 'client' | 'signal'>,
   deadline: number,
   log: Log,
 ): Promise<{ check: PendingCheck; task?: Task }> {
@@ -91,7 +92,7 @@ function notUsable(why: string): { check: PendingCheck } {
 }
 
 /** A gateway error or a maintenance page while the run goes on: the task is waited on anyway. */
-function waitAnyway(error: unknown, deps: ClipDeps): boolean {
+function waitAnyway(error: unknown, deps: Pick<ClipDeps, 'signal'>): boolean {
   const notFound = error instanceof RequestError && error.details.status === 404
   return !notFound && !deps.signal.aborted && isTransientDuringWait(error)
 }
