@@ -1,14 +1,21 @@
 // The adaptive polling schedule, as properties that hold for any task: never past the ceiling, rare far from
 // the expected end, on fixed polling's 5 s grid from the window on (so never later than fixed polling there),
-// never more requests than fixed polling. How many fewer, and how late, is `npm run bench -- polling`'s job.
+// never more requests than fixed polling; a line through two readings of progress holds the end whatever the
+// time spent in FoxAPI's queue and however FoxAPI rounds, a firm window's end is seen within 2.5 s, and
+// progress that freezes never makes the end seen later than fixed polling's worst. How many fewer requests,
+// and how late on the whole, is `npm run bench -- polling`'s job.
 import { describe, expect, it } from 'vitest'
 import {
+  FIRM_STEP_MS,
   FIXED_STEP_MS,
   MIN_POLL_MS,
   PRIOR_EARLIEST,
   PRIOR_LATEST,
+  TWO_SIGHTINGS_REACH_MS,
   endWindow,
+  lineEnds,
   nextPollDelayMs,
+  noLaterThan,
   progressWindow,
   sawProgress,
   type PollMoment,
@@ -102,7 +109,8 @@ describe('where the end is looked for', () => {
   it('lets one sighting only bound the end from above (the task may have started late)', () => {
     const window = progressWindow({ first: { elapsedMs: 20_000, progress: 50 }, latest: { elapsedMs: 20_000, progress: 50 } }, 20_000)
     expect(window?.earliest).toBe(20_000)
-    expect(window?.expected).toBe(40_000)
+    // 50 % at 20 s: 100 % by 40 s, or a little later if FoxAPI rounded 49.5 up.
+    expect(window?.latest).toBeCloseTo((20_000 * 100) / 49.5)
     expect(window?.firm).toBe(false)
   })
 
@@ -174,5 +182,155 @@ describe('next poll delay', () => {
   it('with a ceiling below a second (tests), polls at the ceiling', () => {
     expect(nextPollDelayMs({ elapsedMs: 0, estimatedMs: 60_000, ceilingMs: 100 })).toBe(100)
     expect(nextPollDelayMs({ elapsedMs: 90_000, estimatedMs: 60_000, ceilingMs: 100 })).toBe(100)
+  })
+})
+
+/**
+ * A task as FoxAPI may show it: it waits `queueMs` in FoxAPI's queue, then its progress moves linearly to 100
+ * at its end; FoxAPI shows it rounded down or to the nearest point, below 100 until the end, and from
+ * `frozenAt` on no higher than that (FoxAPI missing the provider's updates; the task still ends on time).
+ */
+interface ShownTask {
+  durationMs: number
+  queueMs: number
+  round: (value: number) => number
+  frozenAt?: number
+}
+
+const shownProgress = (task: ShownTask) => (t: number) => {
+  const truth = t <= task.queueMs ? 0 : ((t - task.queueMs) / (task.durationMs - task.queueMs)) * 100
+  return Math.min(99, task.frozenAt ?? 99, task.round(truth))
+}
+
+function randomTask(random: () => number): ShownTask {
+  const durationMs = 10_000 + random() * 590_000
+  return { durationMs, queueMs: random() * 0.5 * durationMs, round: random() < 0.5 ? Math.floor : Math.round }
+}
+
+/** What may be known up front: an estimate within the prior's range of the true length, the typical time, or nothing. */
+function randomKnown(random: () => number, durationMs: number): Pick<PollMoment, 'estimatedMs' | 'typicalMs'> {
+  const fromPrior = durationMs / (PRIOR_EARLIEST + random() * (PRIOR_LATEST - PRIOR_EARLIEST))
+  return [{ estimatedMs: fromPrior }, { typicalMs: fromPrior }, {}][Math.floor(random() * 3)] as PollMoment
+}
+
+/** Replays a task polled by the schedule: each poll's time, and the window the schedule saw before it. */
+function replayWindows(task: ShownTask, known: Pick<PollMoment, 'estimatedMs' | 'typicalMs'>) {
+  const polls: { at: number; window: ReturnType<typeof endWindow>; from: number }[] = []
+  const progressAt = shownProgress(task)
+  let t = 0
+  let seen: ProgressSeen | undefined
+  for (let count = 0; count < 10_000; count++) {
+    const moment = { elapsedMs: t, ceilingMs: CEILING, seen, polls: count, ...known }
+    const window = endWindow(moment)
+    t += nextPollDelayMs(moment)
+    polls.push({ at: t, window, from: moment.elapsedMs })
+    if (t >= task.durationMs) return polls
+    seen = sawProgress(seen, t, progressAt(t))
+  }
+  throw new Error('the schedule never saw the task end')
+}
+
+describe('a line through progress', () => {
+  it('holds the end between its soonest and latest, whatever the queue time and however FoxAPI rounds', () => {
+    const random = randomFrom(17)
+    let checked = 0
+    for (let i = 0; i < 5_000; i++) {
+      const task = randomTask(random)
+      const [a, b] = [random() * task.durationMs, random() * task.durationMs].sort((x, y) => x - y) as [number, number]
+      const progressAt = shownProgress(task)
+      // A reading of 0 is no sighting (the task may still be queued): sawProgress keeps only readings above 0.
+      if (!(progressAt(a) > 0)) continue
+      const ends = lineEnds({ elapsedMs: a, progress: progressAt(a) }, { elapsedMs: b, progress: progressAt(b) })
+      if (ends === undefined) continue
+      checked++
+      expect(ends.soonest, JSON.stringify({ task, a, b })).toBeLessThanOrEqual(task.durationMs + 1e-6)
+      expect(ends.latest, JSON.stringify({ task, a, b })).toBeGreaterThanOrEqual(task.durationMs - 1e-6)
+    }
+    expect(checked).toBeGreaterThan(2_000)
+  })
+
+  it('lets one reading bound the end only from above: never before it comes, after a wait in the queue or a freeze', () => {
+    const random = randomFrom(19)
+    for (let i = 0; i < 5_000; i++) {
+      const task = { ...randomTask(random), frozenAt: random() < 0.5 ? 1 + Math.floor(random() * 98) : undefined }
+      const t = random() * task.durationMs
+      const progress = shownProgress(task)(t)
+      if (progress > 0)
+        expect(noLaterThan({ elapsedMs: t, progress }), JSON.stringify({ task, t })).toBeGreaterThanOrEqual(task.durationMs - 1e-6)
+    }
+  })
+
+  it('is firm only around the end: every firm window holds the end of a task whose progress moves linearly', () => {
+    const random = randomFrom(23)
+    let firm = 0
+    for (let i = 0; i < 500; i++) {
+      const task = randomTask(random)
+      for (const { window } of replayWindows(task, randomKnown(random, task.durationMs))) {
+        if (!window?.firm) continue
+        firm++
+        expect(window.earliest, JSON.stringify(task)).toBeLessThanOrEqual(task.durationMs + 1e-6)
+        expect(window.latest, JSON.stringify(task)).toBeGreaterThanOrEqual(task.durationMs - 1e-6)
+      }
+    }
+    expect(firm).toBeGreaterThan(500)
+  })
+
+  it('sees an end inside a firm window at most 2.5 s wide within 2.5 s: one poll, at the window’s end', () => {
+    const random = randomFrom(29)
+    let narrow = 0
+    for (let i = 0; i < 500; i++) {
+      const task = randomTask(random)
+      const polls = replayWindows(task, randomKnown(random, task.durationMs))
+      const { at, window } = polls.at(-1) as (typeof polls)[number]
+      if (!window?.firm || window.latest - window.earliest > FIRM_STEP_MS) continue
+      narrow++
+      expect(at - task.durationMs, JSON.stringify(task)).toBeLessThanOrEqual(FIRM_STEP_MS)
+    }
+    expect(narrow).toBeGreaterThan(100)
+  })
+
+  it('sees a task whose progress moves linearly no later than fixed polling’s worst (5 s), whatever the queue time and rounding', () => {
+    const random = randomFrom(37)
+    for (let i = 0; i < 1_000; i++) {
+      const task = randomTask(random)
+      const polls = replayWindows(task, randomKnown(random, task.durationMs))
+      expect((polls.at(-1)?.at ?? 0) - task.durationMs, JSON.stringify(task)).toBeLessThanOrEqual(FIXED_STEP_MS)
+    }
+  })
+
+  it('sees a task whose progress froze anywhere at most 10 s late: only a freeze between the only two readings costs more than 5 s', () => {
+    const random = randomFrom(31)
+    for (let i = 0; i < 3_000; i++) {
+      const task = { ...randomTask(random), frozenAt: 1 + Math.floor(random() * 98) }
+      const polls = replayWindows(task, randomKnown(random, task.durationMs))
+      expect((polls.at(-1)?.at ?? 0) - task.durationMs, JSON.stringify(task)).toBeLessThanOrEqual(TWO_SIGHTINGS_REACH_MS)
+    }
+  })
+
+  it('trusts two readings only for a short reach: a line placing the end far beyond them is not firm', () => {
+    // 19 % at 17.5 s and 50 % at 35 s: a line to about 63 s, 28 s past the latest reading. Had progress frozen
+    // at 50 % since 27.4 s (after 11 s in the queue), the task would end at 43.5 s.
+    const seen: ProgressSeen = { first: { elapsedMs: 17_500, progress: 19 }, latest: { elapsedMs: 35_000, progress: 50 } }
+    expect(progressWindow(seen, 35_000)?.firm).toBe(false)
+    expect(progressWindow(seen, 35_000)?.earliest).toBe(35_000)
+    // The same rate seen closer to the end: its line reaches less than 10 s past the latest reading, and is trusted.
+    const near: ProgressSeen = { first: { elapsedMs: 20_000, progress: 62 }, latest: { elapsedMs: 25_000, progress: 81 } }
+    const window = progressWindow(near, 25_000)
+    expect(window?.firm).toBe(true)
+    expect(window?.latest).toBeLessThanOrEqual(25_000 + TWO_SIGHTINGS_REACH_MS)
+  })
+
+  it('does not trust a reading taken after progress froze, even on a line with two earlier ones', () => {
+    // A 31 s task with nothing known: 6 % at 5 s, 24 % at 10 s place the end at about 31 s; at 30.7 s progress
+    // shows 72 %, frozen since 22.5 s. A line through it says 42 s, off the line the first two drew: not firm.
+    const seen: ProgressSeen = {
+      first: { elapsedMs: 5_000, progress: 6 },
+      previous: { elapsedMs: 10_000, progress: 24 },
+      latest: { elapsedMs: 30_682, progress: 72 },
+    }
+    const window = progressWindow(seen, 30_682)
+    expect(window?.firm).toBe(false)
+    expect(window?.earliest).toBe(30_682)
+    expect(30_682 + nextPollDelayMs({ elapsedMs: 30_682, ceilingMs: CEILING, seen })).toBeLessThanOrEqual(31_124 + FIXED_STEP_MS)
   })
 })
