@@ -174,6 +174,20 @@ function firstLineOf(error) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+;// CONCATENATED MODULE: ./src/clip/content-credentials.ts
+// Whether a clip carries content credentials: a C2PA manifest store, which in an ISO BMFF file (MP4) is a top-level
+// `uuid` box whose extended type is d8fec3d6-1b0e-483c-9297-5828877ec481 (C2PA specification, "Embedding manifests
+// into BMFF"). The action only looks: it never writes, signs or strips one, and never rewrites the clip's bytes.
+// Fed the top-level boxes the MP4 reader (./clip-metadata.ts, mp4box) has read, so it parses nothing itself. C2PA
+// writers place the box right after `ftyp`, before the movie header, where the reader always looks.
+/** The extended type of the C2PA manifest box, as mp4box writes a `uuid` box's type: 32 lower-case hex digits. */
+const C2PA_MANIFEST_UUID = 'd8fec3d61b0e483c92975828877ec481';
+/** Whether one of the file's top-level boxes is a C2PA manifest store. */
+function contentCredentialsIn(boxes) {
+    const manifest = boxes.some((box) => box.type === 'uuid' && typeof box.uuid === 'string' && box.uuid.toLowerCase() === C2PA_MANIFEST_UUID);
+    return manifest ? 'present' : 'absent';
+}
+
 ;// CONCATENATED MODULE: ./src/clip/sample-tables.ts
 // The sample tables of a file counted before the MP4 library lists them. A few bytes can declare billions of
 // samples (a sample-size box with one size for all, a compact one of 4-bit sizes, a movie fragment's track run
@@ -272,6 +286,7 @@ function charge(fourcc, count, entryBytes, payloadBytes) {
 
 
 
+
 /** Bytes handed to the library at a time. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 /**
@@ -318,7 +333,7 @@ async function readClipMetadata(file) {
         const samplePastEnd = sampleOutsideFile(mp4, info, size);
         if (samplePastEnd)
             return samplePastEnd;
-        return metadataOf(info, video, size);
+        return metadataOf(info, video, size, contentCredentialsIn(mp4.boxes));
     }
     finally {
         await handle.close();
@@ -422,7 +437,7 @@ function sampleOutsideFile(mp4, info, size) {
     return undefined;
 }
 /** The metadata of a file that passed the structural checks, from the movie and its first video and audio tracks. */
-function metadataOf(info, video, size) {
+function metadataOf(info, video, size, contentCredentials) {
     const movieS = info.timescale > 0 ? info.duration / info.timescale : 0;
     const trackS = video.timescale > 0 ? (video.samples_duration || video.duration) / video.timescale : 0;
     const durationS = movieS > 0 ? movieS : trackS;
@@ -430,7 +445,15 @@ function metadataOf(info, video, size) {
     const height = video.video?.height || video.track_height;
     if (!(width > 0 && height > 0))
         return broken('video track', 'its video track gives no picture size');
-    const metadata = { durationS, width, height, codec: video.codec, hasAudio: info.audioTracks.length > 0, bytes: size };
+    const metadata = {
+        durationS,
+        width,
+        height,
+        codec: video.codec,
+        hasAudio: info.audioTracks.length > 0,
+        bytes: size,
+        contentCredentials,
+    };
     if (trackS > 0 && video.nb_samples > 0)
         metadata.frameRate = video.nb_samples / trackS;
     const audio = info.audioTracks[0];
