@@ -87,6 +87,14 @@ describe('in a batch', () => {
     expect(rows[0]?.error).toContain("structural check 'parses'")
     for (const row of rows.slice(1)) expect(row.sha256).toBe(CLIP_SHA256)
     expect(run.stdout).toMatch(/::error::1 of 3 clips did not finish:%0A- bomb: /)
-    expect((run.summary.match(/<tr>/g) ?? []).length).toBe(4)
+    // The batch's overview table: a header and a row per clip, the failure first; then a section per clip.
+    const overview = /<table><thead>.*?<\/table>/.exec(run.summary)?.[0] ?? ''
+    expect((overview.match(/<tr>/g) ?? []).length).toBe(4)
+    expect([...overview.matchAll(/<tr><td><b>([^<]*)<\/b><\/td><td>([^<]*)<\/td>/g)].map((m) => `${m[1]} ${m[2]}`)).toEqual([
+      'bomb ❌ failed',
+      'fox ✅ made',
+      'owl ✅ made',
+    ])
+    expect(run.summary.match(/<h4>[^<]*<\/h4>/g)).toEqual(['<h4>❌ bomb · failed</h4>', '<h4>✅ fox · made</h4>', '<h4>✅ owl · made</h4>'])
   })
 })

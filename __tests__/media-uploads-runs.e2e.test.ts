@@ -78,7 +78,8 @@ describe('the cache key is the file’s content', () => {
 
 describe('a batch', () => {
   it('uploads a file several entries name once, as it goes, and each create carries its URL', async () => {
-    const workspace = checkout({ 'assets/product.png': PRODUCT, 'assets/logo.png': pngImage(8, 8, [0, 0, 0]) })
+    const LOGO = pngImage(8, 8, [0, 0, 0])
+    const workspace = checkout({ 'assets/product.png': PRODUCT, 'assets/logo.png': LOGO })
     const batch = JSON.stringify([
       { name: 'one', prompt: 'the product turns' },
       { name: 'two', prompt: 'the product rises', 'image-url': './assets/product.png' },
@@ -94,9 +95,12 @@ describe('a batch', () => {
     // As it goes: the logo is uploaded after the first clips' tasks were created, not all at the start.
     const firstCreate = sim.requests.indexOf(creates()[0] as (typeof sim.requests)[number])
     expect(logo?.requestIndex).toBeGreaterThan(firstCreate)
-    expect(run.stdout).toMatch(/\[four\] assets\/product\.png \(image_url\): its content was uploaded earlier in this run/)
+    // Each clip's log is a group written when the clip ends: four's says it used the upload one made.
+    const groupOf = (name: string) => new RegExp(`^::group::${name} \\(\\d+ log lines\\)\n([^]*?)^::endgroup::$`, 'm').exec(run.stdout)?.[1]
+    expect(groupOf('one')).toMatch(/^Uploaded assets\/product\.png \(PNG image, \d+ bytes\) for image_url/m)
+    expect(groupOf('four')).toMatch(/^assets\/product\.png \(image_url\): its content was uploaded earlier in this run/m)
     // The summary names each clip's file by its workspace path, never by the URL it was uploaded to.
-    expect(run.summary).toContain('<code>assets/logo.png</code> (image_url, png,')
+    expect(run.summary).toContain(`<th align="left">Media used</th><td>image: assets/logo.png (${LOGO.length} bytes, image_url)</td>`)
     expect(run.summary).not.toContain('/uploads/')
   })
 
@@ -232,7 +236,9 @@ describe('the dry run', () => {
     expect(row?.media).toEqual([
       { field: 'image_url', path: 'assets/product.png', kind: 'image', type: 'png', bytes: PRODUCT.length, sha256: sha256Of(PRODUCT) },
     ])
-    expect(run.summary).toMatch(/Files a real run would upload .*<code>assets\/product\.png<\/code> \(png, \d+ bytes\)/)
+    expect(run.summary).toContain(
+      `<h4>Files a real run would upload</h4><ul><li><b>clip</b>: image assets/product.png (${PRODUCT.length} bytes, image_url)</li></ul>`,
+    )
     expect(readFileSync(path.join(workspace, 'assets/product.png')).equals(PRODUCT)).toBe(true)
   })
 })

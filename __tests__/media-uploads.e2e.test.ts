@@ -56,7 +56,7 @@ describe('a workspace file as a media input', () => {
       media,
       request: { image_url: 'assets/product.png' },
     })
-    expect(run.summary).toContain('<code>assets/product.png</code> (image_url, png,')
+    expect(run.summary).toContain(`<th align="left">Media used</th><td>image: assets/product.png (${PRODUCT.length} bytes, image_url)</td>`)
     expect([run.visibleLog, run.summary, JSON.stringify(run.outputs)].join('\n')).not.toContain(upload?.url)
     expect(run.stdout).toMatch(/Uploaded assets\/product\.png \(PNG image, \d+ bytes\) for image_url/)
   })

@@ -221,8 +221,15 @@ describe('budget-period: the spend records', () => {
     const records = artifacts.artifacts.length
     const plan = await run({ runId: 28_002, event: 'push' }, { ...monthly(10), 'dry-run': 'true' }, readOnlyCache)
     expect(plan.exitCode, plan.visibleLog).toBe(0)
+    // The log says whose runs count and what is left; the summary's headline, where the month stands.
+    const [, year, month] =
+      /^Budget for month-(\d{4})-(\d{2}) \(all runs of [^)]+\): 5 of max-credits 10 spent by earlier runs; a real run may submit while under 5 more\.$/m.exec(
+        plan.stdout,
+      ) ?? []
+    expect(month, plan.stdout).toBeDefined()
+    const monthWords = new Date(Date.UTC(Number(year), Number(month) - 1)).toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })
     expect(plan.summary).toMatch(
-      /Budget for month-\d{4}-\d{2} \(all runs of [^)]+\): 5 of max-credits 10 spent by earlier runs; a real run may submit while under 5 more\./,
+      new RegExp(`^<h3>🧪 Dry run: 1 new clip would be paid for · ${monthWords} ${year}: 5 of 10 credits used before this run</h3>`),
     )
     expect(artifacts.artifacts.length).toBe(records)
     expect(sim.createCount()).toBe(1)

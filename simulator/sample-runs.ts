@@ -1,4 +1,5 @@
-// Sample runs of the built action against the FoxAPI simulator and a local Actions cache service, as a marketer's
+// Sample runs of the built action against the FoxAPI simulator, a local Actions cache service and the local artifact
+// service + REST API that keep the monthly budget's spend records (simulator/github-artifacts-service.ts), as a marketer's
 // workflow would run it: a single weekly clip, a batch of three with one failure, a clip of the wrong shape, a clip
 // the monthly budget skips, and a dry run from a pull request that previews Monday's scheduled run. Each runs
 // dist/index.js the way the runner does (simulator/actions-runner.ts), with earlier runs first where the sample
@@ -10,6 +11,7 @@ import path from 'node:path'
 import { startActionsCacheService, type ActionsCacheService } from './actions-cache-service'
 import { runAction, type ActionRun } from './actions-runner'
 import { startFoxApiSimulator, type FoxApiSimulator, type TaskScenario } from './foxapi-simulator'
+import { startGitHubArtifactsService } from './github-artifacts-service'
 
 export const SAMPLE_NAMES = ['single-clip', 'batch-with-failure', 'wrong-shape', 'budget-skip', 'dry-run'] as const
 export type SampleName = (typeof SAMPLE_NAMES)[number]
@@ -26,7 +28,7 @@ export interface Sample {
 }
 
 const API_KEY = 'sk-test-valid-key'
-const WORKFLOW = 'acme/marketing/.github/workflows/weekly-clips.yml'
+const WORKFLOW_REF = 'acme/marketing/.github/workflows/weekly-clips.yml@refs/heads/main'
 
 /** The weekly batch: three clips on Mondays (one of them, `hike`, fails at FoxAPI) and one on Thursdays. */
 export const WEEKLY_BATCH = `- name: fox-snow
@@ -63,7 +65,10 @@ function scenario(request: Record<string, unknown>): TaskScenario {
   return { contentCredentials: typeof request.prompt === 'string' && request.prompt.startsWith('A red fox') }
 }
 
-/** What one sample needs: a simulator, a cache service and a workspace, and a way to run the action in them. */
+/**
+ * What one sample needs: a simulator, a cache service, an artifact service (the spend records of `budget-period`; the
+ * cache's calls go through it, as on GitHub) and a workspace, and a way to run the action in them.
+ */
 interface Bench {
   sim: FoxApiSimulator
   cache: ActionsCacheService
@@ -76,6 +81,7 @@ interface Bench {
 async function bench(folder: string): Promise<Bench & { close(): Promise<void> }> {
   const sim = await startFoxApiSimulator({ taskDurationMs: 600, scenario })
   const cache = await startActionsCacheService()
+  const artifacts = await startGitHubArtifactsService({ cache })
   const workspace = mkdtempSync(path.join(folder, 'workspace-'))
   writeFileSync(path.join(workspace, 'clips.yml'), WEEKLY_BATCH)
   let runId = 9000
@@ -90,17 +96,28 @@ async function bench(folder: string): Promise<Bench & { close(): Promise<void> }
     const event = env.GITHUB_EVENT_NAME ?? 'schedule'
     const eventFile = path.join(folder, `event-${runId}.json`)
     writeFileSync(eventFile, JSON.stringify(event === 'schedule' ? { schedule: '0 6 * * 1' } : { number: 12 }))
+    // The run as the artifact service knows it: of the workflow its GITHUB_WORKFLOW_REF names.
+    const workflow =
+      /\/(\.github\/workflows\/[^@]+)@/.exec(env.GITHUB_WORKFLOW_REF ?? WORKFLOW_REF)?.[1] ?? '.github/workflows/weekly-clips.yml'
     const done = await runAction({
-      inputs: { 'api-key': API_KEY, 'base-url': sim.url, 'poll-interval': '100ms', timeout: '30s', ...inputs },
+      inputs: {
+        'api-key': API_KEY,
+        'base-url': sim.url,
+        'poll-interval': '100ms',
+        timeout: '30s',
+        'github-token': artifacts.token,
+        ...inputs,
+      },
       workspace,
       env: {
         ...cache.env,
+        ...artifacts.jobEnv({ id: runId, workflow, event }),
         GITHUB_EVENT_NAME: event,
         GITHUB_EVENT_PATH: eventFile,
         GITHUB_RUN_ID: String(runId),
         GITHUB_RUN_NUMBER: String(runId - 8990),
         GITHUB_WORKFLOW: 'weekly-clips',
-        GITHUB_WORKFLOW_REF: `${WORKFLOW}@refs/heads/main`,
+        GITHUB_WORKFLOW_REF: WORKFLOW_REF,
         ...env,
       },
     })
@@ -109,7 +126,12 @@ async function bench(folder: string): Promise<Bench & { close(): Promise<void> }
     last.queries = after.queries - before.queries
     return done
   }
-  return { sim, cache, workspace, run, last, close: async () => (await sim.close(), await cache.close()) }
+  const close = async () => {
+    await sim.close()
+    await artifacts.close()
+    await cache.close()
+  }
+  return { sim, cache, workspace, run, last, close }
 }
 
 const monthly = (credits: number) => ({ 'max-credits': String(credits), 'budget-period': 'month' })

@@ -23,6 +23,9 @@ const CALENDAR = JSON.stringify([
   { name: 'thursday', prompt: 'a fox on Thursday', schedule: '0 6 * * 4' },
 ])
 
+/** The job's token: budget-period reads the spend records through the GitHub API, the dry run too. */
+const GITHUB_TOKEN = 'ghs_preview-test-token'
+
 function read(inputs: Record<string, string>) {
   return readInputs((name) => inputs[name] ?? '', env)
 }
@@ -37,6 +40,7 @@ describe('preview-event', () => {
       'preview-workflow': '.github/workflows/weekly.yml',
       'max-credits': '40',
       'budget-period': 'month',
+      'github-token': GITHUB_TOKEN,
     })
     if (!result.ok) throw new Error(result.problems.join('\n'))
     expect(result.clips.map((clip) => clip.name)).toEqual(['monday'])
@@ -47,7 +51,7 @@ describe('preview-event', () => {
   })
 
   it('without it, a pull request plans a pull_request run: every entry, reuse per request, its own workflow', () => {
-    const result = read({ 'dry-run': 'true', batch: CALENDAR, 'max-credits': '40', 'budget-period': 'month' })
+    const result = read({ 'dry-run': 'true', batch: CALENDAR, 'max-credits': '40', 'budget-period': 'month', 'github-token': GITHUB_TOKEN })
     if (!result.ok) throw new Error(result.problems.join('\n'))
     expect(result.clips.map((clip) => clip.name)).toEqual(['monday', 'thursday'])
     expect(result.settings.reuse.mode).toBe('request')

@@ -18,10 +18,14 @@ beforeEach(() => {
 })
 afterEach(() => rmSync(workspace, { recursive: true, force: true }))
 
-function request(raw: RawRequestInputs) {
+function built(raw: RawRequestInputs) {
   const result = buildRequest(raw)
   if (!result.ok) throw new Error(result.problems.join('; '))
-  return result.request
+  return result
+}
+
+function request(raw: RawRequestInputs) {
+  return built(raw).request
 }
 
 describe('mediaFieldsOf', () => {
@@ -45,7 +49,8 @@ describe('mediaFieldsOf', () => {
 
 describe('requestMediaFiles', () => {
   it('finds paths in inputs, lists and parameters, leaves URLs alone, and names each problem after its input', () => {
-    const sent = request({
+    // image-list fills image_urls for this model; here parameters fill it, and its problems say so.
+    const sent = built({
       model: 'kling-o3-reference-to-video',
       prompt: 'a fox',
       'image-url': 'a.png',
@@ -56,7 +61,7 @@ describe('requestMediaFiles', () => {
     })
     putFile(workspace, 'c.txt', 'text')
     const problems: string[] = []
-    const files = requestMediaFiles(sent, new MediaChecker(workspace), (input) => `batch item 3 '${input}'`, problems)
+    const files = requestMediaFiles(sent.request, new MediaChecker(workspace), (input) => `batch item 3 '${input}'`, problems, sent.sources)
     expect(files.map((f) => `${f.field} ${f.path} ${f.input}`)).toEqual([
       "start_image_url a.png batch item 3 'image-url'",
       "image_urls[1] b.png batch item 3 'parameters' field 'image_urls', item 2",
@@ -66,6 +71,20 @@ describe('requestMediaFiles', () => {
       expect.stringMatching(/^batch item 3 'parameters' field 'elements', item 1, field 'frontal_image_url': file missing\.png not found/),
       "batch item 3 'parameters' field 'elements', item 1, field 'reference_image_urls', item 2: c.txt is text, not a media file this action uploads",
     ])
+    // The same list through image-list is named after image-list.
+    const listed = built({
+      model: 'kling-o3-reference-to-video',
+      prompt: 'a fox',
+      'image-list': '["https://cdn.example.com/x.png", "b.png"]',
+    })
+    const fromList = requestMediaFiles(
+      listed.request,
+      new MediaChecker(workspace),
+      (input) => `batch item 3 '${input}'`,
+      [],
+      listed.sources,
+    )
+    expect(fromList.map((f) => `${f.field} ${f.path} ${f.input}`)).toEqual(["image_urls[1] b.png batch item 3 'image-list' item 2"])
   })
 
   it('reads paths of a model it does not know from its inputs only', () => {

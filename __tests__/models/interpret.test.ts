@@ -151,7 +151,9 @@ describe("convenience inputs, in each model's own fields", () => {
       "Input 'image-url' must be an http(s) URL or the workspace path of an image (e.g. assets/product.png)",
     ])
     expect(problemsOf({ model: 'veo-3.1-reference-to-video', prompt: 'x' })).toEqual(["Input 'image-list' needs at least 1 image URL"])
-    expect(problemsOf({ model: 'lipsync-2', 'video-url': VID })).toEqual(["Input 'audio-url' must be an http(s) URL"])
+    expect(problemsOf({ model: 'lipsync-2', 'video-url': VID })).toEqual([
+      "Input 'audio-url' must be an http(s) URL or the workspace path of an audio file (e.g. assets/voice.mp3)",
+    ])
   })
 })
 

@@ -124,7 +124,12 @@ describe('runClip: the paid path', () => {
     expect(restored.videoUrl).toBeUndefined() // the cached task's URL has likely expired
     expect(restored.credits).toBeUndefined()
     expect(readFileSync(restored.videoPath ?? '').equals(CLIP_BYTES)).toBe(true)
-    expect(lines.some((line) => line.startsWith('[clip] Restored from the Actions cache (foxapi-video-v1-'))).toBe(true)
+    // The log line says so; the cache key it came from is the result's (the summary's technical details show it).
+    expect(lines).toContain(
+      "[clip] Restored from the Actions cache; nothing was sent to FoxAPI (the cache key is in the summary's technical details).",
+    )
+    expect(restored.cacheKey).toBe(clipCacheKey(spec, run.settings.cacheKey))
+    expect(restored.cacheKey).toMatch(/^foxapi-video-v1-/)
   })
 
   it('collects the task task-id names, submitting nothing and never counting it as this step’s', async () => {

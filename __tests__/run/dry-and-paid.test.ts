@@ -5,13 +5,10 @@
 // notes as artifacts of earlier runs of the workflow in the local artifact service, each written by the real
 // src/records/ code of a real earlier run), then the dry run plans the clip (runDryRun's results rows) and the paid run
 // runs it (runClip's decision, with the budget src/run/period-budget.ts sets up for a paid run). Both must agree, and
-// be what the case expects. The dry run sends nothing to FoxAPI and saves nothing.
-//
-// What the dry run cannot know yet: whether an earlier run's task can still deliver is only known by asking FoxAPI,
-// which the dry run does not do today (another issue will make it ask). For a pending task it plans `collect`
-// ("a new task only if it failed, was cancelled or expired"); where FoxAPI then says the task cannot deliver, the
-// paid run submits. Those cases are marked `dryCannotKnow` below and assert what each run does today; every other
-// case asserts equality.
+// be what the case expects. The dry run creates, cancels and saves nothing: its only request to FoxAPI is the free
+// status query (GET) of an earlier run's pending task, which it makes, as the paid run does before adopting the task,
+// when it has 'api-key'; so it knows, as the paid run does, whether that task failed, was cancelled, expired, is
+// another model's or is unknown to FoxAPI. Without 'api-key' it cannot ask, and says so (the last describe).
 import { readFileSync, rmSync } from 'node:fs'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -71,6 +68,8 @@ interface Scene {
   key: string
   /** A result cache of this run's settings (the API key's proofs), to plant entries as an earlier run did. */
   cache: ResultCache
+  /** The earlier run's task the case remembered in the cache as pending: the one task the dry run may ask about. */
+  pendingTaskId?: string
 }
 
 interface Case {
@@ -86,8 +85,6 @@ interface Case {
   why?: RegExp
   /** What the log says (both runs met the state the case built). */
   log?: RegExp
-  /** What the dry run plans today, where only FoxAPI's answer about a pending task tells the paid run otherwise. */
-  dryCannotKnow?: ClipAction
 }
 
 const WORKFLOW = {
@@ -121,8 +118,14 @@ const named = (members: Member[], file: string) => members.find((m) => m.name.en
 /** An earlier run's task, remembered in the cache as pending for this request (proven: this run's key). */
 async function pendingTask(scene: Scene, request: Record<string, unknown> = scene.spec.request ?? {}): Promise<string> {
   const task = await taskMadeElsewhere(scene.sim, request)
-  await scene.cache.savePendingTaskId(scene.key, task.id, 'kling-o3-ref')
-  return task.id
+  return rememberPending(scene, task.id)
+}
+
+/** Remembers `taskId` in the cache as an earlier run's pending task for this request (proven: this run's key). */
+async function rememberPending(scene: Scene, taskId: string): Promise<string> {
+  await scene.cache.savePendingTaskId(scene.key, taskId, 'kling-o3-ref')
+  scene.pendingTaskId = taskId
+  return taskId
 }
 
 /**
@@ -249,7 +252,6 @@ const cases: Case[] = [
     },
     expected: 'submit',
     why: /ended failed/,
-    dryCannotKnow: 'collect',
   },
   {
     name: "an earlier run's task was cancelled",
@@ -263,21 +265,18 @@ const cases: Case[] = [
     },
     expected: 'submit',
     why: /ended cancelled/,
-    dryCannotKnow: 'collect',
   },
   {
     name: "an earlier run's task is another model's",
     arrange: async (scene) => void (await pendingTask(scene, { model: 'kling-v3-text-to-video', prompt: 'A grey wolf' })),
     expected: 'submit',
     why: /is for another model \("kling-v3-text-to-video"\)/,
-    dryCannotKnow: 'collect',
   },
   {
     name: "an earlier run's task is unknown to FoxAPI (404)",
-    arrange: async (scene) => void (await scene.cache.savePendingTaskId(scene.key, 'task-unified-1700000000-gonegone', 'kling-o3-ref')),
+    arrange: async (scene) => void (await rememberPending(scene, 'task-unified-1700000000-gonegone')),
     expected: 'submit',
     why: /is unknown to FoxAPI/,
-    dryCannotKnow: 'collect',
   },
   {
     name: "an earlier run's task is over a day old",
@@ -287,7 +286,6 @@ const cases: Case[] = [
     },
     expected: 'submit',
     why: /is over a day old/,
-    dryCannotKnow: 'collect',
   },
   {
     name: 'the last task was delivered to an earlier run (reuse: run)',
@@ -384,13 +382,19 @@ async function sceneOf(c: Case): Promise<Scene> {
   return { sim, service, artifacts, run, spec, key, cache: resultCacheFor(run.settings) }
 }
 
-/** The dry run's plan for the clip (its results file), checked to send nothing and save nothing. */
+/**
+ * The dry run's plan for the clip (its results file), checked to pay, cancel and save nothing: its one request to
+ * FoxAPI, with 'api-key' only, is the free status query of the earlier run's pending task the case remembered.
+ */
 async function dryDecision(scene: Scene, change: Partial<RunSettings> = {}): Promise<PlanRow> {
   const requests = scene.sim.requests.length
   const entries = scene.service.entries.length
   const artifacts = scene.artifacts.artifacts.length
-  await runDryRun(scene.run.clips, { settings: { ...scene.run.settings, dryRun: true, ...change }, batch: false })
-  expect(scene.sim.requests.length, 'the dry run sent a request to FoxAPI').toBe(requests)
+  const settings = { ...scene.run.settings, dryRun: true, ...change }
+  await runDryRun(scene.run.clips, { settings, batch: false })
+  const asked = scene.sim.requests.slice(requests).map((r) => `${r.method} ${r.path}`)
+  const pendingQuery = scene.pendingTaskId !== undefined && settings.apiKey !== '' ? [`GET /v1/tasks/${scene.pendingTaskId}`] : []
+  expect(asked, 'the dry run sent FoxAPI more than the status query of a pending task').toEqual(pendingQuery)
   expect(scene.service.entries.length, 'the dry run saved a cache entry').toBe(entries)
   expect(scene.artifacts.artifacts.length, 'the dry run saved a spend record or a delivered note').toBe(artifacts)
   const [row] = JSON.parse(readFileSync(scene.run.settings.resultsFile, 'utf8')) as PlanRow[]
@@ -406,12 +410,9 @@ describe('the dry run and the paid run decide alike', () => {
     const dry = await dryDecision(scene)
     const paid = await runClip(scene.spec, runDeps(scene.run.settings, { budget: await paidBudget(scene.run.settings) }).deps)
 
-    if (c.dryCannotKnow === undefined) {
-      expect(dry.decision, `the dry run planned ${dry.decision} (${dry.why})`).toBe(paid.decision.action)
-      // The same facts give the same words: the plan says why as the run does. (A pending task's state is a fact
-      // only the paid run has asked FoxAPI for, so its why says so, and the dry run's says what it depends on.)
-      if (paid.decision.action !== 'collect') expect(dry.why).toBe(paid.decision.why)
-    } else expect(dry.decision, 'what the dry run plans today, without asking FoxAPI').toBe(c.dryCannotKnow)
+    expect(dry.decision, `the dry run planned ${dry.decision} (${dry.why})`).toBe(paid.decision.action)
+    // The same facts give the same words: the plan says why as the run does (both asked FoxAPI about a pending task).
+    expect(dry.why).toBe(paid.decision.why)
     expect(paid.decision.action, paid.decision.why).toBe(c.expected)
     if (c.why) expect(paid.decision.why).toMatch(c.why)
     if (c.log) expect(stdout.text()).toMatch(c.log)
@@ -422,19 +423,19 @@ describe('the dry run and the paid run decide alike', () => {
 })
 
 describe("without 'api-key', the dry run reads entry keys alone, and still plans what the paid run does", () => {
-  // The one exception: under `reuse: run`, a task delivered to another run is known from its delivered note, an
-  // artifact of that run whose name comes from the task id (inside the pending entry, read only with 'api-key') and
-  // which is believed only with its proof. Without the key, the dry run sees a pending entry and plans to collect it;
-  // the paid run reads the note and submits. `dryPlans` holds what the dry run plans today there.
+  // Without the key the dry run cannot ask FoxAPI about an earlier run's pending task (nor read the task id inside
+  // the entry): it plans to collect it, and its note says that a task which failed, was cancelled or expired costs a
+  // real run a new one. The one exception to agreeing: under `reuse: run`, a task delivered to another run is known
+  // from its delivered note, an artifact of that run whose name comes from the task id (inside the pending entry, read
+  // only with 'api-key') and which is believed only with its proof. Without the key, the dry run sees a pending entry
+  // and plans to collect it; the paid run reads the note and submits. `dryPlans` holds what the dry run plans there.
+  const cannotAsk =
+    "an earlier run's task is waiting in the cache; without 'api-key' the dry run cannot ask FoxAPI whether it can still deliver (if it failed, was cancelled or expired, a real run pays for a new one)"
   const keyless: [name: string, note: string | undefined, dryPlans?: ClipAction][] = [
     ['nothing is cached', undefined],
     ['a proven clip is cached', "its proof is checked only with 'api-key'"],
-    ["an earlier run's task can still deliver", 'submitted by an earlier run; a new task only if that one failed or expired'],
-    [
-      'the last task was delivered to an earlier run (reuse: run)',
-      'submitted by an earlier run; a new task only if that one failed or expired',
-      'collect',
-    ],
+    ["an earlier run's task can still deliver", cannotAsk],
+    ['the last task was delivered to an earlier run (reuse: run)', cannotAsk, 'collect'],
   ]
 
   it.each(keyless)('%s', async (name, note, dryPlans) => {
@@ -447,7 +448,7 @@ describe("without 'api-key', the dry run reads entry keys alone, and still plans
     const paid = await runClip(scene.spec, runDeps(scene.run.settings).deps)
 
     if (dryPlans === undefined) expect(dry.decision, dry.why).toBe(paid.decision.action)
-    else expect(dry.decision, 'what the dry run plans today, without the key to read the delivered notes').toBe(dryPlans)
+    else expect(dry.decision, 'what the dry run plans, without the key to read the delivered notes').toBe(dryPlans)
     expect(paid.decision.action).toBe(c.expected)
     expect(dry.note).toBe(note)
     expect(dry.task_id).toBe('') // no entry was read, so no task id is known

@@ -5,7 +5,7 @@
 import path from 'node:path'
 import { MediaChecker } from '../media/media-files'
 import { requestMediaFiles } from '../media/media-request'
-import { buildRequest, type RawRequestInputs } from '../models'
+import { buildRequest, type RawRequestInputs, type RequestSources } from '../models'
 import type { PlannedDestination } from '../security/destinations'
 import { entryNameProblem, foldedName } from '../security/portable-names'
 import { isValidTaskId } from '../security/task-id'
@@ -125,9 +125,9 @@ function readBatchEntry(
   const raw = expandRequestTexts({ ...defaults.shared, ...fields }, values, where, problems)
   const outputWhere = output ? `${label} 'output'` : "Input 'output-path'"
   const outputPath = expandOutputTemplate(output ?? defaults.outputTemplate, values, outputWhere, problems)
-  const clip = entryClip(raw, outputPath, own, label, problems)
+  const { sources, ...clip } = entryClip(raw, outputPath, own, label, problems)
   if (clip.clip?.request) {
-    const files = requestMediaFiles(clip.clip.request, defaults.media, where, problems)
+    const files = requestMediaFiles(clip.clip.request, defaults.media, where, problems, sources)
     if (files.length > 0) clip.clip.media = files
   }
   return { name, calendar, ...clip }
@@ -188,14 +188,17 @@ function checkEntryName(rawName: unknown, name: string, label: string, seenNames
   return true
 }
 
-/** The entry's clip from its expanded request fields: a task to collect, or a request that passes its model's checks. */
+/**
+ * The entry's clip from its expanded request fields: a task to collect, or a request that passes its model's checks
+ * (with where its fields came from, so that a media file's problem names the entry's own field).
+ */
 function entryClip(
   raw: RawRequestInputs,
   outputPath: string,
   { name, output, taskId, cacheKey, repeated }: EntryOwnFields,
   label: string,
   problems: string[],
-): Pick<BatchEntry, 'clip' | 'destination' | 'warnings' | 'notices'> {
+): Pick<BatchEntry, 'clip' | 'destination' | 'warnings' | 'notices'> & { sources?: RequestSources } {
   const extra = { ...(taskId ? { taskId } : {}), ...(cacheKey ? { cacheKey } : {}) }
   const destinationLabel = output ? `${label} 'output'` : `${label} output (from 'output-path')`
   const destination = repeated ? undefined : { label: destinationLabel, template: outputPath, name }
@@ -207,5 +210,5 @@ function entryClip(
     return { warnings: [], notices: [] }
   }
   const clip = { name, request: result.request, outputPath, ...extra }
-  return { clip, destination, warnings: result.warnings, notices: result.notices }
+  return { clip, destination, warnings: result.warnings, notices: result.notices, sources: result.sources }
 }

@@ -77,7 +77,7 @@ export function readSingleClip(
   const outputPath = expandOutputTemplate(outputTemplate, values, "Input 'output-path'", problems)
   const result = buildRequest(expanded)
   if (result.ok) {
-    const files = requestMediaFiles(result.request, media, (input) => `Input '${input}'`, problems)
+    const files = requestMediaFiles(result.request, media, (input) => `Input '${input}'`, problems, result.sources)
     const clip = {
       name: 'clip',
       request: result.request,

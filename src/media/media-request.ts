@@ -2,7 +2,7 @@
 // checked by a MediaChecker with its problem named after the input that gave it; and the request with those paths
 // replaced, by each file's SHA-256 for the cache key (never by an upload URL, which changes with every upload) or by
 // the URL FoxAPI returned for its upload, for the create call.
-import { isMediaPath, mediaValuesOf, type GenerationRequest, type MediaValue } from '../models'
+import { isMediaPath, mediaValuesOf, type GenerationRequest, type MediaValue, type RequestSources } from '../models'
 import type { MediaChecker, MediaFile } from './media-files'
 
 /** Where a value stands, as results rows show it: `image_list[0].image_url`. */
@@ -12,16 +12,18 @@ export function fieldText(at: readonly (string | number)[]): string {
 
 /**
  * The workspace files `request` names (values without a URL scheme), each checked by `checker`. A problem is pushed
- * named after the input that gave the value: `labelOf(input)` gives `Input 'image-url'` or `batch item 2 'image-url'`.
+ * named after the input that gave the value (`sources`, from buildRequest, tells a list given in `parameters` from one
+ * an input filled): `labelOf(input)` gives `Input 'image-url'` or `batch item 2 'image-url'`.
  */
 export function requestMediaFiles(
   request: GenerationRequest,
   checker: MediaChecker,
   labelOf: (input: string) => string,
   problems: string[],
+  sources?: RequestSources,
 ): MediaFile[] {
   const files: MediaFile[] = []
-  for (const found of mediaValuesOf(request)) {
+  for (const found of mediaValuesOf(request, sources)) {
     // A URL is sent as given (a model the action does not know may take other schemes: FoxAPI decides).
     if (!isMediaPath(found.value)) continue
     const at = found.path

@@ -7,10 +7,10 @@
 import { z } from 'zod'
 import { emptyToUndefined, structuredText, textToBoolean, textToNumber } from './fields'
 import { customIssue, describeIssue } from './issues'
-import { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition } from './model'
+import { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition, type RequestSources } from './model'
 import { DEFAULT_MODEL, MODELS } from './registry'
 
-export { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition } from './model'
+export { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition, type RequestSources } from './model'
 export { MAX_PROMPT_CHARS } from './fields'
 export { DEFAULT_MODEL, FAMILY_OF, MODELS, outputOf, typicalSecondsOf } from './registry'
 export { isMediaPath, type MediaKind } from './fields'
@@ -22,8 +22,10 @@ export const REQUEST_INPUTS = ['model', ...FIELD_INPUTS, 'parameters'] as const
 export type RequestInputName = (typeof REQUEST_INPUTS)[number]
 export type RawRequestInputs = Partial<Record<RequestInputName, unknown>>
 
+/** A request built, with where each of its fields came from (a media file's problem names that input), or the problems. */
 export type BuildResult =
-  { ok: true; request: GenerationRequest; warnings: string[]; notices: string[] } | { ok: false; problems: string[] }
+  | { ok: true; request: GenerationRequest; warnings: string[]; notices: string[]; sources: RequestSources }
+  | { ok: false; problems: string[] }
 
 const modelName = z.preprocess(
   emptyToUndefined,
@@ -85,7 +87,7 @@ export function buildRequest(raw: RawRequestInputs, label = 'Input'): BuildResul
     const notice =
       `Model '${model.data}' is not one this action knows${why}: its request is sent as given, unchecked ` +
       '(FoxAPI checks it, and a refusal there costs nothing).'
-    return { ok: true, request: { model: model.data, ...body }, warnings: [], notices: [notice] }
+    return { ok: true, request: { model: model.data, ...body }, warnings: [], notices: [notice], sources: source }
   }
   return validateBody(definition, { body, source }, label, problems)
 }
@@ -159,7 +161,7 @@ function validateBody(definition: ModelDefinition, assembled: Assembled, label: 
   if (problems.length > 0) return { ok: false, problems }
   const warnings = definition.warnings(parsed.data).map((w) => `${label}: ${w} (a warning: FoxAPI decides, and its refusal is free)`)
   const request: GenerationRequest = { model: definition.name, ...withoutEmpty(definition.finalize(parsed.data)) }
-  return { ok: true, request, warnings, notices: [] }
+  return { ok: true, request, warnings, notices: [], sources: assembled.source }
 }
 
 /** Where a body path came from, so a problem names the input the user wrote (or `parameters`). */

@@ -6,7 +6,7 @@
 import type { z } from 'zod'
 import type { FieldInput } from '../constants'
 import { mediaRegistry, type MediaKind, type MediaMeta } from './fields'
-import type { GenerationRequest, ModelDefinition } from './model'
+import type { GenerationRequest, ModelDefinition, RequestSources } from './model'
 import { MODELS } from './registry'
 
 /** One media field of a model. */
@@ -93,8 +93,11 @@ export function mediaFieldsOf(model: string): MediaField[] {
   return fields
 }
 
-/** Every media value of a validated `request`, with its exact place and the input it came from. */
-export function mediaValuesOf(request: GenerationRequest): MediaValue[] {
+/**
+ * Every media value of a validated `request`, with its exact place and the input it came from: the one `sources`
+ * (buildRequest's) names, else the one that fills that place.
+ */
+export function mediaValuesOf(request: GenerationRequest, sources?: RequestSources): MediaValue[] {
   const definition = MODELS.get(request.model)
   const values: MediaValue[] = []
   for (const field of mediaFieldsOf(request.model)) {
@@ -102,7 +105,7 @@ export function mediaValuesOf(request: GenerationRequest): MediaValue[] {
     const visit = (value: unknown, at: number, path: (string | number)[]): void => {
       if (at === steps.length) {
         if (typeof value === 'string') {
-          const found: MediaValue = { path, kind: field.kind, input: inputAt(definition, field, path), value }
+          const found: MediaValue = { path, kind: field.kind, input: inputAt(definition, field, path, sources), value }
           values.push(field.maxBytes !== undefined ? { ...found, maxBytes: field.maxBytes } : found)
         }
         return
@@ -128,9 +131,19 @@ function stepsOf(path: string): string[] {
   })
 }
 
-/** The input a value at `path` came from: the one filling that very item (`image_urls[0]`), else the field's. */
-function inputAt(definition: ModelDefinition | undefined, field: MediaField, path: (string | number)[]): FieldInput | 'parameters' {
+/**
+ * The input a value at `path` came from: where the request was built from (`sources`: a list the model fills from an
+ * input may be given in `parameters` instead), else the input filling that very item (`image_urls[0]`), else the field's.
+ */
+function inputAt(
+  definition: ModelDefinition | undefined,
+  field: MediaField,
+  path: (string | number)[],
+  sources: RequestSources | undefined,
+): FieldInput | 'parameters' {
   const [top, index] = path
+  const source = (typeof index === 'number' ? sources?.get(`${String(top)}[${index}]`) : undefined) ?? sources?.get(String(top))
+  if (source?.[0] !== undefined) return source[0] as FieldInput | 'parameters'
   if (definition && typeof index === 'number') {
     const item = (Object.entries(definition.inputs) as [FieldInput, string][]).find(([, target]) => target === `${String(top)}[${index}]`)
     if (item) return item[0]

@@ -13,6 +13,12 @@ export { FIELD_INPUTS, type FieldInput } from '../constants'
 export type GenerationRequest = { model: string } & Record<string, unknown>
 
 /**
+ * Where each field of a built request (or list item, `image_urls[0]`) came from: the input that filled it
+ * (`['image-url']`), or `['parameters', field]`.
+ */
+export type RequestSources = ReadonlyMap<string, readonly string[]>
+
+/**
  * What a request fixes about the clip a model makes, and so what a finished clip is held against (see
  * models/expected-shape.ts): `aspect-ratio`, `duration` (or the sum of multi_prompt segments), `resolution` (the
  * short side: 720p → 720) and `audio` (an audio track).

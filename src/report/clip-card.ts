@@ -1,7 +1,7 @@
 // One clip's section of the job summary: its name and what became of it, what happened and what to do next, then
 // what a person checks before publishing (the prompt as sent, model and settings, the shape, the file, the FoxAPI
-// link and when it expires, the media used, the AI label) and, folded away, what an engineer looks up (task id,
-// SHA-256, cache key, timings, why the run decided what it did).
+// link and when it expires, or the asset of a model that makes no video, the media used, the AI label) and, folded
+// away, what an engineer looks up (task id, SHA-256, cache key, timings, why the run decided what it did).
 import { shapeLine } from '../clip/clip-shape'
 import { runLabel, runOfThisRepository } from '../run-origin'
 import type { ClipResult } from './clip-result'
@@ -19,7 +19,7 @@ export function clipCard(result: ClipResult, story: ClipStory, workspace: string
     ['Shape', shapeCell(result)],
     ['File', fileCell(result, workspace)],
     ['FoxAPI link', linkCell(result)],
-    ['Asset id', result.asset?.id !== undefined ? el('code', undefined, result.asset?.id) : undefined],
+    ['Asset id', assetCell(result)],
     ['Media used', mediaCell(result, workspace)],
     ['AI label', labelCell(result)],
   ]
@@ -74,6 +74,13 @@ function linkCell(result: ClipResult): Html | undefined {
   if (!anchor) return undefined
   const expiry = linkExpiry(result.task?.created)
   return join([anchor, expiry ? ` · works until ${expiry} (24 h after it was made)` : ' · works for 24 hours after the clip was made'])
+}
+
+/** `character_id <code>char-…</code> (Foxy)`: the field FoxAPI answered, the id, and the name a character carries. */
+function assetCell(result: ClipResult): Html | undefined {
+  const asset = result.asset
+  if (asset?.id === undefined) return undefined
+  return join([`${asset.field} `, el('code', undefined, asset.id), asset.name !== undefined ? ` (${asset.name})` : undefined])
 }
 
 function mediaCell(result: ClipResult, workspace: string): Html | undefined {

@@ -1,10 +1,13 @@
 // The last check of the workspace files a run will upload, before anything is sent (the dry run and the paid run
-// start with it, src/run/dry-run.ts and src/run/generation.ts, right after the input checks): a file whose first bytes say MP4 or MOV is read whole by the
-// MP4 reader (src/clip/clip-metadata.ts, mp4box), which must find a movie it can parse, with a video track and no
-// sample past the end of the file. The input checks are synchronous and read only signatures; the MP4 reader reads
-// boxes in chunks and asynchronously, so it runs here, once per content.
+// start with it, src/run/dry-run.ts and src/run/generation.ts, right after the input checks): a file whose first
+// bytes say MP4 or MOV is read whole by the MP4 reader (src/clip/clip-metadata.ts, mp4box), which must find a movie
+// it can parse, with a video track and no sample past the end of the file. It is read as every clip is, in the
+// reader's worker under its memory and time limits (src/clip/clip-reader.ts): a hostile file in the workspace is
+// no safer than a hostile download, and the MP4 library never loads in the step's own thread. The input checks are
+// synchronous and read only signatures; the MP4 reader reads boxes in chunks and asynchronously, so it runs here,
+// once per content.
 import path from 'node:path'
-import { readClipMetadata } from '../clip/clip-metadata'
+import { readClip } from '../clip/clip-reader'
 import { messageOf } from '../errors'
 import * as log from '../log'
 import type { ClipSpec } from '../inputs/clip-spec'
@@ -42,7 +45,7 @@ export async function checkMediaContents(clips: readonly ClipSpec[], workspace: 
 async function videoProblem(file: MediaFile, workspace: string): Promise<string | undefined> {
   const shown = shownPath(file.path)
   try {
-    const reading = await readClipMetadata(path.join(realWorkspace(workspace), ...file.path.split('/')))
+    const reading = await readClip(path.join(realWorkspace(workspace), ...file.path.split('/')))
     if (reading.ok) return undefined
     return `${shown} starts like ${file.type.name === 'mp4' ? 'an MP4' : 'a MOV'} video, but the MP4 reader cannot use it: ${reading.problem}`
   } catch (error) {
