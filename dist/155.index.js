@@ -19,8 +19,8 @@ var cache_key = __webpack_require__(24950);
 var result_cache = __webpack_require__(30127);
 // EXTERNAL MODULE: ./src/cache/staging.ts
 var staging = __webpack_require__(3511);
-// EXTERNAL MODULE: ./src/clip/clip-verify.ts + 2 modules
-var clip_verify = __webpack_require__(82711);
+// EXTERNAL MODULE: ./src/clip/clip-verify.ts + 1 modules
+var clip_verify = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
 // EXTERNAL MODULE: ./src/foxapi/file-upload.ts
@@ -172,8 +172,8 @@ var destinations = __webpack_require__(56769);
 var run_budget = __webpack_require__(50404);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
 var clip_decision = __webpack_require__(68498);
-// EXTERNAL MODULE: ./src/run/check-media.ts + 3 modules
-var check_media = __webpack_require__(82764);
+// EXTERNAL MODULE: ./src/run/check-media.ts
+var check_media = __webpack_require__(94460);
 // EXTERNAL MODULE: ./src/run/look-up.ts
 var look_up = __webpack_require__(21442);
 // EXTERNAL MODULE: ./src/run/period-budget.ts
