@@ -127,17 +127,7 @@ class FoxApiClient {
         catch (error) {
             throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_2__/* .toRequestError */ .du)(error, what, signal);
         }
-        if (response.statusCode >= 300 && response.statusCode < 400) {
-            (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .discardBody */ .LL)(response.body);
-            throw new _request_errors__WEBPACK_IMPORTED_MODULE_2__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
-        }
-        let text;
-        try {
-            text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .readBodyCapped */ .oV)(response, what);
-        }
-        catch (error) {
-            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_2__/* .toRequestError */ .du)(error, what, signal);
-        }
+        const text = await (0,_http__WEBPACK_IMPORTED_MODULE_1__/* .readApiReply */ .nz)(response, what, this.base.origin, signal);
         return taskOfReply(response, text, what, expectedId);
     }
 }
@@ -262,13 +252,13 @@ function leftRunning(outcome, last) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LL: () => (/* binding */ discardBody),
 /* harmony export */   OL: () => (/* binding */ requestSignal),
+/* harmony export */   nz: () => (/* binding */ readApiReply),
 /* harmony export */   oV: () => (/* binding */ readBodyCapped),
 /* harmony export */   rA: () => (/* binding */ createHttpAgent),
 /* harmony export */   s$: () => (/* binding */ parseJsonSafely)
 /* harmony export */ });
-/* unused harmony exports proxyConfigured, MAX_API_BODY_BYTES, MAX_JSON_DEPTH, jsonNestsDeeperThan */
+/* unused harmony exports proxyConfigured, MAX_API_BODY_BYTES, MAX_JSON_DEPTH, discardBody, jsonNestsDeeperThan */
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(24371);
 /* harmony import */ var _request_errors__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(98984);
 // Low-level HTTP plumbing shared by the API client and the downloader: one undici Agent with per-request
@@ -382,6 +372,22 @@ function parseJsonSafely(text) {
     }
     catch {
         return undefined;
+    }
+}
+/**
+ * The text of an API reply, read as every call to FoxAPI reads it: a redirect is refused, never followed (the API
+ * key stays with `origin`), and the body is read with its byte cap. A failed read is a RequestError.
+ */
+async function readApiReply(response, what, origin, signal) {
+    if (response.statusCode >= 300 && response.statusCode < 400) {
+        discardBody(response.body);
+        throw new _request_errors__WEBPACK_IMPORTED_MODULE_1__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
+    }
+    try {
+        return await readBodyCapped(response, what);
+    }
+    catch (error) {
+        throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_1__/* .toRequestError */ .du)(error, what, signal);
     }
 }
 

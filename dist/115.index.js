@@ -1538,17 +1538,7 @@ class FileUploader {
         catch (error) {
             throw changedFileIn(error) ?? (0,_request_errors__WEBPACK_IMPORTED_MODULE_6__/* .toRequestError */ .du)(error, what, signal);
         }
-        if (response.statusCode >= 300 && response.statusCode < 400) {
-            (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .discardBody */ .LL)(response.body);
-            throw new _request_errors__WEBPACK_IMPORTED_MODULE_6__/* .RequestError */ .GI(`${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`, { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true });
-        }
-        let text;
-        try {
-            text = await (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .readBodyCapped */ .oV)(response, what);
-        }
-        catch (error) {
-            throw (0,_request_errors__WEBPACK_IMPORTED_MODULE_6__/* .toRequestError */ .du)(error, what, signal);
-        }
+        const text = await (0,_http__WEBPACK_IMPORTED_MODULE_5__/* .readApiReply */ .nz)(response, what, this.base.origin, signal);
         return this.uploadedFile(response, text, what, file.bytes);
     }
     /** The stored file a reply names; an error status, or a reply without a usable URL or with another size, throws. */

@@ -1,7 +1,7 @@
 // FoxAPI client: create, query and cancel video tasks over undici.
 // The API key is sent only to the base URL's origin, and redirects are never followed.
 import { request, type Dispatcher } from 'undici'
-import { discardBody, parseJsonSafely, readBodyCapped, requestSignal } from './http'
+import { parseJsonSafely, readApiReply, requestSignal } from './http'
 import { RequestError, httpStatusError, toRequestError } from './request-errors'
 import { withRetries, type RetryPolicy } from './retries'
 import type { GenerationRequest } from '../models/model'
@@ -165,19 +165,7 @@ export class FoxApiClient {
     } catch (error) {
       throw toRequestError(error, what, signal)
     }
-    if (response.statusCode >= 300 && response.statusCode < 400) {
-      discardBody(response.body)
-      throw new RequestError(
-        `${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`,
-        { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true },
-      )
-    }
-    let text: string
-    try {
-      text = await readBodyCapped(response, what)
-    } catch (error) {
-      throw toRequestError(error, what, signal)
-    }
+    const text = await readApiReply(response, what, this.base.origin, signal)
     return taskOfReply(response, text, what, expectedId)
   }
 }

@@ -12,7 +12,7 @@ import * as log from '../log'
 import { ChangedFileError } from '../media/verified-read'
 import type { ApiClientOptions, CallOptions } from './api-client'
 import { seconds } from './api-client'
-import { discardBody, parseJsonSafely, readBodyCapped, requestSignal } from './http'
+import { parseJsonSafely, readApiReply, requestSignal } from './http'
 import { RequestError, httpStatusError, toRequestError } from './request-errors'
 import { withRetries } from './retries'
 
@@ -101,19 +101,7 @@ export class FileUploader {
     } catch (error) {
       throw changedFileIn(error) ?? toRequestError(error, what, signal)
     }
-    if (response.statusCode >= 300 && response.statusCode < 400) {
-      discardBody(response.body)
-      throw new RequestError(
-        `${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${this.base.origin}`,
-        { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true },
-      )
-    }
-    let text: string
-    try {
-      text = await readBodyCapped(response, what)
-    } catch (error) {
-      throw toRequestError(error, what, signal)
-    }
+    const text = await readApiReply(response, what, this.base.origin, signal)
     return this.uploadedFile(response, text, what, file.bytes)
   }
 

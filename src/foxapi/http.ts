@@ -2,7 +2,7 @@
 // timeouts (and the runner's proxy), the signal that holds a request to its deadline, and reading reply bodies
 // without trusting their size or nesting. What a failure means is request-errors.ts; trying again, retries.ts.
 import { Agent, EnvHttpProxyAgent, type buildConnector, type Dispatcher } from 'undici'
-import { RequestError } from './request-errors'
+import { RequestError, toRequestError } from './request-errors'
 
 /**
  * The dispatcher for every request: the request timeout as idle timeouts, and the runner's proxy variables
@@ -116,5 +116,24 @@ export function parseJsonSafely(text: string): unknown {
     return JSON.parse(text)
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The text of an API reply, read as every call to FoxAPI reads it: a redirect is refused, never followed (the API
+ * key stays with `origin`), and the body is read with its byte cap. A failed read is a RequestError.
+ */
+export async function readApiReply(response: Dispatcher.ResponseData, what: string, origin: string, signal: AbortSignal): Promise<string> {
+  if (response.statusCode >= 300 && response.statusCode < 400) {
+    discardBody(response.body)
+    throw new RequestError(
+      `${what} failed: FoxAPI answered with a redirect (HTTP ${response.statusCode}); not followed, so the API key stays with ${origin}`,
+      { status: response.statusCode, retryable: false, mayHaveBeenProcessed: true },
+    )
+  }
+  try {
+    return await readBodyCapped(response, what)
+  } catch (error) {
+    throw toRequestError(error, what, signal)
   }
 }
