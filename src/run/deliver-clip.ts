@@ -53,7 +53,7 @@ export async function deliverClip(spec: ClipSpec, task: Task, key: string | unde
   if (asset) {
     log(`FoxAPI task ${task.id} made no video: its result is ${asset.field} ${asset.id} (the asset-id output).`)
     // Like a clip not downloaded: the task is noted as delivered, so `reuse: run` never hands it out again.
-    if (key) await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''))
+    if (key) await noteDelivered(spec, task, key, deps)
     return { outcome: 'succeeded', asset }
   }
   if (!url) {
