@@ -91,7 +91,7 @@ async function runTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, turn: ClipT
   const ours = !started.adopted
   if (ours && (deps.settings.wait || deps.signal.aborted)) deps.waiting.add(started.task.id)
   try {
-    const end = await followTask(spec, { ...start, key: ahead.key }, trail, deps, turn, log)
+    const end = await followTask(spec, { ...start, key: ahead.key, deadline }, trail, deps, turn, log)
     return { ...end, decision: start.decision }
   } catch (error) {
     return failedWithTask(spec, start.decision, trail, error, deps)

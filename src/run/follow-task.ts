@@ -49,10 +49,13 @@ export class TaskTrail {
   }
 }
 
-/** Waits for the task (unless the run does not wait), then delivers its clip. */
+/**
+ * Waits for the task (unless the run does not wait), then delivers its clip. The wait ends at `start.deadline`, the
+ * one `timeout` the clip's task was started within (a resume, its uploads and its create count against it too).
+ */
 export async function followTask(
   spec: ClipSpec,
-  start: { started: StartedTask; key: string | undefined; record: TaskRecord },
+  start: { started: StartedTask; key: string | undefined; record: TaskRecord; deadline: number },
   trail: TaskTrail,
   deps: ClipDeps,
   turn: ClipTurn,
@@ -67,7 +70,7 @@ export async function followTask(
     client: deps.client,
     taskId: started.task.id,
     pollIntervalMs: deps.settings.pollIntervalMs,
-    deadline: Date.now() + deps.settings.timeoutMs,
+    deadline: start.deadline,
     signal: deps.signal,
     ...(started.pollFirst ? {} : { initial: started.task }),
     log,
