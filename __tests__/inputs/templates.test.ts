@@ -115,6 +115,33 @@ describe('expandRequestTexts', () => {
   })
 })
 
+describe("a prompt's expansion stops at its model's cap", () => {
+  const expand = (model: string | undefined, prompt: string) => {
+    const problems: string[] = []
+    const out = expandRequestTexts({ ...(model ? { model } : {}), prompt }, values, (field) => `Input '${field}'`, problems)
+    return { out, problems }
+  }
+
+  it('takes the cap of the model asked for: a Sora prompt of 3,000 characters with a placeholder expands', () => {
+    const { out, problems } = expand('sora-2', `${'x'.repeat(3_000)} {weekday}`)
+    expect(problems).toEqual([])
+    expect(out.prompt).toBe(`${'x'.repeat(3_000)} Monday`)
+    expect(expand('sora-2', `${'x'.repeat(5_000)} {weekday}`).problems).toEqual([
+      "Input 'prompt' expands to more than 5000 characters (FoxAPI's limit for a prompt is 5000); it was not expanded further",
+    ])
+  })
+
+  it("holds the default model (kling-o3-ref) to Kling's 2500, and a model whose page states no cap to the action's bound", () => {
+    expect(expand(undefined, `${'x'.repeat(2_600)} {weekday}`).problems).toEqual([
+      "Input 'prompt' expands to more than 2500 characters (FoxAPI's limit for a prompt is 2500); it was not expanded further",
+    ])
+    expect(expand('veo-3.1-fast', `${'x'.repeat(10_000)} {weekday}`).problems).toEqual([])
+    expect(expand('veo-3.1-fast', '{vars.product}'.repeat(20_000)).problems).toEqual([
+      "Input 'prompt' expands to more than 65536 characters (the action expands a prompt to at most 65536 characters); it was not expanded further",
+    ])
+  })
+})
+
 describe('expandTemplate within a limit', () => {
   const limit = { maxChars: 20, why: 'the limit of the test' }
   const big = { ...values, vars: { ...values.vars, v: 'x'.repeat(100_000), blank: ' '.repeat(30), empty: '' } }

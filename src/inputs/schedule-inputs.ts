@@ -12,7 +12,7 @@ import { previewedEvent, type PreviewEvent } from './preview-event'
 import { runEventOf, triggeringCron, type RunEvent } from './run-event'
 import { shown } from './input-text'
 import { expandTemplate, readVariables, type TemplateValues } from './templates'
-import { MAX_PROMPT_CHARS } from '../models'
+import { DEFAULT_MODEL, MAX_PROMPT_CHARS, promptCapOf } from '../models'
 import { MAX_PATH_BYTES } from '../security/destinations'
 
 export type Pick = 'all' | 'rotate'
@@ -201,8 +201,21 @@ function oneOf<const T extends string>(name: InputName, value: string, allowed: 
   return undefined
 }
 
-/** A prompt's limit, as its expansion stops at it (the request's check says the same of a text typed that long). */
+/** A Kling-capped text's limit (`negative-prompt`, a `multi-prompt` segment), as its expansion stops at it. */
 const PROMPT_LIMIT = { maxChars: MAX_PROMPT_CHARS, why: `FoxAPI's limit for a prompt is ${MAX_PROMPT_CHARS}` }
+/** Where an expanded prompt stops when its model's page states no cap (or the model is not known): 64 KiB. */
+const UNCAPPED_PROMPT_CHARS = 64 * 1024
+
+/**
+ * The limit a `prompt`'s expansion stops at: the requested model's cap (the request's check says the same of a text
+ * typed that long), or the action's own bound for a model whose page states none.
+ */
+function promptLimitOf(model: unknown): { maxChars: number; why: string } {
+  const cap = promptCapOf(typeof model === 'string' && model.trim() !== '' ? model.trim() : DEFAULT_MODEL)
+  return cap !== undefined
+    ? { maxChars: cap, why: `FoxAPI's limit for a prompt is ${cap}` }
+    : { maxChars: UNCAPPED_PROMPT_CHARS, why: `the action expands a prompt to at most ${UNCAPPED_PROMPT_CHARS} characters` }
+}
 /** An output name's limit: no path the system accepts is longer (src/security/destinations.ts). */
 const OUTPUT_LIMIT = { maxChars: MAX_PATH_BYTES, why: `no path longer than ${MAX_PATH_BYTES} bytes can be written here` }
 
@@ -224,7 +237,8 @@ export function expandRequestTexts<T extends Partial<Record<string, unknown>>>(
   for (const field of TEMPLATE_FIELDS) {
     const text = out[field]
     if (typeof text !== 'string') continue
-    const expanded = expandTemplate(text, values, where(field), { limit: PROMPT_LIMIT })
+    const limit = field === 'prompt' ? promptLimitOf(raw.model) : PROMPT_LIMIT
+    const expanded = expandTemplate(text, values, where(field), { limit })
     if (expanded.ok) out[field] = expanded.text
     else problems.push(expanded.problem)
   }

@@ -12,7 +12,7 @@ import { DEFAULT_MODEL, MODELS } from './registry'
 
 export { FIELD_INPUTS, type FieldInput, type GenerationRequest, type ModelDefinition, type RequestSources } from './model'
 export { MAX_PROMPT_CHARS } from './fields'
-export { DEFAULT_MODEL, FAMILY_OF, MODELS, outputOf, typicalSecondsOf } from './registry'
+export { DEFAULT_MODEL, FAMILY_OF, MODELS, outputOf, promptCapOf, typicalSecondsOf } from './registry'
 export { isMediaPath, type MediaKind } from './fields'
 export { mediaFieldsOf, mediaValuesOf, type MediaField, type MediaValue } from './media-fields'
 export { describeIssue } from './issues'

@@ -33,6 +33,12 @@ export function typicalSecondsOf(model: string): number | undefined {
   return entryOf(model)?.typicalSeconds
 }
 
+/** The prompt cap of `model`'s page; undefined for a page that states none, or a model the registry does not know. */
+export function promptCapOf(model: string): number | undefined {
+  const prompt = entryOf(model)?.fields.prompt
+  return prompt?.type === 'prompt' ? prompt.cap : undefined
+}
+
 /** What a model's task delivers: a video, or the id of an asset (a voice, a character); a model not known: a video. */
 export function outputOf(model: string): 'video' | 'voice_id' | 'character_id' {
   return entryOf(model)?.makes ?? 'video'
