@@ -56,6 +56,8 @@ export interface ClipResult {
   media?: MediaUse[]
   /** The clip's cache key (the request's), when the cache was asked. */
   cacheKey?: string
+  /** The Actions cache keeps the record of the clip's task, so re-running the workflow collects it (never paid twice). */
+  taskInCache?: boolean
 }
 
 /** A workspace file a clip's request names. */

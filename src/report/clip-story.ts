@@ -209,10 +209,10 @@ function waitEnded(result: ClipResult, context: StoryContext): ClipStory {
 }
 
 /** How to collect the clip's task: re-run (the cache remembers it) or name it with `task-id`. */
-export function collectWords(result: Pick<ClipResult, 'name' | 'taskId' | 'cacheKey'>, context: StoryContext): string {
+export function collectWords(result: Pick<ClipResult, 'name' | 'taskId' | 'taskInCache'>, context: StoryContext): string {
   const id = result.taskId ?? '?'
   const named = context.batch ? `add task-id: ${id} to the batch entry '${result.name}' and re-run` : `re-run with task-id: ${id}`
-  return result.cacheKey !== undefined ? `re-run the workflow (the cache remembers task ${id}), or ${named}` : named
+  return result.taskInCache ? `re-run the workflow (the cache remembers task ${id}), or ${named}` : named
 }
 
 function capitalise(text: string): string {

@@ -28,9 +28,10 @@ export const NO_SCHEDULE: ClipTurn = { take: () => Promise.resolve(undefined), r
 export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = NO_SCHEDULE): Promise<ClipResult> {
   const started = Date.now()
   const log: Log = (line) => deps.log(spec.name, redact(line))
-  const end = await produceClip(spec, deps, turn, log)
+  // The request's cache key, once per clip: the lookup, the saves and the summary use the same one.
+  const key = deps.cache.enabled ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
+  const end = await produceClip(spec, key, deps, turn, log)
   const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }))
-  const key = deps.settings.cache ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
   return {
     ...end,
     name: spec.name,
@@ -41,8 +42,8 @@ export async function runClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn = N
   }
 }
 
-async function produceClip(spec: ClipSpec, deps: ClipDeps, turn: ClipTurn, log: Log): Promise<ClipEnd> {
-  const key = deps.cache.enabled ? clipCacheKey(spec, deps.settings.cacheKey) : undefined
+/** `key`: the request's cache key, when the cache is used for the clip. */
+async function produceClip(spec: ClipSpec, key: string | undefined, deps: ClipDeps, turn: ClipTurn, log: Log): Promise<ClipEnd> {
   let found: CacheLookup
   let facts: ClipFacts
   try {
@@ -90,15 +91,17 @@ async function runTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, turn: ClipT
   // Only a task this run submitted is left for the post step to cancel; one adopted from another run is not ours.
   const ours = !started.adopted
   if (ours && (deps.settings.wait || deps.signal.aborted)) deps.waiting.add(started.task.id)
+  let end: ClipEnd
   try {
-    const end = await followTask(spec, { ...start, key: ahead.key, deadline }, trail, deps, turn, log)
-    return { ...end, decision: start.decision }
+    end = { ...(await followTask(spec, { ...start, key: ahead.key, deadline }, trail, deps, turn, log)), decision: start.decision }
   } catch (error) {
-    return failedWithTask(spec, start.decision, trail, error, deps)
+    end = failedWithTask(spec, start.decision, trail, error, deps)
   } finally {
     deps.waiting.delete(started.task.id)
     await start.pendingSave
   }
+  // Known only once the record's save settled: whether a re-run of the workflow finds the task in the cache.
+  return start.record.kept ? { ...end, taskInCache: true } : end
 }
 
 type Started = { started: StartedTask; decision: ClipDecision; pendingSave: Promise<void>; record: TaskRecord } | { skipped: ClipDecision }
@@ -131,7 +134,7 @@ async function startTask(spec: ClipSpec, ahead: Ahead, deps: ClipDeps, deadline:
   // Never rejects (the cache only warns); awaited before the clip ends, so a later save under the key comes after it.
   const record = { kept: key !== undefined }
   const pendingSave = key ? savePending(spec, key, submission.taskId, deps, record) : none
-  return { started: submission.started, decision: decideClip(facts), pendingSave, record }
+  return { started: submission.started, decision: submission.decision, pendingSave, record }
 }
 
 /**

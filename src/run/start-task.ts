@@ -98,7 +98,7 @@ function waitAnyway(error: unknown, deps: Pick<ClipDeps, 'signal'>): boolean {
 }
 
 /** A new task, or why none was submitted (the budget's turn found max-credits reached). */
-export type Submission = { started: StartedTask; taskId: string } | { skipped: ClipDecision }
+export type Submission = { started: StartedTask; taskId: string; decision: ClipDecision } | { skipped: ClipDecision }
 
 /**
  * Submits the clip's request in the budget's turn: decideClip, told the budget's state at that moment, says
@@ -127,7 +127,7 @@ export async function submitTask(spec: ClipSpec, facts: ClipFacts, deps: ClipDep
     const { task, counted } = await deps.budget.send(() => createWithGrace(body, deps, deadline, log))
     const estimate = task.task_info?.estimated_time
     log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`)
-    return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id }
+    return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id, decision }
   })
 }
 
