@@ -3,7 +3,7 @@
 import { request, type Dispatcher } from 'undici'
 import { parseJsonSafely, readApiReply, requestSignal } from './http'
 import { RequestError, httpStatusError, toRequestError } from './request-errors'
-import { withRetries, type RetryPolicy } from './retries'
+import { API_RETRY, withRetries, type RetryPolicy } from './retries'
 import type { GenerationRequest } from '../models/model'
 import { taskSchema, type Task } from './task'
 import * as log from '../log'
@@ -30,6 +30,11 @@ export interface ApiClientOptions {
   agent: Dispatcher
   retry: RetryPolicy
   userAgent?: string
+}
+
+/** How a run talks to FoxAPI (its tasks, its file uploads, a dry run's status queries): one key, one agent, one retry policy. */
+export function runClientOptions(settings: { baseUrl: string; apiKey: string }, agent: Dispatcher): ApiClientOptions {
+  return { baseUrl: settings.baseUrl, apiKey: settings.apiKey, agent, retry: API_RETRY, userAgent: 'foxapi-video-action' }
 }
 
 /** Path of the cancel call. FoxAPI's reference names `task_info.can_cancel` but not the route; this is the one we use. */

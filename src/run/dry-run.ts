@@ -9,13 +9,12 @@
 import { clipCacheKey, reuseRunId } from '../cache/cache-key'
 import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
-import { checkRestoredClip } from '../clip/clip-verify'
-import { FoxApiClient, previewCreate } from '../foxapi/api-client'
+import { FoxApiClient, previewCreate, runClientOptions } from '../foxapi/api-client'
 import { UPLOAD_PATH } from '../foxapi/file-upload'
 import { createHttpAgent } from '../foxapi/http'
-import { API_RETRY } from '../foxapi/retries'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import { previewWords } from '../inputs/preview-event'
+import { messageOf } from '../errors'
 import * as log from '../log'
 import { sizeText, type MediaFile } from '../media/media-files'
 import type { MediaUse } from '../report/clip-result'
@@ -32,7 +31,7 @@ import { safeFileName } from '../security/destinations'
 import { CreditBudget } from './budget'
 import { decideClip, type CacheFinding, type ClipDecision, type ClipFacts, type PendingCheck } from './clip-decision'
 import { refuseUnusableMedia } from './check-media'
-import { deliveredElsewhere, findingOf } from './look-up'
+import { deliveredElsewhere, findingOf, lookupOptions } from './look-up'
 import { untrustedPeriod } from './period-budget'
 import { checkPendingTask } from './start-task'
 
@@ -87,11 +86,17 @@ async function planRows(
 ): Promise<PlanRow[]> {
   const cache = new ResultCache(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes })
   const status = settings.apiKey !== '' ? taskStatusChecks(settings) : undefined
+  // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
+  const notes =
+    settings.reuse.mode === 'run' ? DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined
   const rows: PlanRow[] = []
   try {
     for (const clip of clips) {
       const key = cache.enabled ? clipCacheKey(clip, settings.cacheKey) : undefined
-      const facts = await planFacts(clip, key, cache, settings, status?.check)
+      const facts = await planFacts(clip, key, cache, settings, {
+        ...(status ? { checkPending: status.check } : {}),
+        ...(notes ? { notes } : {}),
+      })
       const decision = decideClip({ ...facts, ...(budgetRefusal !== undefined ? { budgetRefusal } : {}) })
       rows.push(planRow(clip, decision, key, noteOf(facts, decision, settings)))
     }
@@ -115,24 +120,21 @@ export async function planFacts(
   key: string | undefined,
   cache: ResultCache,
   settings: RunSettings,
-  checkPending?: PendingChecker,
+  asks: { checkPending?: PendingChecker; notes?: DeliveredNotes } = {},
 ): Promise<ClipFacts> {
   const base = clip.taskId !== undefined ? { taskId: clip.taskId } : {}
   if (key === undefined) return { ...base, cache: findingOf(undefined, key, { cache, settings }) }
   const runId = reuseRunId(settings)
   if (settings.apiKey === '') return { ...base, cache: await peekFinding(cache, key, runId) }
-  const looked = await cache.lookup(key, {
-    wantClip: settings.wait && settings.download,
-    ...(runId !== undefined ? { runId } : {}),
-    check: (file) => checkRestoredClip(file, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log.info }),
-  })
-  // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
-  const notes =
-    settings.reuse.mode === 'run' ? DeliveredNotes.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined
-  const found = await deliveredElsewhere(looked, key, { settings, ...(notes ? { notes } : {}) })
+  // The paid run's lookup, without placing the clip anywhere.
+  const looked = await cache.lookup(
+    key,
+    lookupOptions(settings, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log.info }),
+  )
+  const found = await deliveredElsewhere(looked, key, { settings, ...(asks.notes ? { notes: asks.notes } : {}) })
   const finding = findingOf(found, key, { cache, settings })
   // The paid run asks FoxAPI about an earlier run's task before adopting it: so does its plan (a GET is free).
-  const pending = finding.kind === 'pending' && finding.taskId !== undefined ? await checkPending?.(finding.taskId, clip) : undefined
+  const pending = finding.kind === 'pending' && finding.taskId !== undefined ? await asks.checkPending?.(finding.taskId, clip) : undefined
   return { ...base, cache: finding, ...(pending ? { pending } : {}) }
 }
 
@@ -142,13 +144,7 @@ type PendingChecker = (taskId: string, clip: ClipSpec) => Promise<PendingCheck>
 /** The dry run's only requests to FoxAPI: status queries (GET, free) of earlier runs' pending tasks. */
 function taskStatusChecks(settings: RunSettings): { check: PendingChecker; close(): Promise<void> } {
   const agent = createHttpAgent(settings.requestTimeoutMs)
-  const client = new FoxApiClient({
-    baseUrl: settings.baseUrl,
-    apiKey: settings.apiKey,
-    agent,
-    retry: API_RETRY,
-    userAgent: 'foxapi-video-action',
-  })
+  const client = new FoxApiClient(runClientOptions(settings, agent))
   const signal = new AbortController().signal
   const check: PendingChecker = async (taskId, clip) => {
     try {
@@ -158,7 +154,7 @@ function taskStatusChecks(settings: RunSettings): { check: PendingChecker; close
       )
       return answer.check
     } catch (error) {
-      log.info(`[${clip.name}] FoxAPI could not be asked about task ${taskId} (${error instanceof Error ? error.message : String(error)}).`)
+      log.info(`[${clip.name}] FoxAPI could not be asked about task ${taskId} (${messageOf(error)}).`)
       return { usable: true }
     }
   }

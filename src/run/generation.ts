@@ -6,10 +6,9 @@ import { ResultCache } from '../cache/result-cache'
 import { removeCacheStaging } from '../cache/staging'
 import { State } from '../constants'
 import { messageOf } from '../errors'
-import { FoxApiClient, type ApiClientOptions } from '../foxapi/api-client'
+import { FoxApiClient, runClientOptions } from '../foxapi/api-client'
 import { FileUploader } from '../foxapi/file-upload'
 import { createHttpAgent } from '../foxapi/http'
-import { API_RETRY } from '../foxapi/retries'
 import type { ClipSpec, NotDueEntry, RunSettings } from '../inputs/clip-spec'
 import * as log from '../log'
 import { saveStateSafely } from '../report/actions-io'
@@ -113,13 +112,7 @@ function setUp(settings: RunSettings, batch: boolean, period: PeriodSpending | u
   const downloadAgent = createHttpAgent(settings.requestTimeoutMs, {
     connect: guardedConnector(downloadPolicyFor(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
   })
-  const api: ApiClientOptions = {
-    baseUrl: settings.baseUrl,
-    apiKey: settings.apiKey,
-    agent,
-    retry: API_RETRY,
-    userAgent: 'foxapi-video-action',
-  }
+  const api = runClientOptions(settings, agent)
   const client = new FoxApiClient(api)
   const stop = stopOnSignals()
   const waiting = new Set<string>()

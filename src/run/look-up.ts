@@ -2,9 +2,9 @@
 // is placed where the clip goes (a clip that passes is always restored: ./clip-decision.ts); a pending task is
 // offered for collecting unless, under `reuse: run`, its clip went to another run. findingOf turns what the cache
 // said into the fact the decision reads; the dry run asks the same questions (./dry-run.ts).
-import type { CacheLookup } from '../cache/result-cache'
+import type { CacheLookup, LookupOptions } from '../cache/result-cache'
 import { reuseRunId } from '../cache/cache-key'
-import { checkRestoredClip } from '../clip/clip-verify'
+import { checkRestoredClip, type VerifyContext } from '../clip/clip-verify'
 import type { ClipSpec } from '../inputs/clip-spec'
 import type { ClipDecision } from '../report/clip-result'
 import type { CacheFinding } from './clip-decision'
@@ -14,15 +14,26 @@ import { resolveOutputPath, verifyContext } from './deliver-clip'
 
 type Log = (line: string) => void
 
+/**
+ * How a clip's request is looked up, by the paid run and the dry run alike: the clip file is what is cached (result
+ * URLs expire), so a cached clip serves only runs that download it; under `reuse: run` only this run's clip; a
+ * proven clip is checked as a download is. Where it is placed, if anywhere, is the caller's.
+ */
+export function lookupOptions(settings: ClipDeps['settings'], verify: VerifyContext): LookupOptions {
+  const runId = reuseRunId(settings)
+  return {
+    wantClip: settings.wait && settings.download,
+    ...(runId !== undefined ? { runId } : {}),
+    check: (file) => checkRestoredClip(file, verify),
+  }
+}
+
 /** The cache lookup stage: the clip or a pending task of the request's key (none without a key). */
 export async function lookUp(spec: ClipSpec, key: string | undefined, deps: ClipDeps, log: Log): Promise<CacheLookup> {
   if (key === undefined) return undefined
   const { settings } = deps
-  // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
   const found = await deps.cache.lookup(key, {
-    wantClip: settings.wait && settings.download,
-    ...(reuseRunId(settings) !== undefined ? { runId: reuseRunId(settings) } : {}),
-    check: (file) => checkRestoredClip(file, verifyContext(spec, deps, log)),
+    ...lookupOptions(settings, verifyContext(spec, deps, log)),
     place: (task) => resolveOutputPath(spec, task.id, settings.workspace),
   })
   if (found?.kind === 'unusable-clip' && wantsClip(deps))
