@@ -11,7 +11,7 @@ import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
 import * as log from '../log'
 import { OversizeEntryError, downloadEntryArchive } from './entry-download'
-import type { DownloadedEntry, EntryRead } from './entry-read'
+import type { DownloadedEntry, EntryLimit, EntryRead } from './entry-read'
 import { readLocalActionEntry } from './local-action-cache'
 
 let loaded: Promise<typeof ActionsCache> | undefined
@@ -49,10 +49,7 @@ const STAND_IN_WARNING =
   'Cache entries are not restored here: this @actions/cache is a stand-in (as @github/local-action has) that can only unpack an entry with tar into the workspace, which no entry is allowed to do. Entries are still saved.'
 let standInNamed = false
 
-export type { DownloadedEntry, EntryRead } from './entry-read'
-
-/** The most an entry may be downloaded for, and its kind in words (`a pending entry`), by the key that matched. */
-export type EntryLimit = (matchedKey: string) => { maxBytes: number; kind: string } | undefined
+export type { DownloadedEntry, EntryLimit } from './entry-read'
 
 /**
  * What restoreCache does up to the download, and no further: the same version (from `paths` and the
@@ -66,8 +63,8 @@ export async function downloadEntry(
   restoreKeys: string[],
   limit: EntryLimit,
 ): Promise<DownloadedEntry | undefined> {
-  await available() // a service that is not configured throws here, as before: the caller turns the cache off
-  const read = await readEntry(paths, primaryKey, restoreKeys, limit)
+  const module = await available() // a service that is not configured throws here, as before: the caller turns the cache off
+  const read = await log.quietly(() => readEntry(module, paths, primaryKey, restoreKeys, limit))
   if (read.kind === 'found') return read.entry
   if (read.kind === 'failed' && read.refused) log.warning(read.reason)
   else if (read.kind === 'failed' && read.reason !== STAND_IN_REASON && read.reason !== UNREADABLE_REASON) {
@@ -80,22 +77,18 @@ const STAND_IN_REASON = 'this @actions/cache is a stand-in that cannot restore a
 const UNREADABLE_REASON = 'the effective cache-mode does not permit reads'
 
 /**
- * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
- * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
- * `limit` says, from the key that matched, how large the entry may be (undefined: not an entry the caller reads,
- * so it is not downloaded at all). Never throws; logs nothing for a failure (the caller words it).
+ * The read behind downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache
+ * answers undefined for both), so that downloadEntry words each. `limit` says, from the key that matched, how large
+ * the entry may be (undefined: not an entry the caller reads, so it is not downloaded at all). Never throws; logs
+ * nothing for a failure (the caller words it).
  */
-export function readEntry(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
-  return log.quietly(() => readEntryNow(paths, primaryKey, restoreKeys, limit))
-}
-
-async function readEntryNow(paths: string[], primaryKey: string, restoreKeys: string[], limit: EntryLimit): Promise<EntryRead> {
-  let module: typeof ActionsCache
-  try {
-    module = await available()
-  } catch (error) {
-    return { kind: 'failed', reason: messageOf(error) }
-  }
+async function readEntry(
+  module: typeof ActionsCache,
+  paths: string[],
+  primaryKey: string,
+  restoreKeys: string[],
+  limit: EntryLimit,
+): Promise<EntryRead> {
   if (typeof module.isFeatureAvailable !== 'function') {
     // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
     // only unpack an entry with tar into the workspace. local-action keeps each entry as a file: read that instead.

@@ -17,3 +17,6 @@ export interface DownloadedEntry {
  * download, a stand-in; `refused`: an entry larger than its kind may hold, not downloaded past its limit).
  */
 export type EntryRead = { kind: 'found'; entry: DownloadedEntry } | { kind: 'none' } | { kind: 'failed'; reason: string; refused?: boolean }
+
+/** The most an entry may be downloaded for, and its kind in words (`a pending entry`), by the key that matched. */
+export type EntryLimit = (matchedKey: string) => { maxBytes: number; kind: string } | undefined

@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { removeLeftover } from '../atomic-files'
 import { messageOf } from '../errors'
-import type { DownloadedEntry, EntryRead } from './entry-read'
+import type { DownloadedEntry, EntryLimit, EntryRead } from './entry-read'
 
 /** `<key>-<version>.cache`: the version is the SHA-256 (hex) of the entry's paths and compression. */
 const ENTRY_FILE = /^(.+)-[0-9a-f]{64}\.cache$/
@@ -20,7 +20,7 @@ export async function readLocalActionEntry(
   folder: string,
   primaryKey: string,
   restoreKeys: string[],
-  limit: (matchedKey: string) => { maxBytes: number; kind: string } | undefined,
+  limit: EntryLimit,
 ): Promise<EntryRead> {
   let files: { key: string; file: string; savedAt: number }[]
   try {
