@@ -15,7 +15,7 @@ import { z } from 'zod'
 import { isProvenEntry, proveEntry } from '../cache/entry-proof'
 import { messageOf } from '../errors'
 import * as log from '../log'
-import { apiProblem, recordStoreProblem, RunRecords, thisRun } from './run-records'
+import { apiProblem, isAlreadyUploaded, recordStoreRun, retentionLimit, RunRecords } from './run-records'
 
 const NOTE_KIND = 'foxapi-video delivered note v1'
 /** Days a note is kept (the repository's limit when lower): far past any task that could be adopted (FoxAPI's result URLs last a day). */
@@ -44,14 +44,17 @@ export class DeliveredNotes {
     private readonly store: RunRecords | undefined,
     private readonly unavailable: string | undefined,
     private readonly apiKey: string,
+    /** How long a note is kept: NOTE_RETENTION_DAYS, or the repository's shorter artifact retention. */
+    private readonly days: number,
   ) {}
 
   /** The notes of this run's repository; without an artifact service or a token, every question answers "unknown". */
   static open(options: { apiKey: string; githubToken: string }, env: NodeJS.ProcessEnv = process.env): DeliveredNotes {
-    const run = thisRun(env)
-    const problem = recordStoreProblem(env) ?? (options.githubToken === '' ? "'github-token' is empty" : undefined)
-    if (problem !== undefined || run === undefined) return new DeliveredNotes(undefined, problem ?? 'no run', options.apiKey)
-    return new DeliveredNotes(new RunRecords(run, options.githubToken), undefined, options.apiKey)
+    const days = Math.min(retentionLimit(env) ?? NOTE_RETENTION_DAYS, NOTE_RETENTION_DAYS)
+    const store = recordStoreRun(env)
+    const problem = 'problem' in store ? store.problem : options.githubToken === '' ? "'github-token' is empty" : undefined
+    if (problem !== undefined || !('run' in store)) return new DeliveredNotes(undefined, problem, options.apiKey, days)
+    return new DeliveredNotes(new RunRecords(store.run, options.githubToken), undefined, options.apiKey, days)
   }
 
   /** Which run task `taskId` of the request `cacheKey` was delivered to, as its notes say. */
@@ -94,12 +97,10 @@ export class DeliveredNotes {
     const { runId, attempt } = this.store.run
     const proof = proveEntry(this.apiKey, { kind: NOTE_KIND, name, task: taskId, run_id: runId, attempt })
     try {
-      const limit = Number(process.env.GITHUB_RETENTION_DAYS ?? NaN)
-      const days = Number.isInteger(limit) && limit > 0 ? Math.min(limit, NOTE_RETENTION_DAYS) : NOTE_RETENTION_DAYS
-      await this.store.upload(name, JSON.stringify({ v: 1, task: taskId, run_id: runId, attempt, proof }), days)
+      await this.store.upload(name, JSON.stringify({ v: 1, task: taskId, run_id: runId, attempt, proof }), this.days)
     } catch (error) {
       // An earlier attempt of this run noted it already: the note names this run either way.
-      if (/\(409\)|already exists/i.test(messageOf(error))) return
+      if (isAlreadyUploaded(error)) return
       log.warning(
         `Could not note that task ${taskId} was delivered to this run (${messageOf(error)}): a later run that finds its pending record may collect it again.`,
       )

@@ -53,15 +53,28 @@ export interface ThisRun {
   attempt: number
 }
 
-/** Why records cannot be kept on this runner, or undefined when they can (from the runner's variables alone). */
-export function recordStoreProblem(env: NodeJS.ProcessEnv = process.env): string | undefined {
+/** This job's run, when records can be kept on this runner; else why not (from the runner's variables alone). */
+export function recordStoreRun(env: NodeJS.ProcessEnv = process.env): { run: ThisRun } | { problem: string } {
   if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
-    return 'the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set)'
+    return {
+      problem: 'the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set)',
+    }
   const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase()
   if (server !== 'github.com' && !server.endsWith('.ghe.com') && !server.endsWith('.localhost'))
-    return `${server} is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support`
-  if (thisRun(env) === undefined) return 'GITHUB_REPOSITORY, GITHUB_RUN_ID or GITHUB_RUN_ATTEMPT do not name a run'
-  return undefined
+    return { problem: `${server} is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support` }
+  const run = thisRun(env)
+  return run ? { run } : { problem: 'GITHUB_REPOSITORY, GITHUB_RUN_ID or GITHUB_RUN_ATTEMPT do not name a run' }
+}
+
+/** The repository's artifact retention in days (GITHUB_RETENTION_DAYS), when the runner gives a usable one. */
+export function retentionLimit(env: NodeJS.ProcessEnv = process.env): number | undefined {
+  const limit = Number((env.GITHUB_RETENTION_DAYS ?? '').trim() || NaN)
+  return Number.isInteger(limit) && limit > 0 ? limit : undefined
+}
+
+/** Whether an upload failed because the artifact is there already (an earlier attempt or another job of the run made it). */
+export function isAlreadyUploaded(error: unknown): boolean {
+  return /\(409\)|already exists/i.test(messageOf(error))
 }
 
 /** This job's run (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), when the variables name one. */

@@ -22,7 +22,15 @@ import { isProvenEntry, proveEntry } from '../cache/entry-proof'
 import { messageOf } from '../errors'
 import type { BudgetPeriodSettings } from '../inputs/clip-spec'
 import * as log from '../log'
-import { apiProblem, recordStoreProblem, RunRecords, thisRun, type ListedArtifact, type RunFacts } from './run-records'
+import {
+  apiProblem,
+  isAlreadyUploaded,
+  recordStoreRun,
+  retentionLimit,
+  RunRecords,
+  type ListedArtifact,
+  type RunFacts,
+} from './run-records'
 
 const RECORD_KIND = 'foxapi-video spend record v1'
 /** Days a record is kept: the longest period, plus a day for the time zones (a month of 31 days → 32). */
@@ -54,7 +62,6 @@ export class SpendRecords {
   private readonly base: string
   private readonly step = randomBytes(6).toString('hex')
   private next = 0
-  private opened = false
   /** The highest total asked to be recorded, and the highest saved. */
   private wanted = 0
   private saved: number | undefined
@@ -81,19 +88,18 @@ export class SpendRecords {
   ): SpendRecords | { unavailable: string; retention?: boolean } {
     const { budget } = options
     const days = RETENTION_DAYS[budget.period]
-    const limit = Number((env.GITHUB_RETENTION_DAYS ?? '').trim() || NaN)
-    if (Number.isInteger(limit) && limit > 0 && limit < days)
+    const limit = retentionLimit(env)
+    if (limit !== undefined && limit < days)
       return {
         retention: true,
         unavailable:
           `budget-period ${budget.period} keeps its spend records as artifacts for ${days} days, but this repository keeps artifacts for at most ${limit} days (GITHUB_RETENTION_DAYS): ` +
           `records would expire before the period ends and the cap could not hold. Raise the artifact retention (Settings → Actions → General) to ${days} days or more, or use a shorter budget-period`,
       }
-    const problem = recordStoreProblem(env)
-    const run = thisRun(env)
-    if (problem !== undefined || run === undefined) return { unavailable: problem ?? 'no run' }
+    const store = recordStoreRun(env)
+    if ('problem' in store) return { unavailable: store.problem }
     if (options.githubToken === '') return { unavailable: "'github-token' is empty: the records are read back through the GitHub API" }
-    return new SpendRecords(new RunRecords(run, options.githubToken), options.apiKey, budget)
+    return new SpendRecords(new RunRecords(store.run, options.githubToken), options.apiKey, budget)
   }
 
   /** The period's total so far; "untrusted" (never 0) for records that are there but cannot be read or believed. */
@@ -180,8 +186,8 @@ export class SpendRecords {
     const n = this.next++
     const name = `${this.base}-a${this.store.run.attempt}-${this.step}-${n}.json`
     try {
-      if (!this.opened) await this.makeIndex()
-      this.opened = true
+      // The first save of the step makes the run's index (a failed one fails every later save).
+      if (n === 0) await this.makeIndex()
       const fields = {
         scope: this.budget.scope,
         period: this.budget.key,
@@ -214,7 +220,7 @@ export class SpendRecords {
       )
       return
     } catch (error) {
-      if (!/\(409\)|already exists/i.test(messageOf(error))) throw error
+      if (!isAlreadyUploaded(error)) throw error
     }
     for (const until = Date.now() + INDEX_WAIT_MS; ; await new Promise((resolve) => setTimeout(resolve, 1_000))) {
       if ((await this.store.listRun(this.store.run.runId, index)).some((artifact) => artifact.name === index)) return
