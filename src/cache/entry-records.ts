@@ -15,18 +15,26 @@ export const DELIVERED_SUFFIX = '-delivered'
 /** Largest JSON file an entry may hold (the task JSON is a few KiB). */
 export const MAX_JSON_BYTES = 64 * 1024
 /** Bytes an entry's archive (tar --posix, then zstd or gzip) may add to its files: headers, padding, framing. */
-export const ARCHIVE_OVERHEAD_BYTES = 64 * 1024
+const ARCHIVE_OVERHEAD_BYTES = 64 * 1024
 /**
  * Largest archive of a pending or delivered entry: its one record is under a KiB, its archive a few hundred bytes.
  * A larger one is refused before it is downloaded (src/cache/entry-download.ts).
  */
 export const MAX_RECORD_ARCHIVE_BYTES = 16 * 1024
+/** The files a clip entry may hold, each with its largest size: the clip (at most `maxClipBytes`) and its two records. */
+export function clipFiles(maxClipBytes: number): ReadonlyMap<string, number> {
+  return new Map([
+    [CLIP_FILE, maxClipBytes],
+    [TASK_FILE, MAX_JSON_BYTES],
+    [META_FILE, MAX_JSON_BYTES],
+  ])
+}
 /**
- * Largest archive of a clip entry whose clip is at most `maxClipBytes`: the clip and its two JSON files, what
- * compression can add to data that does not compress (under 1/128), and the archive's own overhead.
+ * Largest archive of a clip entry whose clip is at most `maxClipBytes`: its files, what compression can add to
+ * data that does not compress (under 1/128), and the archive's own overhead.
  */
 export function maxClipArchiveBytes(maxClipBytes: number): number {
-  const content = maxClipBytes + 2 * MAX_JSON_BYTES
+  const content = [...clipFiles(maxClipBytes).values()].reduce((sum, bytes) => sum + bytes, 0)
   return content + Math.ceil(content / 128) + ARCHIVE_OVERHEAD_BYTES
 }
 /** The one file a pending or delivered entry holds. */

@@ -36,13 +36,13 @@ import { proveEntry } from './entry-proof'
 import {
   CLIP_FILE,
   DELIVERED_SUFFIX,
-  MAX_JSON_BYTES,
   MAX_RECORD_ARCHIVE_BYTES,
   META_FILE,
   PENDING_FILE,
   PENDING_FILES,
   TASK_FILE,
   clipFields,
+  clipFiles,
   maxClipArchiveBytes,
   pendingFields,
 } from './entry-records'
@@ -174,7 +174,7 @@ export class ResultCache {
         await removeLeftover(downloaded.folder)
         return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' }
       }
-      return await withUnpackedEntry(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) =>
+      return await withUnpackedEntry(downloaded, relative, isClip ? clipFiles(this.options.maxClipBytes) : PENDING_FILES, (files) =>
         isClip
           ? readClipEntry(clipKey, files, options, this.believer)
           : readPendingEntry(key, matched, files, options.runId !== undefined, this.believer),
@@ -185,15 +185,6 @@ export class ResultCache {
       else log.warning(`Cache entry ${matched} could not be used (${messageOf(error)}); going on without it.`)
       return { kind: 'empty' }
     }
-  }
-
-  /** The files a clip entry may hold, each with its largest size. */
-  private clipFiles(): Map<string, number> {
-    return new Map([
-      [CLIP_FILE, this.options.maxClipBytes],
-      [TASK_FILE, MAX_JSON_BYTES],
-      [META_FILE, MAX_JSON_BYTES],
-    ])
   }
 
   /**
