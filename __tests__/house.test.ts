@@ -19,7 +19,8 @@ const FLOORS: Readonly<Record<string, number>> = {
   clip: 4,
   inputs: 3,
   '.helpers': 2,
-  media: 2,
+  // Above the helpers: a workspace file is read through the hashing meter of atomic-files.ts.
+  media: 2.5,
   models: 1,
   security: 1,
   '.leaf': 0,

@@ -74,10 +74,9 @@ export async function copyFileAtomically(
   }
 }
 
-/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
-export class HashingMeter extends Transform {
+/** Passes bytes through while counting them; errors once more than `limit` bytes went by. */
+export class ByteMeter extends Transform {
   bytes = 0
-  private readonly hash = createHash('sha256')
 
   constructor(
     private readonly limit = Number.POSITIVE_INFINITY,
@@ -92,6 +91,17 @@ export class HashingMeter extends Transform {
     else callback(null, chunk)
   }
 
+  /** Counts `chunk`; the error once the limit is passed. */
+  protected count(chunk: Buffer): Error | undefined {
+    this.bytes += chunk.length
+    return this.bytes > this.limit ? this.overLimit() : undefined
+  }
+}
+
+/** Passes bytes through while counting and hashing them; errors once more than `limit` bytes went by. */
+export class HashingMeter extends ByteMeter {
+  private readonly hash = createHash('sha256')
+
   /** Counts and hashes what a file already holds (the part of a resumed download fetched earlier). */
   async countFile(file: string): Promise<void> {
     for await (const chunk of createReadStream(file)) {
@@ -102,11 +112,10 @@ export class HashingMeter extends Transform {
 
   sha256 = (): string => this.hash.digest('hex')
 
-  private count(chunk: Buffer): Error | undefined {
-    this.bytes += chunk.length
-    if (this.bytes > this.limit) return this.overLimit()
-    this.hash.update(chunk)
-    return undefined
+  protected override count(chunk: Buffer): Error | undefined {
+    const error = super.count(chunk)
+    if (!error) this.hash.update(chunk)
+    return error
   }
 }
 

@@ -6,9 +6,9 @@
 // lied). Retries (a dropped connection, 429/5xx) honour Retry-After. The URL carries a signature: it appears in no
 // message (the errors name "the cache entry download").
 import { createWriteStream } from 'node:fs'
-import { Transform } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { request, type Dispatcher } from 'undici'
+import { ByteMeter } from '../atomic-files'
 import { createHttpAgent, requestSignal } from '../foxapi/http'
 import { RequestError, httpStatusError, toRequestError } from '../foxapi/request-errors'
 import { withRetries, type RetryPolicy } from '../foxapi/retries'
@@ -94,13 +94,7 @@ async function fetchMetered(url: string, file: string, maxBytes: number, kind: s
     response.body.destroy()
     throw new OversizeEntryError(announced, maxBytes, kind)
   }
-  let received = 0
-  const meter = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      received += chunk.length
-      done(received > maxBytes ? new OversizeEntryError(undefined, maxBytes, kind) : null, chunk)
-    },
-  })
+  const meter = new ByteMeter(maxBytes, () => new OversizeEntryError(undefined, maxBytes, kind))
   try {
     // A fresh file each attempt ('w'): a retry starts the archive over.
     await pipeline(response.body, meter, createWriteStream(file, { mode: 0o600 }))
@@ -108,8 +102,8 @@ async function fetchMetered(url: string, file: string, maxBytes: number, kind: s
     if (error instanceof OversizeEntryError) throw error
     throw toRequestError(error, WHAT, signal)
   }
-  if (announced !== undefined && received !== announced) {
-    throw new RequestError(`${WHAT} was cut short (${received} of ${announced} bytes)`, { retryable: true, mayHaveBeenProcessed: true })
+  if (announced !== undefined && meter.bytes !== announced) {
+    throw new RequestError(`${WHAT} was cut short (${meter.bytes} of ${announced} bytes)`, { retryable: true, mayHaveBeenProcessed: true })
   }
 }
 

@@ -3,9 +3,9 @@
 // checks (no link on the way, a regular file), streamed in pieces, hashed as it goes, and the stream ends in an error
 // instead of its last piece when the bytes differ: a file changed between the check and the upload is never sent
 // whole, so FoxAPI never stores it and no task is created with it.
-import { createHash } from 'node:crypto'
 import { createReadStream } from 'node:fs'
-import { Transform, pipeline, type Readable, type TransformCallback } from 'node:stream'
+import { pipeline, type Readable, type TransformCallback } from 'node:stream'
+import { HashingMeter } from '../atomic-files'
 import { shownPath } from '../security/workspace-files'
 import type { CheckedFile } from './media-files'
 import { openWorkspaceMedia } from './media-path'
@@ -41,29 +41,26 @@ export function openVerifiedRead(file: CheckedFile, workspace: string): Readable
  * Passes bytes through, counting and hashing them; fails past the expected size, and at the end on any difference.
  * The last piece is held back until the whole file is verified, so a changed file's upload is never complete.
  */
-class Verifier extends Transform {
-  private bytes = 0
-  private readonly hash = createHash('sha256')
+class Verifier extends HashingMeter {
   private held: Buffer | undefined
 
   constructor(
     private readonly file: CheckedFile,
     private readonly changed: () => ChangedFileError,
   ) {
-    super()
+    super(file.bytes, changed)
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    this.bytes += chunk.length
-    if (this.bytes > this.file.bytes) return callback(this.changed())
-    this.hash.update(chunk)
+    const error = this.count(chunk)
+    if (error) return callback(error)
     const previous = this.held
     this.held = chunk
     callback(null, previous)
   }
 
   override _flush(callback: TransformCallback): void {
-    if (this.bytes !== this.file.bytes || this.hash.digest('hex') !== this.file.sha256) return callback(this.changed())
+    if (this.bytes !== this.file.bytes || this.sha256() !== this.file.sha256) return callback(this.changed())
     callback(null, this.held)
   }
 }
