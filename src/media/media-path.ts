@@ -3,14 +3,11 @@
 // reached through a symlink that stays inside the workspace): the path is relative, has no `..`, and no component
 // on the way, from the workspace down to the file, is a link. Only a regular file is opened, through one file
 // descriptor that cannot block (a FIFO), never follows a link, and is asked afterwards what it opened.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readlinkSync } from 'node:fs'
+import { closeSync, fstatSync, lstatSync, openSync } from 'node:fs'
 import path from 'node:path'
 import { codeOf } from '../errors'
 import { isWindowsDeviceName } from '../security/portable-names'
-import { placeOf, realWorkspace, shownPath } from '../security/workspace-files'
-
-/** `open` flags: read only; never wait for a writer (FIFO) or a device; never follow a link in the last component. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0)
+import { OPEN_FLAGS, openedPath, placeOf, realWorkspace, shownPath } from '../security/workspace-files'
 
 /** An opened media file: the caller closes `fd`. */
 export interface OpenedMedia {
@@ -110,14 +107,5 @@ function openChecked(absolute: string, relative: string, root: string, shown: st
     return { ok: true, file: { fd, relative, absolute, size: stats.size } }
   } catch (error) {
     return close(`cannot read ${shown} (${codeOf(error) ?? 'unknown error'})`)
-  }
-}
-
-/** The path of an open file as the kernel knows it (Linux); undefined where that cannot be asked. */
-function openedPath(fd: number): string | undefined {
-  try {
-    return readlinkSync(`/proc/self/fd/${fd}`)
-  } catch {
-    return undefined
   }
 }

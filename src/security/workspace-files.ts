@@ -12,7 +12,7 @@ import { codeOf, firstLineOf } from '../errors'
 export type WorkspaceFileRead = { ok: true; text: string } | { ok: false; problem: string }
 
 /** `open` flags: read only; never wait for a writer (FIFO) or a device; never follow a symlink in the last component. */
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0)
+export const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0) | (constants.O_NOCTTY ?? 0)
 
 /**
  * Reads `file` (relative to the workspace, or absolute inside it) as UTF-8 text of at most `maxBytes` bytes.
@@ -139,7 +139,7 @@ export function realWorkspace(workspace: string): string {
 }
 
 /** The path of an open file as the kernel knows it (Linux); undefined where that cannot be asked. */
-function openedPath(fd: number): string | undefined {
+export function openedPath(fd: number): string | undefined {
   try {
     return readlinkSync(`/proc/self/fd/${fd}`)
   } catch {
