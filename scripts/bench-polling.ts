@@ -36,7 +36,7 @@ export interface PolledTask {
   durationMs: number
   /** FoxAPI's `task_info.estimated_time`, when it gives one. */
   estimateMs?: number
-  /** The model's typical time (src/models/typical-times.ts), the prior without an estimate. */
+  /** The model's typical time (typicalSecondsOf in src/models/registry.ts), the prior without an estimate. */
   typicalMs?: number
   progress: ProgressKind
   /** For `stalling`: the progress at which it freezes. */

@@ -13,8 +13,6 @@ import { messageOf } from '../errors'
 import { contentCredentialsIn, type ContentCredentials } from './content-credentials'
 import { ImplausibleSampleTable, MAX_SAMPLES_PER_FILE, boundSampleTables, withSampleBudget } from './sample-tables'
 
-export { MAX_SAMPLES_PER_FILE }
-
 /** What the file says it is. */
 export interface ClipMetadata {
   /** Seconds (the movie's duration, or the video track's when the movie header gives none). */

@@ -33,7 +33,7 @@ export interface PollMoment {
   ceilingMs: number
   /** `task_info.estimated_time` in ms, when FoxAPI gave one. */
   estimatedMs?: number
-  /** The model's typical run time in ms (src/models/typical-times.ts): the prior when FoxAPI gives no estimate. */
+  /** The model's typical run time in ms (typicalSecondsOf in src/models/registry.ts): the prior when FoxAPI gives no estimate. */
   typicalMs?: number
   /** The progress seen so far ({@link sawProgress}). */
   seen?: ProgressSeen

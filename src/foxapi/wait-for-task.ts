@@ -24,7 +24,7 @@ export interface WaitOptions {
   log: (line: string) => void
   /** Called with every task state seen, so the caller always knows the last one. */
   onUpdate?: (task: Task) => void
-  /** The model's typical run time (src/models/typical-times.ts): the schedule's prior when FoxAPI gives no estimate. */
+  /** The model's typical run time (typicalSecondsOf in src/models/registry.ts): the schedule's prior when FoxAPI gives no estimate. */
   typicalSeconds?: number | undefined
 }
 

@@ -153,7 +153,7 @@ function failed(result: ClipResult, context: StoryContext): ClipStory {
 function skipped(result: ClipResult, context: StoryContext): ClipStory {
   const why = result.decision.why
   const { budget } = context
-  if (/max-credits|budget ledger/.test(why)) {
+  if (/max-credits/.test(why)) {
     const label = budget ? `the budget for ${budget.label}` : 'the credit budget'
     const spent = budget
       ? budget.blocked !== undefined

@@ -6,6 +6,7 @@
 import { isSuccess, type ClipResult } from '../report/clip-result'
 import type { ClipSpec } from '../inputs/clip-spec'
 import type { ClipDeps, ClipTurn, TransferLimits } from './clip-deps'
+import { notStarted } from './clip-end'
 import { runClip } from './clip-pipeline'
 import { Limiter } from './limiter'
 
@@ -96,16 +97,8 @@ class BatchSchedule {
   }
 }
 
+/** A clip the schedule never started: as a clip that ends before its task (notStarted), named. */
 function skipped(spec: ClipSpec, reason: string): ClipResult {
-  return {
-    name: spec.name,
-    decision: { action: 'skip', why: reason },
-    outcome: 'skipped',
-    status: 'not-submitted',
-    cacheHit: false,
-    resumed: false,
-    ...(spec.request ? { request: spec.request } : {}),
-    error: reason,
-    elapsedMs: 0,
-  }
+  const end = notStarted({ action: 'skip', why: reason }, 'skipped', reason)
+  return { ...end, name: spec.name, ...(spec.request ? { request: spec.request } : {}), elapsedMs: 0 }
 }

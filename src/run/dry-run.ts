@@ -35,8 +35,6 @@ import { deliveredElsewhere, findingOf, lookupOptions } from './look-up'
 import { untrustedPeriod } from './period-budget'
 import { checkPendingTask } from './start-task'
 
-export type { PlanRow } from '../report/plan-summary'
-
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 export async function runDryRun(
   clips: ClipSpec[],
