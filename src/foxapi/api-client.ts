@@ -51,13 +51,18 @@ export interface WireRequest {
   body?: string
 }
 
-/** The create call for `body`, exactly as `createTask` sends it, with `***` in place of the key. */
-export function previewCreate(baseUrl: string, body: GenerationRequest, userAgent?: string): WireRequest {
-  const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
-  return wireRequest(base, 'POST', CREATE_PATH, '***', userAgent, body)
+/** `base-url` as the base every API path is resolved against (with its trailing slash, so a path prefix is kept). */
+export function apiBase(baseUrl: string): URL {
+  return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`)
 }
 
-function wireRequest(
+/** The create call for `body`, exactly as `createTask` sends it, with `***` in place of the key. */
+export function previewCreate(baseUrl: string, body: GenerationRequest, userAgent?: string): WireRequest {
+  return wireRequest(apiBase(baseUrl), 'POST', CREATE_PATH, '***', userAgent, body)
+}
+
+/** A call to FoxAPI as it goes on the wire: the URL under `base`, the key and the headers every call sends, a JSON body. */
+export function wireRequest(
   base: URL,
   method: 'GET' | 'POST',
   path: string,
@@ -87,7 +92,7 @@ export class FoxApiClient {
   private readonly retryLog = log.throttled()
 
   constructor(private readonly options: ApiClientOptions) {
-    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
+    this.base = apiBase(options.baseUrl)
   }
 
   /**

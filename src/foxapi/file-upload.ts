@@ -11,7 +11,7 @@ import { z } from 'zod'
 import * as log from '../log'
 import { ChangedFileError } from '../media/verified-read'
 import type { ApiClientOptions, CallOptions } from './api-client'
-import { seconds } from './api-client'
+import { apiBase, seconds, wireRequest } from './api-client'
 import { parseJsonSafely, readApiReply, requestSignal } from './http'
 import { RequestError, httpStatusError, toRequestError } from './request-errors'
 import { withRetries } from './retries'
@@ -53,7 +53,7 @@ export class FileUploader {
   private readonly retryLog = log.throttled()
 
   constructor(private readonly options: ApiClientOptions) {
-    this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`)
+    this.base = apiBase(options.baseUrl)
   }
 
   /** Uploads `file`, retrying whatever may succeed on another try (an upload is free: nothing is paid twice). */
@@ -67,18 +67,26 @@ export class FileUploader {
   }
 
   private async send(file: UploadRequest, call: CallOptions): Promise<UploadedFile> {
-    const url = new URL(UPLOAD_PATH, this.base)
+    // The key and headers of every call (no JSON body: the form sets its own content type).
+    const wire = wireRequest(this.base, 'POST', UPLOAD_PATH, this.options.apiKey, this.options.userAgent)
+    const url = new URL(wire.url)
     if (url.origin !== this.base.origin) throw new Error(`Refusing to send the API key to ${url.origin}`)
     const source = file.open()
     try {
-      return await this.post(url, source, file, call)
+      return await this.post(url, wire.headers, source, file, call)
     } finally {
       // Closes the file, also when FoxAPI answered before reading the whole body (a refusal) or the request never left.
       source.destroy()
     }
   }
 
-  private async post(url: URL, source: Readable, file: UploadRequest, call: CallOptions): Promise<UploadedFile> {
+  private async post(
+    url: URL,
+    headers: Record<string, string>,
+    source: Readable,
+    file: UploadRequest,
+    call: CallOptions,
+  ): Promise<UploadedFile> {
     const what = `Upload of ${file.fileName}`
     const form = new FormData()
     form.append('file', streamedFile(source, file.bytes, file.fileName, file.mime))
@@ -91,11 +99,7 @@ export class FileUploader {
         method: 'POST',
         dispatcher: this.options.agent,
         signal,
-        headers: {
-          authorization: `Bearer ${this.options.apiKey}`,
-          accept: 'application/json',
-          'user-agent': this.options.userAgent ?? 'foxapi-video-action',
-        },
+        headers,
         body: form,
       })
     } catch (error) {
