@@ -1,6 +1,7 @@
 // A clip's request and file in the words of someone who did not write the workflow: the prompt as sent (shortened
 // in the middle, so the start and the expanded date at the end stay visible), the model and its settings ("standard
 // mode · 9:16 vertical · 8 s"), the media that went in, and how long the FoxAPI link works. Pure.
+import { mediaValuesOf } from '../models'
 import type { GenerationRequest } from '../models/model'
 import type { ClipResult } from './clip-result'
 import { sizeText, workspacePath } from './shown-paths'
@@ -45,18 +46,15 @@ export function settingsWords(request: GenerationRequest | undefined, model: str
   return parts.join(' · ')
 }
 
-/** Request fields that carry media (URLs), and what one item of each is. */
-const MEDIA_FIELDS: Readonly<Record<string, string>> = {
-  image_list: 'image',
-  image_urls: 'image',
-  elements: 'element',
-  video_list: 'video',
-  image_url: 'image',
-  start_image_url: 'first frame',
-  end_image_url: 'last frame',
-  image_tail_url: 'last frame',
-  video_url: 'video',
-}
+/** What one item of a media field is called, where the field says more than its kind (an image, a video, an audio). */
+const MEDIA_LABELS: ReadonlyMap<string, string> = new Map([
+  ['elements', 'element'],
+  ['start_image_url', 'first frame'],
+  ['first_image_url', 'first frame'],
+  ['end_image_url', 'last frame'],
+  ['image_tail_url', 'last frame'],
+  ['last_image_url', 'last frame'],
+])
 
 /**
  * The media that went into the clip: the user's own files the action sent (`media`, shown as workspace paths with
@@ -67,25 +65,27 @@ export function mediaWords(result: Pick<ClipResult, 'media' | 'request'>, worksp
     return result.media.map((m) => `${m.kind}: ${workspacePath(m.path, workspace)} (${sizeText(m.bytes)}, ${m.field})`)
   const request = result.request
   if (!request) return []
+  // Where the request holds media, as the model registry knows it: per field, its items (a list's item, an element).
+  const fields = new Map<string, { label: string; items: Set<string>; hosts: Set<string> }>()
+  for (const media of mediaValuesOf(request)) {
+    const [top, index] = media.path
+    const field = String(top)
+    const entry = fields.get(field) ?? { label: MEDIA_LABELS.get(field) ?? media.kind, items: new Set(), hosts: new Set() }
+    entry.items.add(typeof index === 'number' ? String(index) : '')
+    const host = hostOf(media.value)
+    if (host !== undefined) entry.hosts.add(host)
+    fields.set(field, entry)
+  }
   const words: string[] = []
-  for (const [field, kind] of Object.entries(MEDIA_FIELDS)) {
-    const value = request[field]
-    const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value]
-    if (items.length === 0) continue
-    const hosts = [...new Set(items.map(hostOf).filter((h): h is string => h !== undefined))]
-    const from = hosts.length > 0 ? ` from ${hosts.slice(0, 3).join(', ')}` : ''
-    words.push(`${items.length} ${kind}${items.length === 1 ? '' : 's'}${from}`)
+  for (const { label, items, hosts } of fields.values()) {
+    const from = hosts.size > 0 ? ` from ${[...hosts].slice(0, 3).join(', ')}` : ''
+    words.push(`${items.size} ${label}${items.size === 1 ? '' : 's'}${from}`)
   }
   return words
 }
 
-/** The host of a media item (a URL, or an object with one): never the path, which may carry a signature. */
-function hostOf(item: unknown): string | undefined {
-  const url =
-    typeof item === 'string'
-      ? item
-      : Object.values((item ?? {}) as Record<string, unknown>).find((v): v is string => typeof v === 'string' && /^https?:/.test(v))
-  if (url === undefined) return undefined
+/** The host of a media URL: never the path, which may carry a signature. */
+function hostOf(url: string): string | undefined {
   try {
     return new URL(url).host
   } catch {
