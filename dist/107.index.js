@@ -6,8 +6,11 @@ export const modules = {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LH: () => (/* binding */ wireRequest),
+/* harmony export */   PF: () => (/* binding */ runClientOptions),
 /* harmony export */   Tn: () => (/* binding */ FoxApiClient),
 /* harmony export */   YA: () => (/* binding */ seconds),
+/* harmony export */   av: () => (/* binding */ apiBase),
 /* harmony export */   fu: () => (/* binding */ previewCreate),
 /* harmony export */   jf: () => (/* binding */ TASK_ID_MISMATCH)
 /* harmony export */ });
@@ -26,15 +29,23 @@ export const modules = {
 
 
 
+/** How a run talks to FoxAPI (its tasks, its file uploads, a dry run's status queries): one key, one agent, one retry policy. */
+function runClientOptions(settings, agent) {
+    return { baseUrl: settings.baseUrl, apiKey: settings.apiKey, agent, retry: _retries__WEBPACK_IMPORTED_MODULE_3__/* .API_RETRY */ .Is, userAgent: 'foxapi-video-action' };
+}
 /** Path of the cancel call. FoxAPI's reference names `task_info.can_cancel` but not the route; this is the one we use. */
 const cancelPath = (taskId) => `/v1/tasks/${encodeURIComponent(taskId)}/cancel`;
 /** Path of the create call, relative to the base URL. */
 const CREATE_PATH = 'v1/videos/generations';
+/** `base-url` as the base every API path is resolved against (with its trailing slash, so a path prefix is kept). */
+function apiBase(baseUrl) {
+    return new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
+}
 /** The create call for `body`, exactly as `createTask` sends it, with `***` in place of the key. */
 function previewCreate(baseUrl, body, userAgent) {
-    const base = new URL(baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`);
-    return wireRequest(base, 'POST', CREATE_PATH, '***', userAgent, body);
+    return wireRequest(apiBase(baseUrl), 'POST', CREATE_PATH, '***', userAgent, body);
 }
+/** A call to FoxAPI as it goes on the wire: the URL under `base`, the key and the headers every call sends, a JSON body. */
 function wireRequest(base, method, path, apiKey, userAgent, body) {
     return {
         method,
@@ -57,7 +68,7 @@ class FoxApiClient {
     retryLog = _log__WEBPACK_IMPORTED_MODULE_5__/* .throttled */ .v6();
     constructor(options) {
         this.options = options;
-        this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+        this.base = apiBase(options.baseUrl);
     }
     /**
      * Creates a task. Never repeated once the request may have reached FoxAPI (that could charge twice):

@@ -53,7 +53,6 @@ __webpack_require__.r(actions_cache_namespaceObject);
 __webpack_require__.d(actions_cache_namespaceObject, {
   downloadEntry: () => (downloadEntry),
   isFeatureAvailable: () => (isFeatureAvailable),
-  readEntry: () => (readEntry),
   restoreCache: () => (restoreCache),
   saveCache: () => (saveCache)
 });
@@ -73,8 +72,6 @@ var errors = __webpack_require__(83916);
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: external "node:stream"
-var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __webpack_require__(46466);
 // EXTERNAL MODULE: ./node_modules/undici/index.js
@@ -177,13 +174,7 @@ async function fetchMetered(url, file, maxBytes, kind, agent, deadline) {
         response.body.destroy();
         throw new OversizeEntryError(announced, maxBytes, kind);
     }
-    let received = 0;
-    const meter = new external_node_stream_.Transform({
-        transform(chunk, _encoding, done) {
-            received += chunk.length;
-            done(received > maxBytes ? new OversizeEntryError(undefined, maxBytes, kind) : null, chunk);
-        },
-    });
+    const meter = new atomic_files/* ByteMeter */.AF(maxBytes, () => new OversizeEntryError(undefined, maxBytes, kind));
     try {
         // A fresh file each attempt ('w'): a retry starts the archive over.
         await (0,external_node_stream_promises_.pipeline)(response.body, meter, (0,external_node_fs_.createWriteStream)(file, { mode: 0o600 }));
@@ -193,8 +184,8 @@ async function fetchMetered(url, file, maxBytes, kind, agent, deadline) {
             throw error;
         throw (0,request_errors/* toRequestError */.du)(error, WHAT, signal);
     }
-    if (announced !== undefined && received !== announced) {
-        throw new request_errors/* RequestError */.GI(`${WHAT} was cut short (${received} of ${announced} bytes)`, { retryable: true, mayHaveBeenProcessed: true });
+    if (announced !== undefined && meter.bytes !== announced) {
+        throw new request_errors/* RequestError */.GI(`${WHAT} was cut short (${meter.bytes} of ${announced} bytes)`, { retryable: true, mayHaveBeenProcessed: true });
     }
 }
 /** Content-Length as a number, or undefined when missing or not a plain number. */
@@ -337,8 +328,8 @@ let standInNamed = false;
  * never unpacked by tar. Like restoreCache, a service error is a warning and a miss (undefined), never a throw.
  */
 async function downloadEntry(paths, primaryKey, restoreKeys, limit) {
-    await available(); // a service that is not configured throws here, as before: the caller turns the cache off
-    const read = await readEntry(paths, primaryKey, restoreKeys, limit);
+    const module = await available(); // a service that is not configured throws here, as before: the caller turns the cache off
+    const read = await log/* quietly */.gd(() => readEntry(module, paths, primaryKey, restoreKeys, limit));
     if (read.kind === 'found')
         return read.entry;
     if (read.kind === 'failed' && read.refused)
@@ -351,22 +342,12 @@ async function downloadEntry(paths, primaryKey, restoreKeys, limit) {
 const STAND_IN_REASON = 'this @actions/cache is a stand-in that cannot restore an entry safely';
 const UNREADABLE_REASON = 'the effective cache-mode does not permit reads';
 /**
- * downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache answers
- * undefined for both): what the budget ledger needs, which must never take a failed read for "nothing spent".
- * `limit` says, from the key that matched, how large the entry may be (undefined: not an entry the caller reads,
- * so it is not downloaded at all). Never throws; logs nothing for a failure (the caller words it).
+ * The read behind downloadEntry, telling "no such entry" from "the cache could not be read" (where restoreCache
+ * answers undefined for both), so that downloadEntry words each. `limit` says, from the key that matched, how large
+ * the entry may be (undefined: not an entry the caller reads, so it is not downloaded at all). Never throws; logs
+ * nothing for a failure (the caller words it).
  */
-function readEntry(paths, primaryKey, restoreKeys, limit) {
-    return log/* quietly */.gd(() => readEntryNow(paths, primaryKey, restoreKeys, limit));
-}
-async function readEntryNow(paths, primaryKey, restoreKeys, limit) {
-    let module;
-    try {
-        module = await available();
-    }
-    catch (error) {
-        return { kind: 'failed', reason: (0,errors/* messageOf */.bD)(error) };
-    }
+async function readEntry(module, paths, primaryKey, restoreKeys, limit) {
     if (typeof module.isFeatureAvailable !== 'function') {
         // A stand-in such as @github/local-action's keeps restoreCache and saveCache only, and its restoreCache can
         // only unpack an entry with tar into the workspace. local-action keeps each entry as a file: read that instead.
@@ -459,6 +440,8 @@ var destinations = __webpack_require__(56769);
 var foxapi_task = __webpack_require__(91294);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __webpack_require__(31421);
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __webpack_require__(57075);
 // EXTERNAL MODULE: external "node:zlib"
 var external_node_zlib_ = __webpack_require__(38522);
 var external_node_zlib_default = /*#__PURE__*/__webpack_require__.n(external_node_zlib_);
@@ -681,12 +664,20 @@ const ARCHIVE_OVERHEAD_BYTES = 64 * 1024;
  * A larger one is refused before it is downloaded (src/cache/entry-download.ts).
  */
 const MAX_RECORD_ARCHIVE_BYTES = 16 * 1024;
+/** The files a clip entry may hold, each with its largest size: the clip (at most `maxClipBytes`) and its two records. */
+function clipFiles(maxClipBytes) {
+    return new Map([
+        [CLIP_FILE, maxClipBytes],
+        [TASK_FILE, MAX_JSON_BYTES],
+        [META_FILE, MAX_JSON_BYTES],
+    ]);
+}
 /**
- * Largest archive of a clip entry whose clip is at most `maxClipBytes`: the clip and its two JSON files, what
- * compression can add to data that does not compress (under 1/128), and the archive's own overhead.
+ * Largest archive of a clip entry whose clip is at most `maxClipBytes`: its files, what compression can add to
+ * data that does not compress (under 1/128), and the archive's own overhead.
  */
 function maxClipArchiveBytes(maxClipBytes) {
-    const content = maxClipBytes + 2 * MAX_JSON_BYTES;
+    const content = [...clipFiles(maxClipBytes).values()].reduce((sum, bytes) => sum + bytes, 0);
     return content + Math.ceil(content / 128) + ARCHIVE_OVERHEAD_BYTES;
 }
 /** The one file a pending or delivered entry holds. */
@@ -947,7 +938,7 @@ class ResultCache {
                 await (0,atomic_files/* removeLeftover */.MG)(downloaded.folder);
                 return { kind: 'unusable-clip', why: 'a run without wait and download does not use a cached clip' };
             }
-            return await withUnpackedEntry(downloaded, relative, isClip ? this.clipFiles() : PENDING_FILES, (files) => isClip
+            return await withUnpackedEntry(downloaded, relative, isClip ? clipFiles(this.options.maxClipBytes) : PENDING_FILES, (files) => isClip
                 ? readClipEntry(clipKey, files, options, this.believer)
                 : readPendingEntry(key, matched, files, options.runId !== undefined, this.believer));
         }
@@ -958,14 +949,6 @@ class ResultCache {
                 log/* warning */.$e(`Cache entry ${matched} could not be used (${(0,errors/* messageOf */.bD)(error)}); going on without it.`);
             return { kind: 'empty' };
         }
-    }
-    /** The files a clip entry may hold, each with its largest size. */
-    clipFiles() {
-        return new Map([
-            [CLIP_FILE, this.options.maxClipBytes],
-            [TASK_FILE, MAX_JSON_BYTES],
-            [META_FILE, MAX_JSON_BYTES],
-        ]);
     }
     /**
      * What the cache holds for `key`, read from entry keys alone (the dry run without 'api-key', which could check no
@@ -1491,7 +1474,7 @@ class FileUploader {
     retryLog = _log__WEBPACK_IMPORTED_MODULE_2__/* .throttled */ .v6();
     constructor(options) {
         this.options = options;
-        this.base = new URL(options.baseUrl.endsWith('/') ? options.baseUrl : `${options.baseUrl}/`);
+        this.base = (0,_api_client__WEBPACK_IMPORTED_MODULE_4__/* .apiBase */ .av)(options.baseUrl);
     }
     /** Uploads `file`, retrying whatever may succeed on another try (an upload is free: nothing is paid twice). */
     async upload(file, call) {
@@ -1502,19 +1485,21 @@ class FileUploader {
         });
     }
     async send(file, call) {
-        const url = new URL(UPLOAD_PATH, this.base);
+        // The key and headers of every call (no JSON body: the form sets its own content type).
+        const wire = (0,_api_client__WEBPACK_IMPORTED_MODULE_4__/* .wireRequest */ .LH)(this.base, 'POST', UPLOAD_PATH, this.options.apiKey, this.options.userAgent);
+        const url = new URL(wire.url);
         if (url.origin !== this.base.origin)
             throw new Error(`Refusing to send the API key to ${url.origin}`);
         const source = file.open();
         try {
-            return await this.post(url, source, file, call);
+            return await this.post(url, wire.headers, source, file, call);
         }
         finally {
             // Closes the file, also when FoxAPI answered before reading the whole body (a refusal) or the request never left.
             source.destroy();
         }
     }
-    async post(url, source, file, call) {
+    async post(url, headers, source, file, call) {
         const what = `Upload of ${file.fileName}`;
         const form = new undici__WEBPACK_IMPORTED_MODULE_1__.FormData();
         form.append('file', streamedFile(source, file.bytes, file.fileName, file.mime));
@@ -1527,11 +1512,7 @@ class FileUploader {
                 method: 'POST',
                 dispatcher: this.options.agent,
                 signal,
-                headers: {
-                    authorization: `Bearer ${this.options.apiKey}`,
-                    accept: 'application/json',
-                    'user-agent': this.options.userAgent ?? 'foxapi-video-action',
-                },
+                headers,
                 body: form,
             });
         }
@@ -2026,12 +2007,11 @@ function describeState(task) {
 /* harmony export */   H: () => (/* binding */ openVerifiedRead),
 /* harmony export */   L: () => (/* binding */ ChangedFileError)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(57075);
-/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57075);
+/* harmony import */ var node_stream__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_stream__WEBPACK_IMPORTED_MODULE_1__);
+/* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(69316);
 /* harmony import */ var _security_workspace_files__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(88145);
 /* harmony import */ var _media_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8482);
 // Reading a checked media file again for its upload, and proving on the way that the bytes sent are the bytes that
@@ -2060,41 +2040,38 @@ function openVerifiedRead(file, workspace) {
         throw new ChangedFileError(`${opened.problem} (it was there when the inputs were checked)`);
     const changed = () => new ChangedFileError(`${(0,_security_workspace_files__WEBPACK_IMPORTED_MODULE_3__/* .shownPath */ .pS)(file.path)} changed since the inputs were checked; not uploaded`);
     const { fd, size } = opened.file;
-    const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)('', { fd, highWaterMark: PIECE_BYTES, autoClose: true });
+    const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)('', { fd, highWaterMark: PIECE_BYTES, autoClose: true });
     if (size !== file.bytes) {
         read.destroy();
         throw changed();
     }
     const verifier = new Verifier(file, changed);
     // Either end failing ends both (and closes the file).
-    return (0,node_stream__WEBPACK_IMPORTED_MODULE_2__.pipeline)(read, verifier, () => { });
+    return (0,node_stream__WEBPACK_IMPORTED_MODULE_1__.pipeline)(read, verifier, () => { });
 }
 /**
  * Passes bytes through, counting and hashing them; fails past the expected size, and at the end on any difference.
  * The last piece is held back until the whole file is verified, so a changed file's upload is never complete.
  */
-class Verifier extends node_stream__WEBPACK_IMPORTED_MODULE_2__.Transform {
+class Verifier extends _atomic_files__WEBPACK_IMPORTED_MODULE_2__/* .HashingMeter */ .yQ {
     file;
     changed;
-    bytes = 0;
-    hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
     held;
     constructor(file, changed) {
-        super();
+        super(file.bytes, changed);
         this.file = file;
         this.changed = changed;
     }
     _transform(chunk, _encoding, callback) {
-        this.bytes += chunk.length;
-        if (this.bytes > this.file.bytes)
-            return callback(this.changed());
-        this.hash.update(chunk);
+        const error = this.count(chunk);
+        if (error)
+            return callback(error);
         const previous = this.held;
         this.held = chunk;
         callback(null, previous);
     }
     _flush(callback) {
-        if (this.bytes !== this.file.bytes || this.hash.digest('hex') !== this.file.sha256)
+        if (this.bytes !== this.file.bytes || this.sha256() !== this.file.sha256)
             return callback(this.changed());
         callback(null, this.held);
     }
@@ -2148,18 +2125,23 @@ class DeliveredNotes {
     store;
     unavailable;
     apiKey;
-    constructor(store, unavailable, apiKey) {
+    days;
+    constructor(store, unavailable, apiKey, 
+    /** How long a note is kept: NOTE_RETENTION_DAYS, or the repository's shorter artifact retention. */
+    days) {
         this.store = store;
         this.unavailable = unavailable;
         this.apiKey = apiKey;
+        this.days = days;
     }
     /** The notes of this run's repository; without an artifact service or a token, every question answers "unknown". */
     static open(options, env = process.env) {
-        const run = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .thisRun */ .os)(env);
-        const problem = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreProblem */ .yE)(env) ?? (options.githubToken === '' ? "'github-token' is empty" : undefined);
-        if (problem !== undefined || run === undefined)
-            return new DeliveredNotes(undefined, problem ?? 'no run', options.apiKey);
-        return new DeliveredNotes(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(run, options.githubToken), undefined, options.apiKey);
+        const days = Math.min((0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .retentionLimit */ .AP)(env) ?? NOTE_RETENTION_DAYS, NOTE_RETENTION_DAYS);
+        const store = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreRun */ .aH)(env);
+        const problem = 'problem' in store ? store.problem : options.githubToken === '' ? "'github-token' is empty" : undefined;
+        if (problem !== undefined || !('run' in store))
+            return new DeliveredNotes(undefined, problem, options.apiKey, days);
+        return new DeliveredNotes(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(store.run, options.githubToken), undefined, options.apiKey, days);
     }
     /** Which run task `taskId` of the request `cacheKey` was delivered to, as its notes say. */
     async deliveredTo(cacheKey, taskId) {
@@ -2202,13 +2184,11 @@ class DeliveredNotes {
         const { runId, attempt } = this.store.run;
         const proof = (0,_cache_entry_proof__WEBPACK_IMPORTED_MODULE_1__/* .proveEntry */ .f)(this.apiKey, { kind: NOTE_KIND, name, task: taskId, run_id: runId, attempt });
         try {
-            const limit = Number(process.env.GITHUB_RETENTION_DAYS ?? NaN);
-            const days = Number.isInteger(limit) && limit > 0 ? Math.min(limit, NOTE_RETENTION_DAYS) : NOTE_RETENTION_DAYS;
-            await this.store.upload(name, JSON.stringify({ v: 1, task: taskId, run_id: runId, attempt, proof }), days);
+            await this.store.upload(name, JSON.stringify({ v: 1, task: taskId, run_id: runId, attempt, proof }), this.days);
         }
         catch (error) {
             // An earlier attempt of this run noted it already: the note names this run either way.
-            if (/\(409\)|already exists/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)))
+            if ((0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .isAlreadyUploaded */ .h$)(error))
                 return;
             _log__WEBPACK_IMPORTED_MODULE_2__/* .warning */ .$e(`Could not note that task ${taskId} was delivered to this run (${(0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)}): a later run that finds its pending record may collect it again.`);
         }
@@ -2226,12 +2206,13 @@ function noteName(cacheKey, taskId) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   AP: () => (/* binding */ retentionLimit),
 /* harmony export */   UI: () => (/* binding */ apiProblem),
 /* harmony export */   Ws: () => (/* binding */ RunRecords),
-/* harmony export */   os: () => (/* binding */ thisRun),
-/* harmony export */   yE: () => (/* binding */ recordStoreProblem)
+/* harmony export */   aH: () => (/* binding */ recordStoreRun),
+/* harmony export */   h$: () => (/* binding */ isAlreadyUploaded)
 /* harmony export */ });
-/* unused harmony export MAX_RECORD_BYTES */
+/* unused harmony exports MAX_RECORD_BYTES, thisRun */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(48161);
@@ -2240,9 +2221,9 @@ function noteName(cacheKey, taskId) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var undici__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(24371);
 /* harmony import */ var _atomic_files__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(69316);
-/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(83916);
+/* harmony import */ var _errors__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(83916);
 /* harmony import */ var _foxapi_http__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(74539);
-/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52966);
+/* harmony import */ var _security_visible_text__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(52966);
 // Records kept as artifacts of this workflow's own runs: the budget's spend records (./spend-records.ts) and the
 // `reuse: run` delivered notes (./delivered-notes.ts). The Actions cache cannot keep them: its entries are evicted
 // (idle for 7 days, or the least recently used past the repository's size limit) and anyone who can save an entry
@@ -2268,16 +2249,26 @@ const MAX_RECORD_BYTES = 16 * 1024;
 /** Pages of 100 read of one listing at most; more is refused (the records would not fit the API's rate limit anyway). */
 const MAX_PAGES = 10;
 const API_TIMEOUT_MS = 30_000;
-/** Why records cannot be kept on this runner, or undefined when they can (from the runner's variables alone). */
-function recordStoreProblem(env = process.env) {
+/** This job's run, when records can be kept on this runner; else why not (from the runner's variables alone). */
+function recordStoreRun(env = process.env) {
     if (!env.ACTIONS_RUNTIME_TOKEN || !env.ACTIONS_RESULTS_URL)
-        return 'the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set)';
+        return {
+            problem: 'the Actions artifact service is not configured on this runner (ACTIONS_RUNTIME_TOKEN and ACTIONS_RESULTS_URL are not set)',
+        };
     const server = new URL(env.GITHUB_SERVER_URL || 'https://github.com').hostname.toLowerCase();
     if (server !== 'github.com' && !server.endsWith('.ghe.com') && !server.endsWith('.localhost'))
-        return `${server} is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support`;
-    if (thisRun(env) === undefined)
-        return 'GITHUB_REPOSITORY, GITHUB_RUN_ID or GITHUB_RUN_ATTEMPT do not name a run';
-    return undefined;
+        return { problem: `${server} is a GitHub Enterprise Server, whose artifact service @actions/artifact does not support` };
+    const run = thisRun(env);
+    return run ? { run } : { problem: 'GITHUB_REPOSITORY, GITHUB_RUN_ID or GITHUB_RUN_ATTEMPT do not name a run' };
+}
+/** The repository's artifact retention in days (GITHUB_RETENTION_DAYS), when the runner gives a usable one. */
+function retentionLimit(env = process.env) {
+    const limit = Number((env.GITHUB_RETENTION_DAYS ?? '').trim() || NaN);
+    return Number.isInteger(limit) && limit > 0 ? limit : undefined;
+}
+/** Whether an upload failed because the artifact is there already (an earlier attempt or another job of the run made it). */
+function isAlreadyUploaded(error) {
+    return /\(409\)|already exists/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error));
 }
 /** This job's run (GITHUB_REPOSITORY, GITHUB_RUN_ID, GITHUB_RUN_ATTEMPT), when the variables name one. */
 function thisRun(env = process.env) {
@@ -2425,7 +2416,7 @@ function listedArtifact(item) {
 /** A failed API call in a few words (Octokit's errors carry the status; the text is the server's, so capped). */
 function apiProblem(error) {
     const status = error?.status;
-    const text = (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_6__/* .capText */ .yA)((0,_errors__WEBPACK_IMPORTED_MODULE_7__/* .messageOf */ .bD)(error), 200);
+    const text = (0,_security_visible_text__WEBPACK_IMPORTED_MODULE_7__/* .capText */ .yA)((0,_errors__WEBPACK_IMPORTED_MODULE_6__/* .messageOf */ .bD)(error), 200);
     return typeof status === 'number' ? `HTTP ${status}: ${text}` : text;
 }
 
@@ -2494,7 +2485,6 @@ class SpendRecords {
     base;
     step = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
     next = 0;
-    opened = false;
     /** The highest total asked to be recorded, and the highest saved. */
     wanted = 0;
     saved;
@@ -2515,20 +2505,19 @@ class SpendRecords {
     static open(options, env = process.env) {
         const { budget } = options;
         const days = RETENTION_DAYS[budget.period];
-        const limit = Number((env.GITHUB_RETENTION_DAYS ?? '').trim() || NaN);
-        if (Number.isInteger(limit) && limit > 0 && limit < days)
+        const limit = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .retentionLimit */ .AP)(env);
+        if (limit !== undefined && limit < days)
             return {
                 retention: true,
                 unavailable: `budget-period ${budget.period} keeps its spend records as artifacts for ${days} days, but this repository keeps artifacts for at most ${limit} days (GITHUB_RETENTION_DAYS): ` +
                     `records would expire before the period ends and the cap could not hold. Raise the artifact retention (Settings → Actions → General) to ${days} days or more, or use a shorter budget-period`,
             };
-        const problem = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreProblem */ .yE)(env);
-        const run = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .thisRun */ .os)(env);
-        if (problem !== undefined || run === undefined)
-            return { unavailable: problem ?? 'no run' };
+        const store = (0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .recordStoreRun */ .aH)(env);
+        if ('problem' in store)
+            return { unavailable: store.problem };
         if (options.githubToken === '')
             return { unavailable: "'github-token' is empty: the records are read back through the GitHub API" };
-        return new SpendRecords(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(run, options.githubToken), options.apiKey, budget);
+        return new SpendRecords(new _run_records__WEBPACK_IMPORTED_MODULE_3__/* .RunRecords */ .Ws(store.run, options.githubToken), options.apiKey, budget);
     }
     /** The period's total so far; "untrusted" (never 0) for records that are there but cannot be read or believed. */
     async read() {
@@ -2620,9 +2609,9 @@ class SpendRecords {
         const n = this.next++;
         const name = `${this.base}-a${this.store.run.attempt}-${this.step}-${n}.json`;
         try {
-            if (!this.opened)
+            // The first save of the step makes the run's index (a failed one fails every later save).
+            if (n === 0)
                 await this.makeIndex();
-            this.opened = true;
             const fields = {
                 scope: this.budget.scope,
                 period: this.budget.key,
@@ -2652,7 +2641,7 @@ class SpendRecords {
             return;
         }
         catch (error) {
-            if (!/\(409\)|already exists/i.test((0,_errors__WEBPACK_IMPORTED_MODULE_5__/* .messageOf */ .bD)(error)))
+            if (!(0,_run_records__WEBPACK_IMPORTED_MODULE_3__/* .isAlreadyUploaded */ .h$)(error))
                 throw error;
         }
         for (const until = Date.now() + INDEX_WAIT_MS;; await new Promise((resolve) => setTimeout(resolve, 1_000))) {
@@ -2763,7 +2752,12 @@ function isoWeekMonday(year, week) {
 /* harmony export */   qq: () => (/* binding */ promptShown)
 /* harmony export */ });
 /* unused harmony export PROMPT_SHOWN_CHARS */
-/* harmony import */ var _shown_paths__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31922);
+/* harmony import */ var _models__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(84469);
+/* harmony import */ var _shown_paths__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(31922);
+// A clip's request and file in the words of someone who did not write the workflow: the prompt as sent (shortened
+// in the middle, so the start and the expanded date at the end stay visible), the model and its settings ("standard
+// mode · 9:16 vertical · 8 s"), the media that went in, and how long the FoxAPI link works. Pure.
+
 
 /** Longest prompt shown in full; a longer one keeps its start and end with `…` between. */
 const PROMPT_SHOWN_CHARS = 220;
@@ -2812,47 +2806,46 @@ function settingsWords(request, model) {
         parts.push('with a negative prompt');
     return parts.join(' · ');
 }
-/** Request fields that carry media (URLs), and what one item of each is. */
-const MEDIA_FIELDS = {
-    image_list: 'image',
-    image_urls: 'image',
-    elements: 'element',
-    video_list: 'video',
-    image_url: 'image',
-    start_image_url: 'first frame',
-    end_image_url: 'last frame',
-    image_tail_url: 'last frame',
-    video_url: 'video',
-};
+/** What one item of a media field is called, where the field says more than its kind (an image, a video, an audio). */
+const MEDIA_LABELS = new Map([
+    ['elements', 'element'],
+    ['start_image_url', 'first frame'],
+    ['first_image_url', 'first frame'],
+    ['end_image_url', 'last frame'],
+    ['image_tail_url', 'last frame'],
+    ['last_image_url', 'last frame'],
+]);
 /**
  * The media that went into the clip: the user's own files the action sent (`media`, shown as workspace paths with
  * their size), else the media the request names by URL (`2 images from cdn.example.com`).
  */
 function mediaWords(result, workspace) {
     if (result.media && result.media.length > 0)
-        return result.media.map((m) => `${m.kind}: ${(0,_shown_paths__WEBPACK_IMPORTED_MODULE_0__/* .workspacePath */ .X5)(m.path, workspace)} (${(0,_shown_paths__WEBPACK_IMPORTED_MODULE_0__/* .sizeText */ .lP)(m.bytes)}, ${m.field})`);
+        return result.media.map((m) => `${m.kind}: ${(0,_shown_paths__WEBPACK_IMPORTED_MODULE_1__/* .workspacePath */ .X5)(m.path, workspace)} (${(0,_shown_paths__WEBPACK_IMPORTED_MODULE_1__/* .sizeText */ .lP)(m.bytes)}, ${m.field})`);
     const request = result.request;
     if (!request)
         return [];
+    // Where the request holds media, as the model registry knows it: per field, its items (a list's item, an element).
+    const fields = new Map();
+    for (const media of (0,_models__WEBPACK_IMPORTED_MODULE_0__/* .mediaValuesOf */ .qU)(request)) {
+        const [top, index] = media.path;
+        const field = String(top);
+        const entry = fields.get(field) ?? { label: MEDIA_LABELS.get(field) ?? media.kind, items: new Set(), hosts: new Set() };
+        entry.items.add(typeof index === 'number' ? String(index) : '');
+        const host = hostOf(media.value);
+        if (host !== undefined)
+            entry.hosts.add(host);
+        fields.set(field, entry);
+    }
     const words = [];
-    for (const [field, kind] of Object.entries(MEDIA_FIELDS)) {
-        const value = request[field];
-        const items = Array.isArray(value) ? value : value === undefined || value === null || value === '' ? [] : [value];
-        if (items.length === 0)
-            continue;
-        const hosts = [...new Set(items.map(hostOf).filter((h) => h !== undefined))];
-        const from = hosts.length > 0 ? ` from ${hosts.slice(0, 3).join(', ')}` : '';
-        words.push(`${items.length} ${kind}${items.length === 1 ? '' : 's'}${from}`);
+    for (const { label, items, hosts } of fields.values()) {
+        const from = hosts.size > 0 ? ` from ${[...hosts].slice(0, 3).join(', ')}` : '';
+        words.push(`${items.size} ${label}${items.size === 1 ? '' : 's'}${from}`);
     }
     return words;
 }
-/** The host of a media item (a URL, or an object with one): never the path, which may carry a signature. */
-function hostOf(item) {
-    const url = typeof item === 'string'
-        ? item
-        : Object.values((item ?? {})).find((v) => typeof v === 'string' && /^https?:/.test(v));
-    if (url === undefined)
-        return undefined;
+/** The host of a media URL: never the path, which may carry a signature. */
+function hostOf(url) {
     try {
         return new URL(url).host;
     }
@@ -4021,7 +4014,7 @@ async function deliverClip(spec, task, key, deps, log) {
         log(`FoxAPI task ${task.id} made no video: its result is ${asset.field} ${asset.id} (the asset-id output).`);
         // Like a clip not downloaded: the task is noted as delivered, so `reuse: run` never hands it out again.
         if (key)
-            await deps.limits.cacheSaves.run(() => deps.cache.saveDelivered(key, task.id, spec.request?.model ?? ''));
+            await noteDelivered(spec, task, key, deps);
         return { outcome: 'succeeded', asset };
     }
     if (!url) {
@@ -4154,6 +4147,7 @@ class Limiter {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   TE: () => (/* binding */ lookUp),
+/* harmony export */   bc: () => (/* binding */ lookupOptions),
 /* harmony export */   hD: () => (/* binding */ findingOf),
 /* harmony export */   pG: () => (/* binding */ deliveredElsewhere),
 /* harmony export */   v0: () => (/* binding */ restored)
@@ -4166,16 +4160,26 @@ class Limiter {
 
 
 
+/**
+ * How a clip's request is looked up, by the paid run and the dry run alike: the clip file is what is cached (result
+ * URLs expire), so a cached clip serves only runs that download it; under `reuse: run` only this run's clip; a
+ * proven clip is checked as a download is. Where it is placed, if anywhere, is the caller's.
+ */
+function lookupOptions(settings, verify) {
+    const runId = (0,_cache_cache_key__WEBPACK_IMPORTED_MODULE_0__/* .reuseRunId */ .f5)(settings);
+    return {
+        wantClip: settings.wait && settings.download,
+        ...(runId !== undefined ? { runId } : {}),
+        check: (file) => (0,_clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__/* .checkRestoredClip */ .LS)(file, verify),
+    };
+}
 /** The cache lookup stage: the clip or a pending task of the request's key (none without a key). */
 async function lookUp(spec, key, deps, log) {
     if (key === undefined)
         return undefined;
     const { settings } = deps;
-    // The clip file is what is cached (result URLs expire), so a cached clip serves only runs that download it.
     const found = await deps.cache.lookup(key, {
-        wantClip: settings.wait && settings.download,
-        ...((0,_cache_cache_key__WEBPACK_IMPORTED_MODULE_0__/* .reuseRunId */ .f5)(settings) !== undefined ? { runId: (0,_cache_cache_key__WEBPACK_IMPORTED_MODULE_0__/* .reuseRunId */ .f5)(settings) } : {}),
-        check: (file) => (0,_clip_clip_verify__WEBPACK_IMPORTED_MODULE_1__/* .checkRestoredClip */ .LS)(file, (0,_deliver_clip__WEBPACK_IMPORTED_MODULE_2__/* .verifyContext */ .dR)(spec, deps, log)),
+        ...lookupOptions(settings, (0,_deliver_clip__WEBPACK_IMPORTED_MODULE_2__/* .verifyContext */ .dR)(spec, deps, log)),
         place: (task) => (0,_deliver_clip__WEBPACK_IMPORTED_MODULE_2__/* .resolveOutputPath */ .NK)(spec, task.id, settings.workspace),
     });
     if (found?.kind === 'unusable-clip' && wantsClip(deps))
@@ -4415,7 +4419,7 @@ async function submitTask(spec, facts, deps, deadline, log) {
         const { task, counted } = await deps.budget.send(() => createWithGrace(body, deps, deadline, log));
         const estimate = task.task_info?.estimated_time;
         log(`Submitted task ${task.id}${estimate ? ` (estimated ${estimate}s)` : ''}.`);
-        return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id };
+        return { started: { task, adopted: false, pollFirst: false, counted }, taskId: task.id, decision };
     });
 }
 /** The request to send: `spec`'s, its workspace files uploaded and replaced by their URLs (none: as it is). */

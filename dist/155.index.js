@@ -19,18 +19,16 @@ var cache_key = __webpack_require__(24950);
 var result_cache = __webpack_require__(30127);
 // EXTERNAL MODULE: ./src/cache/staging.ts
 var staging = __webpack_require__(3511);
-// EXTERNAL MODULE: ./src/clip/clip-verify.ts + 1 modules
-var clip_verify = __webpack_require__(378);
 // EXTERNAL MODULE: ./src/foxapi/api-client.ts
 var api_client = __webpack_require__(3131);
 // EXTERNAL MODULE: ./src/foxapi/file-upload.ts
 var file_upload = __webpack_require__(29855);
 // EXTERNAL MODULE: ./src/foxapi/http.ts
 var http = __webpack_require__(74539);
-// EXTERNAL MODULE: ./src/foxapi/retries.ts
-var retries = __webpack_require__(97181);
 // EXTERNAL MODULE: ./src/inputs/preview-event.ts
 var preview_event = __webpack_require__(80432);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/media/media-files.ts + 1 modules
@@ -215,7 +213,6 @@ var start_task = __webpack_require__(24815);
 
 
 
-
 /** The dry run: plan every clip, log each request, write outputs, summary and results file. */
 async function runDryRun(clips, options) {
     const { settings, notDue = [] } = options;
@@ -262,11 +259,16 @@ async function runDryRun(clips, options) {
 async function planRows(clips, notDue, settings, budgetRefusal) {
     const cache = new result_cache/* ResultCache */.A(settings.cache, settings.workspace, { apiKey: settings.apiKey, maxClipBytes: settings.maxDownloadBytes });
     const status = settings.apiKey !== '' ? taskStatusChecks(settings) : undefined;
+    // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
+    const notes = settings.reuse.mode === 'run' ? delivered_notes/* DeliveredNotes */.y.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined;
     const rows = [];
     try {
         for (const clip of clips) {
             const key = cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(clip, settings.cacheKey) : undefined;
-            const facts = await planFacts(clip, key, cache, settings, status?.check);
+            const facts = await planFacts(clip, key, cache, settings, {
+                ...(status ? { checkPending: status.check } : {}),
+                ...(notes ? { notes } : {}),
+            });
             const decision = (0,clip_decision/* decideClip */.d)({ ...facts, ...(budgetRefusal !== undefined ? { budgetRefusal } : {}) });
             rows.push(planRow(clip, decision, key, noteOf(facts, decision, settings)));
         }
@@ -285,36 +287,25 @@ async function planRows(clips, notDue, settings, budgetRefusal) {
  * What a paid run would find for `clip`: with 'api-key', the same lookup it makes (entries proven, a cached clip
  * checked on its private copy, nothing placed); without, the entry keys alone.
  */
-async function planFacts(clip, key, cache, settings, checkPending) {
+async function planFacts(clip, key, cache, settings, asks = {}) {
     const base = clip.taskId !== undefined ? { taskId: clip.taskId } : {};
     if (key === undefined)
         return { ...base, cache: (0,look_up/* findingOf */.hD)(undefined, key, { cache, settings }) };
     const runId = (0,cache_key/* reuseRunId */.f5)(settings);
     if (settings.apiKey === '')
         return { ...base, cache: await peekFinding(cache, key, runId) };
-    const looked = await cache.lookup(key, {
-        wantClip: settings.wait && settings.download,
-        ...(runId !== undefined ? { runId } : {}),
-        check: (file) => (0,clip_verify/* checkRestoredClip */.LS)(file, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log/* info */.pq }),
-    });
-    // Under `reuse: run`, as the paid run does: a pending task another run received is not adopted (the notes are read only).
-    const notes = settings.reuse.mode === 'run' ? delivered_notes/* DeliveredNotes */.y.open({ apiKey: settings.apiKey, githubToken: settings.githubToken }) : undefined;
-    const found = await (0,look_up/* deliveredElsewhere */.pG)(looked, key, { settings, ...(notes ? { notes } : {}) });
+    // The paid run's lookup, without placing the clip anywhere.
+    const looked = await cache.lookup(key, (0,look_up/* lookupOptions */.bc)(settings, { request: clip.request, mode: settings.verify, label: `[${clip.name}] `, log: log/* info */.pq }));
+    const found = await (0,look_up/* deliveredElsewhere */.pG)(looked, key, { settings, ...(asks.notes ? { notes: asks.notes } : {}) });
     const finding = (0,look_up/* findingOf */.hD)(found, key, { cache, settings });
     // The paid run asks FoxAPI about an earlier run's task before adopting it: so does its plan (a GET is free).
-    const pending = finding.kind === 'pending' && finding.taskId !== undefined ? await checkPending?.(finding.taskId, clip) : undefined;
+    const pending = finding.kind === 'pending' && finding.taskId !== undefined ? await asks.checkPending?.(finding.taskId, clip) : undefined;
     return { ...base, cache: finding, ...(pending ? { pending } : {}) };
 }
 /** The dry run's only requests to FoxAPI: status queries (GET, free) of earlier runs' pending tasks. */
 function taskStatusChecks(settings) {
     const agent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs);
-    const client = new api_client/* FoxApiClient */.Tn({
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        agent,
-        retry: retries/* API_RETRY */.Is,
-        userAgent: 'foxapi-video-action',
-    });
+    const client = new api_client/* FoxApiClient */.Tn((0,api_client/* runClientOptions */.PF)(settings, agent));
     const signal = new AbortController().signal;
     const check = async (taskId, clip) => {
         try {
@@ -323,7 +314,7 @@ function taskStatusChecks(settings) {
             return answer.check;
         }
         catch (error) {
-            log/* info */.pq(`[${clip.name}] FoxAPI could not be asked about task ${taskId} (${error instanceof Error ? error.message : String(error)}).`);
+            log/* info */.pq(`[${clip.name}] FoxAPI could not be asked about task ${taskId} (${(0,errors/* messageOf */.bD)(error)}).`);
             return { usable: true };
         }
     };

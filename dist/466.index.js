@@ -25,8 +25,6 @@ var api_client = __webpack_require__(3131);
 var file_upload = __webpack_require__(29855);
 // EXTERNAL MODULE: ./src/foxapi/http.ts
 var http = __webpack_require__(74539);
-// EXTERNAL MODULE: ./src/foxapi/retries.ts
-var retries = __webpack_require__(97181);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
 // EXTERNAL MODULE: ./src/report/actions-io.ts
@@ -174,7 +172,7 @@ function failed(result, context) {
 function skipped(result, context) {
     const why = result.decision.why;
     const { budget } = context;
-    if (/max-credits|budget ledger/.test(why)) {
+    if (/max-credits/.test(why)) {
         const label = budget ? `the budget for ${budget.label}` : 'the credit budget';
         const spent = budget
             ? budget.blocked !== undefined
@@ -231,7 +229,7 @@ function waitEnded(result, context) {
 function collectWords(result, context) {
     const id = result.taskId ?? '?';
     const named = context.batch ? `add task-id: ${id} to the batch entry '${result.name}' and re-run` : `re-run with task-id: ${id}`;
-    return result.cacheKey !== undefined ? `re-run the workflow (the cache remembers task ${id}), or ${named}` : named;
+    return result.taskInCache ? `re-run the workflow (the cache remembers task ${id}), or ${named}` : named;
 }
 function capitalise(text) {
     return text.charAt(0).toUpperCase() + text.slice(1);
@@ -568,12 +566,12 @@ function footer(options) {
 var delivered_notes = __webpack_require__(92886);
 // EXTERNAL MODULE: ./src/security/download-policy.ts
 var download_policy = __webpack_require__(89355);
+// EXTERNAL MODULE: ./src/run/clip-end.ts
+var clip_end = __webpack_require__(16683);
 // EXTERNAL MODULE: ./src/cache/cache-key.ts
 var cache_key = __webpack_require__(24950);
 // EXTERNAL MODULE: ./src/run/clip-decision.ts
 var clip_decision = __webpack_require__(68498);
-// EXTERNAL MODULE: ./src/run/clip-end.ts
-var clip_end = __webpack_require__(16683);
 // EXTERNAL MODULE: ./src/run/collect-advice.ts
 var collect_advice = __webpack_require__(15932);
 // EXTERNAL MODULE: ./src/foxapi/wait-for-task.ts + 1 modules
@@ -679,7 +677,10 @@ class TaskTrail {
         };
     }
 }
-/** Waits for the task (unless the run does not wait), then delivers its clip. */
+/**
+ * Waits for the task (unless the run does not wait), then delivers its clip. The wait ends at `start.deadline`, the
+ * one `timeout` the clip's task was started within (a resume, its uploads and its create count against it too).
+ */
 async function followTask(spec, start, trail, deps, turn, log) {
     const { started, key, record } = start;
     const base = { cacheHit: false };
@@ -692,7 +693,7 @@ async function followTask(spec, start, trail, deps, turn, log) {
         client: deps.client,
         taskId: started.task.id,
         pollIntervalMs: deps.settings.pollIntervalMs,
-        deadline: Date.now() + deps.settings.timeoutMs,
+        deadline: start.deadline,
         signal: deps.signal,
         ...(started.pollFirst ? {} : { initial: started.task }),
         log,
@@ -777,9 +778,10 @@ const NO_SCHEDULE = { take: () => Promise.resolve(undefined), release: () => { }
 async function runClip(spec, deps, turn = NO_SCHEDULE) {
     const started = Date.now();
     const log = (line) => deps.log(spec.name, (0,secrets/* redact */.E)(line));
-    const end = await produceClip(spec, deps, turn, log);
+    // The request's cache key, once per clip: the lookup, the saves and the summary use the same one.
+    const key = deps.cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, deps.settings.cacheKey) : undefined;
+    const end = await produceClip(spec, key, deps, turn, log);
     const media = spec.media?.map(({ field, path, kind, bytes, type, sha256 }) => ({ field, path, kind, bytes, type: type.name, sha256 }));
-    const key = deps.settings.cache ? (0,cache_key/* clipCacheKey */.Yq)(spec, deps.settings.cacheKey) : undefined;
     return {
         ...end,
         name: spec.name,
@@ -789,8 +791,8 @@ async function runClip(spec, deps, turn = NO_SCHEDULE) {
         ...(key !== undefined ? { cacheKey: key } : {}),
     };
 }
-async function produceClip(spec, deps, turn, log) {
-    const key = deps.cache.enabled ? (0,cache_key/* clipCacheKey */.Yq)(spec, deps.settings.cacheKey) : undefined;
+/** `key`: the request's cache key, when the cache is used for the clip. */
+async function produceClip(spec, key, deps, turn, log) {
     let found;
     let facts;
     try {
@@ -833,17 +835,19 @@ async function runTask(spec, ahead, deps, turn, log) {
     const ours = !started.adopted;
     if (ours && (deps.settings.wait || deps.signal.aborted))
         deps.waiting.add(started.task.id);
+    let end;
     try {
-        const end = await followTask(spec, { ...start, key: ahead.key }, trail, deps, turn, log);
-        return { ...end, decision: start.decision };
+        end = { ...(await followTask(spec, { ...start, key: ahead.key, deadline }, trail, deps, turn, log)), decision: start.decision };
     }
     catch (error) {
-        return failedWithTask(spec, start.decision, trail, error, deps);
+        end = failedWithTask(spec, start.decision, trail, error, deps);
     }
     finally {
         deps.waiting.delete(started.task.id);
         await start.pendingSave;
     }
+    // Known only once the record's save settled: whether a re-run of the workflow finds the task in the cache.
+    return start.record.kept ? { ...end, taskInCache: true } : end;
 }
 /** Resumes the `task-id`, collects an earlier run's task that can still deliver, or submits a new one. */
 async function startTask(spec, ahead, deps, deadline, log) {
@@ -875,7 +879,7 @@ async function startTask(spec, ahead, deps, deadline, log) {
     // Never rejects (the cache only warns); awaited before the clip ends, so a later save under the key comes after it.
     const record = { kept: key !== undefined };
     const pendingSave = key ? savePending(spec, key, submission.taskId, deps, record) : none;
-    return { started: submission.started, decision: (0,clip_decision/* decideClip */.d)(facts), pendingSave, record };
+    return { started: submission.started, decision: submission.decision, pendingSave, record };
 }
 /**
  * Saves the record of a task just submitted, so that a re-run collects it instead of paying again. When the cache
@@ -900,6 +904,7 @@ var limiter = __webpack_require__(10109);
 // A clip holds its task slot only until its task is final: its download and cache save then run beside the next
 // clips' tasks, each kind bounded on its own (see transferLimits), so tar, zstd and the upload of one clip never
 // keep the next task from starting. A single clip is a batch of one.
+
 
 
 
@@ -987,18 +992,10 @@ class BatchSchedule {
             this.failed = true;
     }
 }
+/** A clip the schedule never started: as a clip that ends before its task (notStarted), named. */
 function batch_scheduler_skipped(spec, reason) {
-    return {
-        name: spec.name,
-        decision: { action: 'skip', why: reason },
-        outcome: 'skipped',
-        status: 'not-submitted',
-        cacheHit: false,
-        resumed: false,
-        ...(spec.request ? { request: spec.request } : {}),
-        error: reason,
-        elapsedMs: 0,
-    };
+    const end = (0,clip_end/* notStarted */.D)({ action: 'skip', why: reason }, 'skipped', reason);
+    return { ...end, name: spec.name, ...(spec.request ? { request: spec.request } : {}), elapsedMs: 0 };
 }
 
 // EXTERNAL MODULE: ./src/run/budget.ts
@@ -1120,7 +1117,6 @@ function uploadFailure(file, error, autoCleanup) {
 
 
 
-
 /** Runs every clip of a valid request to its end and reports it; never sends anything before it is called. */
 async function generate(clips, { settings, batch, notDue = [] }) {
     if (await (0,check_media/* refuseUnusableMedia */.c)(clips, settings.workspace))
@@ -1191,13 +1187,7 @@ function setUp(settings, batch, period) {
     const downloadAgent = (0,http/* createHttpAgent */.rA)(settings.requestTimeoutMs, {
         connect: (0,download_policy/* guardedConnector */.sE)((0,download_policy/* downloadPolicyFor */.Sj)(settings.baseUrl), Math.min(settings.requestTimeoutMs, 30_000)),
     });
-    const api = {
-        baseUrl: settings.baseUrl,
-        apiKey: settings.apiKey,
-        agent,
-        retry: retries/* API_RETRY */.Is,
-        userAgent: 'foxapi-video-action',
-    };
+    const api = (0,api_client/* runClientOptions */.PF)(settings, agent);
     const client = new api_client/* FoxApiClient */.Tn(api);
     const stop = stopOnSignals();
     const waiting = new Set();

@@ -286,7 +286,6 @@ function charge(fourcc, count, entryBytes, payloadBytes) {
 
 
 
-
 /** Bytes handed to the library at a time. */
 const READ_CHUNK_BYTES = 1024 * 1024;
 /**
